@@ -1,6 +1,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { contentSecurityPolicy } from './shared/host/csp';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
  * The production build carries the same strict CSP as the Electron shell sends in its headers,
@@ -25,6 +28,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [react(), cspMeta()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,0 +1,105 @@
+import { PointOfContactSchema, type PointOfContact } from '../../shared/directory/model';
+import { canonicalJson } from '../../shared/registry/canonicalJson';
+import type { EntryChange } from '../../shared/registry/protocol';
+import type { RegistryDatabase } from './database';
+
+interface EntryRow {
+  id: string;
+  state: string;
+  role: string;
+  revision: number;
+  seq: number;
+  deleted: number;
+  json: string;
+}
+
+/**
+ * The directory and its change feed. Every write takes the next sequence number from `meta.head`
+ * inside the same transaction, so the feed is gap-free per commit and never goes backwards.
+ */
+export class DirectoryRepository {
+  readonly #head;
+  readonly #bumpHead;
+  readonly #since;
+  readonly #get;
+  readonly #upsert;
+  readonly #counts;
+
+  constructor(readonly db: RegistryDatabase) {
+    this.#head = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'head'");
+    this.#bumpHead = db.prepare<[], { value: string }>(
+      "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'head' RETURNING value",
+    );
+    this.#since = db.prepare<[number, number], EntryRow>('SELECT * FROM entries WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.#get = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE id = ?');
+    this.#upsert = db.prepare<[string, string, string, number, number, number, string]>(
+      `INSERT INTO entries (id, state, role, revision, seq, deleted, json) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET state = excluded.state, role = excluded.role, revision = excluded.revision,
+         seq = excluded.seq, deleted = excluded.deleted, json = excluded.json`,
+    );
+    this.#counts = db.prepare<[], { live: number; tombstones: number }>(
+      'SELECT SUM(deleted = 0) AS live, SUM(deleted = 1) AS tombstones FROM entries',
+    );
+  }
+
+  head(): number {
+    return Number(this.#head.get()?.value ?? 0);
+  }
+
+  changesSince(since: number, limit: number): EntryChange[] {
+    return this.#since.all(since, limit).map((row): EntryChange =>
+      row.deleted
+        ? { seq: row.seq, op: 'delete', id: row.id }
+        : { seq: row.seq, op: 'put', entry: PointOfContactSchema.parse(JSON.parse(row.json)) },
+    );
+  }
+
+  /** The live entry, or undefined when it never existed or was deleted. */
+  get(id: string): PointOfContact | undefined {
+    const row = this.#get.get(id);
+    if (!row || row.deleted) return undefined;
+    return PointOfContactSchema.parse(JSON.parse(row.json));
+  }
+
+  /** Writes the entry as given (call inside a transaction with whatever else must land with it). */
+  put(entry: PointOfContact): number {
+    const seq = this.#nextSeq();
+    this.#upsert.run(entry.id, entry.state, entry.role, entry.revision, seq, 0, canonicalJson(entry));
+    return seq;
+  }
+
+  delete(id: string): number | undefined {
+    const row = this.#get.get(id);
+    if (!row || row.deleted) return undefined;
+    const seq = this.#nextSeq();
+    this.#upsert.run(row.id, row.state, row.role, row.revision, seq, 1, row.json);
+    return seq;
+  }
+
+  /** Replaces or adds many entries in one transaction (admin import, demo seed). */
+  importEntries(entries: readonly PointOfContact[]): number {
+    const run = this.db.transaction((list: readonly PointOfContact[]) => {
+      for (const entry of list) this.put(entry);
+    });
+    run(entries);
+    return entries.length;
+  }
+
+  listLive(): PointOfContact[] {
+    return this.#since
+      .all(0, Number.MAX_SAFE_INTEGER)
+      .filter((row) => !row.deleted)
+      .map((row) => PointOfContactSchema.parse(JSON.parse(row.json)));
+  }
+
+  counts(): { live: number; tombstones: number; head: number } {
+    const row = this.#counts.get();
+    return { live: row?.live ?? 0, tombstones: row?.tombstones ?? 0, head: this.head() };
+  }
+
+  #nextSeq(): number {
+    const row = this.#bumpHead.get();
+    if (!row) throw new Error('registry database has no head row');
+    return Number(row.value);
+  }
+}

@@ -1,0 +1,26 @@
+import type { ComponentType } from 'react';
+import type { AreaName, AreaProps } from './navigation';
+import { DirectoryArea } from '../directory/DirectoryArea';
+import { InquiryArea } from '../inquiry/InquiryArea';
+import { CasesArea } from '../cases/CasesArea';
+import { MessagesArea } from '../messages/MessagesArea';
+import { PingsArea } from '../pings/PingsArea';
+import { SyncArea } from '../sync/SyncArea';
+import { IdentityArea } from '../identity/IdentityArea';
+import { OnboardingArea } from '../onboarding/OnboardingArea';
+import { SettingsArea } from '../settings/SettingsArea';
+import { AboutArea } from '../about/AboutArea';
+
+
+export const AREA_COMPONENTS: Record<AreaName, ComponentType<AreaProps>> = {
+  directory: DirectoryArea,
+  inquiry: InquiryArea,
+  cases: CasesArea,
+  messages: MessagesArea,
+  pings: PingsArea,
+  sync: SyncArea,
+  identity: IdentityArea,
+  onboarding: OnboardingArea,
+  settings: SettingsArea,
+  about: AboutArea,
+};

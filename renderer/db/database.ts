@@ -1,0 +1,34 @@
+import Dexie, { type Table } from 'dexie';
+
+/**
+ * The device's source of truth (ARCHITECTURE.md, "Data at rest"). Every sensitive value sits in
+ * `records` as AES-256-GCM ciphertext; what is in clear identifies nobody: the collection name, an
+ * opaque id, and for directory entries the State code, the role and the update time (the only indexes).
+ */
+export interface StoredRecord {
+  collection: string;
+  id: string;
+  state?: string;
+  role?: string;
+  updatedAt?: string;
+  iv: Uint8Array<ArrayBuffer>;
+  ct: Uint8Array<ArrayBuffer>;
+}
+
+export interface StoredVaultHeader {
+  key: 'header';
+  header: unknown;
+}
+
+export class PocDatabase extends Dexie {
+  vault!: Table<StoredVaultHeader, string>;
+  records!: Table<StoredRecord, [string, string]>;
+
+  constructor(name = 'poc-desk') {
+    super(name);
+    this.version(1).stores({
+      vault: 'key',
+      records: '[collection+id], collection, [collection+state], [collection+role], [collection+updatedAt]',
+    });
+  }
+}

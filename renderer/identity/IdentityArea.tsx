@@ -1,0 +1,5 @@
+import { NotBuiltYet } from '../components/NotBuiltYet';
+
+export function IdentityArea() {
+  return <NotBuiltYet area="identity" />;
+}

@@ -1,0 +1,5 @@
+import { NotBuiltYet } from '../components/NotBuiltYet';
+
+export function InquiryArea() {
+  return <NotBuiltYet area="inquiry" />;
+}

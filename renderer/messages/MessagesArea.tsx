@@ -1,0 +1,5 @@
+import { NotBuiltYet } from '../components/NotBuiltYet';
+
+export function MessagesArea() {
+  return <NotBuiltYet area="messages" />;
+}

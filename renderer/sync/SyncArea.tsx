@@ -1,0 +1,5 @@
+import { NotBuiltYet } from '../components/NotBuiltYet';
+
+export function SyncArea() {
+  return <NotBuiltYet area="sync" />;
+}

@@ -1,0 +1,16 @@
+/**
+ * Every encrypted collection the app keeps, by name. One line per collection; the name is stored in
+ * clear and bound into each record's additional data, so it must never change once shipped.
+ */
+export type CollectionName =
+  | 'directory' // PointOfContact entries (issue 3), indexed by state, role, updatedAt
+  | 'settings' // vault-side preferences that are sensitive enough to encrypt
+  | 'identity' // own OpenPGP identity (issue 4)
+  | 'peerKeys' // imported peer keys and fingerprint verifications (issue 4)
+  | 'messages' // decrypted messages in and out (issue 4)
+  | 'conversations' // conversations with a POC (issue 4)
+  | 'sync' // registry URL, pinned fingerprint, last sequence (issue 5)
+  | 'outbox' // own-entry edits and ping acknowledgements waiting for the registry (issue 5)
+  | 'pings' // ping tests seen and answered (issue 5)
+  | 'drafts' // inquiry/response drafts, saved on every change (issue 6)
+  | 'cases'; // exchange log: cases and their hash-chained events (issue 6)

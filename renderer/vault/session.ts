@@ -1,0 +1,132 @@
+import { createContext, useContext } from 'react';
+import type { z } from 'zod';
+import { decryptRecord, encryptRecord } from '../../shared/vault/recordCipher';
+import { VaultError } from '../../shared/vault/errors';
+import type { PocDatabase, StoredRecord } from '../db/database';
+import type { CollectionName } from './collections';
+
+/** Index fields stored in clear next to a record. Only values that identify nobody. */
+export interface RecordIndex {
+  state?: string;
+  role?: string;
+  updatedAt?: string;
+}
+
+export type BatchOp =
+  | { collection: CollectionName; id: string; value: unknown; index?: RecordIndex }
+  | { collection: CollectionName; id: string; delete: true };
+
+export interface ListedRecords<T> {
+  items: { id: string; value: T }[];
+  /** Records that failed authentication or their schema: reported, left untouched on disk. */
+  corrupted: string[];
+}
+
+export interface EncryptedCollection<T> {
+  get(id: string): Promise<T | undefined>;
+  list(): Promise<ListedRecords<T>>;
+  listWhere(index: 'state' | 'role', value: string): Promise<ListedRecords<T>>;
+  put(id: string, value: T, index?: RecordIndex): Promise<void>;
+  delete(id: string): Promise<void>;
+  count(): Promise<number>;
+}
+
+/**
+ * An unlocked vault: the data key lives only here, in memory, as a non-extractable CryptoKey.
+ * Writes encrypt first and only then open one IndexedDB transaction (an await on WebCrypto inside a
+ * transaction would let IndexedDB commit it early), so a batch lands whole or not at all.
+ */
+export class VaultSession {
+  #key: CryptoKey | null;
+
+  constructor(
+    readonly db: PocDatabase,
+    key: CryptoKey,
+  ) {
+    this.#key = key;
+  }
+
+  get isLocked(): boolean {
+    return this.#key === null;
+  }
+
+  /** Forgets the key; every later call fails with VaultError('locked'). */
+  lock(): void {
+    this.#key = null;
+  }
+
+  private requireKey(): CryptoKey {
+    if (!this.#key) throw new VaultError('locked');
+    return this.#key;
+  }
+
+  async encryptOp(op: Extract<BatchOp, { value: unknown }>): Promise<StoredRecord> {
+    const blob = await encryptRecord(this.requireKey(), op.collection, op.id, op.value);
+    return { collection: op.collection, id: op.id, ...op.index, iv: blob.iv, ct: blob.ct };
+  }
+
+  async writeBatch(ops: readonly BatchOp[]): Promise<void> {
+    const puts: StoredRecord[] = [];
+    const deletes: [string, string][] = [];
+    for (const op of ops) {
+      if ('delete' in op) deletes.push([op.collection, op.id]);
+      else puts.push(await this.encryptOp(op));
+    }
+    await this.db.transaction('rw', this.db.records, async () => {
+      if (deletes.length) await this.db.records.bulkDelete(deletes);
+      if (puts.length) await this.db.records.bulkPut(puts);
+    });
+  }
+
+  async decryptStored<T>(stored: StoredRecord, schema: z.ZodType<T>): Promise<T> {
+    let value: unknown;
+    try {
+      value = await decryptRecord(this.requireKey(), stored.collection, stored.id, stored);
+    } catch (error) {
+      if (error instanceof VaultError) throw error;
+      throw new VaultError('record-corrupted', `${stored.collection}/${stored.id}`);
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new VaultError('record-corrupted', `${stored.collection}/${stored.id}`);
+    return parsed.data;
+  }
+
+  private async decryptAll<T>(rows: StoredRecord[], schema: z.ZodType<T>): Promise<ListedRecords<T>> {
+    const items: { id: string; value: T }[] = [];
+    const corrupted: string[] = [];
+    for (const row of rows) {
+      try {
+        items.push({ id: row.id, value: await this.decryptStored(row, schema) });
+      } catch (error) {
+        if (error instanceof VaultError && error.code === 'record-corrupted') corrupted.push(row.id);
+        else throw error;
+      }
+    }
+    return { items, corrupted };
+  }
+
+  collection<T>(name: CollectionName, schema: z.ZodType<T>): EncryptedCollection<T> {
+    const table = this.db.records;
+    return {
+      get: async (id) => {
+        const stored = await table.get([name, id]);
+        return stored ? this.decryptStored(stored, schema) : undefined;
+      },
+      list: async () => this.decryptAll(await table.where('collection').equals(name).toArray(), schema),
+      listWhere: async (index, value) =>
+        this.decryptAll(await table.where(`[collection+${index}]`).equals([name, value]).toArray(), schema),
+      put: (id, value, index) => this.writeBatch([{ collection: name, id, value, index }]),
+      delete: (id) => this.writeBatch([{ collection: name, id, delete: true }]),
+      count: () => table.where('collection').equals(name).count(),
+    };
+  }
+}
+
+export const VaultSessionContext = createContext<VaultSession | null>(null);
+
+/** The unlocked vault. Only areas rendered inside the VaultGate call this. */
+export function useVaultSession(): VaultSession {
+  const session = useContext(VaultSessionContext);
+  if (!session) throw new VaultError('locked');
+  return session;
+}

@@ -1,0 +1,60 @@
+/**
+ * Stable error codes of the registry protocol v1. The server answers every failure as
+ * `{ error: { code, message } }`; the client maps a code to translated text (namespace `sync`,
+ * key `errors.<code>`) that says what to do next. Codes never change meaning once shipped.
+ */
+export const REGISTRY_ERROR_CODES = [
+  'bad-request',
+  'payload-too-large',
+  'rate-limited',
+  'timeout',
+  'unauthorized',
+  'token-expired',
+  'challenge-invalid',
+  'code-invalid',
+  'code-expired',
+  'code-used',
+  'account-revoked',
+  'forbidden-state',
+  'not-found',
+  'conflict',
+  'signature-invalid',
+  'internal',
+] as const;
+export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
+
+export function isRegistryErrorCode(value: unknown): value is RegistryErrorCode {
+  return typeof value === 'string' && (REGISTRY_ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** HTTP status the server uses for each code. */
+export const REGISTRY_ERROR_STATUS: Record<RegistryErrorCode, number> = {
+  'bad-request': 400,
+  'payload-too-large': 413,
+  'rate-limited': 429,
+  timeout: 408,
+  unauthorized: 401,
+  'token-expired': 401,
+  'challenge-invalid': 401,
+  'code-invalid': 403,
+  'code-expired': 403,
+  'code-used': 403,
+  'account-revoked': 403,
+  'forbidden-state': 403,
+  'not-found': 404,
+  conflict: 409,
+  'signature-invalid': 400,
+  internal: 500,
+};
+
+/** A failure the registry reported, with its stable code. */
+export class RegistryError extends Error {
+  constructor(
+    readonly code: RegistryErrorCode,
+    message: string = code,
+    readonly status: number = REGISTRY_ERROR_STATUS[code],
+  ) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import * as protocol from './protocol';
+
+/**
+ * The OpenAPI 3.1 document of protocol v1, generated from the same zod schemas the server
+ * validates with and the client parses with, so it cannot drift. Served at GET /v1/openapi.json.
+ */
+
+type Schema = z.ZodType;
+const json = (schema: Schema, io: 'input' | 'output' = 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: json(protocol.ErrorBodySchema) } },
+});
+const ok = (schema: Schema, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema: json(schema) } },
+});
+const body = (schema: Schema) => ({
+  required: true,
+  content: { 'application/json': { schema: json(schema, 'input') } },
+});
+const bearer = [{ bearer: [] }];
+const common = {
+  '400': errorResponse('bad-request or signature-invalid'),
+  '413': errorResponse('payload-too-large'),
+  '429': errorResponse('rate-limited'),
+  '500': errorResponse('internal'),
+};
+const authed = { ...common, '401': errorResponse('unauthorized or token-expired'), '403': errorResponse('account-revoked') };
+
+export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'POC Directory registry protocol',
+      version: '1.0.0',
+      description:
+        'Reference protocol of the central registry of the Global Intergovernmental POC Directory (A/78/265, Annex A §7–§8). ' +
+        'Directory pages and POC statements are signed with OpenPGP detached signatures (base64 of the binary packet) ' +
+        'over the canonical JSON of the signed object: keys sorted, no whitespace.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /v1/session' } },
+    },
+    paths: {
+      [protocol.ROUTES.info]: {
+        get: { summary: "The registry's signing key and fingerprint", responses: { '200': ok(protocol.RegistryInfoSchema) } },
+      },
+      [protocol.ROUTES.health]: { get: { summary: 'Liveness and head sequence', responses: { '200': ok(protocol.HealthSchema) } } },
+      [protocol.ROUTES.changes]: {
+        get: {
+          summary: 'A signed page of directory changes after a sequence',
+          security: bearer,
+          parameters: [
+            { name: 'since', in: 'query', schema: { type: 'integer', minimum: 0 } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: protocol.PAGE_LIMIT_MAX } },
+          ],
+          responses: { '200': ok(protocol.SignedDirectoryPageSchema), ...authed },
+        },
+      },
+      [protocol.ROUTES.enrol]: {
+        post: {
+          summary: "Register a POC's public key with a one-time enrolment code",
+          requestBody: body(protocol.EnrolRequestSchema),
+          responses: { '200': ok(protocol.EnrolResponseSchema), '403': errorResponse('code-invalid, code-expired or code-used'), ...common },
+        },
+      },
+      [protocol.ROUTES.challenge]: {
+        post: {
+          summary: 'A one-time challenge to sign',
+          requestBody: body(protocol.ChallengeRequestSchema),
+          responses: { '200': ok(protocol.ChallengeSchema), '404': errorResponse('not-found'), ...common },
+        },
+      },
+      [protocol.ROUTES.session]: {
+        post: {
+          summary: 'Exchange a signed challenge for a short-lived token',
+          requestBody: body(protocol.SessionRequestSchema),
+          responses: { '200': ok(protocol.SessionSchema), '401': errorResponse('challenge-invalid'), ...common },
+        },
+      },
+      '/v1/entries/{id}': {
+        put: {
+          summary: "Create or update one of the caller's own State's entries (A §7 d)",
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: body(protocol.EntryUpdateRequestSchema),
+          responses: {
+            '200': ok(protocol.EntryUpdateResponseSchema),
+            '409': ok(protocol.EntryConflictSchema, 'conflict: the current version'),
+            ...authed,
+            '403': errorResponse('forbidden-state or account-revoked'),
+          },
+        },
+      },
+      [protocol.ROUTES.pings]: {
+        get: { summary: "The caller's ping tests (A §8)", security: bearer, responses: { '200': ok(protocol.PingListSchema), ...authed } },
+      },
+      '/v1/pings/{id}/ack': {
+        post: {
+          summary: 'A signed acknowledgement of a ping test',
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: body(protocol.PingAckRequestSchema),
+          responses: { '200': ok(protocol.PingAckResponseSchema), '404': errorResponse('not-found'), ...authed },
+        },
+      },
+    },
+  };
+}

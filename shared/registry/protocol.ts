@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import {
+  EntryIdSchema,
+  FingerprintSchema,
+  PocRoleSchema,
+  PointOfContactSchema,
+  StateCodeSchema,
+} from '../directory/model';
+import { REGISTRY_ERROR_CODES } from './errors';
+
+/**
+ * The central registry protocol, version 1 (ARCHITECTURE.md, "The central registry protocol").
+ * One set of zod schemas for the reference server (registry/) and the sync engine (shared/sync);
+ * the server also publishes them as an OpenAPI document (openapi.ts).
+ *
+ * Signed objects (directory pages from the registry, statements from a POC) travel as
+ * `{ <object>, signature }` where `signature` is a base64 binary OpenPGP detached signature over
+ * the canonical JSON (canonicalJson.ts) of the object exactly as it was received.
+ */
+
+export const PROTOCOL = 'poc-registry/v1' as const;
+export const PAGE_LIMIT_DEFAULT = 500;
+export const PAGE_LIMIT_MAX = 2000;
+/** A sequence number of the change feed: 0 means "nothing applied yet". */
+export const SequenceSchema = z.number().int().nonnegative();
+const Base64Schema = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/);
+const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const OpaqueIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const ArmoredPublicKeySchema = z.string().max(64 * 1024).includes('BEGIN PGP PUBLIC KEY BLOCK');
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.enum(REGISTRY_ERROR_CODES), message: z.string().max(1000) }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+// --- registry identity and health ------------------------------------------------------------
+
+export const RegistryInfoSchema = z.object({
+  protocol: z.literal(PROTOCOL),
+  name: z.string().max(200),
+  fingerprint: FingerprintSchema,
+  publicKey: ArmoredPublicKeySchema,
+});
+export type RegistryInfo = z.infer<typeof RegistryInfoSchema>;
+
+export const HealthSchema = z.object({ status: z.literal('ok'), head: SequenceSchema, time: z.iso.datetime() });
+
+// --- directory change feed -------------------------------------------------------------------
+
+export const EntryChangeSchema = z.discriminatedUnion('op', [
+  z.object({ seq: z.number().int().positive(), op: z.literal('put'), entry: PointOfContactSchema }),
+  z.object({ seq: z.number().int().positive(), op: z.literal('delete'), id: EntryIdSchema }),
+]);
+export type EntryChange = z.infer<typeof EntryChangeSchema>;
+
+/**
+ * One page of the feed: every entry whose latest change has `since < seq <= until`, in seq order;
+ * `head` is the registry's newest sequence when it signed the page. An empty page has until = since.
+ */
+export const DirectoryPageSchema = z
+  .object({
+    protocol: z.literal(PROTOCOL),
+    registry: FingerprintSchema,
+    since: SequenceSchema,
+    until: SequenceSchema,
+    head: SequenceSchema,
+    issuedAt: z.iso.datetime(),
+    changes: z.array(EntryChangeSchema).max(PAGE_LIMIT_MAX),
+  })
+  .refine((page) => page.since <= page.until && page.until <= page.head, 'since ≤ until ≤ head');
+export type DirectoryPage = z.infer<typeof DirectoryPageSchema>;
+
+export const SignedDirectoryPageSchema = z.object({ page: DirectoryPageSchema, signature: Base64Schema });
+export type SignedDirectoryPage = z.infer<typeof SignedDirectoryPageSchema>;
+
+export const ChangesQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
+});
+
+// --- enrolment -------------------------------------------------------------------------------
+
+/** A one-time code issued through the Permanent Mission (A §7 c): letters, digits and dashes. */
+export const EnrolmentCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{8,64}$/, 'an enrolment code');
+
+export const EnrolRequestSchema = z.object({ code: EnrolmentCodeSchema, publicKey: ArmoredPublicKeySchema });
+export const EnrolResponseSchema = z.object({
+  accountId: OpaqueIdSchema,
+  state: StateCodeSchema,
+  role: PocRoleSchema,
+  fingerprint: FingerprintSchema,
+  registry: FingerprintSchema,
+});
+export type EnrolResponse = z.infer<typeof EnrolResponseSchema>;
+
+// --- sessions --------------------------------------------------------------------------------
+
+export const ChallengeRequestSchema = z.object({ accountId: OpaqueIdSchema });
+export const ChallengeSchema = z.object({
+  challengeId: OpaqueIdSchema,
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),
+  expiresAt: z.iso.datetime(),
+});
+export type Challenge = z.infer<typeof ChallengeSchema>;
+
+/** What the POC signs to open a session: binds the registry so a signature cannot be relayed. */
+export const SessionStatementSchema = z.object({
+  purpose: z.literal('session'),
+  registry: FingerprintSchema,
+  challengeId: OpaqueIdSchema,
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),
+});
+export type SessionStatement = z.infer<typeof SessionStatementSchema>;
+export const SessionRequestSchema = z.object({ statement: SessionStatementSchema, signature: Base64Schema });
+export const SessionSchema = z.object({ token: TokenSchema, expiresAt: z.iso.datetime() });
+export type Session = z.infer<typeof SessionSchema>;
+
+// --- own entries (A §7 d) --------------------------------------------------------------------
+
+export const EntryUpdateStatementSchema = z.object({
+  purpose: z.literal('entry-update'),
+  entry: PointOfContactSchema,
+  /** The revision the edit was based on; 0 creates a new entry. */
+  baseRevision: z.number().int().nonnegative(),
+  idempotencyKey: IdempotencyKeySchema,
+});
+export type EntryUpdateStatement = z.infer<typeof EntryUpdateStatementSchema>;
+export const EntryUpdateRequestSchema = z.object({ statement: EntryUpdateStatementSchema, signature: Base64Schema });
+export type EntryUpdateRequest = z.infer<typeof EntryUpdateRequestSchema>;
+export const EntryUpdateResponseSchema = z.object({ entry: PointOfContactSchema, seq: z.number().int().positive() });
+/** 409 body: the registry's current version, so the app can show both and let the user choose. */
+export const EntryConflictSchema = ErrorBodySchema.extend({ current: PointOfContactSchema });
+
+// --- ping tests (A §8) -----------------------------------------------------------------------
+
+export const PingSchema = z.object({
+  id: OpaqueIdSchema,
+  campaignId: OpaqueIdSchema,
+  sentAt: z.iso.datetime(),
+  deadline: z.iso.datetime(),
+  answeredAt: z.iso.datetime().optional(),
+  late: z.boolean().optional(),
+});
+export type Ping = z.infer<typeof PingSchema>;
+export const PingListSchema = z.object({ pings: z.array(PingSchema).max(1000) });
+
+export const PingAckStatementSchema = z.object({
+  purpose: z.literal('ping-ack'),
+  registry: FingerprintSchema,
+  pingId: OpaqueIdSchema,
+  /** When the POC clicked "confirm", by their clock; the registry records its own receipt time too. */
+  acknowledgedAt: z.iso.datetime(),
+  idempotencyKey: IdempotencyKeySchema,
+});
+export type PingAckStatement = z.infer<typeof PingAckStatementSchema>;
+export const PingAckRequestSchema = z.object({ statement: PingAckStatementSchema, signature: Base64Schema });
+export type PingAckRequest = z.infer<typeof PingAckRequestSchema>;
+export const PingAckResponseSchema = z.object({ ping: PingSchema });
+
+/** Every route of v1, for the OpenAPI document and for the client's paths. */
+export const ROUTES = {
+  info: '/v1/registry',
+  health: '/v1/health',
+  openapi: '/v1/openapi.json',
+  changes: '/v1/directory/changes',
+  enrol: '/v1/enrol',
+  challenge: '/v1/session/challenge',
+  session: '/v1/session',
+  entry: '/v1/entries/:id',
+  pings: '/v1/pings',
+  pingAck: '/v1/pings/:id/ack',
+} as const;

@@ -1,0 +1,22 @@
+export const VAULT_ERROR_CODES = [
+  'wrong-passphrase',
+  'newer-version',
+  'malformed-header',
+  'no-vault',
+  'already-exists',
+  'locked',
+  'record-corrupted',
+  'weak-passphrase',
+] as const;
+export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];
+
+/** An error the user can meet with the vault; the UI translates `code` (namespace `vault`, key `errors.<code>`). */
+export class VaultError extends Error {
+  constructor(
+    readonly code: VaultErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+    this.name = 'VaultError';
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * AES-256-GCM for every sensitive record (ARCHITECTURE.md, "Data at rest"): a fresh 96-bit IV per
+ * write, and the collection name and record id as additional data, so a ciphertext moved to another
+ * record (or another table) fails to decrypt instead of showing the wrong data.
+ */
+/** WebCrypto's CryptoKey, named so it types in Node (no DOM lib) and in the browser alike. */
+export type AesKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
+export interface EncryptedBlob {
+  iv: Uint8Array<ArrayBuffer>;
+  ct: Uint8Array<ArrayBuffer>;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function additionalData(collection: string, id: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode(`poc-record-v1\u0000${collection}\u0000${id}`);
+}
+
+export async function importDataKey(raw: Uint8Array<ArrayBuffer>): Promise<AesKey> {
+  return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+}
+
+export async function encryptBytes(
+  key: AesKey,
+  plaintext: Uint8Array<ArrayBuffer>,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<EncryptedBlob> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, plaintext));
+  return { iv, ct };
+}
+
+/** Throws (an OperationError from WebCrypto) when the blob was altered or belongs elsewhere. */
+export async function decryptBytes(
+  key: AesKey,
+  blob: EncryptedBlob,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(
+    await crypto.subtle.decrypt({ name: 'AES-GCM', iv: blob.iv, additionalData: aad }, key, blob.ct),
+  );
+}
+
+export async function encryptRecord(key: AesKey, collection: string, id: string, value: unknown): Promise<EncryptedBlob> {
+  return encryptBytes(key, encoder.encode(JSON.stringify(value)), additionalData(collection, id));
+}
+
+export async function decryptRecord(key: AesKey, collection: string, id: string, blob: EncryptedBlob): Promise<unknown> {
+  const plain = await decryptBytes(key, blob, additionalData(collection, id));
+  return JSON.parse(decoder.decode(plain)) as unknown;
+}
