@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { RegistryError } from '../../shared/registry/errors';
+import {
+  ChallengeRequestSchema,
+  EnrolRequestSchema,
+  ROUTES,
+  SessionRequestSchema,
+  type Challenge,
+  type EnrolResponse,
+  type Session,
+} from '../../shared/registry/protocol';
+import { fingerprintOf, readVerificationKey, verifyCanonical } from '../../shared/registry/signing';
+import { accountKey, parseOr400, rawStatement, type RegistryContext } from '../context';
+
+/** Stricter limits where a guess could be tried: codes and challenges. */
+const STRICT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+/**
+ * Enrolment (A §7 c: « les États peuvent demander au Bureau des affaires de désarmement, par
+ * l'intermédiaire de leur mission permanente à New York, des identifiants de connexion ») and
+ * sessions: a one-time challenge signed with the enrolled key yields a short-lived token.
+ */
+export function registerAccessRoutes(app: FastifyInstance, context: RegistryContext): void {
+  app.post(ROUTES.enrol, { config: STRICT }, async (request): Promise<EnrolResponse> => {
+    const body = parseOr400(EnrolRequestSchema, request.body);
+    let fingerprint: string;
+    try {
+      const key = await readVerificationKey(body.publicKey);
+      await key.verifyPrimaryKey();
+      fingerprint = fingerprintOf(key);
+    } catch {
+      throw new RegistryError('bad-request', 'The public key could not be read or is not valid.');
+    }
+    const account = context.accounts.enrol({ code: body.code, fingerprint, publicKey: body.publicKey, now: new Date(context.now()) });
+    return { accountId: account.id, state: account.state, role: account.role, fingerprint, registry: context.signingKey.fingerprint };
+  });
+
+  app.post(ROUTES.challenge, { config: STRICT }, (request): Challenge => {
+    const { accountId } = parseOr400(ChallengeRequestSchema, request.body);
+    const account = context.accounts.get(accountId);
+    if (!account) throw new RegistryError('not-found', 'No such account: enrol again.');
+    if (account.revokedAt) throw new RegistryError('account-revoked', 'This account was revoked by the registry manager.');
+    const challenge = context.accounts.createChallenge(account.id, context.now(), context.challengeTtlMs);
+    return { challengeId: challenge.challengeId, nonce: challenge.nonce, expiresAt: new Date(challenge.expiresAt).toISOString() };
+  });
+
+  app.post(ROUTES.session, { config: STRICT }, async (request): Promise<Session> => {
+    const body = parseOr400(SessionRequestSchema, request.body);
+    const { statement } = body;
+    if (statement.registry !== context.signingKey.fingerprint) {
+      throw new RegistryError('challenge-invalid', 'This challenge was signed for another registry.');
+    }
+    // Consumed before the signature check: a challenge is good for one attempt, right or wrong.
+    const challenge = context.accounts.consumeChallenge(statement.challengeId, context.now());
+    const account = context.accounts.get(challenge.accountId);
+    if (!account || challenge.nonce !== statement.nonce) throw new RegistryError('challenge-invalid', 'This challenge does not match.');
+    if (account.revokedAt) throw new RegistryError('account-revoked', 'This account was revoked by the registry manager.');
+    const key = await accountKey(context, account);
+    if (!(await verifyCanonical(rawStatement(request.body), body.signature, key, account.fingerprint))) {
+      throw new RegistryError('signature-invalid', 'The challenge signature does not verify with the enrolled key.');
+    }
+    const session = context.accounts.createSession(account.id, context.now(), context.sessionTtlMs);
+    return { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() };
+  });
+}

@@ -1,0 +1,121 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { isRegistryErrorCode, RegistryError, REGISTRY_ERROR_STATUS, type RegistryErrorCode } from '../shared/registry/errors';
+import { ConflictError, type RegistryContext } from './context';
+import { registerAccessRoutes } from './routes/accessRoutes';
+import { registerDirectoryRoutes } from './routes/directoryRoutes';
+import { registerEntryRoutes } from './routes/entryRoutes';
+import { registerMetaRoutes } from './routes/metaRoutes';
+import { registerPingRoutes } from './routes/pingRoutes';
+import { loadOrCreateSigningKey } from './signingKey';
+import { AccountRepository } from './store/accountRepository';
+import { openRegistryDatabase } from './store/database';
+import { DirectoryRepository } from './store/directoryRepository';
+import { PingRepository } from './store/pingRepository';
+
+export interface RegistryServerOptions {
+  dataDir: string;
+  name?: string;
+  /** Milliseconds since the epoch; tests inject a movable clock. */
+  now?: () => number;
+  /** Requests per minute per client address, for all routes (enrolment and sessions are stricter). */
+  rateLimitPerMinute?: number;
+  sessionTtlMs?: number;
+  challengeTtlMs?: number;
+  bodyLimitBytes?: number;
+}
+
+export interface RegistryServer {
+  app: FastifyInstance;
+  context: RegistryContext;
+  /** Listens on 127.0.0.1 (port 0 picks a free one); returns the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createRegistryServer(options: RegistryServerOptions): Promise<RegistryServer> {
+  const db = openRegistryDatabase(options.dataDir);
+  const name = options.name ?? 'POC Directory registry (reference server)';
+  const context: RegistryContext = {
+    name,
+    db,
+    directory: new DirectoryRepository(db),
+    accounts: new AccountRepository(db),
+    pings: new PingRepository(db),
+    signingKey: await loadOrCreateSigningKey(options.dataDir, name),
+    now: options.now ?? Date.now,
+    sessionTtlMs: options.sessionTtlMs ?? 15 * 60_000,
+    challengeTtlMs: options.challengeTtlMs ?? 2 * 60_000,
+    accountKeys: new Map(),
+  };
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
+    connectionTimeout: 30_000,
+    requestTimeout: 15_000,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+  });
+
+  app.setErrorHandler((error: FastifyError | RegistryError, _request, reply) => {
+    const { code, message } = describeError(error);
+    const body: Record<string, unknown> = { error: { code, message } };
+    if (error instanceof ConflictError) body.current = error.current;
+    return reply.code(REGISTRY_ERROR_STATUS[code]).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: { code: 'not-found', message: 'No such route in protocol v1.' } }),
+  );
+
+  // The app's pages (app:// in Electron, http://127.0.0.1 in the web build) call from another origin.
+  // Tokens travel in the Authorization header, never in cookies, so any origin may read answers.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      reply
+        .header('access-control-allow-methods', 'GET, POST, PUT')
+        .header('access-control-allow-headers', 'authorization, content-type')
+        .header('access-control-max-age', '600');
+      return reply.code(204).send();
+    }
+    return undefined;
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    max: options.rateLimitPerMinute ?? 600,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, limit) => new RegistryError('rate-limited', `Too many requests; try again in ${Math.ceil(limit.ttl / 1000)} s.`),
+  });
+
+  registerMetaRoutes(app, context);
+  registerAccessRoutes(app, context);
+  registerDirectoryRoutes(app, context);
+  registerEntryRoutes(app, context);
+  registerPingRoutes(app, context);
+
+  return {
+    app,
+    context,
+    async listen(port, host = '127.0.0.1') {
+      const address = await app.listen({ port, host });
+      return address.replace('[::1]', '127.0.0.1');
+    },
+    async close() {
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+function describeError(error: FastifyError | RegistryError): { code: RegistryErrorCode; message: string } {
+  if (error instanceof RegistryError) return { code: error.code, message: error.message };
+  const status = error.statusCode ?? 500;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { code: 'payload-too-large', message: 'The request body is too large.' };
+  if (status === 429) return { code: 'rate-limited', message: 'Too many requests; try again later.' };
+  if (status === 408) return { code: 'timeout', message: 'The request took too long.' };
+  if (status >= 400 && status < 500) return { code: 'bad-request', message: 'The request could not be read.' };
+  const code = isRegistryErrorCode(error.code) ? error.code : 'internal';
+  return { code, message: 'The registry failed to answer; try again later.' };
+}
