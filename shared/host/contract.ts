@@ -88,7 +88,9 @@ export const hostCalls = {
           .string()
           .min(1)
           .max(120)
-          .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'a plain file name, no folders'),
+          .refine((name) => name !== '.' && name !== '..' && !/[/\\:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), {
+            message: 'a plain file name, no folders',
+          }),
         mimeType: z.string().max(100).regex(/^[a-z]+\/[a-z0-9.+-]+$/),
         bytes: base64,
       })

@@ -33,3 +33,8 @@ export function pgpConfig(limits?: Partial<InputLimits>): openpgp.PartialConfig 
     showComment: false,
   };
 }
+
+/** The same, as a complete Config for the methods of Key/Message that want one. */
+export function fullConfig(limits?: Partial<InputLimits>): openpgp.Config {
+  return { ...openpgp.config, ...pgpConfig(limits) };
+}
