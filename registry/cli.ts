@@ -4,7 +4,7 @@ import { seedDemo, DEMO_CODES } from './demo/seedDemo';
 import { createRegistryServer } from './server';
 
 /**
- * npm run registry -- --data DIR --port N [--host 127.0.0.1] [--demo] [--demo-size 40]
+ * npm run registry -- --data DIR --port N [--host 127.0.0.1] [--demo] [--demo-size N]
  * npm run registry -- admin <issue-code|revoke|accounts|start-campaign|ping-report|import|export|counts> --data DIR …
  */
 const USAGE = `Usage:
@@ -25,7 +25,7 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
-    'demo-size': { type: 'string', default: '40' },
+    'demo-size': { type: 'string' },
     'rate-limit': { type: 'string' },
     state: { type: 'string' },
     role: { type: 'string' },
@@ -49,7 +49,7 @@ async function serve(): Promise<void> {
   const { fingerprint, created } = server.context.signingKey;
   if (created) console.log(`Created the registry signing key. Fingerprint: ${fingerprint}`);
   if (values.demo) {
-    const { seeded } = seedDemo(server.context, Number(values['demo-size']));
+    const { seeded } = seedDemo(server.context, values['demo-size'] ? Number(values['demo-size']) : undefined);
     if (seeded) console.log(`Seeded ${seeded} fictional demo entries.`);
     console.log(`Demo enrolment codes (fictional): ${DEMO_CODES.map((c) => c.code).join(', ')}`);
   }

@@ -1,5 +1,5 @@
 import type { RegistryContext } from '../context';
-import { fictionalDirectory } from './fictionalDirectory';
+import { generateDemoDirectory } from '../../shared/directory/demo/generateDemoDirectory';
 
 /**
  * Enrolment codes of the demo registry: fictional, documented in the README, reusable so that
@@ -11,10 +11,14 @@ export const DEMO_CODES = [
   { code: 'DEMO-DEU-TECH-0001', state: 'DEU', role: 'technical' },
 ] as const;
 
-/** Fills an empty registry with the fictional directory and (re)issues the demo codes. */
-export function seedDemo(context: RegistryContext, size = 40): { seeded: number } {
+/**
+ * Fills an empty registry with the fictional demo directory (shared/directory/demo, every State,
+ * all six languages; `size` unset gives about 700 entries) and (re)issues the demo codes.
+ */
+export function seedDemo(context: RegistryContext, size?: number): { seeded: number } {
   const now = new Date(context.now());
-  const seeded = context.directory.head() === 0 ? context.directory.importEntries(fictionalDirectory({ size })) : 0;
+  const entries = generateDemoDirectory({ seed: 2024, now, ...(size ? { size } : {}) });
+  const seeded = context.directory.head() === 0 ? context.directory.importEntries(entries) : 0;
   for (const demo of DEMO_CODES) {
     context.accounts.issueCode({
       ...demo,

@@ -28,7 +28,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, context: RegistryC
     const { since, limit } = parseOr400(ChangesQuerySchema, request.query);
     const head = context.directory.head();
     if (since > head) {
-      throw new RegistryError('bad-request', `This registry is at sequence ${head}, behind the requested ${since}.`);
+      throw new RegistryError('ahead-of-registry', `This registry is at sequence ${head}, behind the requested ${since}.`);
     }
     const now = context.now();
     if (since === head) {

@@ -1,5 +1,69 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { generateDemoDirectory } from '../../shared/directory/demo/generateDemoDirectory';
+import type { AreaProps } from '../app/navigation';
+import { useVaultSession } from '../vault/session';
+import { DirectoryBrowser } from './DirectoryBrowser';
+import { EntryPage } from './EntryPage';
+import { putEntries } from './store';
+import { useDirectory } from './useDirectory';
+import './directory.css';
 
-export function DirectoryArea() {
-  return <NotBuiltYet area="directory" />;
+/** Fixed seed: the demo directory is the same on every machine (tests and screenshots rely on it). */
+export const DEMO_SEED = 20240501;
+
+function LoadDemo() {
+  const { t } = useTranslation('directory');
+  const session = useVaultSession();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const load = () => {
+    setBusy(true);
+    setFailed(false);
+    putEntries(session, generateDemoDirectory({ seed: DEMO_SEED }))
+      .catch(() => setFailed(true))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="notice stack">
+      <p>{t('empty.explain')}</p>
+      <div>
+        <button type="button" className="primary" onClick={load} disabled={busy}>
+          {busy ? t('loading') : t('empty.loadDemo')}
+        </button>
+      </div>
+      {failed && <p className="error" role="alert">{t('empty.failed')}</p>}
+    </div>
+  );
+}
+
+export function DirectoryArea({ param }: AreaProps) {
+  const { t } = useTranslation('directory');
+  const directory = useDirectory();
+
+  if (directory.isPending) return <p role="status">{t('loading')}</p>;
+  if (directory.isError) {
+    return (
+      <p className="error" role="alert">
+        {t('loadFailed')}
+      </p>
+    );
+  }
+  const data = directory.data;
+  if (param) {
+    const entry = data.byId.get(param);
+    if (entry) return <EntryPage entry={entry} />;
+  }
+  return (
+    <section className="area stack" aria-labelledby="directory-title">
+      <h2 id="directory-title">{t('title')}</h2>
+      {param && <p className="error" role="alert">{t('entry.notFound')}</p>}
+      {data.corrupted.length > 0 && (
+        <p className="error" role="alert">
+          {t('corrupted', { count: data.corrupted.length })}
+        </p>
+      )}
+      {data.entries.length === 0 ? <LoadDemo /> : <DirectoryBrowser directory={data} />}
+    </section>
+  );
 }

@@ -1,5 +1,151 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newTemplateId, renderTemplateTexts } from '../../shared/templates';
+import { navigate } from '../app/navigation';
+import { useDirectory } from '../directory/useDirectory';
+import { useHost } from '../host/HostContext';
+import { useVaultSession } from '../vault/session';
+import { CURRENT_DRAFT_ID, draftsOf, InquiryDraftSchema, saveDraft, type InquiryDraft } from './draft';
+import { ChannelStep, IdentityStep, IncidentStep, RequestStep, type StepProps } from './InquirySteps';
+import { loadProfile, saveProfile } from './profile';
+import { ReviewStep, useDraftTemplate } from './ReviewStep';
+import { sendInquiry, type SendOutcome } from './sendInquiry';
+import { useTemplateLabels } from './useTemplateLabels';
+import './inquiry.css';
 
+const STEPS = ['identity', 'incident', 'request', 'channel', 'review'] as const;
+const STEP_VIEWS: Record<(typeof STEPS)[number], (props: StepProps) => React.JSX.Element> = {
+  identity: IdentityStep,
+  incident: IncidentStep,
+  request: RequestStep,
+  channel: ChannelStep,
+  review: ReviewStep,
+};
+
+/** The inquiry procedure of the appendix to Annex A, as four screens, a review, and send. */
 export function InquiryArea() {
-  return <NotBuiltYet area="inquiry" />;
+  const { t } = useTranslation('inquiry');
+  const session = useVaultSession();
+  const host = useHost();
+  const directory = useDirectory();
+  const { language } = useTemplateLabels();
+  const [draft, setDraft] = useState<InquiryDraft | null>(null);
+  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'failed'>('saved');
+  const [outcome, setOutcome] = useState<SendOutcome | null>(null);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const saving = useRef(Promise.resolve());
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const existing = await draftsOf(session).get(CURRENT_DRAFT_ID).catch(() => undefined);
+      const profile = await loadProfile(session);
+      const fresh = InquiryDraftSchema.parse({
+        id: CURRENT_DRAFT_ID,
+        updatedAt: new Date().toISOString(),
+        senderName: profile.name,
+        senderTitle: profile.title,
+        affiliation: profile.affiliation,
+        state: profile.state ?? '',
+        role: profile.role ?? 'technical',
+        recipientRole: profile.role ?? 'technical',
+        email: profile.email,
+        phone: profile.phone,
+      });
+      if (live) setDraft(existing ?? fresh);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [session]);
+
+  const { template } = useDraftTemplate(draft ?? InquiryDraftSchema.parse({ id: CURRENT_DRAFT_ID, updatedAt: new Date(0).toISOString() }), language);
+
+  if (!draft) return <p role="status">{t('loading')}</p>;
+
+  /** Every change is saved encrypted at once, in order: a crash loses nothing. */
+  const update = (patch: Partial<InquiryDraft>) => {
+    const next = { ...draft, ...patch, updatedAt: new Date().toISOString() };
+    setDraft(next);
+    setSaveState('saving');
+    saving.current = saving.current
+      .then(() => saveDraft(session, next))
+      .then(() => setSaveState('saved'))
+      .catch(() => setSaveState('failed'));
+  };
+
+  const step = STEPS[draft.step] ?? 'identity';
+  const View = STEP_VIEWS[step];
+  const recipient = draft.recipientIds[0] ? directory.data?.byId.get(draft.recipientIds[0]) : undefined;
+  const crossRoleUnconfirmed = draft.recipientRole !== draft.role && !draft.crossRoleConfirmed;
+
+  const send = async () => {
+    if (!template) return;
+    setSending(true);
+    setError(null);
+    try {
+      await saving.current;
+      const languages = draft.languages.length ? draft.languages : [language];
+      const text = renderTemplateTexts(template, languages);
+      await saveProfile(session, {
+        name: draft.senderName,
+        title: draft.senderTitle,
+        affiliation: draft.affiliation,
+        email: draft.email,
+        phone: draft.phone,
+        role: draft.role,
+        ...(/^[A-Z]{3}$/.test(draft.state) ? { state: draft.state } : {}),
+      });
+      setOutcome(await sendInquiry({ session, host, draft, template, text, language, recipient }));
+    } catch {
+      setError(t('sendFailed'));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (outcome) {
+    return (
+      <section className="area inquiry" aria-labelledby="inquiry-title">
+        <h2 id="inquiry-title">{t('title')}</h2>
+        <p role="status" className="notice">{outcome.sealed ? t('sent.sealed') : t(`sent.${outcome.notSealedReason ?? 'no-identity'}`)}</p>
+        <button type="button" onClick={() => navigate('cases', outcome.caseId)}>{t('sent.openCase')}</button>
+        <button type="button" onClick={() => { setOutcome(null); setDraft(InquiryDraftSchema.parse({ ...draft, id: CURRENT_DRAFT_ID, step: 0, updatedAt: new Date().toISOString(), summary: '', impact: '', indicatorsText: '', request: '', urgencyReason: '' })); }}>
+          {t('sent.another')}
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <section className="area inquiry" aria-labelledby="inquiry-title">
+      <h2 id="inquiry-title">
+        {t('title')} {draft.exercise && <span className="exercise-badge">{t('exerciseBadge')}</span>}
+      </h2>
+      <ol className="steps" aria-label={t('stepsLabel')}>
+        {STEPS.map((name, index) => (
+          <li key={name} aria-current={index === draft.step ? 'step' : undefined}>
+            <button type="button" onClick={() => update({ step: index })}>{t(`steps.${name}.title`)}</button>
+          </li>
+        ))}
+      </ol>
+      <h3>{t(`steps.${step}.title`)}</h3>
+      <p className="hint">{t(`steps.${step}.appendix`)}</p>
+      <View draft={draft} update={update} />
+      <p className="save-state" role="status" aria-live="polite">{t(`saveState.${saveState}`)}</p>
+      <div className="wizard-nav">
+        {draft.step > 0 && <button type="button" onClick={() => update({ step: draft.step - 1 })}>{t('back')}</button>}
+        {draft.step < STEPS.length - 1 && <button type="button" onClick={() => update({ step: draft.step + 1 })}>{t('next')}</button>}
+        {step === 'review' && (
+          <button type="button" className="primary" disabled={!template || sending || crossRoleUnconfirmed} onClick={() => void send()}>
+            {t('send')}
+          </button>
+        )}
+      </div>
+      {step === 'review' && crossRoleUnconfirmed && <p className="warning" role="alert">{t('crossRole.mustConfirm')}</p>}
+      {error && <p className="error" role="alert">{error}</p>}
+      <p className="hint" id="saved-hint">{t('draftHint', { id: newTemplateId().length ? '' : '' })}</p>
+    </section>
+  );
 }

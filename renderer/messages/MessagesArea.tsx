@@ -1,5 +1,42 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOwnIdentity } from '../identity/useOwnIdentity';
+import { navigate } from '../app/navigation';
+import { ComposePanel } from './ComposePanel';
+import { ReceivePanel } from './ReceivePanel';
+import { MessageHistory } from './MessageHistory';
+import './messages.css';
 
+type Tab = 'compose' | 'receive' | 'history';
+
+/** Secure messages between POCs (A §7 b): compose, receive, and what was exchanged. */
 export function MessagesArea() {
-  return <NotBuiltYet area="messages" />;
+  const { t } = useTranslation('messages');
+  const own = useOwnIdentity();
+  const [tab, setTab] = useState<Tab>('compose');
+  return (
+    <section className="area stack" aria-labelledby="messages-title">
+      <h2 id="messages-title">{t('title')}</h2>
+      {own.isSuccess && !own.data && (
+        <div className="notice stack">
+          <p>{t('noIdentity')}</p>
+          <div>
+            <button type="button" onClick={() => navigate('identity')}>
+              {t('goToIdentity')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div role="tablist" aria-label={t('tabs.label')} className="messages-tabs">
+        {(['compose', 'receive', 'history'] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+            {t(`tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'compose' && <ComposePanel />}
+      {tab === 'receive' && <ReceivePanel />}
+      {tab === 'history' && <MessageHistory />}
+    </section>
+  );
 }

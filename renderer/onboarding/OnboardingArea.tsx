@@ -1,5 +1,134 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegistryInfo } from '../../shared/registry/protocol';
+import { RegistryError } from '../../shared/registry/errors';
+import { enrolWithRegistry, fetchRegistryIdentity, groupFingerprint } from '../../shared/sync/enrolment';
+import { SyncError } from '../../shared/sync/errors';
+import { useHost } from '../host/HostContext';
+import { loadOwnIdentity } from '../identity/ownIdentity';
+import { syncErrorText } from '../sync/syncErrors';
+import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
+import { useVaultSession } from '../vault/session';
+import { CreateKeyInline } from './CreateKeyInline';
+import './onboarding.css';
 
+/** The local demo registry (build/scripts/demo-registry.mjs) when no registry address is set. */
+export const DEMO_REGISTRY_URL = 'http://127.0.0.1:8787';
+
+/**
+ * Enrolment (A §7 c): registry address → the registry's fingerprint, to compare with what the
+ * Permanent Mission received → the one-time code → the POC's public key is registered.
+ */
 export function OnboardingArea() {
-  return <NotBuiltYet area="onboarding" />;
+  const { t } = useTranslation('onboarding');
+  const { t: ts } = useTranslation('sync');
+  const session = useVaultSession();
+  const host = useHost();
+  const controller = useSyncController();
+  const { data: status } = useSyncStatus();
+  const { data: identity, isLoading } = useQuery({ queryKey: [...SYNC_QUERY_KEY, 'identity'], queryFn: () => loadOwnIdentity(session) });
+  const { data: settings } = useQuery({ queryKey: ['settings'], queryFn: () => host.call('settings.get', {}) });
+  const [address, setAddress] = useState<string | null>(null);
+  const [info, setInfo] = useState<RegistryInfo | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const url = address ?? settings?.registryUrl ?? DEMO_REGISTRY_URL;
+
+  const explain = (e: unknown) =>
+    setError(e instanceof SyncError || e instanceof RegistryError ? syncErrorText(ts, e.code) : syncErrorText(ts, 'unknown'));
+
+  const lookUp = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setInfo(null);
+    setConfirmed(false);
+    setBusy(true);
+    try {
+      setInfo(await fetchRegistryIdentity(controller.client(url)));
+    } catch (e) {
+      explain(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const enrol = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!info || !identity) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const state = await enrolWithRegistry({ client: controller.client(url), confirmed: info, code, ownPublicKey: identity.publicKeyArmored });
+      await controller.enrolled(state);
+    } catch (e) {
+      explain(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (status?.enrolled && status.state) {
+    const s = status.state;
+    return (
+      <section className="area enrolment" aria-labelledby="onboarding-title">
+        <h2 id="onboarding-title">{t('title')}</h2>
+        <p role="status">{t('enrolled', { state: s.state, role: t(`roles.${s.role}`) })}</p>
+        <p>{t('registryAddress')}: {s.registryUrl}</p>
+        <p>{t('pinned')}</p>
+        <p className="fingerprint">{groupFingerprint(s.registryFingerprint)}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="area enrolment" aria-labelledby="onboarding-title">
+      <h2 id="onboarding-title">{t('title')}</h2>
+      <p>{t('intro')}</p>
+      {!isLoading && !identity ? <CreateKeyInline /> : null}
+      <form className="enrolment" onSubmit={(e) => void lookUp(e)}>
+        <label htmlFor="registry-address">
+          {t('registryAddress')}
+          <input id="registry-address" type="url" required value={url} onChange={(e) => setAddress(e.target.value)} dir="ltr" />
+        </label>
+        <button type="submit" disabled={busy}>
+          {t('fetchFingerprint')}
+        </button>
+      </form>
+      {info ? (
+        <form className="enrolment" onSubmit={(e) => void enrol(e)}>
+          <p>{t('compare')}</p>
+          <p className="fingerprint" data-testid="registry-fingerprint">
+            {groupFingerprint(info.fingerprint)}
+          </p>
+          <label className="checkbox" htmlFor="fingerprint-confirmed">
+            <input id="fingerprint-confirmed" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            {t('confirmFingerprint')}
+          </label>
+          <label htmlFor="enrolment-code">
+            {t('code')}
+            <input
+              id="enrolment-code"
+              type="text"
+              required
+              autoComplete="off"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              dir="ltr"
+            />
+          </label>
+          <button type="submit" disabled={busy || !confirmed || !identity || code.trim().length < 8}>
+            {t('enrol')}
+          </button>
+        </form>
+      ) : null}
+      {error ? (
+        <p className="sync-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
 }

@@ -1,5 +1,125 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { OutboxItem } from '../../shared/sync/model';
+import { OwnEntries } from './OwnEntries';
+import { syncErrorText } from './syncErrors';
+import { SYNC_QUERY_KEY, useSyncController, useSyncNow, useSyncStatus } from './useSync';
+import './sync.css';
 
+const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** Registry sync status (last sync, outbox, progress, errors with next retry, "sync now") and own entries. */
 export function SyncArea() {
-  return <NotBuiltYet area="sync" />;
+  const { t } = useTranslation('sync');
+  const { data: status } = useSyncStatus();
+  const syncNow = useSyncNow();
+  if (!status) return null;
+  if (!status.enrolled) {
+    return (
+      <section className="area" aria-labelledby="sync-title">
+        <h2 id="sync-title">{t('title')}</h2>
+        <p className="notice">{t('notEnrolled')}</p>
+      </section>
+    );
+  }
+  const { state, progress } = status;
+  const percent = progress && progress.head > 0 ? Math.min(100, Math.round((progress.lastSeq / progress.head) * 100)) : null;
+  return (
+    <section className="area sync-status" aria-labelledby="sync-title">
+      <h2 id="sync-title">{t('title')}</h2>
+      <dl>
+        <dt>{t('registry')}</dt>
+        <dd>{state?.registryUrl}</dd>
+        <dt>{t('lastSync')}</dt>
+        <dd data-testid="last-sync">{state?.lastSyncAt ? when(state.lastSyncAt) : t('never')}</dd>
+        <dt>{t('sequence')}</dt>
+        <dd>{state?.lastSeq}</dd>
+        <dt>{t('outbox')}</dt>
+        <dd data-testid="outbox-count">{t('outboxCount', { count: status.outboxWaiting })}</dd>
+      </dl>
+      {status.syncing ? (
+        <p role="status">
+          {t('syncing')}
+          {percent !== null ? (
+            <progress max={100} value={percent} aria-label={t('progress')}>
+              {percent}%
+            </progress>
+          ) : null}
+        </p>
+      ) : null}
+      {state?.lastError && !status.syncing ? (
+        <div className="sync-error" role="alert">
+          <p>{syncErrorText(t, state.lastError.code)}</p>
+          {state.lastError.nextRetryAt ? <p>{t('nextRetry', { time: when(state.lastError.nextRetryAt) })}</p> : null}
+        </div>
+      ) : null}
+      <button type="button" onClick={() => syncNow.mutate()} disabled={status.syncing}>
+        {t('syncNow')}
+      </button>
+      <OutboxList />
+      <OwnEntries ownState={state?.state ?? ''} />
+    </section>
+  );
+}
+
+function OutboxList() {
+  const { t } = useTranslation('sync');
+  const controller = useSyncController();
+  const { data: items = [] } = useQuery({ queryKey: [...SYNC_QUERY_KEY, 'outbox'], queryFn: () => controller.store.listOutbox() });
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="outbox-title">
+      <h3 id="outbox-title">{t('outboxTitle')}</h3>
+      <ul className="sync-list">
+        {items.map((item) => (
+          <OutboxRow key={item.id} item={item} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function OutboxRow({ item }: { item: OutboxItem }) {
+  const { t } = useTranslation('sync');
+  const controller = useSyncController();
+  const label = item.kind === 'entry-update' ? t('item.entry', { entity: item.request.statement.entry.text.entity }) : t('item.ping');
+  return (
+    <li>
+      <p>
+        <strong>{label}</strong> — {t(`itemStatus.${item.status}`)}
+        {item.status === 'waiting' && item.attempts > 0 ? ` (${t('attempts', { count: item.attempts })})` : ''}
+      </p>
+      {item.lastError && item.status !== 'conflict' ? <p>{syncErrorText(t, item.lastError.code)}</p> : null}
+      {item.kind === 'entry-update' && item.status === 'conflict' && item.theirs ? (
+        <>
+          <p>{t('conflict.explain')}</p>
+          <div className="sync-versions">
+            <figure>
+              <figcaption>{t('conflict.mine')}</figcaption>
+              <pre>{JSON.stringify(item.request.statement.entry, null, 2)}</pre>
+            </figure>
+            <figure>
+              <figcaption>{t('conflict.theirs', { revision: item.theirs.revision })}</figcaption>
+              <pre>{JSON.stringify(item.theirs, null, 2)}</pre>
+            </figure>
+          </div>
+          <div className="sync-actions">
+            <button type="button" onClick={() => void controller.resolve(item, 'mine')}>
+              {t('conflict.keepMine')}
+            </button>
+            <button type="button" onClick={() => void controller.resolve(item, 'theirs')}>
+              {t('conflict.keepTheirs')}
+            </button>
+          </div>
+        </>
+      ) : null}
+      {item.status === 'rejected' ? (
+        <div className="sync-actions">
+          <button type="button" onClick={() => void controller.resolve(item, 'theirs')}>
+            {t('discard')}
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
 }

@@ -1,4 +1,31 @@
-/** Placeholder until the registry issue lands: shows nothing rather than a made-up status. */
+import { useTranslation } from 'react-i18next';
+import { useSyncStatus } from './useSync';
+import './sync.css';
+
+/** The header's one-line sync state: "online" means the registry answered, not navigator.onLine. */
 export function SyncStatusBadge() {
-  return null;
+  const { t } = useTranslation('sync');
+  const { data: status } = useSyncStatus();
+  if (!status?.enrolled) return null;
+  const { state } = status;
+  let tone = 'ok';
+  let text: string;
+  if (status.syncing) {
+    tone = 'busy';
+    text = t('badge.syncing');
+  } else if (state?.lastError) {
+    tone = state.lastError.code === 'offline' || state.lastError.code === 'timeout' ? 'warn' : 'error';
+    text = state.lastError.code === 'offline' ? t('badge.offline') : t('badge.error');
+  } else if (state?.lastSyncAt) {
+    text = t('badge.synced', { time: new Date(state.lastSyncAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) });
+  } else {
+    text = t('badge.never');
+  }
+  const waiting = status.outboxWaiting + status.conflicts;
+  return (
+    <span className="sync-badge" role="status" aria-label={t('badge.label')} data-tone={tone}>
+      {text}
+      {waiting > 0 ? ` · ${t('badge.waiting', { count: waiting })}` : ''}
+    </span>
+  );
 }

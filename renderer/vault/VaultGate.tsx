@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { VaultError } from '../../shared/vault/errors';
 import type { PocDatabase } from '../db/database';
 import { VaultSessionContext, type VaultSession } from './session';
@@ -93,6 +94,7 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
   const { t } = useTranslation('vault');
   const [exists, setExists] = useState<boolean | null>(null);
   const [session, setSession] = useState<VaultSession | null>(null);
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     let live = true;
@@ -107,8 +109,10 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
       current?.lock();
       return null;
     });
+    // Decrypted data cached by react-query (the directory, messages…) must not outlive the key.
+    queryClient.clear();
     setExists(true);
-  }, []);
+  }, [queryClient]);
 
   if (session) {
     return (

@@ -131,10 +131,23 @@ export type HostEnvelope<T> = { ok: true; value: T } | { ok: false; error: HostF
 /** What a host implements: one async handler per call, given an already validated argument. */
 export type HostHandlers = { [K in HostCallName]: (arg: HostParsedArg<K>) => Promise<HostResult<K>> };
 
+/**
+ * Things the host tells the renderer without being asked: the OS screen was locked or the machine is
+ * going to sleep, so the vault should lock itself now rather than after the idle delay.
+ */
+export const HOST_EVENT_TYPES = ['os.lock', 'os.suspend'] as const;
+export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
+export const HostEventSchema = z.object({ type: z.enum(HOST_EVENT_TYPES) }).strict();
+export type HostEvent = z.infer<typeof HostEventSchema>;
+export type HostEventListener = (event: HostEvent) => void;
+
 /** What the renderer calls: the preload bridge in Electron, the browser host in Chromium. */
 export interface HostBridge {
   invoke(name: string, arg: unknown): Promise<HostEnvelope<unknown>>;
+  /** Subscribes to host events; returns the unsubscribe function. Absent where the host has none. */
+  onEvent?(listener: HostEventListener): () => void;
 }
 
 export const HOST_BRIDGE_GLOBAL = 'pocHost';
 export const HOST_IPC_CHANNEL = 'poc-host:invoke';
+export const HOST_EVENT_CHANNEL = 'poc-host:event';

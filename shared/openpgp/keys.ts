@@ -67,6 +67,11 @@ function looksArmored(bytes: Uint8Array): boolean {
   return head.includes('-----BEGIN PGP');
 }
 
+/** Every armoured block in a text (a file may hold several keys one after another). */
+export function armoredBlocks(text: string): string[] {
+  return text.match(/-----BEGIN PGP [A-Z ]+-----[\s\S]*?-----END PGP [A-Z ]+-----/g) ?? [];
+}
+
 function checkSize(input: string | Uint8Array, limits: InputLimits): void {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > limits.maxInputBytes) throw new OpenPgpError('too-large', `input of ${size} bytes`);
@@ -81,11 +86,15 @@ export async function readPublicKeys(input: string | Uint8Array, limits?: Partia
   const bounds = resolveLimits(limits);
   checkSize(input, bounds);
   const config = pgpConfig(bounds);
-  let keys: openpgp.Key[];
+  const keys: openpgp.Key[] = [];
   try {
-    if (typeof input === 'string') keys = await openpgp.readKeys({ armoredKeys: input, config });
-    else if (looksArmored(input)) keys = await openpgp.readKeys({ armoredKeys: new TextDecoder().decode(input), config });
-    else keys = await openpgp.readKeys({ binaryKeys: input, config });
+    const text = typeof input === 'string' ? input : looksArmored(input) ? new TextDecoder().decode(input) : undefined;
+    if (text === undefined) keys.push(...(await openpgp.readKeys({ binaryKeys: input as Uint8Array, config })));
+    else {
+      const blocks = armoredBlocks(text);
+      if (blocks.length === 0) throw new OpenPgpError('malformed', 'no armoured key block');
+      for (const block of blocks) keys.push(...(await openpgp.readKeys({ armoredKeys: block, config })));
+    }
   } catch (error) {
     throw toOpenPgpError(error, 'not-a-public-key');
   }

@@ -19,6 +19,8 @@ export const REGISTRY_ERROR_CODES = [
   'not-found',
   'conflict',
   'signature-invalid',
+  /** The client asked for changes after a sequence the registry never reached: a rollback. */
+  'ahead-of-registry',
   'internal',
 ] as const;
 export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
@@ -44,6 +46,7 @@ export const REGISTRY_ERROR_STATUS: Record<RegistryErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'signature-invalid': 400,
+  'ahead-of-registry': 409,
   internal: 500,
 };
 

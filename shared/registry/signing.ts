@@ -69,3 +69,13 @@ export async function verifyCanonical(
     return false;
   }
 }
+
+/** The key id (16 hex, upper case) that a signature names as its issuer, or null if unreadable. */
+export async function signatureIssuerKeyId(signature: string): Promise<string | null> {
+  try {
+    const parsed = await openpgp.readSignature({ binarySignature: base64ToBytes(signature) });
+    return parsed.getSigningKeyIDs()[0]?.toHex().toUpperCase() ?? null;
+  } catch {
+    return null;
+  }
+}

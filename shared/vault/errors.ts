@@ -7,6 +7,11 @@ export const VAULT_ERROR_CODES = [
   'locked',
   'record-corrupted',
   'weak-passphrase',
+  'os-unlock-unavailable',
+  'os-unlock-failed',
+  'backup-invalid',
+  'backup-newer-version',
+  'backup-other-vault',
 ] as const;
 export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];
 

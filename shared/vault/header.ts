@@ -19,10 +19,36 @@ export const VaultHeaderSchema = z.object({
   osWrappedKey: z.string().optional(),
   createdAt: z.iso.datetime(),
   passphraseChangedAt: z.iso.datetime().optional(),
+  /** A constant encrypted with the data key: tells a right key from a wrong one (OS-store unlock). */
+  keyCheck: WrappedKeySchema.optional(),
 });
 export type VaultHeader = z.infer<typeof VaultHeaderSchema>;
 
 const WRAP_AAD = new TextEncoder().encode('poc-vault-data-key-v1');
+const KEY_CHECK_AAD = new TextEncoder().encode('poc-vault-key-check-v1');
+const KEY_CHECK_PLAIN = new TextEncoder().encode('poc-vault-key-check');
+
+async function makeKeyCheck(key: AesKey): Promise<{ iv: string; ct: string }> {
+  const blob = await encryptBytes(key, KEY_CHECK_PLAIN, KEY_CHECK_AAD);
+  return { iv: bytesToBase64(blob.iv), ct: bytesToBase64(blob.ct) };
+}
+
+/**
+ * Opens the vault with a raw data key from elsewhere (the OS secret store). Throws
+ * VaultError('wrong-passphrase') when the header's key check says it is not this vault's key.
+ */
+export async function unwrapWithRawKey(header: VaultHeader, raw: Uint8Array<ArrayBuffer>): Promise<UnwrappedVault> {
+  if (raw.length !== 32) throw new VaultError('wrong-passphrase');
+  const key = await importDataKey(raw);
+  if (header.keyCheck) {
+    try {
+      await decryptBytes(key, { iv: base64ToBytes(header.keyCheck.iv), ct: base64ToBytes(header.keyCheck.ct) }, KEY_CHECK_AAD);
+    } catch {
+      throw new VaultError('wrong-passphrase');
+    }
+  }
+  return { key, raw };
+}
 
 export interface UnwrappedVault {
   /** Non-extractable AES-GCM key for records. */
@@ -62,8 +88,15 @@ export async function createVaultHeader(
 ): Promise<{ header: VaultHeader; vault: UnwrappedVault }> {
   const raw = crypto.getRandomValues(new Uint8Array(32));
   const wrapped = await wrapWithPassphrase(raw, passphrase, cost);
-  const header: VaultHeader = { format: 'poc-vault', version: VAULT_FORMAT_VERSION, ...wrapped, createdAt: now.toISOString() };
-  return { header, vault: { key: await importDataKey(raw), raw } };
+  const key = await importDataKey(raw);
+  const header: VaultHeader = {
+    format: 'poc-vault',
+    version: VAULT_FORMAT_VERSION,
+    ...wrapped,
+    createdAt: now.toISOString(),
+    keyCheck: await makeKeyCheck(key),
+  };
+  return { header, vault: { key, raw } };
 }
 
 export async function unwrapWithPassphrase(header: VaultHeader, passphrase: string): Promise<UnwrappedVault> {
@@ -93,12 +126,13 @@ export async function rewrapHeader(
   cost: Omit<KdfParams, 'algorithm' | 'salt'> = header.kdf,
   now = new Date(),
 ): Promise<VaultHeader> {
-  const { raw } = await unwrapWithPassphrase(header, oldPassphrase);
+  const { raw, key } = await unwrapWithPassphrase(header, oldPassphrase);
+  const keyCheck = header.keyCheck ?? (await makeKeyCheck(key));
   const wrapped = await wrapWithPassphrase(raw, newPassphrase, {
     memoryKiB: cost.memoryKiB,
     iterations: cost.iterations,
     parallelism: cost.parallelism,
   });
   raw.fill(0);
-  return { ...header, ...wrapped, passphraseChangedAt: now.toISOString() };
+  return { ...header, ...wrapped, keyCheck, passphraseChangedAt: now.toISOString() };
 }

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fingerprintGroups } from '../../shared/directory/fingerprintGroups';
+import type { PointOfContact } from '../../shared/directory/model';
+import { isDirectorySyncStale, isPingStale } from '../../shared/directory/staleness';
+import { stateName } from '../../shared/directory/stateNames';
+import { navigate } from '../app/navigation';
+import { useSettings } from '../settings/useSettings';
+import { shownText } from './entryLabels';
+import { useLastDirectorySync } from './useDirectory';
+
+function CopyButton({ value, label }: { value: string; label: string }) {
+  const { t } = useTranslation('directory');
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = () => {
+    navigator.clipboard.writeText(value).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  };
+  return (
+    <>
+      <button type="button" onClick={copy} aria-label={label}>
+        {t('entry.copy')}
+      </button>
+      {state !== 'idle' && (
+        <span role="status" className="hint">
+          {state === 'copied' ? t('entry.copied') : t('entry.copyFailed')}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** One entry: contact details with copy buttons, original/English toggle, fingerprint, stale flags. */
+export function EntryPage({ entry }: { entry: PointOfContact }) {
+  const { t, i18n } = useTranslation('directory');
+  const [english, setEnglish] = useState(false);
+  const settings = useSettings();
+  const lastSync = useLastDirectorySync();
+  const { text, lang, dir } = shownText(entry, english);
+  const ui = i18n.language;
+  const languageNames = new Intl.DisplayNames([ui], { type: 'language', fallback: 'code' });
+  const dateFormat = new Intl.DateTimeFormat(ui, { dateStyle: 'long' });
+  const pingStale = isPingStale(entry);
+  const syncStale =
+    lastSync.isSuccess && isDirectorySyncStale(lastSync.data ?? undefined, settings.data?.staleSyncDays ?? 14);
+
+  return (
+    <article className="area stack entry-page" aria-labelledby="entry-title">
+      <p>
+        <a href="#/directory" onClick={(e) => {
+          e.preventDefault();
+          navigate('directory');
+        }}>
+          {t('entry.back')}
+        </a>
+      </p>
+      <h2 id="entry-title" lang={lang} dir={dir}>
+        {text.personName ?? text.entity}
+      </h2>
+      <p>
+        {stateName(entry.state, ui)} · <span className="badge">{t(`role.${entry.role}`)}</span> · {t(`kind.${entry.kind}`)}
+      </p>
+      {pingStale && (
+        <p className="notice warn" role="note">
+          {entry.lastPingConfirmedAt ? t('entry.pingStale') : t('entry.pingNever')}
+        </p>
+      )}
+      {syncStale && (
+        <p className="notice warn" role="note">
+          {lastSync.data ? t('entry.syncStale', { days: settings.data?.staleSyncDays ?? 14 }) : t('entry.syncNever')}
+        </p>
+      )}
+      {entry.english && entry.language !== 'en' && (
+        <div>
+          <button type="button" aria-pressed={english} onClick={() => setEnglish((v) => !v)}>
+            {english ? t('entry.showOriginal', { language: languageNames.of(entry.language) }) : t('entry.showEnglish')}
+          </button>
+          {english && <p className="hint">{t('entry.unofficialTranslation')}</p>}
+        </div>
+      )}
+      <dl className="entry-fields" lang={lang} dir={dir}>
+        <dt lang={ui}>{t('entry.entity')}</dt>
+        <dd>{text.entity}</dd>
+        {text.personName && (
+          <>
+            <dt lang={ui}>{t('entry.person')}</dt>
+            <dd>{text.personName}</dd>
+          </>
+        )}
+        {text.personTitle && (
+          <>
+            <dt lang={ui}>{t('entry.title')}</dt>
+            <dd>{text.personTitle}</dd>
+          </>
+        )}
+        {text.officeHours && (
+          <>
+            <dt lang={ui}>{t('entry.officeHours')}</dt>
+            <dd>
+              {text.officeHours}
+              {entry.timeZone && <span dir="ltr"> ({entry.timeZone})</span>}
+            </dd>
+          </>
+        )}
+        {text.notes && (
+          <>
+            <dt lang={ui}>{t('entry.notes')}</dt>
+            <dd>{text.notes}</dd>
+          </>
+        )}
+      </dl>
+      <dl className="entry-fields">
+        <dt>{t('entry.phones')}</dt>
+        {entry.phones.map((phone) => (
+          <dd key={phone}>
+            <span dir="ltr">{phone}</span> <CopyButton value={phone} label={t('entry.copyPhone', { value: phone })} />
+          </dd>
+        ))}
+        <dt>{t('entry.emails')}</dt>
+        {entry.emails.map((email) => (
+          <dd key={email}>
+            <span dir="ltr">{email}</span> <CopyButton value={email} label={t('entry.copyEmail', { value: email })} />
+          </dd>
+        ))}
+        <dt>{t('entry.workingLanguages')}</dt>
+        <dd>{entry.workingLanguages.map((code) => languageNames.of(code) ?? code).join(', ')}</dd>
+        <dt>{t('entry.writtenIn')}</dt>
+        <dd>{languageNames.of(entry.language)}</dd>
+        <dt>{t('entry.fingerprint')}</dt>
+        <dd>
+          {entry.openpgp ? (
+            <code className="fingerprint" dir="ltr" aria-label={t('entry.fingerprintAria')}>
+              {fingerprintGroups(entry.openpgp.fingerprint).map((line, i) => (
+                <span key={i} className="fingerprint-line">
+                  {line.join(' ')}
+                </span>
+              ))}
+            </code>
+          ) : (
+            t('entry.noKey')
+          )}
+        </dd>
+        {entry.regionalDirectories.length > 0 && (
+          <>
+            <dt>{t('entry.regional')}</dt>
+            <dd>{entry.regionalDirectories.join(', ')}</dd>
+          </>
+        )}
+        <dt>{t('entry.lastConfirmed')}</dt>
+        <dd>{entry.lastPingConfirmedAt ? dateFormat.format(new Date(entry.lastPingConfirmedAt)) : t('entry.never')}</dd>
+        <dt>{t('entry.updated')}</dt>
+        <dd>{t('entry.revision', { revision: entry.revision, date: dateFormat.format(new Date(entry.updatedAt)) })}</dd>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { z } from 'zod';
+import { indexDirectory, type LoadedDirectory } from '../../shared/directory/loadedDirectory';
+import { useVaultSession, type VaultSession } from '../vault/session';
+import { listEntries, subscribeDirectory } from './store';
+
+export const DIRECTORY_QUERY_KEY = ['vault', 'directory'] as const;
+
+export async function loadDirectory(session: VaultSession): Promise<LoadedDirectory> {
+  const { entries, corrupted } = await listEntries(session);
+  return indexDirectory(entries, corrupted);
+}
+
+/**
+ * The loaded, indexed directory (react-query). Refreshes itself after every write through the
+ * directory store. The cache is cleared when the vault locks (VaultGate), so nothing decrypted stays.
+ */
+export function useDirectory() {
+  const session = useVaultSession();
+  const client = useQueryClient();
+  useEffect(() => subscribeDirectory(() => void client.invalidateQueries({ queryKey: DIRECTORY_QUERY_KEY })), [client]);
+  return useQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: Infinity });
+}
+
+const SyncTimeSchema = z.object({ lastSyncAt: z.string().optional() });
+
+/** When the registry sync last succeeded (vault collection 'sync', record 'state', written by issue 5). */
+export function useLastDirectorySync() {
+  const session = useVaultSession();
+  return useQuery({
+    queryKey: ['vault', 'sync', 'lastSyncAt'],
+    queryFn: async () => {
+      try {
+        return (await session.collection('sync', SyncTimeSchema).get('state'))?.lastSyncAt ?? null;
+      } catch {
+        return null;
+      }
+    },
+  });
+}

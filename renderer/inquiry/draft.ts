@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { UN_LANGUAGES } from '../../shared/i18n/languages';
+import { PocRoleSchema } from '../../shared/directory/model';
+import type { VaultSession } from '../vault/session';
+
+/**
+ * The wizard's state, saved encrypted (vault collection 'drafts') on every change, so a crash or a
+ * closed window loses nothing. Everything is optional text: a draft may be incomplete in any way.
+ */
+export const InquiryDraftSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  step: z.number().int().min(0).max(5).default(0),
+  updatedAt: z.iso.datetime(),
+  exercise: z.boolean().default(false),
+  senderName: z.string().default(''),
+  senderTitle: z.string().default(''),
+  affiliation: z.string().default(''),
+  state: z.string().default(''),
+  role: PocRoleSchema.default('technical'),
+  recipientIds: z.array(z.string()).default([]),
+  recipientState: z.string().default(''),
+  recipientRole: PocRoleSchema.default('technical'),
+  crossRoleConfirmed: z.boolean().default(false),
+  nature: z.string().default('request-information'),
+  summary: z.string().default(''),
+  firstObservedAt: z.string().default(''),
+  incidentStatus: z.string().default(''),
+  sectors: z.array(z.string()).default([]),
+  impact: z.string().default(''),
+  indicatorsText: z.string().default(''),
+  request: z.string().default(''),
+  urgency: z.string().default(''),
+  urgencyReason: z.string().default(''),
+  email: z.string().default(''),
+  phone: z.string().default(''),
+  contactOther: z.string().default(''),
+  channel: z.string().default(''),
+  channelDetails: z.string().default(''),
+  leadAgency: z.string().default(''),
+  tlp: z.string().default(''),
+  thirdPartySharing: z.string().default(''),
+  languages: z.array(z.enum(UN_LANGUAGES)).default([]),
+});
+export type InquiryDraft = z.infer<typeof InquiryDraftSchema>;
+
+export const CURRENT_DRAFT_ID = 'inquiry-current';
+
+export function draftsOf(session: VaultSession) {
+  return session.collection('drafts', InquiryDraftSchema);
+}
+
+export async function saveDraft(session: VaultSession, draft: InquiryDraft): Promise<void> {
+  await draftsOf(session).put(draft.id, draft, { updatedAt: draft.updatedAt });
+}

@@ -1,0 +1,43 @@
+import { useId, type ReactNode } from 'react';
+
+/** Small labelled controls: every control has an accessible name (e2e tests find them by it). */
+export function TextField(props: { label: string; value: string; onChange: (v: string) => void; multiline?: boolean; type?: string; hint?: string; dir?: 'ltr' | 'auto' }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && <p className="hint">{props.hint}</p>}
+      {props.multiline ? (
+        <textarea id={id} rows={4} value={props.value} onChange={(e) => props.onChange(e.target.value)} dir={props.dir ?? 'auto'} />
+      ) : (
+        <input id={id} type={props.type ?? 'text'} value={props.value} onChange={(e) => props.onChange(e.target.value)} dir={props.dir ?? 'auto'} />
+      )}
+    </div>
+  );
+}
+
+export function SelectField(props: { label: string; value: string; onChange: (v: string) => void; options: readonly { value: string; label: string }[]; empty?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.empty !== undefined && <option value="">{props.empty}</option>}
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="group">
+      <legend>{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}

@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import type * as openpgp from 'openpgp';
+import { composeMessage, sealMessage } from '../../shared/messages/compose';
+import { buildPgpMimeEml, mailtoDraft } from '../../shared/messages/eml';
+import { MessageError } from '../../shared/messages/errors';
+import type { MessageParty } from '../../shared/messages/payload';
+import { isUnLanguage } from '../../shared/i18n/languages';
+import { textToBase64 } from '../../shared/encoding/base64';
+import { useHost } from '../host/HostContext';
+import { useVaultSession } from '../vault/session';
+import { PocPicker } from '../directory/PocPicker';
+import { useDirectory } from '../directory/useDirectory';
+import { loadOwnIdentity, loadOwnSigningKey } from '../identity/ownIdentity';
+import { listPeerRecords, pinOp } from '../identity/peerKeys';
+import { usePeerRecords } from '../identity/useOwnIdentity';
+import { errorText } from './errorText';
+import { parseKeyCached } from './keyring';
+import { storeMessage } from './messageStore';
+import { MESSAGES_QUERY_KEY } from './MessageHistory';
+import { newMessageId } from '../../shared/messages/payload';
+
+interface Sealed {
+  armored: string;
+  emails: string[];
+  id: string;
+}
+
+/** File names reveal nothing: a random id, no names, no subject. */
+function sealedFileName(id: string, ext: 'asc' | 'eml'): string {
+  return `message-${id.slice(0, 12)}.${ext}`;
+}
+
+export function ComposePanel() {
+  const { t, i18n } = useTranslation('messages');
+  const session = useVaultSession();
+  const host = useHost();
+  const directory = useDirectory();
+  const peers = usePeerRecords();
+  const client = useQueryClient();
+  const [pocIds, setPocIds] = useState<string[]>([]);
+  const [extraKeys, setExtraKeys] = useState<string[]>([]);
+  const [subject, setSubject] = useState('');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sealed, setSealed] = useState<Sealed | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const seal = async () => {
+    setBusy(true);
+    setError(null);
+    setSealed(null);
+    setNotice(null);
+    try {
+      const own = await loadOwnIdentity(session);
+      const senderKey = await loadOwnSigningKey(session);
+      if (!own || !senderKey) throw new MessageError('no-identity');
+      const { pins, keys: imported } = await listPeerRecords(session);
+      const recipientKeys: openpgp.PublicKey[] = [];
+      const parties: MessageParty[] = [];
+      const emails: string[] = [];
+      const conversationPeers: { pocId: string; state: string; role: string }[] = [];
+      const newPins = [];
+      for (const id of pocIds) {
+        const entry = directory.data?.byId.get(id);
+        if (!entry?.openpgp) throw new MessageError('recipient-without-key');
+        const pin = pins.find((p) => p.pocId === id);
+        if (pin && pin.fingerprint !== entry.openpgp.fingerprint) throw new MessageError('recipient-key-changed');
+        const key = await parseKeyCached(entry.openpgp.publicKey);
+        if (!key || key.getFingerprint().toUpperCase() !== entry.openpgp.fingerprint) throw new MessageError('recipient-without-key');
+        recipientKeys.push(key);
+        parties.push({ fingerprint: entry.openpgp.fingerprint, pocId: entry.id, state: entry.state, role: entry.role });
+        emails.push(...entry.emails.slice(0, 1));
+        conversationPeers.push({ pocId: entry.id, state: entry.state, role: entry.role });
+        if (!pin) newPins.push(pinOp({ kind: 'pin', pocId: entry.id, fingerprint: entry.openpgp.fingerprint, pinnedAt: new Date().toISOString() }));
+      }
+      for (const fingerprint of extraKeys) {
+        const record = imported.find((k) => k.fingerprint === fingerprint);
+        const key = record ? await parseKeyCached(record.publicKey) : null;
+        if (!key) throw new MessageError('recipient-without-key');
+        recipientKeys.push(key);
+        parties.push({ fingerprint });
+      }
+      const language = isUnLanguage(i18n.language) ? i18n.language : 'en';
+      const id = newMessageId();
+      const { mime, payload } = composeMessage({
+        id,
+        text,
+        structured: null,
+        language,
+        ...(subject.trim() ? { subject: subject.trim() } : {}),
+        sender: { fingerprint: own.fingerprint },
+        recipients: parties,
+      });
+      const armored = await sealMessage({ mime, recipientKeys, senderKey });
+      await storeMessage(
+        session,
+        { id, direction: 'out', conversationIds: [], at: payload.createdAt, text, ...(payload.subject ? { subject: payload.subject } : {}), payload, armored },
+        conversationPeers,
+        newPins,
+      );
+      void client.invalidateQueries({ queryKey: MESSAGES_QUERY_KEY });
+      setSealed({ armored, emails, id });
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveFile = async (ext: 'asc' | 'eml') => {
+    if (!sealed) return;
+    const content = ext === 'asc' ? sealed.armored : buildPgpMimeEml({ armoredMessage: sealed.armored, to: sealed.emails });
+    try {
+      await host.call('files.save', {
+        suggestedName: sealedFileName(sealed.id, ext),
+        mimeType: ext === 'asc' ? 'application/pgp-encrypted' : 'message/rfc822',
+        bytes: textToBase64(content),
+      });
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+
+  const openMail = async () => {
+    if (!sealed) return;
+    const url = mailtoDraft({ to: sealed.emails, armoredMessage: sealed.armored });
+    if (!url) {
+      setNotice(t('compose.tooLongForMail'));
+      return;
+    }
+    try {
+      await host.call('external.open', { url });
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+
+  const copy = async () => {
+    if (!sealed) return;
+    try {
+      await navigator.clipboard.writeText(sealed.armored);
+      setNotice(t('compose.copied'));
+    } catch {
+      setNotice(t('compose.copyFailed'));
+    }
+  };
+
+  const hasKey = (entry: { openpgp?: unknown }) => Boolean(entry.openpgp);
+  const importedKeys = peers.data?.keys ?? [];
+
+  return (
+    <section className="messages-card stack" aria-labelledby="compose-title">
+      <h3 id="compose-title">{t('compose.title')}</h3>
+      <PocPicker value={pocIds} onChange={setPocIds} filter={hasKey} label={t('compose.findRecipient')} />
+      {importedKeys.length > 0 && (
+        <fieldset>
+          <legend>{t('compose.importedKeys')}</legend>
+          {importedKeys.map((key) => (
+            <label key={key.fingerprint} className="inline-check">
+              <input
+                type="checkbox"
+                checked={extraKeys.includes(key.fingerprint)}
+                onChange={(e) => setExtraKeys(e.target.checked ? [...extraKeys, key.fingerprint] : extraKeys.filter((f) => f !== key.fingerprint))}
+              />
+              {key.userIds[0] ?? key.fingerprint}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <label>
+        {t('compose.subject')}
+        <input value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={300} />
+      </label>
+      <p className="hint">{t('compose.subjectHint')}</p>
+      <label>
+        {t('compose.text')}
+        <textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <div>
+        <button type="button" className="primary" disabled={busy || !text.trim() || pocIds.length + extraKeys.length === 0} onClick={() => void seal()}>
+          {t('compose.seal')}
+        </button>
+      </div>
+      {busy && <p role="status">{t('compose.sealing')}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {sealed && (
+        <div className="stack" aria-label={t('compose.output')}>
+          <p role="status">{t('compose.sealed')}</p>
+          <label>
+            {t('compose.armored')}
+            <textarea readOnly rows={8} value={sealed.armored} dir="ltr" />
+          </label>
+          <div className="messages-actions">
+            <button type="button" onClick={() => void copy()}>
+              {t('compose.copy')}
+            </button>
+            <button type="button" onClick={() => void saveFile('asc')}>
+              {t('compose.saveAsc')}
+            </button>
+            <button type="button" onClick={() => void saveFile('eml')}>
+              {t('compose.saveEml')}
+            </button>
+            <button type="button" onClick={() => void openMail()}>
+              {t('compose.openMail')}
+            </button>
+          </div>
+        </div>
+      )}
+      {notice && <p role="status">{notice}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { readMessage, type ReadMessageResult } from '../../shared/messages/read';
+import { newMessageId } from '../../shared/messages/payload';
+import { base64ToBytes } from '../../shared/encoding/base64';
+import { useHost } from '../host/HostContext';
+import { useVaultSession } from '../vault/session';
+import { useDirectory } from '../directory/useDirectory';
+import { pinOp, listPeerRecords } from '../identity/peerKeys';
+import { errorText } from './errorText';
+import { storeMessage, storedVerdict } from './messageStore';
+import { buildReadContext } from './useReadContext';
+import { VerdictBanner } from './VerdictBanner';
+import { MESSAGES_QUERY_KEY } from './MessageHistory';
+
+export function ReceivePanel() {
+  const { t } = useTranslation('messages');
+  const session = useVaultSession();
+  const host = useHost();
+  const directory = useDirectory();
+  const client = useQueryClient();
+  const [pasted, setPasted] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ReadMessageResult | null>(null);
+  const [stored, setStored] = useState(false);
+
+  const receive = async (input: string | Uint8Array) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    setStored(false);
+    try {
+      const context = await buildReadContext(session, directory.data?.entries ?? []);
+      const read = await readMessage(input, context);
+      setResult(read);
+      // A message with a bad signature is shown, never stored as if it were a real exchange.
+      if (read.verdict.kind !== 'bad-signature') {
+        const signer = read.verdict.kind === 'verified' || read.verdict.kind === 'key-changed' ? read.verdict.signer : undefined;
+        const peers = signer ? [{ pocId: signer.pocId, state: signer.state, role: signer.role }] : [];
+        const { pins } = await listPeerRecords(session);
+        const pinFirstUse =
+          signer && read.verdict.kind === 'verified' && !pins.some((p) => p.pocId === signer.pocId)
+            ? [pinOp({ kind: 'pin', pocId: signer.pocId, fingerprint: signer.fingerprint, pinnedAt: new Date().toISOString() })]
+            : [];
+        await storeMessage(
+          session,
+          {
+            id: read.payload?.id ?? newMessageId(),
+            direction: 'in',
+            conversationIds: [],
+            at: new Date().toISOString(),
+            text: read.text,
+            ...(read.subject ? { subject: read.subject } : {}),
+            ...(read.payload ? { payload: read.payload } : {}),
+            verdict: storedVerdict(read.verdict),
+            ...(typeof input === 'string' ? { armored: input } : {}),
+          },
+          peers,
+          pinFirstUse,
+        );
+        setStored(true);
+        void client.invalidateQueries({ queryKey: MESSAGES_QUERY_KEY });
+      }
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openFile = async () => {
+    setError(null);
+    try {
+      const file = await host.call('files.open', { filters: [{ name: 'OpenPGP', extensions: ['asc', 'gpg', 'pgp', 'eml'] }], maxBytes: 20 * 1024 * 1024 });
+      if (file) await receive(base64ToBytes(file.bytes));
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    if (file.size > 20 * 1024 * 1024) {
+      setError(t('errors.too-large'));
+      return;
+    }
+    file
+      .arrayBuffer()
+      .then((buffer) => receive(new Uint8Array(buffer)))
+      .catch(() => setError(t('errors.unexpected')));
+  };
+
+  return (
+    <section className="messages-card stack" aria-labelledby="receive-title" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <h3 id="receive-title">{t('receive.title')}</h3>
+      <p>{t('receive.explain')}</p>
+      <label>
+        {t('receive.paste')}
+        <textarea rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} dir="ltr" />
+      </label>
+      <div className="messages-actions">
+        <button type="button" className="primary" disabled={busy || !pasted.trim()} onClick={() => void receive(pasted)}>
+          {t('receive.read')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void openFile()}>
+          {t('receive.openFile')}
+        </button>
+      </div>
+      {busy && <p role="status">{t('receive.reading')}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && (
+        <article className="stack" aria-label={t('receive.result')}>
+          <VerdictBanner verdict={result.verdict} />
+          {result.subject && <h4>{result.subject}</h4>}
+          {result.unsupportedVersion !== undefined && <p className="notice">{t('receive.newerVersion')}</p>}
+          <pre className="message-text">{result.text}</pre>
+          {stored && <p role="status">{t('receive.stored')}</p>}
+        </article>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { Verdict } from '../../shared/messages/verdict';
+import { groupFingerprint } from '../../shared/openpgp/fingerprint';
+
+/** Shows exactly one verdict. Only 'verified' is green; everything else says what to do. */
+export function VerdictBanner({ verdict }: { verdict: Verdict }) {
+  const { t } = useTranslation('messages');
+  switch (verdict.kind) {
+    case 'verified':
+      return (
+        <div className="verdict verdict-verified" role="status" aria-label={t('verdict.label')}>
+          <strong>{t('verdict.verified', { name: verdict.signer.name })}</strong>
+          <span>
+            {t('verdict.senderDetails', { state: verdict.signer.state, role: t(`role.${verdict.signer.role}`) })}
+          </span>
+          <span>{verdict.fingerprintVerified ? t('verdict.fingerprintChecked') : t('verdict.fingerprintNotChecked')}</span>
+        </div>
+      );
+    case 'key-changed':
+      return (
+        <div className="verdict verdict-alarm" role="alert" aria-label={t('verdict.label')}>
+          <strong>{t('verdict.keyChanged', { name: verdict.signer.name })}</strong>
+          <span dir="ltr">{groupFingerprint(verdict.signerFingerprint)}</span>
+          <span>{t('verdict.keyChangedAction')}</span>
+        </div>
+      );
+    case 'unknown-key':
+      return (
+        <div className="verdict verdict-warning" role="alert" aria-label={t('verdict.label')}>
+          <strong>{t('verdict.unknownKey')}</strong>
+          {verdict.fingerprint && <span dir="ltr">{groupFingerprint(verdict.fingerprint)}</span>}
+          <span>{t('verdict.unknownKeyAction')}</span>
+        </div>
+      );
+    case 'bad-signature':
+      return (
+        <div className="verdict verdict-alarm" role="alert" aria-label={t('verdict.label')}>
+          <strong>{t('verdict.badSignature')}</strong>
+          <span>{t('verdict.badSignatureAction')}</span>
+        </div>
+      );
+    case 'unsigned':
+      return (
+        <div className="verdict verdict-warning" role="alert" aria-label={t('verdict.label')}>
+          <strong>{t('verdict.unsigned')}</strong>
+          <span>{t('verdict.unsignedAction')}</span>
+        </div>
+      );
+  }
+}

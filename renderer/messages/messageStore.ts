@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { VERDICT_KINDS } from '../../shared/messages/verdict';
+import type { Verdict } from '../../shared/messages/verdict';
+import type { PocMessagePayload } from '../../shared/messages/payload';
+import type { BatchOp, VaultSession } from '../vault/session';
+
+/**
+ * Vault collections 'messages' (decrypted messages in and out) and 'conversations' (one per POC;
+ * the exchange-log issue turns them into cases). Message and conversation are written in one batch,
+ * so nothing is half-stored.
+ */
+export const StoredVerdictSchema = z.object({
+  kind: z.enum(VERDICT_KINDS as [Verdict['kind'], ...Verdict['kind'][]]),
+  fingerprint: z.string().max(64).optional(),
+  signerName: z.string().max(300).optional(),
+  state: z.string().max(3).optional(),
+  role: z.string().max(20).optional(),
+});
+
+export const StoredMessageSchema = z.object({
+  id: z.string().min(8).max(64),
+  direction: z.enum(['in', 'out']),
+  conversationIds: z.array(z.string().max(80)).max(100),
+  at: z.iso.datetime(),
+  subject: z.string().max(300).optional(),
+  text: z.string().max(20 * 1024 * 1024),
+  payload: z.unknown().optional(),
+  verdict: StoredVerdictSchema.optional(),
+  /** The armoured ciphertext as sent/received (for the record). */
+  armored: z.string().max(30 * 1024 * 1024).optional(),
+});
+export type StoredMessage = z.infer<typeof StoredMessageSchema>;
+
+export const ConversationSchema = z.object({
+  id: z.string().max(80),
+  pocId: z.string().max(64),
+  state: z.string().max(3),
+  role: z.string().max(20),
+  messageIds: z.array(z.string().max(64)).max(100_000),
+  updatedAt: z.iso.datetime(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export function conversationId(pocId: string): string {
+  return `conv-${pocId}`;
+}
+
+export function storedVerdict(verdict: Verdict): StoredMessage['verdict'] {
+  switch (verdict.kind) {
+    case 'verified':
+      return { kind: 'verified', fingerprint: verdict.signer.fingerprint, signerName: verdict.signer.name, state: verdict.signer.state, role: verdict.signer.role };
+    case 'key-changed':
+      return { kind: 'key-changed', fingerprint: verdict.signerFingerprint, signerName: verdict.signer.name, state: verdict.signer.state, role: verdict.signer.role };
+    case 'unknown-key':
+      return { kind: 'unknown-key', ...(verdict.fingerprint ? { fingerprint: verdict.fingerprint } : {}) };
+    case 'bad-signature':
+      return { kind: 'bad-signature' };
+    case 'unsigned':
+      return { kind: 'unsigned' };
+  }
+}
+
+export interface ConversationPeer {
+  pocId: string;
+  state: string;
+  role: string;
+}
+
+/** Stores a message and links it to a conversation with each peer, in one atomic batch. */
+export async function storeMessage(
+  session: VaultSession,
+  message: StoredMessage,
+  peers: readonly ConversationPeer[],
+  extraOps: BatchOp[] = [],
+): Promise<void> {
+  const conversations = session.collection('conversations', ConversationSchema);
+  const ops: BatchOp[] = [];
+  for (const peer of peers) {
+    const id = conversationId(peer.pocId);
+    const existing = await conversations.get(id);
+    const next: Conversation = {
+      id,
+      pocId: peer.pocId,
+      state: peer.state,
+      role: peer.role,
+      messageIds: [...(existing?.messageIds ?? []).filter((m) => m !== message.id), message.id],
+      updatedAt: message.at,
+    };
+    ops.push({ collection: 'conversations', id, value: next, index: { state: peer.state, role: peer.role, updatedAt: message.at } });
+  }
+  const stored = { ...message, conversationIds: peers.map((p) => conversationId(p.pocId)) };
+  ops.push({ collection: 'messages', id: message.id, value: StoredMessageSchema.parse(stored), index: { updatedAt: message.at } });
+  await session.writeBatch([...ops, ...extraOps]);
+}
+
+export async function listMessages(session: VaultSession): Promise<StoredMessage[]> {
+  const { items } = await session.collection('messages', StoredMessageSchema).list();
+  return items.map((i) => i.value).sort((a, b) => b.at.localeCompare(a.at));
+}
+
+export type { PocMessagePayload };

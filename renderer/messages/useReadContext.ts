@@ -1,0 +1,22 @@
+import type * as openpgp from 'openpgp';
+import type { PointOfContact } from '../../shared/directory/model';
+import type { ReadMessageContext } from '../../shared/messages/read';
+import { listPeerRecords, toKeyPins } from '../identity/peerKeys';
+import { loadOwnSigningKey } from '../identity/ownIdentity';
+import type { VaultSession } from '../vault/session';
+import { MessageError } from '../../shared/messages/errors';
+import { directoryKeys, parseKeyCached } from './keyring';
+
+/** Everything readMessage needs, from the vault: own key, directory keys, imported keys, pins. */
+export async function buildReadContext(session: VaultSession, entries: readonly PointOfContact[]): Promise<ReadMessageContext> {
+  const ownKey = await loadOwnSigningKey(session);
+  if (!ownKey) throw new MessageError('no-identity');
+  const { keys, signers } = await directoryKeys(entries);
+  const peers = await listPeerRecords(session);
+  const imported: openpgp.PublicKey[] = [];
+  for (const record of peers.keys) {
+    const key = await parseKeyCached(record.publicKey);
+    if (key) imported.push(key);
+  }
+  return { ownKey, verificationKeys: [...keys, ...imported, ownKey.toPublic()], directory: signers, pins: toKeyPins(peers.pins) };
+}

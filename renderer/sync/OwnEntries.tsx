@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PointOfContact } from '../../shared/directory/model';
+import { randomKey } from '../../shared/sync/outbox';
+import { listEntriesOfState } from '../directory/store';
+import { useVaultSession } from '../vault/session';
+import { OwnEntryForm } from './OwnEntryForm';
+import { SYNC_QUERY_KEY, useSyncController } from './useSync';
+
+/** A §7 d: the own State's entries, editable; edits go through the signed outbox. */
+export function OwnEntries({ ownState }: { ownState: string }) {
+  const { t } = useTranslation('sync');
+  const session = useVaultSession();
+  const controller = useSyncController();
+  const [editing, setEditing] = useState<{ entry: PointOfContact; isNew: boolean } | null>(null);
+  const { data } = useQuery({
+    queryKey: [...SYNC_QUERY_KEY, 'ownEntries', ownState],
+    queryFn: async () => {
+      const [{ entries }, outbox] = await Promise.all([listEntriesOfState(session, ownState), controller.store.listOutbox()]);
+      const pending = new Set(outbox.flatMap((i) => (i.kind === 'entry-update' && i.status !== 'rejected' ? [i.request.statement.entry.id] : [])));
+      return { entries: entries.sort((a, b) => a.id.localeCompare(b.id)), pending };
+    },
+  });
+
+  const startNew = () => {
+    const now = new Date().toISOString();
+    setEditing({
+      isNew: true,
+      entry: {
+        id: `own-${randomKey()}`,
+        state: ownState,
+        role: 'technical',
+        kind: 'entity',
+        language: 'en',
+        text: { entity: '' },
+        phones: [],
+        emails: [],
+        workingLanguages: ['en'],
+        regionalDirectories: [],
+        revision: 0,
+        updatedAt: now,
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby="own-entries-title">
+      <h3 id="own-entries-title">{t('own.title', { state: ownState })}</h3>
+      <p>{t('own.explain')}</p>
+      {editing ? (
+        <OwnEntryForm
+          key={editing.entry.id}
+          entry={editing.entry}
+          onCancel={() => setEditing(null)}
+          onSubmit={async (entry) => {
+            await controller.queueEntryUpdate(entry, editing.isNew ? 0 : editing.entry.revision);
+            setEditing(null);
+          }}
+        />
+      ) : (
+        <>
+          <ul className="sync-list">
+            {data?.entries.map((entry) => (
+              <li key={entry.id}>
+                <p>
+                  <strong lang={entry.language}>{entry.text.entity}</strong> — {t(`own.role.${entry.role}`)} · {t('own.revision', { revision: entry.revision })}
+                  {data.pending.has(entry.id) ? ` · ${t('own.pending')}` : ''}
+                </p>
+                <button type="button" onClick={() => setEditing({ entry, isNew: false })} aria-label={t('own.editNamed', { entity: entry.text.entity })}>
+                  {t('own.edit')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {data && data.entries.length === 0 ? <p>{t('own.none')}</p> : null}
+          <button type="button" onClick={startNew}>
+            {t('own.add')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+import type { PointOfContact } from '../../shared/directory/model';
+import { signCanonical, type SigningKey } from '../../shared/registry/signing';
+import { SyncError } from '../../shared/sync/errors';
+import type { OutboxItem, SyncState } from '../../shared/sync/model';
+import { queueEntryUpdate, queuePingAck, resolveOutboxItem } from '../../shared/sync/outbox';
+import { RegistryClient, type FetchLike } from '../../shared/sync/registryClient';
+import { SyncEngine, type SyncProgress, type SyncReport } from '../../shared/sync/syncEngine';
+import { loadOwnSigningKey } from '../identity/ownIdentity';
+import type { VaultSession } from '../vault/session';
+import { VaultSyncStore, type PingRecord } from './vaultSyncStore';
+
+/** Sync every 5 minutes while the registry answers; after a failure, at the backoff's retry time. */
+const HEALTHY_INTERVAL_MS = 5 * 60_000;
+const TICK_MS = 10_000;
+/** A §8: 48 hours to answer; the app warns again when fewer than 12 remain. */
+const URGENT_MS = 12 * 3600_000;
+
+export interface SyncStatus {
+  enrolled: boolean;
+  state: SyncState | null;
+  outboxWaiting: number;
+  conflicts: number;
+  rejected: number;
+  syncing: boolean;
+  progress: SyncProgress | null;
+}
+
+export type PingNotifier = (kind: 'arrived' | 'urgent', ping: PingRecord) => void;
+
+/**
+ * One per unlocked vault: runs the shared SyncEngine over the vault store, keeps the progress for
+ * the UI, syncs on a timer (and right after something is queued), and raises ping notifications.
+ */
+export class SyncController {
+  readonly store: VaultSyncStore;
+  readonly #fetch: FetchLike;
+  readonly #listeners = new Set<() => void>();
+  #running: Promise<SyncReport | null> | null = null;
+  #progress: SyncProgress | null = null;
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #key: SigningKey | null = null;
+  #engine: { url: string; engine: SyncEngine } | null = null;
+  notifier: PingNotifier | null = null;
+
+  constructor(
+    readonly session: VaultSession,
+    fetchLike: FetchLike,
+  ) {
+    this.store = new VaultSyncStore(session);
+    this.#fetch = fetchLike;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  readonly sign = async (statement: unknown): Promise<string> => {
+    this.#key ??= await loadOwnSigningKey(this.session);
+    if (!this.#key) throw new SyncError('not-enrolled', 'no own OpenPGP key in this vault');
+    return signCanonical(statement, this.#key);
+  };
+
+  client(url: string): RegistryClient {
+    return new RegistryClient({ baseUrl: url, fetch: this.#fetch });
+  }
+
+  #engineFor(state: SyncState): SyncEngine {
+    if (this.#engine?.url !== state.registryUrl) {
+      const engine = new SyncEngine({
+        store: this.store,
+        client: this.client(state.registryUrl),
+        sign: this.sign,
+        onProgress: (progress) => {
+          this.#progress = progress;
+          this.#changed();
+        },
+      });
+      this.#engine = { url: state.registryUrl, engine };
+    }
+    return this.#engine.engine;
+  }
+
+  async status(): Promise<SyncStatus> {
+    const state = await this.store.loadState();
+    const outbox = await this.store.listOutbox();
+    const count = (status: OutboxItem['status']) => outbox.filter((item) => item.status === status).length;
+    return {
+      enrolled: state !== null,
+      state,
+      outboxWaiting: count('waiting'),
+      conflicts: count('conflict'),
+      rejected: count('rejected'),
+      syncing: this.#running !== null,
+      progress: this.#running ? this.#progress : null,
+    };
+  }
+
+  /** Runs one sync round (joins the running one); failures are recorded in the state, not thrown. */
+  syncNow(options: { force?: boolean } = {}): Promise<SyncReport | null> {
+    this.#running ??= this.#run(options.force ?? false).finally(() => {
+      this.#running = null;
+      this.#progress = null;
+      this.#changed();
+    });
+    this.#changed();
+    return this.#running;
+  }
+
+  async #run(force: boolean): Promise<SyncReport | null> {
+    const state = await this.store.loadState();
+    if (!state) return null;
+    try {
+      return await this.#engineFor(state).syncNow({ force });
+    } catch {
+      return null;
+    } finally {
+      await this.checkPingNotifications();
+    }
+  }
+
+  async enrolled(state: SyncState): Promise<void> {
+    await this.store.saveState(state);
+    this.#changed();
+    void this.syncNow();
+  }
+
+  async queueEntryUpdate(entry: PointOfContact, baseRevision: number): Promise<void> {
+    await queueEntryUpdate({ store: this.store, sign: this.sign }, entry, baseRevision);
+    this.#changed();
+    void this.syncNow({ force: true });
+  }
+
+  async queuePingAck(pingId: string): Promise<void> {
+    const state = await this.store.loadState();
+    if (!state) throw new SyncError('not-enrolled');
+    await queuePingAck({ store: this.store, sign: this.sign }, state, pingId);
+    this.#changed();
+    void this.syncNow({ force: true });
+  }
+
+  async resolve(item: OutboxItem, choice: 'mine' | 'theirs'): Promise<void> {
+    await resolveOutboxItem({ store: this.store, sign: this.sign }, item, choice);
+    this.#changed();
+    if (choice === 'mine') void this.syncNow();
+  }
+
+  /** Notifies once when a ping arrives and once when fewer than 12 hours remain to answer it. */
+  async checkPingNotifications(now = Date.now()): Promise<void> {
+    if (!this.notifier) return;
+    const queued = new Set(
+      (await this.store.listOutbox()).flatMap((item) => (item.kind === 'ping-ack' ? [item.request.statement.pingId] : [])),
+    );
+    for (const ping of await this.store.listPings()) {
+      if (ping.answeredAt || queued.has(ping.id)) continue;
+      const left = Date.parse(ping.deadline) - now;
+      if (left <= 0) continue;
+      const at = new Date(now).toISOString();
+      if (!ping.notifiedAt) {
+        this.notifier('arrived', ping);
+        await this.store.markNotified(ping.id, 'notifiedAt', at);
+      } else if (left < URGENT_MS && !ping.urgentNotifiedAt) {
+        this.notifier('urgent', ping);
+        await this.store.markNotified(ping.id, 'urgentNotifiedAt', at);
+      }
+    }
+  }
+
+  start(): void {
+    if (this.#timer) return;
+    void this.#tick();
+    this.#timer = setInterval(() => void this.#tick(), TICK_MS);
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  async #tick(): Promise<void> {
+    if (this.#running || this.session.isLocked) return;
+    const state = await this.store.loadState();
+    if (!state) return;
+    const now = Date.now();
+    const retryAt = state.lastError?.nextRetryAt ? Date.parse(state.lastError.nextRetryAt) : null;
+    const dueOutbox = (await this.store.listOutbox()).some((i) => i.status === 'waiting' && Date.parse(i.nextAttemptAt) <= now);
+    const healthyDue = !state.lastSyncAt || Date.parse(state.lastSyncAt) + HEALTHY_INTERVAL_MS <= now;
+    const due = retryAt !== null ? retryAt <= now : healthyDue || dueOutbox;
+    if (due) await this.syncNow();
+    else await this.checkPingNotifications(now);
+  }
+}
+
+const controllers = new WeakMap<VaultSession, SyncController>();
+
+export function syncControllerFor(session: VaultSession): SyncController {
+  let controller = controllers.get(session);
+  if (!controller) {
+    controller = new SyncController(session, (url, init) => fetch(url, init));
+    controllers.set(session, controller);
+  }
+  return controller;
+}

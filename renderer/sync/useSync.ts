@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHost } from '../host/HostContext';
+import { useVaultSession } from '../vault/session';
+import { syncControllerFor, type SyncController } from './syncController';
+
+export const SYNC_QUERY_KEY = ['sync'] as const;
+
+/**
+ * The vault's SyncController, started while something that shows sync is mounted (the header badge
+ * always is). Every change it reports invalidates the ['sync', …] queries, so react-query drives
+ * the status, outbox, pings and own-entries views.
+ */
+export function useSyncController(): SyncController {
+  const session = useVaultSession();
+  const controller = syncControllerFor(session);
+  const queryClient = useQueryClient();
+  const host = useHost();
+  const { t } = useTranslation('pings');
+
+  useEffect(() => {
+    controller.notifier = (kind, ping) => {
+      const hours = Math.max(0, Math.floor((Date.parse(ping.deadline) - Date.now()) / 3600_000));
+      host
+        .call('notify.show', { title: t(`notify.${kind}.title`), body: t(`notify.${kind}.body`, { hours }) })
+        .catch(() => undefined);
+    };
+  }, [controller, host, t]);
+
+  useEffect(() => {
+    const unsubscribe = controller.subscribe(() => void queryClient.invalidateQueries({ queryKey: SYNC_QUERY_KEY }));
+    controller.start();
+    return () => {
+      unsubscribe();
+    };
+  }, [controller, queryClient]);
+
+  return controller;
+}
+
+export function useSyncStatus() {
+  const controller = useSyncController();
+  return useQuery({ queryKey: [...SYNC_QUERY_KEY, 'status'], queryFn: () => controller.status() });
+}
+
+export function useSyncNow() {
+  const controller = useSyncController();
+  return useMutation({ mutationFn: () => controller.syncNow({ force: true }) });
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { PingSchema, type EntryChange, type Ping } from '../../shared/registry/protocol';
+import { OutboxItemSchema, SyncStateSchema, type OutboxItem, type SyncState } from '../../shared/sync/model';
+import type { OutboxEffect, SyncStore } from '../../shared/sync/store';
+import { directoryDeleteOps, directoryPutOps, getEntry, notifyDirectoryChanged } from '../directory/store';
+import type { BatchOp, VaultSession } from '../vault/session';
+
+/** A ping as kept on this device: the registry's view plus which notifications were shown. */
+export const PingRecordSchema = PingSchema.extend({
+  notifiedAt: z.iso.datetime().optional(),
+  urgentNotifiedAt: z.iso.datetime().optional(),
+});
+export type PingRecord = z.infer<typeof PingRecordSchema>;
+
+const STATE_ID = 'state';
+
+/**
+ * The sync engine's store over the encrypted vault: directory entries in 'directory' (through the
+ * directory area's batch ops), sync state in 'sync', outbox items in 'outbox', pings in 'pings'.
+ * Every method is a single session.writeBatch, so a page and its sequence land together or not at all.
+ */
+export class VaultSyncStore implements SyncStore {
+  constructor(readonly session: VaultSession) {}
+
+  #state() {
+    return this.session.collection('sync', SyncStateSchema);
+  }
+  outbox() {
+    return this.session.collection('outbox', OutboxItemSchema);
+  }
+  pings() {
+    return this.session.collection('pings', PingRecordSchema);
+  }
+
+  async loadState(): Promise<SyncState | null> {
+    return (await this.#state().get(STATE_ID)) ?? null;
+  }
+
+  saveState(state: SyncState): Promise<void> {
+    return this.#state().put(STATE_ID, state);
+  }
+
+  async applyPage(changes: readonly EntryChange[], state: SyncState): Promise<void> {
+    const puts = changes.flatMap((c) => (c.op === 'put' ? [c.entry] : []));
+    const deletes = changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
+    await this.session.writeBatch([
+      ...directoryPutOps(puts),
+      ...directoryDeleteOps(deletes),
+      { collection: 'sync', id: STATE_ID, value: state },
+    ]);
+    if (changes.length) notifyDirectoryChanged();
+  }
+
+  async listOutbox(): Promise<OutboxItem[]> {
+    return (await this.outbox().list()).items.map((item) => item.value);
+  }
+
+  putOutbox(item: OutboxItem): Promise<void> {
+    return this.outbox().put(item.id, item, { updatedAt: item.createdAt });
+  }
+
+  async completeOutbox(id: string, effect: OutboxEffect): Promise<void> {
+    const ops: BatchOp[] = [{ collection: 'outbox', id, delete: true }];
+    if ('entry' in effect) {
+      const local = await getEntry(this.session, effect.entry.id);
+      if (!local || local.revision <= effect.entry.revision) ops.push(...directoryPutOps([effect.entry]));
+    }
+    if ('ping' in effect) {
+      const known = await this.pings().get(effect.ping.id);
+      ops.push({ collection: 'pings', id: effect.ping.id, value: { ...known, ...effect.ping } });
+    }
+    await this.session.writeBatch(ops);
+    if ('entry' in effect) notifyDirectoryChanged();
+  }
+
+  async savePings(pings: readonly Ping[]): Promise<void> {
+    const known = new Map((await this.pings().list()).items.map((item) => [item.id, item.value]));
+    const ops: BatchOp[] = pings.map((ping) => ({ collection: 'pings', id: ping.id, value: { ...known.get(ping.id), ...ping } }));
+    if (ops.length) await this.session.writeBatch(ops);
+  }
+
+  async listPings(): Promise<PingRecord[]> {
+    return (await this.pings().list()).items.map((item) => item.value).sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+  }
+
+  async markNotified(id: string, field: 'notifiedAt' | 'urgentNotifiedAt', at: string): Promise<void> {
+    const ping = await this.pings().get(id);
+    if (ping) await this.pings().put(id, { ...ping, [field]: at });
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { FingerprintSchema, PocRoleSchema, PointOfContactSchema, StateCodeSchema } from '../directory/model';
+import { EntryUpdateRequestSchema, PingAckRequestSchema } from '../registry/protocol';
+
+/** What the app remembers about its registry; stored encrypted (vault collection 'sync', id 'state'). */
+export const SyncStateSchema = z.object({
+  registryUrl: z.url({ protocol: /^https?$/ }),
+  /** Pinned at enrolment after the user compared it with what the Permanent Mission received. */
+  registryFingerprint: FingerprintSchema,
+  registryPublicKey: z.string().max(64 * 1024),
+  accountId: z.string(),
+  state: StateCodeSchema,
+  role: PocRoleSchema,
+  ownFingerprint: FingerprintSchema,
+  enrolledAt: z.iso.datetime(),
+  /** Highest sequence applied; the next pull starts after it. */
+  lastSeq: z.number().int().nonnegative(),
+  /** Highest head any verified page announced: a page announcing less is a rollback. */
+  knownHead: z.number().int().nonnegative(),
+  lastIssuedAt: z.iso.datetime().optional(),
+  lastSyncAt: z.iso.datetime().optional(),
+  /** Consecutive failed sync attempts, for the backoff. */
+  failures: z.number().int().nonnegative().default(0),
+  lastError: z
+    .object({ code: z.string(), message: z.string(), at: z.iso.datetime(), nextRetryAt: z.iso.datetime().optional() })
+    .optional(),
+});
+export type SyncState = z.infer<typeof SyncStateSchema>;
+
+const OutboxBase = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  createdAt: z.iso.datetime(),
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.iso.datetime(),
+  /** waiting: will be sent; conflict: needs the user's choice; rejected: the registry refused it. */
+  status: z.enum(['waiting', 'conflict', 'rejected']),
+  lastError: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+
+/** A durable outbox item (vault collection 'outbox'): signed when queued, so it can wait for days. */
+export const OutboxItemSchema = z.discriminatedUnion('kind', [
+  OutboxBase.extend({
+    kind: z.literal('entry-update'),
+    request: EntryUpdateRequestSchema,
+    /** The registry's version when it refused ours as a conflict. */
+    theirs: PointOfContactSchema.optional(),
+  }),
+  OutboxBase.extend({ kind: z.literal('ping-ack'), request: PingAckRequestSchema }),
+]);
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;

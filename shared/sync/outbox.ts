@@ -1,0 +1,88 @@
+import type { PointOfContact } from '../directory/model';
+import { EntryUpdateStatementSchema, PingAckStatementSchema } from '../registry/protocol';
+import type { OutboxItem, SyncState } from './model';
+import type { StatementSigner } from './syncEngine';
+import type { SyncStore } from './store';
+
+/** 16 random bytes, base64url: outbox ids and idempotency keys. Uses WebCrypto, in Node and browsers. */
+export function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+export interface OutboxDeps {
+  store: SyncStore;
+  sign: StatementSigner;
+  now?: () => number;
+}
+
+/**
+ * Queues an edit of one of the own State's entries (A §7 d), signed now so that it can wait offline
+ * for days. `baseRevision` is the revision the user started from (0 for a new entry).
+ */
+export async function queueEntryUpdate(deps: OutboxDeps, entry: PointOfContact, baseRevision: number): Promise<OutboxItem> {
+  const now = new Date((deps.now ?? Date.now)()).toISOString();
+  const statement = EntryUpdateStatementSchema.parse({ purpose: 'entry-update', entry, baseRevision, idempotencyKey: randomKey() });
+  const item: OutboxItem = {
+    id: randomKey(),
+    kind: 'entry-update',
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    status: 'waiting',
+    request: { statement, signature: await deps.sign(statement) },
+  };
+  await deps.store.putOutbox(item);
+  return item;
+}
+
+/** Queues the signed acknowledgement of a ping (A §8); its time is the moment the user confirmed. */
+export async function queuePingAck(deps: OutboxDeps, state: SyncState, pingId: string): Promise<OutboxItem> {
+  const now = new Date((deps.now ?? Date.now)()).toISOString();
+  const statement = PingAckStatementSchema.parse({
+    purpose: 'ping-ack',
+    registry: state.registryFingerprint,
+    pingId,
+    acknowledgedAt: now,
+    idempotencyKey: randomKey(),
+  });
+  const item: OutboxItem = {
+    id: randomKey(),
+    kind: 'ping-ack',
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    status: 'waiting',
+    request: { statement, signature: await deps.sign(statement) },
+  };
+  await deps.store.putOutbox(item);
+  return item;
+}
+
+/**
+ * The user's choice on a conflict, never made silently: 'mine' re-signs the edit on top of the
+ * registry's current revision and queues it again; 'theirs' drops the edit and keeps the registry's
+ * version. A rejected item can only be dropped ('theirs').
+ */
+export async function resolveOutboxItem(deps: OutboxDeps, item: OutboxItem, choice: 'mine' | 'theirs'): Promise<void> {
+  if (item.kind === 'entry-update' && item.theirs) {
+    if (choice === 'theirs') return deps.store.completeOutbox(item.id, { entry: item.theirs });
+    const now = new Date((deps.now ?? Date.now)()).toISOString();
+    const statement = EntryUpdateStatementSchema.parse({
+      ...item.request.statement,
+      baseRevision: item.theirs.revision,
+      idempotencyKey: randomKey(),
+    });
+    await deps.store.putOutbox({
+      id: item.id,
+      kind: 'entry-update',
+      createdAt: item.createdAt,
+      attempts: 0,
+      nextAttemptAt: now,
+      status: 'waiting',
+      request: { statement, signature: await deps.sign(statement) },
+    });
+    return;
+  }
+  await deps.store.completeOutbox(item.id, { none: true });
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { decideVerdict, type DirectorySigner } from '../../../../shared/messages/verdict';
+
+const A = 'A'.repeat(40);
+const OLD = 'B'.repeat(40);
+const dir: DirectorySigner[] = [{ pocId: 'poc-aaaaaaaa', state: 'FRA', role: 'technical', name: 'CERT Alpha', fingerprint: A }];
+
+describe('decideVerdict', () => {
+  it('gives unsigned with no signatures', () => {
+    expect(decideVerdict([], dir, []).kind).toBe('unsigned');
+  });
+  it('lets one invalid signature spoil a valid one', () => {
+    const v = decideVerdict(
+      [
+        { status: 'valid', keyId: '1', signerFingerprint: A, signedAt: null },
+        { status: 'invalid', keyId: '2', signerFingerprint: A, reason: 'bad-signature' },
+      ],
+      dir,
+      [],
+    );
+    expect(v.kind).toBe('bad-signature');
+  });
+  it('marks a verified fingerprint only when a verification is recorded for that key', () => {
+    const check = [{ status: 'valid' as const, keyId: '1', signerFingerprint: A, signedAt: null }];
+    const plain = decideVerdict(check, dir, []);
+    const checked = decideVerdict(check, dir, [{ pocId: 'poc-aaaaaaaa', fingerprint: A, verifiedAt: '2025-01-01T00:00:00.000Z' }]);
+    expect(plain.kind === 'verified' && plain.fingerprintVerified).toBe(false);
+    expect(checked.kind === 'verified' && checked.fingerprintVerified).toBe(true);
+  });
+  it('reports key-changed for a message signed with the old pinned key after the directory changed', () => {
+    const v = decideVerdict([{ status: 'valid', keyId: '1', signerFingerprint: OLD, signedAt: null }], dir, [{ pocId: 'poc-aaaaaaaa', fingerprint: OLD }]);
+    expect(v.kind).toBe('key-changed');
+  });
+  it('reports unknown-key for a valid signature by a key outside the directory', () => {
+    expect(decideVerdict([{ status: 'valid', keyId: '1', signerFingerprint: OLD, signedAt: null }], dir, []).kind).toBe('unknown-key');
+    expect(decideVerdict([{ status: 'unknown-key', keyId: '1' }], dir, []).kind).toBe('unknown-key');
+  });
+});
