@@ -22,7 +22,10 @@ function secretBackend(): string {
 
 /** electron-store holds the non-secret settings only (language, registry address, delays). */
 function settingsStore(): ElectronHostAdapters['settings'] {
-  const store = new Store<{ settings: Record<string, unknown> }>({ name: 'settings', defaults: { settings: {} } });
+  const store = new Store<{ settings: Record<string, unknown> }>({
+    name: 'settings',
+    defaults: { settings: {} },
+  });
   return {
     read: () => store.get('settings'),
     write: (settings: Settings) => store.set('settings', settings),
@@ -35,9 +38,11 @@ export async function openExternalSafely(url: string): Promise<void> {
   await shell.openExternal(url, { activate: true });
 }
 
-const withDialogParent = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+const withDialogParent = (): BrowserWindow | undefined =>
+  BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
 
-const dialogFilters = (filters: FileFilter[]) => filters.map((f) => ({ name: f.name, extensions: f.extensions }));
+const dialogFilters = (filters: FileFilter[]) =>
+  filters.map((f) => ({ name: f.name, extensions: f.extensions }));
 
 export function createElectronAdapters(): ElectronHostAdapters {
   return {
@@ -50,15 +55,26 @@ export function createElectronAdapters(): ElectronHostAdapters {
     settings: settingsStore(),
     dialogs: {
       async chooseFileToOpen({ title, filters }) {
-        const options = { ...(title ? { title } : {}), filters: dialogFilters(filters), properties: ['openFile' as const] };
+        const options = {
+          ...(title ? { title } : {}),
+          filters: dialogFilters(filters),
+          properties: ['openFile' as const],
+        };
         const parent = withDialogParent();
-        const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+        const result = parent
+          ? await dialog.showOpenDialog(parent, options)
+          : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       async chooseFileToSave({ suggestedName, filters }) {
-        const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: dialogFilters(filters) };
+        const options = {
+          defaultPath: join(app.getPath('documents'), suggestedName),
+          filters: dialogFilters(filters),
+        };
         const parent = withDialogParent();
-        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        const result = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
     },

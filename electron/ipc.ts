@@ -17,7 +17,10 @@ export interface HostInvokeEvent {
  * Only the top frame of our own window, showing our own app:// page, may call the host. A frame
  * that navigated elsewhere, a subframe, another window or a destroyed frame is refused.
  */
-export function isTrustedSender(frame: SenderFrame | null, mainFrameOfOurWindow: SenderFrame | null): boolean {
+export function isTrustedSender(
+  frame: SenderFrame | null,
+  mainFrameOfOurWindow: SenderFrame | null,
+): boolean {
   if (!frame || !mainFrameOfOurWindow) return false;
   if (frame !== mainFrameOfOurWindow) return false;
   if (frame.parent !== null) return false;

@@ -5,6 +5,7 @@ import { HOST_EVENT_CHANNEL, HOST_IPC_CHANNEL, type HostEvent } from '../shared/
 import { createElectronAdapters, openExternalSafely } from './adapters';
 import { createElectronHandlers } from './handlers';
 import { createHostIpcHandler } from './ipc';
+import { logger } from './logger';
 import { forwardOsLockEvents } from './osEvents';
 import { createAppProtocolHandler } from './protocol';
 import {
@@ -35,7 +36,9 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 
 function openExternally(url: string): void {
-  openExternalSafely(url).catch(() => undefined);
+  openExternalSafely(url).catch((error: unknown) =>
+    logger.warn(`The OS refused to open a link (${error instanceof Error ? error.message : 'unknown'}).`),
+  );
 }
 
 /** Applied to every WebContents that ever exists (our window, and anything that slips through). */
@@ -60,7 +63,13 @@ function hardenContents(contents: WebContents): void {
 function hardenSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
-    callback(decidePermission({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }));
+    callback(
+      decidePermission({
+        permission,
+        requestingUrl: details.requestingUrl,
+        isMainFrame: details.isMainFrame,
+      }),
+    );
   });
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
     decidePermission({ permission, requestingUrl: requestingOrigin, isMainFrame: details.isMainFrame }),
@@ -100,7 +109,9 @@ function createMainWindow(): BrowserWindow {
   window.on('closed', () => {
     mainWindow = null;
   });
-  void window.loadURL(APP_ENTRY_URL);
+  window
+    .loadURL(APP_ENTRY_URL)
+    .catch((error: unknown) => logger.error('The app page could not be loaded', error));
   return window;
 }
 
@@ -113,7 +124,10 @@ function start(): void {
   const handlers = createElectronHandlers(createElectronAdapters());
   ipcMain.handle(
     HOST_IPC_CHANNEL,
-    createHostIpcHandler({ handlers, mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null) }),
+    createHostIpcHandler({
+      handlers,
+      mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null),
+    }),
   );
   forwardOsLockEvents((name, listener) => {
     if (name === 'lock-screen') powerMonitor.on('lock-screen', listener);
@@ -141,5 +155,8 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(start)
-    .catch(() => app.exit(1));
+    .catch((error: unknown) => {
+      logger.error('The app could not start', error);
+      app.exit(1);
+    });
 }

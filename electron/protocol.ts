@@ -33,8 +33,7 @@ export function mimeTypeFor(filePath: string): string {
 }
 
 export type AppRequestTarget =
-  | { kind: 'file'; path: string; mimeType: string }
-  | { kind: 'forbidden'; reason: string };
+  { kind: 'file'; path: string; mimeType: string } | { kind: 'forbidden'; reason: string };
 
 /**
  * Maps an app:// URL to a file inside `root`, or refuses it. Refused: another scheme or host,
@@ -48,16 +47,19 @@ export function resolveAppRequest(url: string, root: string): AppRequestTarget {
   } catch {
     return { kind: 'forbidden', reason: 'not a URL' };
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return { kind: 'forbidden', reason: 'not our origin' };
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST)
+    return { kind: 'forbidden', reason: 'not our origin' };
   let pathname: string;
   try {
     pathname = decodeURIComponent(parsed.pathname);
   } catch {
     return { kind: 'forbidden', reason: 'malformed encoding' };
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return { kind: 'forbidden', reason: 'forbidden character' };
+  if (pathname.includes('\0') || pathname.includes('\\'))
+    return { kind: 'forbidden', reason: 'forbidden character' };
   // After decoding, any ".." segment is an attempt to climb, even if it would land back inside.
-  if (pathname.split('/').some((segment) => segment === '..')) return { kind: 'forbidden', reason: 'path traversal' };
+  if (pathname.split('/').some((segment) => segment === '..'))
+    return { kind: 'forbidden', reason: 'path traversal' };
   const relativePath = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
   const base = resolve(root);
   const target = resolve(base, relativePath);
@@ -84,6 +86,9 @@ export function createAppProtocolHandler(options: { root: string; files: AppFile
     if (target.kind === 'forbidden') return new Response('Forbidden', { status: 403, headers: textHeaders });
     const bytes = await options.files.read(target.path);
     if (!bytes) return new Response('Not found', { status: 404, headers: textHeaders });
-    return new Response(request.method === 'HEAD' ? null : bytes, { status: 200, headers: appResponseHeaders(target.mimeType) });
+    return new Response(request.method === 'HEAD' ? null : bytes, {
+      status: 200,
+      headers: appResponseHeaders(target.mimeType),
+    });
   };
 }

@@ -49,7 +49,12 @@ export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
     // WHATWG gives custom schemes an opaque origin ("null"), so compare scheme and host instead.
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+    return (
+      parsed.protocol === `${APP_SCHEME}:` &&
+      parsed.host === APP_HOST &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   } catch {
     return false;
   }
@@ -110,7 +115,9 @@ export interface PermissionQuery {
  * reads. Clipboard *read* stays denied.
  */
 export function decidePermission(query: PermissionQuery): boolean {
-  return query.permission === 'clipboard-sanitized-write' && query.isMainFrame && isAppUrl(query.requestingUrl);
+  return (
+    query.permission === 'clipboard-sanitized-write' && query.isMainFrame && isAppUrl(query.requestingUrl)
+  );
 }
 
 /** Headers on every app:// response: the CSP first of all. */

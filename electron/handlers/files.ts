@@ -34,7 +34,10 @@ function filtersForName(suggestedName: string): FileFilter[] {
   return match?.[1] ? [{ name: match[1].toUpperCase(), extensions: [match[1].toLowerCase()] }] : [];
 }
 
-export function createFileHandlers(dialogs: FileDialogs, fs: FileAccess): Pick<HostHandlers, 'files.open' | 'files.save'> {
+export function createFileHandlers(
+  dialogs: FileDialogs,
+  fs: FileAccess,
+): Pick<HostHandlers, 'files.open' | 'files.save'> {
   return {
     'files.open': async ({ title, filters, maxBytes }) => {
       const path = await dialogs.chooseFileToOpen({ ...(title ? { title } : {}), filters });

@@ -34,26 +34,33 @@ export function createSecretHandlers(
 ): Pick<HostHandlers, 'secrets.status' | 'secrets.protect' | 'secrets.unprotect'> {
   const requireProtective = () => {
     if (!isProtectiveBackend(adapter)) {
-      throw new HostError('unavailable', 'No OS secret store that really encrypts is available; the passphrase alone protects the vault.');
+      throw new HostError(
+        'unavailable',
+        'No OS secret store that really encrypts is available; the passphrase alone protects the vault.',
+      );
     }
   };
   return {
-    'secrets.status': () => Promise.resolve({ available: isProtectiveBackend(adapter), backend: safeBackendName(adapter) }),
+    'secrets.status': () =>
+      Promise.resolve({ available: isProtectiveBackend(adapter), backend: safeBackendName(adapter) }),
     // The secret is already base64 text; the OS store encrypts that text as it is.
-    'secrets.protect': ({ secret }) => {
-      requireProtective();
-      return Promise.resolve({ protected: Buffer.from(adapter.encryptString(secret)).toString('base64') });
-    },
-    'secrets.unprotect': ({ protected: encrypted }) => {
-      requireProtective();
-      let secret: string;
-      try {
-        secret = adapter.decryptString(Buffer.from(encrypted, 'base64'));
-      } catch {
-        throw new HostError('failed', 'The OS secret store could not decrypt this key (another user or machine?).');
-      }
-      return Promise.resolve({ secret });
-    },
+    'secrets.protect': ({ secret }) =>
+      Promise.resolve().then(() => {
+        requireProtective();
+        return { protected: Buffer.from(adapter.encryptString(secret)).toString('base64') };
+      }),
+    'secrets.unprotect': ({ protected: encrypted }) =>
+      Promise.resolve().then(() => {
+        requireProtective();
+        try {
+          return { secret: adapter.decryptString(Buffer.from(encrypted, 'base64')) };
+        } catch {
+          throw new HostError(
+            'failed',
+            'The OS secret store could not decrypt this key (another user or machine?).',
+          );
+        }
+      }),
   };
 }
 

@@ -12,7 +12,9 @@ function readSettings(store: SettingsStore): Settings {
   return parsed.success ? parsed.data : SettingsSchema.parse({});
 }
 
-export function createSettingsHandlers(store: SettingsStore): Pick<HostHandlers, 'settings.get' | 'settings.set'> {
+export function createSettingsHandlers(
+  store: SettingsStore,
+): Pick<HostHandlers, 'settings.get' | 'settings.set'> {
   return {
     'settings.get': () => Promise.resolve(readSettings(store)),
     'settings.set': (patch) => {

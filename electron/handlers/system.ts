@@ -15,10 +15,12 @@ export function createSystemHandlers(
   system: SystemAdapter,
 ): Pick<HostHandlers, 'app.info' | 'external.open' | 'notify.show'> {
   return {
-    'app.info': () => Promise.resolve({ version: system.appVersion(), host: 'electron', platform: system.platform() }),
+    'app.info': () =>
+      Promise.resolve({ version: system.appVersion(), host: 'electron', platform: system.platform() }),
     'external.open': async ({ url }) => {
       // The contract's schema already refused other schemes; check again right before the OS call.
-      if (!isAllowedExternalUrl(url)) throw new HostError('invalid-argument', 'Only https: and mailto: links can be opened.');
+      if (!isAllowedExternalUrl(url))
+        throw new HostError('invalid-argument', 'Only https: and mailto: links can be opened.');
       try {
         await system.openExternal(url);
       } catch {

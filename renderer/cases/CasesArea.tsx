@@ -1,5 +1,9 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import type { AreaProps } from '../app/navigation';
+import { CaseList } from './CaseList';
+import { CasePage } from './CasePage';
+import './cases.css';
 
-export function CasesArea() {
-  return <NotBuiltYet area="cases" />;
+/** The exchange log (A §11): the list of cases, or one case when the route names it. */
+export function CasesArea({ param }: AreaProps) {
+  return param ? <CasePage caseId={param} /> : <CaseList />;
 }

@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { generateDemoDirectory } from '../../shared/directory/demo/generateDemoDirectory';
+import { DEMO_DIRECTORY_SEED, generateDemoDirectory } from '../../shared/directory/demo/generateDemoDirectory';
 import type { AreaProps } from '../app/navigation';
 import { useVaultSession } from '../vault/session';
 import { DirectoryBrowser } from './DirectoryBrowser';
 import { EntryPage } from './EntryPage';
+import { RepairFromBackup } from './RepairFromBackup';
 import { putEntries } from './store';
 import { useDirectory } from './useDirectory';
 import './directory.css';
-
-/** Fixed seed: the demo directory is the same on every machine (tests and screenshots rely on it). */
-export const DEMO_SEED = 20240501;
 
 function LoadDemo() {
   const { t } = useTranslation('directory');
@@ -20,7 +18,7 @@ function LoadDemo() {
   const load = () => {
     setBusy(true);
     setFailed(false);
-    putEntries(session, generateDemoDirectory({ seed: DEMO_SEED }))
+    putEntries(session, generateDemoDirectory({ seed: DEMO_DIRECTORY_SEED }))
       .catch(() => setFailed(true))
       .finally(() => setBusy(false));
   };
@@ -59,9 +57,12 @@ export function DirectoryArea({ param }: AreaProps) {
       <h2 id="directory-title">{t('title')}</h2>
       {param && <p className="error" role="alert">{t('entry.notFound')}</p>}
       {data.corrupted.length > 0 && (
-        <p className="error" role="alert">
-          {t('corrupted', { count: data.corrupted.length })}
-        </p>
+        <div className="stack">
+          <p className="error" role="alert">
+            {t('corrupted', { count: data.corrupted.length })}
+          </p>
+          <RepairFromBackup />
+        </div>
       )}
       {data.entries.length === 0 ? <LoadDemo /> : <DirectoryBrowser directory={data} />}
     </section>

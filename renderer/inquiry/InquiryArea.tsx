@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newTemplateId, renderTemplateTexts } from '../../shared/templates';
+import { renderTemplateTexts } from '../../shared/templates';
 import { navigate } from '../app/navigation';
 import { useDirectory } from '../directory/useDirectory';
 import { useHost } from '../host/HostContext';
@@ -145,7 +145,7 @@ export function InquiryArea() {
       </div>
       {step === 'review' && crossRoleUnconfirmed && <p className="warning" role="alert">{t('crossRole.mustConfirm')}</p>}
       {error && <p className="error" role="alert">{error}</p>}
-      <p className="hint" id="saved-hint">{t('draftHint', { id: newTemplateId().length ? '' : '' })}</p>
+      <p className="hint">{t('draftHint')}</p>
     </section>
   );
 }

@@ -105,7 +105,7 @@ function PendingPing({ ping, now, queuedAt, onConfirm }: { ping: PingRecord; now
           disabled={busy}
           onClick={() => {
             setBusy(true);
-            onConfirm().finally(() => setBusy(false));
+            void onConfirm().finally(() => setBusy(false));
           }}
         >
           {t('confirm')}

@@ -33,7 +33,7 @@ export function SyncArea() {
         <dt>{t('lastSync')}</dt>
         <dd data-testid="last-sync">{state?.lastSyncAt ? when(state.lastSyncAt) : t('never')}</dd>
         <dt>{t('sequence')}</dt>
-        <dd>{state?.lastSeq}</dd>
+        <dd data-testid="last-seq">{state?.lastSeq}</dd>
         <dt>{t('outbox')}</dt>
         <dd data-testid="outbox-count">{t('outboxCount', { count: status.outboxWaiting })}</dd>
       </dl>

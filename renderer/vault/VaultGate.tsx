@@ -1,108 +1,52 @@
-import { createContext, useCallback, useContext, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { VaultError } from '../../shared/vault/errors';
+import type { VaultHeader } from '../../shared/vault/header';
 import type { PocDatabase } from '../db/database';
+import { useSettings } from '../settings/useSettings';
+import { CreateVaultForm, vaultErrorKey } from './CreateVaultForm';
+import { RestoreBackupForm } from './RestoreBackupForm';
+import { UnlockForm } from './UnlockForm';
 import { VaultSessionContext, type VaultSession } from './session';
-import { createVault, unlockVault, vaultExists } from './vault';
+import { useIdleLock } from './useIdleLock';
+import { readVaultHeader } from './vault';
 
 const LockContext = createContext<() => void>(() => undefined);
+const DatabaseContext = createContext<PocDatabase | null>(null);
 
 /** Locks the vault: the key is forgotten and the unlock screen comes back. */
 export function useLockVault(): () => void {
   return useContext(LockContext);
 }
 
-function errorKey(error: unknown): string {
-  return error instanceof VaultError ? `errors.${error.code}` : 'errors.generic';
+/** The vault's database (for vault settings: passphrase change, backup, OS unlock). */
+export function useVaultDatabase(): PocDatabase {
+  const db = useContext(DatabaseContext);
+  if (!db) throw new VaultError('locked');
+  return db;
 }
 
-function CreateVaultForm({ db, onReady }: { db: PocDatabase; onReady: (s: VaultSession) => void }) {
-  const { t } = useTranslation('vault');
-  const ids = { pass: useId(), confirm: useId() };
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (passphrase.length < 12) return setError(t('errors.weak-passphrase'));
-    if (passphrase !== confirm) return setError(t('errors.mismatch'));
-    setBusy(true);
-    setError(null);
-    createVault(db, passphrase)
-      .then(onReady)
-      .catch((e: unknown) => setError(t(errorKey(e))))
-      .finally(() => setBusy(false));
-  };
-
-  return (
-    <form className="gate stack" onSubmit={submit} aria-labelledby="vault-create-title" noValidate>
-      <h1 id="vault-create-title">{t('create.title')}</h1>
-      <p>{t('create.explain')}</p>
-      <div className="field">
-        <label htmlFor={ids.pass}>{t('passphrase')}</label>
-        <input id={ids.pass} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.confirm}>{t('confirmPassphrase')}</label>
-        <input id={ids.confirm} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-      </div>
-      {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('working') : t('create.submit')}
-      </button>
-    </form>
-  );
-}
-
-function UnlockForm({ db, onReady }: { db: PocDatabase; onReady: (s: VaultSession) => void }) {
-  const { t } = useTranslation('vault');
-  const id = useId();
-  const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    unlockVault(db, passphrase)
-      .then(onReady)
-      .catch((e: unknown) => setError(t(errorKey(e))))
-      .finally(() => setBusy(false));
-  };
-
-  return (
-    <form className="gate stack" onSubmit={submit} aria-labelledby="vault-unlock-title">
-      <h1 id="vault-unlock-title">{t('unlock.title')}</h1>
-      <div className="field">
-        <label htmlFor={id}>{t('passphrase')}</label>
-        <input id={id} type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-      </div>
-      {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('working') : t('unlock.submit')}
-      </button>
-    </form>
-  );
-}
+type GateState = { kind: 'checking' } | { kind: 'none' } | { kind: 'exists'; header: VaultHeader } | { kind: 'refused'; error: unknown };
 
 /** Nothing past this gate renders until the vault is unlocked. */
 export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNode }) {
   const { t } = useTranslation('vault');
-  const [exists, setExists] = useState<boolean | null>(null);
+  const [gate, setGate] = useState<GateState>({ kind: 'checking' });
   const [session, setSession] = useState<VaultSession | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const queryClient = useQueryClient();
+  const settings = useSettings();
 
-  useEffect(() => {
-    let live = true;
-    void vaultExists(db).then((found) => live && setExists(found));
-    return () => {
-      live = false;
-    };
+  const check = useCallback(() => {
+    readVaultHeader(db).then(
+      (header) => setGate(header ? { kind: 'exists', header } : { kind: 'none' }),
+      // A newer-version or damaged header: say so, never touch it.
+      (error: unknown) => setGate({ kind: 'refused', error }),
+    );
   }, [db]);
+
+  useEffect(check, [check]);
 
   const lock = useCallback(() => {
     setSession((current) => {
@@ -111,20 +55,46 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
     });
     // Decrypted data cached by react-query (the directory, messages…) must not outlive the key.
     queryClient.clear();
-    setExists(true);
-  }, [queryClient]);
+    check();
+  }, [queryClient, check]);
+
+  useIdleLock(settings.data?.idleLockMinutes ?? 15, lock, session !== null);
 
   if (session) {
     return (
-      <LockContext.Provider value={lock}>
-        <VaultSessionContext.Provider value={session}>{children}</VaultSessionContext.Provider>
-      </LockContext.Provider>
+      <DatabaseContext.Provider value={db}>
+        <LockContext.Provider value={lock}>
+          <VaultSessionContext.Provider value={session}>{children}</VaultSessionContext.Provider>
+        </LockContext.Provider>
+      </DatabaseContext.Provider>
     );
   }
-  if (exists === null) return <p role="status">{t('working')}</p>;
+  if (gate.kind === 'checking') return <p role="status">{t('working')}</p>;
+  if (gate.kind === 'refused') {
+    return (
+      <main className="gate-page">
+        <p className="error" role="alert">
+          {t(vaultErrorKey(gate.error))}
+        </p>
+      </main>
+    );
+  }
   return (
     <main className="gate-page">
-      {exists ? <UnlockForm db={db} onReady={setSession} /> : <CreateVaultForm db={db} onReady={setSession} />}
+      {gate.kind === 'exists' ? (
+        <UnlockForm db={db} header={gate.header} onReady={setSession} />
+      ) : restoring ? (
+        <RestoreBackupForm db={db} onRestored={setSession} onCancel={() => setRestoring(false)} />
+      ) : (
+        <>
+          <CreateVaultForm db={db} onReady={setSession} />
+          <p className="gate-alt">
+            <button type="button" onClick={() => setRestoring(true)}>
+              {t('restore.fromFirstRun')}
+            </button>
+          </p>
+        </>
+      )}
     </main>
   );
 }

@@ -17,8 +17,14 @@ const ARABIC_LETTERS: Record<string, string> = { ٱ: 'ا', ى: 'ي', ة: 'ه', �
 const ARABIC_INDIC_ZERO = 0x0660;
 const PERSIAN_ZERO = 0x06f0;
 
+/** Anything but printable ASCII and ordinary whitespace sends a string down the full folding path. */
+const NON_ASCII = /[^\t\n\r -~]/;
+const DIGIT_GROUPS = /(\d)[\s().\-–]+(?=\d)/g;
+
 /** Folds one string for matching: the same function runs over entries and over what the user types. */
 export function foldForSearch(text: string): string {
+  // Fast path for plain ASCII (most e-mails, phones, English text): nothing to decompose or map.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(DIGIT_GROUPS, '$1');
   return text
     .normalize('NFKD')
     .toLowerCase()
@@ -28,7 +34,7 @@ export function foldForSearch(text: string): string {
     .replace(/[ٱىةیک]/g, (c) => ARABIC_LETTERS[c] ?? c)
     .replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - ARABIC_INDIC_ZERO))
     .replace(/[\u06f0-\u06f9]/g, (c) => String(c.charCodeAt(0) - PERSIAN_ZERO))
-    .replace(/(\d)[\s().\-–]+(?=\d)/g, '$1');
+    .replace(DIGIT_GROUPS, '$1');
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -1,4 +1,11 @@
-import { HostEventSchema, type HostArg, type HostBridge, type HostCallName, type HostEventListener, type HostResult } from './contract';
+import {
+  HostEventSchema,
+  type HostArg,
+  type HostBridge,
+  type HostCallName,
+  type HostEventListener,
+  type HostResult,
+} from './contract';
 import { HostError } from './dispatch';
 
 /** The typed face of the host for the renderer: `host.call('files.save', {...})`. */

@@ -64,7 +64,7 @@ export async function readMessage(input: string | Uint8Array, context: ReadMessa
     limits,
   });
   const inner = await parseInnerEntity(decrypted.data);
-  let verdict = decideVerdict(decrypted.signatures, context.directory, context.pins);
+  const verdict = decideVerdict(decrypted.signatures, context.directory, context.pins);
 
   let payload: PocMessagePayload | null = null;
   let unsupportedVersion: number | undefined;

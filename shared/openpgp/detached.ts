@@ -15,7 +15,9 @@ import { pgpConfig } from './limits';
 export async function signDetached(text: string, privateKey: openpgp.PrivateKey): Promise<string> {
   const message = await openpgp.createMessage({ binary: new TextEncoder().encode(text) });
   try {
-    return await openpgp.sign({ message, signingKeys: privateKey, detached: true, format: 'armored', config: pgpConfig() });
+    // Typed as unknown: openpgp's stream-generic overloads do not resolve for the linter.
+    const signature: unknown = await openpgp.sign({ message, signingKeys: privateKey, detached: true, format: 'armored', config: pgpConfig() });
+    return String(signature);
   } catch (error) {
     throw toOpenPgpError(error, 'no-signing-key');
   }

@@ -49,9 +49,11 @@ export async function encryptAndSign(options: {
   const message = await openpgp.createMessage({ binary: options.data, date });
   const common = { message, encryptionKeys: [...unique.values()], signingKeys: options.sender, date, config: pgpConfig() };
   try {
-    return options.armor === false
-      ? await openpgp.encrypt({ ...common, format: 'binary' })
-      : await openpgp.encrypt({ ...common, format: 'armored' });
+    // Typed as unknown: openpgp's stream-generic overloads do not resolve for the linter.
+    const sealed: unknown =
+      options.armor === false ? await openpgp.encrypt({ ...common, format: 'binary' }) : await openpgp.encrypt({ ...common, format: 'armored' });
+    if (typeof sealed === 'string' || sealed instanceof Uint8Array) return sealed;
+    throw new OpenPgpError('malformed', 'unexpected output type');
   } catch (error) {
     // Only on failure: find which key is at fault, for a precise typed error.
     for (const recipient of options.recipients) await assertCanEncryptTo(recipient, date);
@@ -94,8 +96,10 @@ export async function readEncryptedMessage(
   } catch (error) {
     throw toOpenPgpError(error, 'malformed');
   }
-  const tags = message.packets.map((packet) => packet.constructor.name);
-  const encrypted = tags.some((tag) => tag.includes('EncryptedDataPacket') || tag.includes('EncryptedIntegrityProtected'));
+  // By packet tag, not class name: class names do not survive minification.
+  const { packet } = openpgp.enums;
+  const encrypted =
+    message.packets.filterByTag(packet.symEncryptedIntegrityProtectedData, packet.aeadEncryptedData, packet.symmetricallyEncryptedData).length > 0;
   if (!encrypted) throw new OpenPgpError('not-encrypted', 'no encrypted data packet');
   return message;
 }

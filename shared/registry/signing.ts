@@ -42,7 +42,8 @@ export async function generateSigningKey(name: string): Promise<{ privateKey: st
 
 export async function signCanonical(value: unknown, key: SigningKey): Promise<string> {
   const message = await openpgp.createMessage({ binary: canonicalBytes(value) });
-  const signature = await openpgp.sign({ message, signingKeys: key, detached: true, format: 'binary' });
+  const signature: unknown = await openpgp.sign({ message, signingKeys: key, detached: true, format: 'binary' });
+  if (!(signature instanceof Uint8Array)) throw new TypeError('openpgp returned a signature in an unexpected form');
   return bytesToBase64(signature);
 }
 

@@ -7,11 +7,13 @@ import { createVault } from '../../renderer/vault/vault';
 import { generateDemoDirectory } from '../../shared/directory/demo/generateDemoDirectory';
 import { indexDirectory, searchEntries, type LoadedDirectory } from '../../shared/directory/loadedDirectory';
 import { median, percentile, type Figure } from './figure';
+import { runDirectoryBenchInChromium } from './support/runInChromium';
 
 /**
  * The offline directory at 10,000 entries (the demo generator's benchmark set), through the real code
- * path: Dexie over fake-indexeddb (Node has no IndexedDB), the vault session's AES-256-GCM, zod, and
- * our search index. Medians of several runs.
+ * path: Dexie, the vault session's AES-256-GCM, zod, and our search index. Measured where the app
+ * runs — Chromium, with real IndexedDB and WebCrypto (the headline figures) — and in Node over
+ * fake-indexeddb for comparison (Node's WebCrypto costs ~30 µs per call, Chromium's a few). Medians.
  */
 const RUNS = 5;
 
@@ -43,7 +45,6 @@ export async function run(): Promise<Figure[]> {
   const indexes: number[] = [];
   let directory: LoadedDirectory | null = null;
   for (let i = 0; i < RUNS; i++) {
-    directory = null;
     const started = performance.now();
     const listed = await listEntries(session);
     const decrypted = performance.now();
@@ -81,19 +82,54 @@ export async function run(): Promise<Figure[]> {
   await db.delete();
 
   const keystrokes = QUERIES.reduce((n, q) => n + q.length, 0);
-  const searchNote = `${QUERIES.length} queries in six scripts, ${keystrokes} keystrokes per round, ${RUNS} rounds; ${QUERIES.length - misses}/${QUERIES.length} queries find entries`;
+  const searchNote = (misses: number) =>
+    `${QUERIES.length} queries in six scripts, ${keystrokes} keystrokes per round, ${RUNS} rounds; ${QUERIES.length - misses}/${QUERIES.length} queries find entries`;
+  const node: Figure[] = [
+    {
+      name: 'directory.node.load10k.ms',
+      value: Math.round(median(loads)),
+      unit: 'ms',
+      better: 'lower',
+      note: `Node + fake-indexeddb: read+decrypt+validate ${Math.round(median(decrypts))} ms, index ${Math.round(median(indexes))} ms`,
+    },
+    { name: 'directory.node.search.p95', value: median(p95s), unit: 'ms', better: 'lower', note: searchNote(misses) },
+    { name: 'directory.node.heap.mb', value: Math.round(heapMb * 10) / 10, unit: 'MB', better: 'lower', note: 'Node heap after load (after GC)' },
+  ];
+
+  const browser = await runDirectoryBenchInChromium(QUERIES, RUNS);
+  if (!browser) {
+    return [
+      { name: 'directory.load10k.ms', value: Math.round(median(loads)), unit: 'ms', target: 400, better: 'lower', note: 'no Chromium found: Node + fake-indexeddb figure' },
+      { name: 'directory.search.p50', value: median(p50s), unit: 'ms', better: 'lower', note: searchNote(misses) },
+      { name: 'directory.search.p95', value: median(p95s), unit: 'ms', target: 8, better: 'lower' },
+      { name: 'directory.search.max', value: median(maxes), unit: 'ms', better: 'lower' },
+      { name: 'directory.heap.mb', value: Math.round(heapMb * 10) / 10, unit: 'MB', target: 150, better: 'lower', note: 'Node heap' },
+      ...node,
+    ];
+  }
+  const bp50 = median(browser.rounds.map((r) => percentile(r, 50)));
+  const bp95 = median(browser.rounds.map((r) => percentile(r, 95)));
+  const bmax = median(browser.rounds.map((r) => Math.max(...r)));
   return [
     {
       name: 'directory.load10k.ms',
-      value: Math.round(median(loads)),
+      value: Math.round(median(browser.loads)),
       unit: 'ms',
       target: 400,
       better: 'lower',
-      note: `read+decrypt+validate ${Math.round(median(decrypts))} ms (fake-indexeddb), index ${Math.round(median(indexes))} ms`,
+      note: `Chromium: IndexedDB read+decrypt+validate ${Math.round(median(browser.decrypts))} ms, index ${Math.round(median(browser.indexes))} ms`,
     },
-    { name: 'directory.search.p50', value: median(p50s), unit: 'ms', better: 'lower', note: searchNote },
-    { name: 'directory.search.p95', value: median(p95s), unit: 'ms', target: 8, better: 'lower' },
-    { name: 'directory.search.max', value: median(maxes), unit: 'ms', better: 'lower', note: 'median over rounds of the slowest keystroke' },
-    { name: 'directory.heap.mb', value: Math.round(heapMb * 10) / 10, unit: 'MB', target: 150, better: 'lower', note: 'JS heap after load with 10,000 entries and index held (after GC)' },
+    { name: 'directory.search.p50', value: bp50, unit: 'ms', better: 'lower', note: `Chromium; ${searchNote(browser.misses)}` },
+    { name: 'directory.search.p95', value: bp95, unit: 'ms', target: 8, better: 'lower' },
+    { name: 'directory.search.max', value: bmax, unit: 'ms', better: 'lower', note: 'median over rounds of the slowest keystroke' },
+    {
+      name: 'directory.heap.mb',
+      value: browser.heapBytes === null ? Number.NaN : Math.round((browser.heapBytes / (1024 * 1024)) * 10) / 10,
+      unit: 'MB',
+      target: 150,
+      better: 'lower',
+      note: 'Chromium JS heap after load with 10,000 entries and the index held (after GC)',
+    },
+    ...node,
   ];
 }

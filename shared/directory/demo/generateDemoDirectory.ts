@@ -1,6 +1,6 @@
 import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
-import keyPoolJson from '../../../resources/demo/keys.json';
+import keyPoolJson from '../../../resources/demo/keys.json' with { type: 'json' };
 import type { UnLanguage } from '../../i18n/languages';
 import { PointOfContactSchema, type EntryText, type PointOfContact, type PocRole } from '../model';
 import { DIRECTORY_STATES, type DirectoryState, type RegionalGroup } from '../states';
@@ -15,6 +15,9 @@ import { DEMO_LANGUAGE_OF_STATE, DEMO_TIME_ZONES, ENGLISH, VOCABULARY, type Demo
  * names, `example` domains, real-format OpenPGP public keys from a small pregenerated pool.
  * Deterministic for a given seed and `now`.
  */
+/** The seed the app's "Load the fictional demo directory" button uses (tests rely on it). */
+export const DEMO_DIRECTORY_SEED = 20240501;
+
 export interface DemoDirectoryOptions {
   seed: number;
   /** Total entries. Unset: 1–6 per State (about 700). Set: spread over every State (size ≥ 195). */

@@ -3,7 +3,14 @@ import { generateDemoDirectory } from '../../../../shared/directory/demo/generat
 import { indexDirectory, searchEntries } from '../../../../shared/directory/loadedDirectory';
 import type { PointOfContact } from '../../../../shared/directory/model';
 
-const base = { kind: 'entity', phones: ['+33612345678'], workingLanguages: ['en'], regionalDirectories: [], revision: 1, updatedAt: '2026-01-01T00:00:00.000Z' } as const;
+const base = {
+  kind: 'entity' as const,
+  phones: ['+33612345678'],
+  workingLanguages: ['en'],
+  regionalDirectories: [],
+  revision: 1,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 const fixtures: PointOfContact[] = [
   { ...base, id: 'fixture-fr-0001', state: 'FRA', role: 'technical', language: 'fr', text: { entity: 'Centre fictif de réponse', personName: 'Élodie Marchetti' }, emails: ['cert@fra.example'], english: { entity: 'Fictional response centre' } },
   { ...base, id: 'fixture-ar-0001', state: 'EGY', role: 'diplomatic', language: 'ar', text: { entity: 'المركز الوهمي للأمن السيبراني', personName: 'مُحَمَّد الحدّاد' }, emails: ['cyber@egy.example'] },

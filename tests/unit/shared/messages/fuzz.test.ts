@@ -98,7 +98,7 @@ describe('importer fuzz', () => {
         if (result.verdict.kind === 'verified') expect(result.text.trim()).toBe(ORIGINAL);
       } catch (error) {
         if (!(error instanceof OpenPgpError || error instanceof MessageError)) {
-          throw new Error(`mutation #${i} (${seed.label}) threw an untyped error: ${String(error)}`);
+          throw new Error(`mutation #${i} (${seed.label}) threw an untyped error: ${String(error)}`, { cause: error });
         }
         outcome = `error:${error.code}`;
       }

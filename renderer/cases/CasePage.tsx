@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseError, consentOf, partiesOf, partyKey, summarizeCase, thirdPartyExportCheck, type CaseEventBody } from '../../shared/cases';
+import { useHost } from '../host/HostContext';
+import { useTemplateLabels } from '../inquiry/useTemplateLabels';
+import { ResponsePanel } from '../response/ResponsePanel';
+import { useVaultSession } from '../vault/session';
+import { saveCaseJson, saveCasePdf } from './caseExport';
+import { CaseTimeline } from './CaseTimeline';
+import { appendToCase } from './store';
+import { useCase } from './useCases';
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const { t, i18n } = useTranslation('cases');
+  const { labels, language } = useTemplateLabels();
+  const session = useVaultSession();
+  const host = useHost();
+  const query = useCase(caseId);
+  const [note, setNote] = useState('');
+  const [consentParty, setConsentParty] = useState('');
+  const [consentGranted, setConsentGranted] = useState(true);
+  const [thirdParty, setThirdParty] = useState('');
+  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }) + ' UTC';
+
+  if (query.isPending) return <p role="status">{t('loading')}</p>;
+  if (!query.data) return <p role="alert">{t('errors.case-not-found')}</p>;
+  const { record, verification } = query.data;
+  const summary = summarizeCase(record);
+  if (!summary) return <p role="alert">{t('errors.not-a-case')}</p>;
+  const parties = partiesOf(record);
+  const consents = consentOf(record, thirdParty.trim() || undefined);
+
+  const append = async (bodies: CaseEventBody[]) => {
+    await appendToCase(session, record.id, bodies);
+    await query.refetch();
+  };
+  const now = () => new Date().toISOString();
+
+  const exportJson = async (audience: 'own-records' | 'third-party') => {
+    setMessage(null);
+    try {
+      const options = { audience, ...(audience === 'third-party' && thirdParty.trim() ? { thirdParty: thirdParty.trim() } : {}) };
+      await saveCaseJson(host, record, verification, options);
+      await append([{ kind: 'exported', at: now(), format: 'json', ...options }]);
+      setMessage({ kind: 'status', text: t('exported') });
+    } catch (error) {
+      setMessage({ kind: 'alert', text: error instanceof CaseError ? t(`errors.${error.code}`) : t('errors.export-failed') });
+    }
+  };
+  const exportPdf = async () => {
+    setMessage(null);
+    try {
+      await saveCasePdf(host, record, verification, t, language);
+      await append([{ kind: 'exported', at: now(), format: 'pdf', audience: 'own-records' }]);
+      setMessage({ kind: 'status', text: t('exported') });
+    } catch {
+      setMessage({ kind: 'alert', text: t('errors.export-failed') });
+    }
+  };
+  const thirdPartyAllowed = thirdPartyExportCheck(record, thirdParty.trim() || undefined).allowed;
+
+  return (
+    <section className={`area cases case-page${summary.exercise ? ' exercise' : ''}`} aria-labelledby="case-title">
+      <p><a href="#/cases">{t('backToList')}</a></p>
+      <h2 id="case-title">
+        {summary.exercise && <span className="exercise-badge">{t('exercise')}</span>} <span dir="auto">{summary.subject}</span>
+      </h2>
+      <dl className="case-facts">
+        <dt>{t('columns.status')}</dt>
+        <dd>{t(`status.${summary.status}`)}</dd>
+        <dt>{t('columns.counterpart')}</dt>
+        <dd>{summary.counterpart.label ?? ''} ({summary.counterpart.state}, {labels.roles[summary.counterpart.role]})</dd>
+        {summary.urgency && (<><dt>{labels.fields.urgency}</dt><dd>{labels.urgencies[summary.urgency]}</dd></>)}
+        {summary.tlp && (<><dt>TLP</dt><dd>TLP:{summary.tlp}</dd></>)}
+        {summary.deadline && (<><dt>{t('deadline')}</dt><dd>{time(summary.deadline.dueAt)} — {t(`deadlineReason.${summary.deadline.reason}`)} ({t(`owedBy.${summary.deadline.owedBy}`)})</dd></>)}
+      </dl>
+      <p role="status" className={verification.intact ? 'chain ok' : 'chain broken'} aria-label={t('chain.label')}>
+        {verification.intact
+          ? t('chain.intact', { count: verification.count })
+          : t('chain.broken', { index: verification.index + 1, problem: t(`chain.problem.${verification.problem}`) })}
+      </p>
+      {summary.origin === 'incoming' && summary.status !== 'closed' && <ResponsePanel record={record} summary={summary} onSent={() => void query.refetch()} />}
+      <h3>{t('timeline.title')}</h3>
+      <CaseTimeline events={record.events} verification={verification} t={t} labels={labels} formatTime={time} />
+
+      <section aria-labelledby="notes-title" className="case-tools">
+        <h3 id="notes-title">{t('notes.title')}</h3>
+        <label className="field">
+          {t('notes.label')}
+          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} dir="auto" />
+        </label>
+        <button type="button" disabled={!note.trim()} onClick={() => void append([{ kind: 'note', at: now(), text: note.trim() }]).then(() => setNote(''))}>{t('notes.add')}</button>
+        <button type="button" onClick={() => void append([{ kind: 'status', at: now(), status: summary.status === 'closed' ? 'open' : 'closed' }])}>
+          {summary.status === 'closed' ? t('reopen') : t('close')}
+        </button>
+      </section>
+
+      <section aria-labelledby="consent-title" className="case-tools">
+        <h3 id="consent-title">{t('consent.title')}</h3>
+        <p className="hint">{t('consent.rule')}</p>
+        <ul>
+          {consents.map((c) => (
+            <li key={partyKey(c.party)}>{c.party.label ?? c.party.state} ({c.party.state}, {labels.roles[c.party.role]}): {t(`consent.state.${c.state}`)}</li>
+          ))}
+        </ul>
+        <label className="field">
+          {t('consent.thirdParty')}
+          <input value={thirdParty} onChange={(e) => setThirdParty(e.target.value)} dir="auto" />
+        </label>
+        <label className="field">
+          {t('consent.party')}
+          <select value={consentParty} onChange={(e) => setConsentParty(e.target.value)}>
+            <option value="">{t('consent.choose')}</option>
+            {parties.map((p) => (
+              <option key={partyKey(p)} value={partyKey(p)}>{p.label ?? p.state} ({p.state}, {labels.roles[p.role]})</option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={consentGranted} onChange={(e) => setConsentGranted(e.target.checked)} /> {t('consent.granted')}
+        </label>
+        <button
+          type="button"
+          disabled={!consentParty}
+          onClick={() => {
+            const party = parties.find((p) => partyKey(p) === consentParty);
+            if (party) void append([{ kind: 'consent', at: now(), party, granted: consentGranted, ...(thirdParty.trim() ? { thirdParty: thirdParty.trim() } : {}) }]);
+          }}
+        >
+          {t('consent.record')}
+        </button>
+      </section>
+
+      <section aria-labelledby="export-title" className="case-tools">
+        <h3 id="export-title">{t('export.title')}</h3>
+        <button type="button" onClick={() => void exportPdf()}>{t('export.pdf')}</button>
+        <button type="button" onClick={() => void exportJson('own-records')}>{t('export.json')}</button>
+        <button type="button" onClick={() => void exportJson('third-party')} aria-describedby="third-party-rule">{t('export.thirdParty')}</button>
+        {!thirdPartyAllowed && <p id="third-party-rule" className="hint">{t('errors.consent-missing')}</p>}
+        {message && <p role={message.kind} className={message.kind === 'alert' ? 'error' : 'notice'}>{message.text}</p>}
+      </section>
+    </section>
+  );
+}

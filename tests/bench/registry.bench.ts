@@ -1,0 +1,189 @@
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { generateDemoDirectory } from '../../shared/directory/demo/generateDemoDirectory';
+import type { PointOfContact } from '../../shared/directory/model';
+import type { SessionStatement } from '../../shared/registry/protocol';
+import type { SyncState } from '../../shared/sync/model';
+import { RegistryClient } from '../../shared/sync/registryClient';
+import { MemorySyncStore } from '../../shared/sync/store';
+import { SyncEngine } from '../../shared/sync/syncEngine';
+import { enrolPoc, nodeFetch, startRegistry } from '../support/registry-harness';
+import { startThrottleProxy } from '../support/throttle-proxy';
+import { median, type Figure } from './figure';
+
+const RUNS = 3;
+const DEGRADED_SIZE = 2_000;
+
+/** A fresh engine over a store that has the enrolment but nothing applied (or `from` applied). */
+function engineAt(url: string, enrolled: SyncState, sign: (s: unknown) => Promise<string>, from?: MemorySyncStore) {
+  const store = from ?? new MemorySyncStore();
+  if (!from) store.snapshot.state = { ...enrolled, lastSeq: 0, knownHead: 0, lastIssuedAt: undefined };
+  return { store, engine: new SyncEngine({ store, client: new RegistryClient({ baseUrl: url, fetch: nodeFetch, timeoutMs: 30_000 }), sign }) };
+}
+
+export async function run(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const registry = await startRegistry({ rateLimitPerMinute: 10_000_000 });
+  try {
+    const now = new Date('2026-03-01T00:00:00Z');
+    const entries = generateDemoDirectory({ seed: 7, size: 10_000, now });
+    registry.server.context.directory.importEntries(entries);
+    const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'));
+    const enrolled = poc.store.snapshot.state!;
+
+    // --- initial sync of 10,000 entries on loopback, through a counting (unthrottled) proxy ---
+    const counter = await startThrottleProxy({ targetPort: Number(new URL(registry.url).port) });
+    const times: number[] = [];
+    let initialBytes = 0;
+    let initialPages = 0;
+    let synced: MemorySyncStore | null = null;
+    for (let i = 0; i < RUNS; i++) {
+      const { store, engine } = engineAt(counter.url, enrolled, poc.sign);
+      await engine.pull(); // warms the session so the figure is the sync itself
+      store.snapshot.state = { ...enrolled, lastSeq: 0, knownHead: 0 };
+      store.snapshot.entries.clear();
+      counter.reset();
+      const start = performance.now();
+      const result = await engine.pull();
+      times.push((performance.now() - start) / 1000);
+      initialBytes = counter.stats.bytesDown + counter.stats.bytesUp;
+      initialPages = result.pages;
+      synced = store;
+    }
+    figures.push(
+      { name: 'sync.initial.10k.seconds', value: median(times), unit: 's', target: 5, better: 'lower' },
+      { name: 'sync.initial.10k.bytes', value: initialBytes, unit: 'B', better: 'lower' },
+      { name: 'sync.initial.10k.pages', value: initialPages, unit: 'pages', better: 'lower' },
+    );
+
+    // --- delta after 1 % changed ---
+    const changed: PointOfContact[] = entries
+      .filter((_, i) => i % 100 === 0)
+      .map((e) => ({ ...e, revision: e.revision + 1, text: { ...e.text, officeHours: '08:30–16:30 (changed)' } }));
+    registry.server.context.directory.importEntries(changed);
+    const compressed = gzipSync(Buffer.from(JSON.stringify(changed))).length;
+    const deltaBytes: number[] = [];
+    const deltaTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const copy = new MemorySyncStore({
+        state: structuredClone(synced!.snapshot.state),
+        entries: new Map(synced!.snapshot.entries),
+        outbox: new Map(),
+        pings: new Map(),
+      });
+      const { engine } = engineAt(counter.url, enrolled, poc.sign, copy);
+      await engine.refreshPings(); // opens the session outside the measured bytes
+      counter.reset();
+      const start = performance.now();
+      await engine.pull();
+      deltaTimes.push(performance.now() - start);
+      deltaBytes.push(counter.stats.bytesDown + counter.stats.bytesUp);
+    }
+    const delta = median(deltaBytes);
+    figures.push(
+      { name: 'sync.delta.1pct.bytes', value: delta, unit: 'B', better: 'lower', note: `${changed.length} entries changed; gzip of them alone: ${compressed} B` },
+      { name: 'sync.delta.1pct.ms', value: median(deltaTimes), unit: 'ms', better: 'lower' },
+      {
+        name: 'sync.delta.bytes_ratio',
+        value: Math.round(((delta - 2048) / compressed) * 100) / 100,
+        unit: '×',
+        target: 1.3,
+        better: 'lower',
+        note: '(wire bytes − 2 KB) ÷ gzip size of the changed entries',
+      },
+    );
+    await counter.close();
+
+    // --- degraded link: 256 kbit/s, 300 ms round trip, 2 % of connections reset ---
+    figures.push(...(await degraded(poc.sign)));
+
+    // --- "nothing new since SEQ" throughput ---
+    const state = poc.store.snapshot.state!;
+    const challenge = await poc.client.challenge(state.accountId);
+    const statement: SessionStatement = { purpose: 'session', registry: state.registryFingerprint, challengeId: challenge.challengeId, nonce: challenge.nonce };
+    const { token } = await poc.client.session(statement, await poc.sign(statement));
+    const head = registry.server.context.directory.head();
+    const result = await autocannon({
+      url: `${registry.url}/v1/directory/changes?since=${head}`,
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+      connections: 16,
+      duration: 8,
+    });
+    figures.push(
+      { name: 'registry.nothing_new.rps', value: Math.round(result.requests.average), unit: 'req/s', target: 2000, better: 'higher', note: `non-2xx: ${result.non2xx}` },
+      { name: 'registry.nothing_new.p99_ms', value: result.latency.p99, unit: 'ms', target: 25, better: 'lower' },
+    );
+  } finally {
+    await registry.stop();
+  }
+  return figures;
+}
+
+async function degraded(sign: (s: unknown) => Promise<string>): Promise<Figure[]> {
+  const registry = await startRegistry({ rateLimitPerMinute: 10_000_000 });
+  try {
+    registry.server.context.directory.importEntries(generateDemoDirectory({ seed: 11, size: DEGRADED_SIZE, now: new Date('2026-03-01T00:00:00Z') }));
+    const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'));
+    const enrolled = poc.store.snapshot.state!;
+    void sign;
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const proxy = await startThrottleProxy({
+      targetPort: Number(new URL(registry.url).port),
+      bytesPerSecond: 256_000 / 8,
+      latencyMs: 150,
+      resetProbability: 0.02,
+      random,
+    });
+    const requested: number[] = [];
+    const store = new MemorySyncStore();
+    store.snapshot.state = { ...enrolled, lastSeq: 0, knownHead: 0 };
+    const client = new RegistryClient({
+      baseUrl: proxy.url,
+      timeoutMs: 120_000,
+      fetch: (url, init) => {
+        const since = /since=(\d+)/.exec(url)?.[1];
+        if (since) requested.push(Number(since));
+        return nodeFetch(url, init);
+      },
+    });
+    const engine = new SyncEngine({ store, client, sign: poc.sign, pageLimit: 250 });
+    const start = performance.now();
+    let attempts = 0;
+    let cutDone = false;
+    let appliedAtCut = 0;
+    for (;;) {
+      attempts++;
+      const cutTimer = cutDone
+        ? null
+        : setInterval(() => {
+            if (!cutDone && (store.snapshot.state?.lastSeq ?? 0) >= DEGRADED_SIZE / 2) {
+              cutDone = true;
+              appliedAtCut = store.snapshot.state?.lastSeq ?? 0;
+              proxy.cut();
+            }
+          }, 20);
+      try {
+        const result = await engine.pull();
+        if (result.lastSeq >= DEGRADED_SIZE) break;
+      } catch {
+        // a reset or the cut: resume from the last applied page
+      } finally {
+        if (cutTimer) clearInterval(cutTimer);
+      }
+      if (attempts > 200) throw new Error('degraded sync did not converge');
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const refetched = requested.filter((since, i) => i > 0 && since < appliedAtCut && requested.indexOf(since) !== i).length;
+    const figures: Figure[] = [
+      { name: 'sync.degraded.2k.seconds', value: Math.round(seconds * 10) / 10, unit: 's', better: 'lower', note: `${DEGRADED_SIZE} entries, 256 kbit/s, 300 ms RTT, 2 % resets (${proxy.stats.resets} resets), cut once at 50 %` },
+      { name: 'sync.degraded.2k.bytes', value: proxy.stats.bytesDown + proxy.stats.bytesUp, unit: 'B', better: 'lower' },
+      { name: 'sync.degraded.2k.attempts', value: attempts, unit: 'runs', better: 'lower' },
+      { name: 'sync.degraded.refetched_pages_after_cut', value: refetched, unit: 'pages', target: 0, better: 'lower' },
+    ];
+    await proxy.close();
+    return figures;
+  } finally {
+    await registry.stop();
+  }
+}

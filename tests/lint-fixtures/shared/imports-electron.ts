@@ -1,0 +1,4 @@
+// Lint fixture: shared/ must not import electron.
+import { app } from 'electron';
+
+export const electronApp = app;
