@@ -6,6 +6,13 @@ import { isAppUrl } from './security';
 export interface SenderFrame {
   readonly url: string;
   readonly parent: unknown;
+  readonly processId: number;
+  readonly routingId: number;
+}
+
+/** Same frame: the same wrapper, or the same renderer process and routing id (robust to re-wrapping). */
+function isSameFrame(a: SenderFrame, b: SenderFrame): boolean {
+  return a === b || (a.processId === b.processId && a.routingId === b.routingId);
 }
 
 /** The part of Electron's IpcMainInvokeEvent the handler reads. */
@@ -22,7 +29,7 @@ export function isTrustedSender(
   mainFrameOfOurWindow: SenderFrame | null,
 ): boolean {
   if (!frame || !mainFrameOfOurWindow) return false;
-  if (frame !== mainFrameOfOurWindow) return false;
+  if (!isSameFrame(frame, mainFrameOfOurWindow)) return false;
   if (frame.parent !== null) return false;
   return isAppUrl(frame.url);
 }

@@ -36,9 +36,8 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 
 function openExternally(url: string): void {
-  openExternalSafely(url).catch((error: unknown) =>
-    logger.warn(`The OS refused to open a link (${error instanceof Error ? error.message : 'unknown'}).`),
-  );
+  // Not the URL nor the OS message: a mailto: link carries an e-mail address.
+  openExternalSafely(url).catch(() => logger.warn('The OS refused to open a link.'));
 }
 
 /** Applied to every WebContents that ever exists (our window, and anything that slips through). */

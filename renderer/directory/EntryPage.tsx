@@ -80,25 +80,25 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
           {english && <p className="hint">{t('entry.unofficialTranslation')}</p>}
         </div>
       )}
-      <dl className="entry-fields" lang={lang} dir={dir}>
-        <dt lang={ui}>{t('entry.entity')}</dt>
-        <dd>{text.entity}</dd>
+      <dl className="entry-fields">
+        <dt>{t('entry.entity')}</dt>
+        <dd lang={lang} dir={dir}>{text.entity}</dd>
         {text.personName && (
           <>
-            <dt lang={ui}>{t('entry.person')}</dt>
-            <dd>{text.personName}</dd>
+            <dt>{t('entry.person')}</dt>
+            <dd lang={lang} dir={dir}>{text.personName}</dd>
           </>
         )}
         {text.personTitle && (
           <>
-            <dt lang={ui}>{t('entry.title')}</dt>
-            <dd>{text.personTitle}</dd>
+            <dt>{t('entry.title')}</dt>
+            <dd lang={lang} dir={dir}>{text.personTitle}</dd>
           </>
         )}
         {text.officeHours && (
           <>
-            <dt lang={ui}>{t('entry.officeHours')}</dt>
-            <dd>
+            <dt>{t('entry.officeHours')}</dt>
+            <dd lang={lang} dir={dir}>
               {text.officeHours}
               {entry.timeZone && <span dir="ltr"> ({entry.timeZone})</span>}
             </dd>
@@ -106,8 +106,8 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
         )}
         {text.notes && (
           <>
-            <dt lang={ui}>{t('entry.notes')}</dt>
-            <dd>{text.notes}</dd>
+            <dt>{t('entry.notes')}</dt>
+            <dd lang={lang} dir={dir}>{text.notes}</dd>
           </>
         )}
       </dl>
@@ -125,15 +125,15 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
           </dd>
         ))}
         <dt>{t('entry.workingLanguages')}</dt>
-        <dd>{entry.workingLanguages.map((code) => languageNames.of(code) ?? code).join(', ')}</dd>
+        <dd>{new Intl.ListFormat(ui, { type: 'unit' }).format(entry.workingLanguages.map((code) => languageNames.of(code) ?? code))}</dd>
         <dt>{t('entry.writtenIn')}</dt>
         <dd>{languageNames.of(entry.language)}</dd>
         <dt>{t('entry.fingerprint')}</dt>
         <dd>
           {entry.openpgp ? (
-            <code className="fingerprint" dir="ltr" aria-label={t('entry.fingerprintAria')}>
+            <code className="fingerprint" aria-label={t('entry.fingerprintAria')}>
               {fingerprintGroups(entry.openpgp.fingerprint).map((line, i) => (
-                <span key={i} className="fingerprint-line">
+                <span key={i} className="fingerprint-line" dir="ltr">
                   {line.join(' ')}
                 </span>
               ))}

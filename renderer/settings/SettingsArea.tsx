@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsPatchSchema } from '../../shared/host/contract';
+import { VaultSettings } from '../vault/VaultSettings';
 import { LanguageSelect } from './LanguageSelect';
 import { useSettings, useUpdateSettings } from './useSettings';
 
@@ -80,6 +81,7 @@ export function SettingsArea() {
           </button>
         </div>
       </form>
+      <VaultSettings />
     </section>
   );
 }

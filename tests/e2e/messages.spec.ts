@@ -68,7 +68,12 @@ test('A writes to B; B reads it with an honest verdict; a tampered copy is never
   const target = lines.findLastIndex((l) => l.length >= 60);
   const line = lines[target] ?? '';
   lines[target] = line.slice(0, 30) + (line[30] === 'A' ? 'B' : 'A') + line.slice(31);
-  await readMessage(b, lines.join('\n'));
+  // Still on the Read tab: replace the pasted text and read again.
+  const pasteBox = b.getByLabel('Encrypted message', { exact: true });
+  await pasteBox.clear();
+  await pasteBox.pressSequentially('x');
+  await pasteBox.fill(lines.join('\n'));
+  await b.getByRole('button', { name: 'Decrypt and check' }).click();
   const outcome = b.getByRole('alert').first();
   await expect(outcome).toContainText(/Bad signature|could not be decrypted|not a readable OpenPGP message/);
   await expect(b.getByText('Verified sender')).toHaveCount(0);

@@ -18,6 +18,8 @@ export function findElectronBinary(root: string): { path?: string; why?: string 
       : undefined;
   if (candidate && existsSync(candidate)) return { path: candidate };
   return {
-    why: 'its binary was never downloaded: the install script is disabled and downloads are impossible here',
+    why:
+      'node_modules/electron has no binary: package.json allowScripts skips its download; ' +
+      'where downloads work, `node node_modules/electron/install.js` fetches it',
   };
 }

@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { SettingsSchema, type HostHandlers } from '../../../shared/host/contract';
 import { createHostIpcHandler, isTrustedSender, type SenderFrame } from '../../../electron/ipc';
 
-const frame = (url: string, parent: unknown = null): SenderFrame => ({ url, parent });
+let nextRoutingId = 1;
+/** A distinct frame each time (its own routing id), like Electron's WebFrameMain. */
+const frame = (url: string, parent: unknown = null): SenderFrame => ({
+  url,
+  parent,
+  processId: 7,
+  routingId: nextRoutingId++,
+});
 
 function fakeHandlers() {
   const save = vi.fn<HostHandlers['files.save']>(() => Promise.resolve({ saved: true }));
@@ -28,6 +35,10 @@ describe('isTrustedSender', () => {
   });
   it('refuses another frame, even one showing our page', () => {
     expect(isTrustedSender(frame('app://poc-desk/index.html'), main)).toBe(false);
+    expect(isTrustedSender({ ...main, processId: 8 }, main)).toBe(false);
+  });
+  it('recognises our main frame by process and routing id even through another wrapper object', () => {
+    expect(isTrustedSender({ ...main }, main)).toBe(true);
   });
   it('refuses a subframe, a foreign origin, a destroyed frame and a missing window', () => {
     const sub = frame('app://poc-desk/index.html', main);

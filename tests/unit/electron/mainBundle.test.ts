@@ -18,7 +18,8 @@ const fake = createFakeElectron(join(work, 'appdata'));
 type Loader = (request: string, ...rest: unknown[]) => unknown;
 const moduleWithLoad = Module as unknown as { _load: Loader };
 const originalLoad = moduleWithLoad._load;
-const main = { url: 'app://poc-desk/index.html', parent: null };
+/** Another frame showing our page (a different routing id): still not our main frame. */
+const otherFrame = { url: 'app://poc-desk/index.html', parent: null, processId: 4, routingId: 2 };
 
 beforeAll(async () => {
   await build({
@@ -94,7 +95,7 @@ describe('the main process as built', () => {
     expect(JSON.parse(readFileSync(join(work, 'appdata/userData/settings.json'), 'utf8'))).toMatchObject({
       settings: { language: 'fr' },
     });
-    expect(await ipc!({ senderFrame: main }, 'app.info', {})).toMatchObject({
+    expect(await ipc!({ senderFrame: otherFrame }, 'app.info', {})).toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
     });

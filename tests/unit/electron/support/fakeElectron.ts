@@ -46,7 +46,9 @@ export interface Registered {
 export interface FakeElectron {
   module: { powerMonitor: EventEmitter } & Record<string, unknown>;
   registered: Registered;
-  webContents: EventEmitter & { mainFrame: { url: string; parent: null } };
+  webContents: EventEmitter & {
+    mainFrame: { url: string; parent: null; processId: number; routingId: number };
+  };
   markReady(): void;
 }
 
@@ -75,7 +77,7 @@ export function createFakeElectron(userDataDir: string): FakeElectron {
     getPath: (name: string) => `${userDataDir}/${name}`,
   });
   const webContents = Object.assign(new EventEmitter(), {
-    mainFrame: { url: 'app://poc-desk/index.html', parent: null },
+    mainFrame: { url: 'app://poc-desk/index.html', parent: null, processId: 4, routingId: 1 },
     setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) =>
       void (registered.windowOpen = handler),
     send: (...args: unknown[]) => void registered.sent.push(args),
