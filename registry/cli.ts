@@ -1,59 +1,28 @@
-import { parseArgs } from 'node:util';
 import { runAdminCommand } from './admin/commands';
+import { CliUsageError, parseCliArgs, USAGE, type ServeOptions } from './cliArgs';
 import { seedDemo, DEMO_CODES } from './demo/seedDemo';
 import { createRegistryServer } from './server';
 
 /**
- * npm run registry -- --data DIR --port N [--host 127.0.0.1] [--demo] [--demo-size N]
+ * npm run registry -- --data DIR --port N [--host 127.0.0.1] [--demo] [--demo-size N] [--ping-interval-days N]
  * npm run registry -- admin <issue-code|revoke|accounts|start-campaign|ping-report|import|export|counts> --data DIR …
+ * Exit codes: 0 done, 1 failure while running, 2 wrong command line (message and usage on stderr).
  */
-const USAGE = `Usage:
-  npm run registry -- --data DIR --port N [--host ADDR] [--demo] [--demo-size N]
-  npm run registry -- admin issue-code --data DIR --state FRA --role technical [--days 30]
-  npm run registry -- admin revoke --data DIR --account ID
-  npm run registry -- admin accounts --data DIR
-  npm run registry -- admin start-campaign --data DIR
-  npm run registry -- admin ping-report --data DIR [--campaign ID] [--csv]
-  npm run registry -- admin export --data DIR [--out FILE]
-  npm run registry -- admin import --data DIR --file FILE
-  npm run registry -- admin counts --data DIR`;
-
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    data: { type: 'string' },
-    port: { type: 'string', default: '8787' },
-    host: { type: 'string', default: '127.0.0.1' },
-    demo: { type: 'boolean', default: false },
-    'demo-size': { type: 'string' },
-    'rate-limit': { type: 'string' },
-    state: { type: 'string' },
-    role: { type: 'string' },
-    days: { type: 'string' },
-    code: { type: 'string' },
-    account: { type: 'string' },
-    campaign: { type: 'string' },
-    csv: { type: 'boolean', default: false },
-    out: { type: 'string' },
-    file: { type: 'string' },
-    help: { type: 'boolean', default: false },
-  },
-});
-
-async function serve(): Promise<void> {
-  if (!values.data) throw new Error('--data DIR is required');
+async function serve(options: ServeOptions): Promise<void> {
   const server = await createRegistryServer({
-    dataDir: values.data,
-    ...(values['rate-limit'] ? { rateLimitPerMinute: Number(values['rate-limit']) } : {}),
+    dataDir: options.dataDir,
+    pingIntervalDays: options.pingIntervalDays,
+    ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
+    onCampaignStarted: (c) => console.log(`Ping campaign ${c.campaignId} started by schedule: ${c.pings} points of contact pinged, answers due by ${c.deadline}.`),
   });
   const { fingerprint, created } = server.context.signingKey;
   if (created) console.log(`Created the registry signing key. Fingerprint: ${fingerprint}`);
-  if (values.demo) {
-    const { seeded } = seedDemo(server.context, values['demo-size'] ? Number(values['demo-size']) : undefined);
+  if (options.demo) {
+    const { seeded } = seedDemo(server.context, options.demoSize);
     if (seeded) console.log(`Seeded ${seeded} fictional demo entries.`);
     console.log(`Demo enrolment codes (fictional): ${DEMO_CODES.map((c) => c.code).join(', ')}`);
   }
-  const url = await server.listen(Number(values.port), values.host);
+  const url = await server.listen(options.port, options.host);
   console.log(`REGISTRY_READY ${url} ${fingerprint}`);
   const stop = () => {
     server.close().then(
@@ -66,19 +35,17 @@ async function serve(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (values.help) return void console.log(USAGE);
-  const [first, command] = positionals;
-  if (first === 'admin') {
-    if (!command) throw new Error('admin needs a command');
-    console.log(runAdminCommand(command, values));
-    return;
-  }
-  if (first && first !== 'serve') throw new Error(`unknown command "${first}"`);
-  await serve();
+  const command = parseCliArgs(process.argv.slice(2));
+  if (command.kind === 'help') return void console.log(USAGE);
+  if (command.kind === 'admin') return void console.log(runAdminCommand(command.command, command.args));
+  await serve(command.options);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  console.error(USAGE);
+  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof CliUsageError) {
+    console.error(USAGE);
+    process.exit(2);
+  }
   process.exit(1);
 });

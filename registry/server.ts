@@ -7,6 +7,7 @@ import { registerDirectoryRoutes } from './routes/directoryRoutes';
 import { registerEntryRoutes } from './routes/entryRoutes';
 import { registerMetaRoutes } from './routes/metaRoutes';
 import { registerPingRoutes } from './routes/pingRoutes';
+import { DEFAULT_PING_INTERVAL_DAYS, schedulePingCampaigns, type PingScheduler, type StartedCampaign } from './pingScheduler';
 import { loadOrCreateSigningKey } from './signingKey';
 import { AccountRepository } from './store/accountRepository';
 import { openRegistryDatabase } from './store/database';
@@ -23,11 +24,19 @@ export interface RegistryServerOptions {
   sessionTtlMs?: number;
   challengeTtlMs?: number;
   bodyLimitBytes?: number;
+  /** A §8: start a ping campaign when the last is older than this (default 182 days; 0 = never by itself). */
+  pingIntervalDays?: number;
+  /** How often the server checks whether a campaign is due (default hourly). */
+  pingCheckEveryMs?: number;
+  /** Told when the server started a campaign by itself (the CLI prints it). */
+  onCampaignStarted?: (campaign: StartedCampaign) => void;
 }
 
 export interface RegistryServer {
   app: FastifyInstance;
   context: RegistryContext;
+  /** The six-monthly ping campaigns; `check()` runs a check now. */
+  pingScheduler: PingScheduler;
   /** Listens on 127.0.0.1 (port 0 picks a free one); returns the base URL. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -95,14 +104,24 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
   registerEntryRoutes(app, context);
   registerPingRoutes(app, context);
 
+  const pingScheduler = schedulePingCampaigns({
+    pings: context.pings,
+    now: context.now,
+    intervalDays: options.pingIntervalDays ?? DEFAULT_PING_INTERVAL_DAYS,
+    ...(options.pingCheckEveryMs ? { checkEveryMs: options.pingCheckEveryMs } : {}),
+    ...(options.onCampaignStarted ? { onStarted: options.onCampaignStarted } : {}),
+  });
+
   return {
     app,
     context,
+    pingScheduler,
     async listen(port, host = '127.0.0.1') {
       const address = await app.listen({ port, host });
       return address.replace('[::1]', '127.0.0.1');
     },
     async close() {
+      pingScheduler.stop();
       await app.close();
       db.close();
     },

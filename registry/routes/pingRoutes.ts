@@ -24,13 +24,19 @@ export function registerPingRoutes(app: FastifyInstance, context: RegistryContex
       throw new RegistryError('signature-invalid', 'The acknowledgement signature does not verify with the enrolled key.');
     }
     // The first acknowledgement wins and a repeat returns it, so retries are idempotent by nature.
-    const ping = context.pings.acknowledge({
-      pingId: statement.pingId,
-      accountId: account.id,
-      acknowledgedAt: statement.acknowledgedAt,
-      signature: body.signature,
-      now: new Date(context.now()),
+    // A §8: an answer within the 48 hours confirms the POC's own entries in the signed feed, in
+    // the same commit as the answer (a kill -9 cannot leave one without the other).
+    const run = context.db.transaction((): Ping => {
+      const { ping, firstAnswer } = context.pings.acknowledge({
+        pingId: statement.pingId,
+        accountId: account.id,
+        acknowledgedAt: statement.acknowledgedAt,
+        signature: body.signature,
+        now: new Date(context.now()),
+      });
+      if (firstAnswer && ping.answeredAt && ping.late === false) context.directory.confirmPing(account.state, account.role, ping.answeredAt);
+      return ping;
     });
-    return { ping };
+    return { ping: run() };
   });
 }

@@ -85,6 +85,24 @@ export class DirectoryRepository {
     return entries.length;
   }
 
+  /**
+   * A §8 « … confirmer par message qu'ils ont bien reçu la demande du gestionnaire » : a ping
+   * answered in time marks the answering POC's own entries (its State and role) as confirmed at
+   * `confirmedAt`. Each marked entry gets a new sequence (it travels in the signed feed) but keeps
+   * its revision, so an edit the POC began before answering does not meet a false conflict.
+   * Call inside the transaction that records the answer. Returns how many entries were marked.
+   */
+  confirmPing(state: string, role: string, confirmedAt: string): number {
+    const rows = this.db
+      .prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE state = ? AND role = ? AND deleted = 0 ORDER BY seq')
+      .all(state, role);
+    for (const row of rows) {
+      const entry = PointOfContactSchema.parse(JSON.parse(row.json));
+      this.put({ ...entry, lastPingConfirmedAt: confirmedAt });
+    }
+    return rows.length;
+  }
+
   listLive(): PointOfContact[] {
     return this.#since
       .all(0, Number.MAX_SAFE_INTEGER)

@@ -56,7 +56,19 @@ export class PingRepository {
   }
 
   latestCampaignId(): string | undefined {
-    return this.db.prepare<[], { id: string }>('SELECT id FROM campaigns ORDER BY started_at DESC, rowid DESC LIMIT 1').get()?.id;
+    return this.latestCampaign()?.id;
+  }
+
+  latestCampaign(): { id: string; startedAt: string } | undefined {
+    const row = this.db
+      .prepare<[], { id: string; started_at: string }>('SELECT id, started_at FROM campaigns ORDER BY started_at DESC, rowid DESC LIMIT 1')
+      .get();
+    return row ? { id: row.id, startedAt: row.started_at } : undefined;
+  }
+
+  /** When the earliest still-active account enrolled: the six-month clock's origin before any campaign. */
+  firstActiveEnrolment(): string | undefined {
+    return this.db.prepare<[], { at: string | null }>('SELECT MIN(enrolled_at) AS at FROM accounts WHERE revoked_at IS NULL').get()?.at ?? undefined;
   }
 
   forAccount(accountId: string): Ping[] {
@@ -66,17 +78,24 @@ export class PingRepository {
       .map(toPing);
   }
 
-  /** Records the first acknowledgement; a repeat returns the ping as already answered. */
-  acknowledge(input: { pingId: string; accountId: string; acknowledgedAt: string; signature: string; now: Date }): Ping {
-    const run = this.db.transaction((): Ping => {
+  /**
+   * Records the first acknowledgement; a repeat returns the ping as already answered. `firstAnswer`
+   * tells the caller that this call recorded it (run it inside the caller's transaction when the
+   * answer must change other tables in the same commit).
+   */
+  acknowledge(input: { pingId: string; accountId: string; acknowledgedAt: string; signature: string; now: Date }): {
+    ping: Ping;
+    firstAnswer: boolean;
+  } {
+    const run = this.db.transaction((): { ping: Ping; firstAnswer: boolean } => {
       const row = this.db.prepare<[string], PingRow>('SELECT * FROM pings WHERE id = ?').get(input.pingId);
       if (!row || row.account_id !== input.accountId) throw new RegistryError('not-found', 'No such ping for this account.');
-      if (row.answered_at) return toPing(row);
+      if (row.answered_at) return { ping: toPing(row), firstAnswer: false };
       const answeredAt = input.now.toISOString();
       this.db
         .prepare('UPDATE pings SET answered_at = ?, acknowledged_at = ?, signature = ? WHERE id = ?')
         .run(answeredAt, input.acknowledgedAt, input.signature, input.pingId);
-      return toPing({ ...row, answered_at: answeredAt, acknowledged_at: input.acknowledgedAt });
+      return { ping: toPing({ ...row, answered_at: answeredAt, acknowledged_at: input.acknowledgedAt }), firstAnswer: true };
     });
     return run();
   }

@@ -105,8 +105,11 @@ export class RegistryClient {
       let json: unknown;
       try {
         json = await response.json();
-      } catch {
-        throw new SyncError(timedOut ? 'timeout' : 'invalid-response', `unreadable answer from ${path}`);
+      } catch (error) {
+        // A body that is not JSON is the registry's fault; a body cut short (the link dropped
+        // mid-answer: fetch rejects with a TypeError, not a SyntaxError) is "offline, retry".
+        if (timedOut) throw new SyncError('timeout', `the answer from ${path} took too long`);
+        throw new SyncError(error instanceof SyntaxError ? 'invalid-response' : 'offline', `unreadable answer from ${path}`);
       }
       if (response.status >= 200 && response.status < 300) return json;
       throw errorFrom(response.status, json);

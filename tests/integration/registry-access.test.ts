@@ -124,7 +124,7 @@ describe('accounts, own entries and pings against the real registry', () => {
     expect(Date.parse(byRole.diplomatic!.acknowledgedAt!)).toBeLessThan(Date.parse(byRole.diplomatic!.deadline));
     const unanswered = rows.filter((r) => r.status === 'unanswered');
     expect(unanswered.length).toBeGreaterThan(0);
-    expect(pingReportCsv(rows).split('\n')[0]).toBe('state,role,account,status,sent_at,deadline,answered_at,acknowledged_at,response_minutes');
+    expect(pingReportCsv(rows).split('\n')[0]).toBe('state,role,account,status,sent_at,deadline,answered_at,acknowledged_at,response_minutes,follow_up');
   });
 
   it('a repeated entry update (answer lost) is applied once thanks to its idempotency key', async () => {

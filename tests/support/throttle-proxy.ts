@@ -7,7 +7,10 @@ export interface ThrottleOptions {
   bytesPerSecond?: number;
   /** One-way delay added to every chunk (a 300 ms round trip is 150 each way). */
   latencyMs?: number;
-  /** Probability that a new connection is reset part-way through. */
+  /**
+   * Probability that an HTTP response is cut mid-body (the connection is reset at a random byte of
+   * that response's body). Decided per response, not per connection, so it happens with keep-alive.
+   */
   resetProbability?: number;
   random?: () => number;
 }
@@ -16,22 +19,69 @@ export interface ThrottleStats {
   bytesDown: number;
   bytesUp: number;
   connections: number;
+  responses: number;
   resets: number;
 }
 
 /**
+ * Finds where each HTTP/1.1 response starts and ends in the byte stream from the server, and picks
+ * for each one whether (and at which absolute byte) the link dies. The registry always sends a
+ * content-length (prepared bodies, no chunked streams); a response without one is cut in its head.
+ */
+function responseCutter(probability: number, random: () => number, onResponse: () => void) {
+  let offset = 0;
+  let head = '';
+  let headStart = 0;
+  let bodyLeft = 0;
+  const cuts: number[] = [];
+  return {
+    cuts,
+    /** Feeds the next chunk of server bytes; new cut points are appended to `cuts`. */
+    scan(chunk: Buffer) {
+      let i = 0;
+      while (i < chunk.length) {
+        if (bodyLeft > 0) {
+          const take = Math.min(bodyLeft, chunk.length - i);
+          bodyLeft -= take;
+          i += take;
+          continue;
+        }
+        if (head === '') headStart = offset + i;
+        const end = chunk.indexOf('\r\n\r\n', i, 'latin1');
+        const stop = end === -1 ? chunk.length : end + 4;
+        head += chunk.toString('latin1', i, stop);
+        i = stop;
+        if (!head.endsWith('\r\n\r\n')) continue;
+        const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+        const bodyStart = offset + i;
+        onResponse();
+        if (random() < probability) {
+          cuts.push(length > 0 ? bodyStart + Math.floor(random() * length) : headStart + Math.floor(random() * head.length));
+        }
+        bodyLeft = length;
+        head = '';
+      }
+      offset += chunk.length;
+    },
+  };
+}
+
+/**
  * A TCP proxy on 127.0.0.1 that behaves like a poor link: limited bandwidth, added latency, some
- * connections reset mid-way. It also counts the bytes on the wire (headers included), so benchmarks
+ * responses cut mid-body. It also counts the bytes on the wire (headers included), so benchmarks
  * report what a real link would carry. `cut()` resets every open connection at once.
  */
 export async function startThrottleProxy(options: ThrottleOptions) {
-  const stats: ThrottleStats = { bytesDown: 0, bytesUp: 0, connections: 0, resets: 0 };
+  const stats: ThrottleStats = { bytesDown: 0, bytesUp: 0, connections: 0, responses: 0, resets: 0 };
   const random = options.random ?? Math.random;
   const open = new Set<Socket>();
 
-  const pipe = (from: Socket, to: Socket, count: (n: number) => void, shouldReset: () => boolean) => {
+  /** `cutAt` (absolute byte offsets, ascending) says where the link dies in this direction. */
+  const pipe = (from: Socket, to: Socket, count: (n: number) => void, cutter?: ReturnType<typeof responseCutter>) => {
     let nextFree = 0;
+    let sent = 0;
     from.on('data', (chunk: Buffer) => {
+      cutter?.scan(chunk);
       for (let offset = 0; offset < chunk.length; offset += 16 * 1024) {
         const piece = chunk.subarray(offset, offset + 16 * 1024);
         const now = Date.now();
@@ -40,12 +90,23 @@ export async function startThrottleProxy(options: ThrottleOptions) {
         nextFree = start + transmit;
         const send = () => {
           if (to.destroyed) return;
-          if (shouldReset()) {
+          const cutAt = cutter?.cuts[0];
+          if (cutAt !== undefined && cutAt < sent + piece.length) {
+            // Deliver the bytes before the cut, then the link dies mid-response.
+            const before = piece.subarray(0, Math.max(0, cutAt - sent));
+            count(before.length);
             stats.resets++;
-            from.resetAndDestroy();
-            to.resetAndDestroy();
+            const die = () => {
+              from.resetAndDestroy();
+              to.resetAndDestroy();
+            };
+            if (before.length > 0) to.write(before, die);
+            else die();
+            sent += piece.length;
+            cutter.cuts.length = 0;
             return;
           }
+          sent += piece.length;
           count(piece.length);
           to.write(piece);
         };
@@ -63,19 +124,12 @@ export async function startThrottleProxy(options: ThrottleOptions) {
     const upstream = connect(options.targetPort, options.targetHost ?? '127.0.0.1');
     open.add(client);
     client.on('close', () => open.delete(client));
-    // A doomed connection is reset after a random amount of the answer has passed.
-    const doomed = random() < (options.resetProbability ?? 0);
-    const resetAfter = Math.floor(random() * 64 * 1024);
-    let down = 0;
-    pipe(client, upstream, (n) => (stats.bytesUp += n), () => false);
+    pipe(client, upstream, (n) => (stats.bytesUp += n));
     pipe(
       upstream,
       client,
-      (n) => {
-        stats.bytesDown += n;
-        down += n;
-      },
-      () => doomed && down >= resetAfter,
+      (n) => (stats.bytesDown += n),
+      responseCutter(options.resetProbability ?? 0, random, () => stats.responses++),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -88,6 +142,7 @@ export async function startThrottleProxy(options: ThrottleOptions) {
       stats.bytesDown = 0;
       stats.bytesUp = 0;
       stats.connections = 0;
+      stats.responses = 0;
       stats.resets = 0;
     },
     cut() {
