@@ -6,3 +6,4 @@ export * from './queries';
 export * from './consent';
 export * from './exportJson';
 export * from './errors';
+export * from './handover';

@@ -62,7 +62,14 @@ export const CaseEventBodySchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('status'), at, status: CaseStatusSchema, reason: z.string().max(2_000).optional() }),
   z.object({ kind: z.literal('note'), at, text: z.string().trim().min(1).max(20_000) }),
-  z.object({ kind: z.literal('deadline'), at, dueAt: at, reason: z.string().max(2_000).optional() }),
+  z.object({
+    kind: z.literal('deadline'),
+    at,
+    dueAt: at,
+    reason: z.string().max(2_000).optional(),
+    /** Who owes the next step by then; absent in older records (read as "we do"). */
+    owedBy: z.enum(['self', 'counterpart']).optional(),
+  }),
   z.object({
     kind: z.literal('consent'),
     at,
@@ -79,6 +86,8 @@ export const CaseEventBodySchema = z.discriminatedUnion('kind', [
     /** A §9 role rule: the matter handed to the own State's POC of the other role. */
     toRole: PocRoleSchema,
     toPocId: z.string().max(64).optional(),
+    /** The own State's POC of the other role who takes the matter over (chosen from the directory). */
+    to: PartySchema.optional(),
     note: z.string().max(2_000).optional(),
   }),
   z.object({

@@ -29,6 +29,8 @@ export interface CaseSummary {
   urgency?: Urgency;
   tlp?: Tlp;
   deadline?: CaseDeadline;
+  /** The own State's POC of the other role the matter was handed to (A §9), if it was. */
+  handedOverTo?: Party;
   messageCount: number;
   /** Text the search looks through (subject, counterpart, messages, notes). Decrypted, in memory only. */
   searchText: string;
@@ -98,7 +100,12 @@ export function summarizeCase(record: CaseRecord): CaseSummary | null {
         if (body.status === 'closed') summary.deadline = undefined;
         break;
       case 'deadline':
-        summary.deadline = { dueAt: body.dueAt, reason: 'set-by-user', owedBy: 'self' };
+        summary.deadline = { dueAt: body.dueAt, reason: 'set-by-user', owedBy: body.owedBy ?? 'self' };
+        if (body.reason) texts.push(body.reason);
+        break;
+      case 'handover':
+        if (body.to) summary.handedOverTo = body.to;
+        texts.push(body.to?.label ?? '', body.note ?? '');
         break;
       case 'note':
         texts.push(body.text);

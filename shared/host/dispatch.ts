@@ -1,3 +1,4 @@
+import { CodedError } from '../errors';
 import {
   hostCalls,
   type HostCallName,
@@ -6,15 +7,7 @@ import {
   type HostHandlers,
 } from './contract';
 
-export class HostError extends Error {
-  constructor(
-    readonly code: HostErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HostError';
-  }
-}
+export class HostError extends CodedError<HostErrorCode> {}
 
 function isHostCallName(name: unknown): name is HostCallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(hostCalls, name);

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors';
+
 export const VAULT_ERROR_CODES = [
   'wrong-passphrase',
   'newer-version',
@@ -16,12 +18,4 @@ export const VAULT_ERROR_CODES = [
 export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];
 
 /** An error the user can meet with the vault; the UI translates `code` (namespace `vault`, key `errors.<code>`). */
-export class VaultError extends Error {
-  constructor(
-    readonly code: VaultErrorCode,
-    message: string = code,
-  ) {
-    super(message);
-    this.name = 'VaultError';
-  }
-}
+export class VaultError extends CodedError<VaultErrorCode> {}
