@@ -3,7 +3,8 @@
 // listens. Fictional demo enrolment codes (reusable, demo only): DEMO-FRA-TECH-0001 (FRA technical),
 // DEMO-FRA-DIPL-0001 (FRA diplomatic), DEMO-DEU-TECH-0001 (DEU technical).
 //
-//   node build/scripts/demo-registry.mjs [--port 8787] [--data .registry-data] [--demo-size N]
+//   node build/scripts/demo-registry.mjs [--port 8787] [--data .registry-data] [--demo-size N] [--ping-interval-days N]
+// The registry starts a ping campaign by itself every --ping-interval-days (default 182, A §8).
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +16,15 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.REGISTRY_PORT ?? '8787' },
     data: { type: 'string', default: process.env.REGISTRY_DATA ?? '.registry-data' },
     'demo-size': { type: 'string' },
+    'ping-interval-days': { type: 'string' },
   },
 });
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', 'registry/cli.ts', '--data', resolve(root, values.data), '--port', values.port, '--demo', ...(values['demo-size'] ? ['--demo-size', values['demo-size']] : [])],
+  ['--import', 'tsx', 'registry/cli.ts', '--data', resolve(root, values.data), '--port', values.port, '--demo', ...(values['demo-size'] ? ['--demo-size', values['demo-size']] : []),
+    ...(values['ping-interval-days'] ? ['--ping-interval-days', values['ping-interval-days']] : []),
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -109,7 +109,7 @@ export function readDirectoryExport(path: string): PointOfContact[] {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path} is not a readable JSON file (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`${path} is not a readable JSON file (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   const parsed = DirectoryExportSchema.safeParse(json);
   if (parsed.success) return parsed.data.entries;

@@ -5,6 +5,7 @@ import { useHost } from '../host/HostContext';
 import { useTemplateLabels } from '../inquiry/useTemplateLabels';
 import { ResponsePanel } from '../response/ResponsePanel';
 import { useVaultSession } from '../vault/session';
+import { DeadlineForm, HandoverForm } from './CaseActions';
 import { saveCaseJson, saveCasePdf } from './caseExport';
 import { CaseTimeline } from './CaseTimeline';
 import { appendToCase } from './store';
@@ -74,6 +75,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         {summary.urgency && (<><dt>{labels.fields.urgency}</dt><dd>{labels.urgencies[summary.urgency]}</dd></>)}
         {summary.tlp && (<><dt>TLP</dt><dd>TLP:{summary.tlp}</dd></>)}
         {summary.deadline && (<><dt>{t('deadline')}</dt><dd>{time(summary.deadline.dueAt)} — {t(`deadlineReason.${summary.deadline.reason}`)} ({t(`owedBy.${summary.deadline.owedBy}`)})</dd></>)}
+        {summary.handedOverTo && (<><dt>{t('handover.fact')}</dt><dd>{summary.handedOverTo.label ?? ''} ({summary.handedOverTo.state}, {labels.roles[summary.handedOverTo.role]})</dd></>)}
       </dl>
       <p role="status" className={verification.intact ? 'chain ok' : 'chain broken'} aria-label={t('chain.label')}>
         {verification.intact
@@ -95,6 +97,9 @@ export function CasePage({ caseId }: { caseId: string }) {
           {summary.status === 'closed' ? t('reopen') : t('close')}
         </button>
       </section>
+
+      {summary.status !== 'closed' && <DeadlineForm append={append} />}
+      {summary.counterpart.role !== summary.self.role && !summary.handedOverTo && <HandoverForm summary={summary} append={append} />}
 
       <section aria-labelledby="consent-title" className="case-tools">
         <h3 id="consent-title">{t('consent.title')}</h3>

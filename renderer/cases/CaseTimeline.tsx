@@ -36,13 +36,14 @@ export function CaseTimeline({ events, verification, t, labels, formatTime }: { 
             break;
           case 'deadline':
             title = t('event.deadline', { due: formatTime(body.dueAt) });
+            detail = [body.owedBy ? t(`owedBy.${body.owedBy}`) : '', body.reason ?? ''].filter(Boolean).join(' — ') || undefined;
             break;
           case 'consent':
             title = t(body.granted ? 'event.consentGranted' : 'event.consentRefused', { party: `${body.party.state} (${labels.roles[body.party.role]})` });
             detail = body.thirdParty;
             break;
           case 'handover':
-            title = t('event.handover', { role: labels.roles[body.toRole] });
+            title = body.to ? t('event.handoverTo', { name: body.to.label ?? body.to.state, role: labels.roles[body.toRole] }) : t('event.handover', { role: labels.roles[body.toRole] });
             detail = body.note;
             break;
           case 'cross-role-confirmed':

@@ -3,17 +3,8 @@ import { bytesToBase64 } from '../../shared/encoding/base64';
 import type { HostClient } from '../../shared/host/client';
 import { labelsFor } from '../../shared/templates';
 import type { UnLanguage } from '../../shared/i18n/languages';
-import latinFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
-import latinExtFont from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff?url';
-import cyrillicFont from '@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff?url';
-import arabicFont from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff?url';
 import type { Translate } from './CaseTimeline';
 
-const FONT_URLS = [latinFont, latinExtFont, cyrillicFont, arabicFont];
-
-async function fonts(): Promise<Uint8Array[]> {
-  return Promise.all(FONT_URLS.map(async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer())));
-}
 
 /** File names reveal nothing about the case (they may end up in a shared folder or a mail). */
 const fileName = (ext: string) => `case-export-${new Date().toISOString().slice(0, 10)}.${ext}`;
@@ -41,6 +32,8 @@ export function caseLines(record: CaseRecord, verification: ChainVerification, t
     else if (body.kind === 'note') lines.push(...body.text.split('\n'));
     else if (body.kind === 'consent') lines.push(`${body.party.state}/${body.party.role}: ${body.granted ? '+' : '−'} ${body.thirdParty ?? ''}`);
     else if (body.kind === 'status') lines.push(t(`status.${body.status}`));
+    else if (body.kind === 'deadline') lines.push(`${t('deadline')}: ${body.dueAt}${body.owedBy ? ` — ${t(`owedBy.${body.owedBy}`)}` : ''}${body.reason ? ` — ${body.reason}` : ''}`);
+    else if (body.kind === 'handover') lines.push(`${body.to ? t('event.handoverTo', { name: body.to.label ?? body.to.state, role: labels.roles[body.toRole] }) : t('event.handover', { role: labels.roles[body.toRole] })}${body.note ? ` — ${body.note}` : ''}`);
     lines.push('');
   }
   if (summary?.exercise) lines.push(labels.exerciseWatermark);
@@ -48,13 +41,15 @@ export function caseLines(record: CaseRecord, verification: ChainVerification, t
 }
 
 export async function saveCasePdf(host: HostClient, record: CaseRecord, verification: ChainVerification, t: Translate, language: UnLanguage): Promise<void> {
-  const { buildCasePdf } = await import('./casePdf');
+  const [{ buildCasePdf }, { fontsFor }] = await Promise.all([import('./casePdf'), import('./pdfFonts')]);
   const summary = summarizeCase(record);
+  const title = t('pdf.title');
+  const lines = caseLines(record, verification, t, language);
   const bytes = await buildCasePdf({
-    title: t('pdf.title'),
-    lines: caseLines(record, verification, t, language),
+    title,
+    lines,
     ...(summary?.exercise ? { exerciseWatermark: labelsFor(language).exerciseWatermark } : {}),
-    fonts: await fonts(),
+    fonts: await fontsFor([title, ...lines].join('\n')),
   });
   await host.call('files.save', { suggestedName: fileName('pdf'), mimeType: 'application/pdf', bytes: bytesToBase64(bytes) });
 }

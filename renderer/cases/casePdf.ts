@@ -1,13 +1,16 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { visualLine } from '../../shared/cases/visualOrder';
 
 /**
  * A readable PDF of a case: plain text lines laid out on A4 pages, with an EXERCISE watermark on
  * every page when the case is an exercise. Fonts are embedded (subset): Noto Sans for Latin and
- * Cyrillic, Noto Sans Arabic for Arabic letters; each character is drawn with the first font that
- * has it. Known limit: Arabic is drawn letter by letter (no contextual shaping, no bidi reordering)
- * and CJK characters, which no embedded font covers, are replaced by "?" — the JSON export keeps
- * every character exactly.
+ * Cyrillic, Noto Sans Arabic, and the Noto Sans SC files covering the Chinese characters present
+ * (pdfFonts.ts); each character is drawn with the first font that has it. Lines go through the
+ * Unicode bidirectional algorithm (shared/cases/visualOrder.ts) and Arabic runs are shaped by
+ * fontkit; right-to-left lines are aligned to the right margin. Known limits: mark positioning
+ * (GPOS) is not applied, so some Arabic dots sit slightly off; characters no embedded font covers
+ * become "?" — the JSON export keeps every character exactly.
  */
 export interface CasePdfInput {
   title: string;
@@ -46,24 +49,39 @@ function runsOf(text: string, fonts: readonly PDFFont[], sets: readonly Set<numb
 const widthOf = (runs: readonly Run[]) => runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, SIZE), 0);
 
 /** Splits a line into pieces that fit the page width, breaking at spaces where possible. */
-function wrap(line: string, fonts: readonly PDFFont[], sets: readonly Set<number>[], maxWidth: number): Run[][] {
-  const out: Run[][] = [];
+function wrap(line: string, fonts: readonly PDFFont[], sets: readonly Set<number>[], maxWidth: number): string[] {
+  const fits = (text: string) => widthOf(runsOf(text, fonts, sets)) <= maxWidth;
+  const out: string[] = [];
   let current = '';
   for (const word of line.split(/(?<= )/)) {
     const candidate = current + word;
-    if (current && widthOf(runsOf(candidate, fonts, sets)) > maxWidth) {
-      out.push(runsOf(current, fonts, sets));
+    if (current && !fits(candidate)) {
+      out.push(current);
       current = word;
     } else current = candidate;
-    while (widthOf(runsOf(current, fonts, sets)) > maxWidth && current.length > 1) {
-      let cut = current.length - 1;
-      while (cut > 1 && widthOf(runsOf(current.slice(0, cut), fonts, sets)) > maxWidth) cut--;
-      out.push(runsOf(current.slice(0, cut), fonts, sets));
-      current = current.slice(cut);
+    while (!fits(current) && [...current].length > 1) {
+      const chars = [...current];
+      let cut = chars.length - 1;
+      while (cut > 1 && !fits(chars.slice(0, cut).join(''))) cut--;
+      out.push(chars.slice(0, cut).join(''));
+      current = chars.slice(cut).join('');
     }
   }
-  out.push(runsOf(current, fonts, sets));
+  out.push(current);
   return out;
+}
+
+/** The runs of one wrapped piece, in drawing order, and where the line starts. */
+function drawLine(page: PDFPage, piece: string, fonts: readonly PDFFont[], sets: readonly Set<number>[], y: number, maxWidth: number): void {
+  const fallback = fonts[0] as PDFFont;
+  const { runs, rtl } = visualLine(piece, (code) => sets.findIndex((set) => set.has(code)));
+  const drawn = runs.map((run) => (run.font < 0 ? { font: fallback, text: run.text.replace(/[^]/gu, '?') } : { font: fonts[run.font] ?? fallback, text: run.text }));
+  const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, SIZE), 0);
+  let x = rtl ? PAGE.margin + Math.max(0, maxWidth - width) : PAGE.margin;
+  for (const run of drawn) {
+    page.drawText(run.text, { x, y, size: SIZE, font: run.font });
+    x += run.font.widthOfTextAtSize(run.text, SIZE);
+  }
 }
 
 function watermark(page: PDFPage, font: PDFFont, text: string): void {
@@ -86,13 +104,9 @@ export async function buildCasePdf(input: CasePdfInput): Promise<Uint8Array> {
     y = PAGE.height - PAGE.margin;
   };
   for (const line of [input.title, '', ...input.lines]) {
-    for (const runs of wrap(line, fonts, sets, maxWidth)) {
+    for (const piece of wrap(line, fonts, sets, maxWidth)) {
       if (y < PAGE.margin) newPage();
-      let x = PAGE.margin;
-      for (const run of runs) {
-        page.drawText(run.text, { x, y, size: SIZE, font: run.font });
-        x += run.font.widthOfTextAtSize(run.text, SIZE);
-      }
+      drawLine(page, piece, fonts, sets, y, maxWidth);
       y -= LEADING;
     }
   }

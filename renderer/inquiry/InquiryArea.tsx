@@ -78,7 +78,9 @@ export function InquiryArea() {
   const step = STEPS[draft.step] ?? 'identity';
   const View = STEP_VIEWS[step];
   const recipient = draft.recipientIds[0] ? directory.data?.byId.get(draft.recipientIds[0]) : undefined;
-  const crossRoleUnconfirmed = draft.recipientRole !== draft.role && !draft.crossRoleConfirmed;
+  const crossRole = draft.recipientRole !== draft.role;
+  const handoverTo = crossRole && draft.handoverToId ? directory.data?.byId.get(draft.handoverToId) : undefined;
+  const crossRoleUnconfirmed = crossRole && !draft.crossRoleConfirmed && !handoverTo;
 
   const send = async () => {
     if (!template) return;
@@ -97,7 +99,7 @@ export function InquiryArea() {
         role: draft.role,
         ...(/^[A-Z]{3}$/.test(draft.state) ? { state: draft.state } : {}),
       });
-      setOutcome(await sendInquiry({ session, host, draft, template, text, language, recipient }));
+      setOutcome(await sendInquiry({ session, host, draft, template, text, language, recipient, ...(handoverTo ? { handover: { to: handoverTo, note: draft.handoverNote } } : {}) }));
     } catch {
       setError(t('sendFailed'));
     } finally {
@@ -109,6 +111,7 @@ export function InquiryArea() {
     return (
       <section className="area inquiry" aria-labelledby="inquiry-title">
         <h2 id="inquiry-title">{t('title')}</h2>
+        {outcome.handedOverTo && <p role="status" className="notice">{t('sent.handedOver', { name: outcome.handedOverTo })}</p>}
         <p role="status" className="notice">{outcome.sealed ? t('sent.sealed') : t(`sent.${outcome.notSealedReason ?? 'no-identity'}`)}</p>
         <button type="button" onClick={() => navigate('cases', outcome.caseId)}>{t('sent.openCase')}</button>
         <button type="button" onClick={() => { setOutcome(null); setDraft(InquiryDraftSchema.parse({ ...draft, id: CURRENT_DRAFT_ID, step: 0, updatedAt: new Date().toISOString(), summary: '', impact: '', indicatorsText: '', request: '', urgencyReason: '' })); }}>
@@ -139,7 +142,7 @@ export function InquiryArea() {
         {draft.step < STEPS.length - 1 && <button type="button" onClick={() => update({ step: draft.step + 1 })}>{t('next')}</button>}
         {step === 'review' && (
           <button type="button" className="primary" disabled={!template || sending || crossRoleUnconfirmed} onClick={() => void send()}>
-            {t('send')}
+            {handoverTo ? t('sendHandover') : t('send')}
           </button>
         )}
       </div>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POC_ROLES, type PointOfContact } from '../../shared/directory/model';
 import { CHANNELS, INCIDENT_STATUSES, NATURES, SECTORS, THIRD_PARTY_SHARING, TLP_LABELS, URGENCIES } from '../../shared/templates';
+import { HandoverChooser } from '../cases/HandoverChooser';
 import { PocPicker } from '../directory/PocPicker';
 import { useDirectory } from '../directory/useDirectory';
 import type { InquiryDraft } from './draft';
@@ -24,7 +25,7 @@ export function IdentityStep({ draft, update }: StepProps) {
   const roles = POC_ROLES.map((role) => ({ value: role, label: labels.roles[role] }));
   const pick = (ids: string[]) => {
     const entry = ids[0] ? directory.data?.byId.get(ids[0]) : undefined;
-    update({ recipientIds: ids, ...(entry ? { recipientState: entry.state, recipientRole: entry.role } : {}), crossRoleConfirmed: false });
+    update({ recipientIds: ids, ...(entry ? { recipientState: entry.state, recipientRole: entry.role } : {}), crossRoleConfirmed: false, handoverToId: '' });
   };
   const crossRole = draft.recipientRole !== draft.role;
   return (
@@ -43,14 +44,21 @@ export function IdentityStep({ draft, update }: StepProps) {
           <input type="checkbox" checked={otherRole} onChange={(e) => setOtherRole(e.target.checked)} /> {t('showOtherRole')}
         </label>
         <TextField label={t('recipientState')} hint={t('stateHint')} value={draft.recipientState} onChange={(recipientState) => update({ recipientState: recipientState.toUpperCase() })} dir="ltr" />
-        <SelectField label={t('recipientRole')} value={draft.recipientRole} onChange={(r) => update({ recipientRole: r === 'diplomatic' ? 'diplomatic' : 'technical', crossRoleConfirmed: false })} options={roles} />
+        <SelectField label={t('recipientRole')} value={draft.recipientRole} onChange={(r) => update({ recipientRole: r === 'diplomatic' ? 'diplomatic' : 'technical', crossRoleConfirmed: false, handoverToId: '' })} options={roles} />
         {crossRole && (
           <div className="warning" role="alert">
             <p>{t('crossRole.warning', { mine: labels.roles[draft.role], theirs: labels.roles[draft.recipientRole] })}</p>
             <label className="check">
-              <input type="checkbox" checked={draft.crossRoleConfirmed} onChange={(e) => update({ crossRoleConfirmed: e.target.checked })} /> {t('crossRole.confirm')}
+              <input type="checkbox" checked={draft.crossRoleConfirmed} onChange={(e) => update({ crossRoleConfirmed: e.target.checked, ...(e.target.checked ? { handoverToId: '' } : {}) })} /> {t('crossRole.confirm')}
             </label>
             <p className="hint">{t('crossRole.handoverHint')}</p>
+            <HandoverChooser
+              self={{ state: draft.state }}
+              toRole={draft.recipientRole}
+              pocId={draft.handoverToId}
+              note={draft.handoverNote}
+              onChange={({ pocId, note }) => update({ handoverToId: pocId, handoverNote: note, ...(pocId ? { crossRoleConfirmed: false } : {}) })}
+            />
           </div>
         )}
       </Fieldset>

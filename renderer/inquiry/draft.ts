@@ -21,6 +21,9 @@ export const InquiryDraftSchema = z.object({
   recipientState: z.string().default(''),
   recipientRole: PocRoleSchema.default('technical'),
   crossRoleConfirmed: z.boolean().default(false),
+  /** A §9: instead of sending across roles, the own State's POC of the other role takes the matter. */
+  handoverToId: z.string().default(''),
+  handoverNote: z.string().default(''),
   nature: z.string().default('request-information'),
   summary: z.string().default(''),
   firstObservedAt: z.string().default(''),

@@ -1,5 +1,5 @@
 import type { PointOfContact } from '../../shared/directory/model';
-import type { CaseEventBody, Party } from '../../shared/cases';
+import { entryLabel, handoverEvent, type CaseEventBody, type Party } from '../../shared/cases';
 import { bytesToBase64 } from '../../shared/encoding/base64';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import { composeMessage, sealMessage } from '../../shared/messages';
@@ -18,6 +18,8 @@ export interface SendOutcome {
   sealed: boolean;
   /** Why it could not be sealed, as a translation key of the `inquiry` namespace. */
   notSealedReason?: 'no-identity' | 'no-recipient-key';
+  /** Who the matter was handed to (A §9), when it was. */
+  handedOverTo?: string;
 }
 
 /**
@@ -33,11 +35,16 @@ export async function sendInquiry(options: {
   text: string;
   language: UnLanguage;
   recipient: PointOfContact | undefined;
+  /** A §9: the inquiry goes to the own State's POC of the other role instead, recorded in the case. */
+  handover?: { to: PointOfContact; note: string };
 }): Promise<SendOutcome> {
-  const { session, host, draft, template, text, recipient } = options;
+  const { session, host, draft, template, text, handover } = options;
+  const intended = options.recipient;
+  /** Who the sealed message is addressed to: the colleague taking the matter over, or the recipient. */
+  const recipient = handover?.to ?? intended;
   const self: Party = { state: template.sender.state, role: template.sender.role, label: template.sender.affiliation };
-  const counterpart: Party = recipient
-    ? { state: recipient.state, role: recipient.role, pocId: recipient.id, label: recipient.english?.entity ?? recipient.text.entity }
+  const counterpart: Party = intended
+    ? { state: intended.state, role: intended.role, pocId: intended.id, label: entryLabel(intended) }
     : { state: draft.recipientState.trim().toUpperCase() || 'ZZZ', role: draft.recipientRole };
   const at = template.createdAt;
 
@@ -67,7 +74,8 @@ export async function sendInquiry(options: {
   const events: CaseEventBody[] = [
     { kind: 'opened', at, subject: (template.incident?.summary ?? template.request ?? template.id).slice(0, 120), origin: 'outgoing', self, counterpart, exercise: template.exercise },
   ];
-  if (counterpart.role !== self.role) events.push({ kind: 'cross-role-confirmed', at, recipient: counterpart });
+  if (handover) events.push(handoverEvent({ at, self, to: handover.to, note: handover.note }));
+  else if (counterpart.role !== self.role) events.push({ kind: 'cross-role-confirmed', at, recipient: counterpart });
   events.push({
     kind: 'message',
     at,
@@ -82,5 +90,5 @@ export async function sendInquiry(options: {
     from: self,
   });
   const record = await openCase(session, events, [{ collection: 'drafts', id: draft.id, delete: true }]);
-  return { caseId: record.id, sealed, ...(notSealedReason ? { notSealedReason } : {}) };
+  return { caseId: record.id, sealed, ...(notSealedReason ? { notSealedReason } : {}), ...(handover ? { handedOverTo: entryLabel(handover.to) } : {}) };
 }

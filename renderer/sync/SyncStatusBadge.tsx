@@ -23,9 +23,18 @@ export function SyncStatusBadge() {
   }
   const waiting = status.outboxWaiting + status.conflicts;
   return (
-    <span className="sync-badge" role="status" aria-label={t('badge.label')} data-tone={tone}>
-      {text}
-      {waiting > 0 ? ` · ${t('badge.waiting', { count: waiting })}` : ''}
-    </span>
+    <>
+      <span className="sync-badge" role="status" aria-label={t('badge.label')} data-tone={tone}>
+        {text}
+        {waiting > 0 ? ` · ${t('badge.waiting', { count: waiting })}` : ''}
+      </span>
+      {/* The OS notification of a ping cannot open a screen by itself (host contract), so the header
+          always offers the way there while a ping waits for confirmation (A §8, 48 hours). */}
+      {status.pingsToConfirm > 0 ? (
+        <a className="sync-badge-pings" href="#/pings">
+          {t('badge.pings', { count: status.pingsToConfirm })}
+        </a>
+      ) : null}
+    </>
   );
 }

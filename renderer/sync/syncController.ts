@@ -21,6 +21,8 @@ export interface SyncStatus {
   outboxWaiting: number;
   conflicts: number;
   rejected: number;
+  /** Pings not answered and not already queued: what the header link to the pings area counts. */
+  pingsToConfirm: number;
   syncing: boolean;
   progress: SyncProgress | null;
 }
@@ -89,12 +91,15 @@ export class SyncController {
     const state = await this.store.loadState();
     const outbox = await this.store.listOutbox();
     const count = (status: OutboxItem['status']) => outbox.filter((item) => item.status === status).length;
+    const queued = new Set(outbox.flatMap((item) => (item.kind === 'ping-ack' ? [item.request.statement.pingId] : [])));
+    const pings = state ? await this.store.listPings() : [];
     return {
       enrolled: state !== null,
       state,
       outboxWaiting: count('waiting'),
       conflicts: count('conflict'),
       rejected: count('rejected'),
+      pingsToConfirm: pings.filter((ping) => !ping.answeredAt && !queued.has(ping.id)).length,
       syncing: this.#running !== null,
       progress: this.#running ? this.#progress : null,
     };

@@ -103,6 +103,10 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
       '/v1/pings/{id}/ack': {
         post: {
           summary: 'A signed acknowledgement of a ping test',
+          description:
+            'The first acknowledgement is recorded with the registry\'s receipt time; a repeat returns it. An answer received within ' +
+            'the 48-hour deadline sets lastPingConfirmedAt on the POC\'s own entries (its State and role) as new changes in the ' +
+            'signed feed, without changing their revision.',
           security: bearer,
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: body(protocol.PingAckRequestSchema),

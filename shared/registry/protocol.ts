@@ -48,6 +48,11 @@ export const HealthSchema = z.object({ status: z.literal('ok'), head: SequenceSc
 
 // --- directory change feed -------------------------------------------------------------------
 
+/**
+ * A put may come from a POC's edit (revision + 1) or from the registry itself: a ping answered within
+ * 48 hours sets `lastPingConfirmedAt` on the answering POC's entries with a new seq and the same
+ * revision (A §8). Clients apply every put as given.
+ */
 export const EntryChangeSchema = z.discriminatedUnion('op', [
   z.object({ seq: z.number().int().positive(), op: z.literal('put'), entry: PointOfContactSchema }),
   z.object({ seq: z.number().int().positive(), op: z.literal('delete'), id: EntryIdSchema }),

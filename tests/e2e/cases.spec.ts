@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { collectConsoleErrors, createVaultAndUnlock } from './support/app';
+import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 
 /**
  * Issue 6 in Chromium. What runs: POC A (French UI) goes through the four-step inquiry wizard with
@@ -111,4 +111,28 @@ test('the inquiry wizard runs through in Arabic (screenshot kept)', async ({ pag
   await page.screenshot({ path: 'tests/e2e/output/inquiry-arabic.png', fullPage: true });
   await page.getByRole('button', { name: 'التوقيع والتشفير والإرسال' }).click();
   await expect(page.getByRole('button', { name: 'فتح ملف القضية' })).toBeVisible();
+});
+
+test('a half-filled inquiry survives a reload: the vault locks, and after unlocking the fields are there', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await createVaultAndUnlock(page);
+  await page.goto('/#/inquiry');
+  await page.getByLabel('Sender', { exact: true }).fill('Dana Fictional');
+  await page.getByLabel('Affiliation', { exact: true }).fill('CERT-XA (fictional)');
+  await page.getByLabel('My State (ISO code)').fill('XAA');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('What happened').fill('Phishing wave against a ministry (fictional)');
+  await page.getByRole('textbox', { name: 'Technical data' }).fill('203.0.113.7 phish[.]example');
+  await expect(page.getByRole('status').filter({ hasText: 'Draft saved (encrypted)' })).toBeVisible();
+
+  // As good as a crash: the page goes away; the vault locks.
+  await page.reload();
+  await unlockVault(page);
+  await page.goto('/#/inquiry');
+  await expect(page.getByLabel('What happened')).toHaveValue('Phishing wave against a ministry (fictional)');
+  await expect(page.getByRole('textbox', { name: 'Technical data' })).toHaveValue('203.0.113.7 phish[.]example');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByLabel('Sender', { exact: true })).toHaveValue('Dana Fictional');
+  await expect(page.getByLabel('My State (ISO code)')).toHaveValue('XAA');
+  expect(errors).toEqual([]);
 });

@@ -69,6 +69,10 @@ test('A writes to B; B reads it with an honest verdict; a tampered copy is never
   const line = lines[target] ?? '';
   lines[target] = line.slice(0, 30) + (line[30] === 'A' ? 'B' : 'A') + line.slice(31);
   // Still on the Read tab: replace the pasted text and read again.
+  console.log('t0', Date.now());
+  console.log('role count', await b.getByRole('textbox', { name: 'Encrypted message', exact: true }).count(), Date.now());
+  console.log('label count', await b.getByLabel('Encrypted message', { exact: true }).count(), Date.now());
+  console.log('label inexact count', await b.getByLabel('Encrypted message').count(), Date.now());
   const pasteBox = b.getByLabel('Encrypted message', { exact: true });
   await pasteBox.clear();
   await pasteBox.pressSequentially('x');

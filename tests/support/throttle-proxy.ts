@@ -103,7 +103,7 @@ export async function startThrottleProxy(options: ThrottleOptions) {
             if (before.length > 0) to.write(before, die);
             else die();
             sent += piece.length;
-            cutter.cuts.length = 0;
+            cutter?.cuts.splice(0);
             return;
           }
           sent += piece.length;

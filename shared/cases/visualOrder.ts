@@ -1,0 +1,61 @@
+import bidiFactory from 'bidi-js';
+
+/**
+ * Lays one line of a case export out for a PDF, which draws glyphs left to right: the Unicode
+ * bidirectional algorithm (bidi-js, UAX #9) puts the runs in visual order, so an Arabic sentence
+ * with a Latin indicator or digits inside reads correctly. Arabic letters themselves are joined
+ * (initial/medial/final forms) and reversed by the font shaper that draws a run (fontkit, through
+ * pdf-lib), so a run holding Arabic letters is handed over in logical order; any other right-to-left
+ * run (spaces, punctuation in an Arabic sentence) is reversed here, with brackets mirrored.
+ */
+
+let bidi: ReturnType<typeof bidiFactory> | undefined;
+const engine = () => (bidi ??= bidiFactory());
+
+export interface VisualRun {
+  /** The text to draw, in the order the PDF's text drawing expects it. */
+  text: string;
+  /** Index of the font that draws it (from `fontOf`; -1 when no font has the character). */
+  font: number;
+}
+
+export interface VisualLine {
+  runs: VisualRun[];
+  /** The line's base direction is right to left: align it to the right margin. */
+  rtl: boolean;
+}
+
+/** Letters a shaper reverses on its own (scripts written right to left). */
+const SHAPED_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
+
+export function visualLine(line: string, fontOf: (codePoint: number) => number): VisualLine {
+  if (!line) return { runs: [], rtl: false };
+  const b = engine();
+  const embedding = b.getEmbeddingLevels(line);
+  const order = Array.from({ length: line.length }, (_, i) => i);
+  for (const [start, end] of b.getReorderSegments(line, embedding)) {
+    const slice = order.slice(start, end + 1).reverse();
+    order.splice(start, slice.length, ...slice);
+  }
+  const fontAt = (i: number): number => {
+    const code = line.codePointAt(i) ?? 0;
+    // A low surrogate belongs to the character that starts one code unit before it.
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0) return fontOf(line.codePointAt(i - 1) ?? 0);
+    return fontOf(code);
+  };
+  const groups: { font: number; odd: boolean; indices: number[] }[] = [];
+  for (const i of order) {
+    const font = fontAt(i);
+    const odd = ((embedding.levels[i] ?? 0) & 1) === 1;
+    const last = groups[groups.length - 1];
+    if (last && last.font === font && last.odd === odd) last.indices.push(i);
+    else groups.push({ font, odd, indices: [i] });
+  }
+  const runs = groups.map(({ font, odd, indices }): VisualRun => {
+    const logical = [...indices].sort((x, y) => x - y).map((i) => line[i] ?? '').join('');
+    if (!odd || SHAPED_RTL.test(logical)) return { text: logical, font };
+    const mirrored = [...logical].map((char) => b.getMirroredCharacter(char) ?? char);
+    return { text: mirrored.reverse().join(''), font };
+  });
+  return { runs, rtl: ((embedding.paragraphs[0]?.level ?? 0) & 1) === 1 };
+}
