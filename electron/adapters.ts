@@ -44,7 +44,7 @@ const withDialogParent = (): BrowserWindow | undefined =>
 const dialogFilters = (filters: FileFilter[]) =>
   filters.map((f) => ({ name: f.name, extensions: f.extensions }));
 
-export function createElectronAdapters(): ElectronHostAdapters {
+export function createElectronAdapters(options: { openRoute: (route: string) => void }): ElectronHostAdapters {
   return {
     secrets: {
       isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
@@ -82,7 +82,12 @@ export function createElectronAdapters(): ElectronHostAdapters {
     system: {
       openExternal: openExternalSafely,
       notificationsSupported: () => Notification.isSupported(),
-      showNotification: (title, body) => new Notification({ title, body, silent: false }).show(),
+      showNotification: (title, body, onClick) => {
+        const notification = new Notification({ title, body, silent: false });
+        if (onClick) notification.on('click', onClick);
+        notification.show();
+      },
+      openRoute: options.openRoute,
       appVersion: () => app.getVersion(),
       platform: () => process.platform,
     },

@@ -120,7 +120,14 @@ function sendHostEvent(event: HostEvent): void {
 
 function start(): void {
   hardenSession();
-  const handlers = createElectronHandlers(createElectronAdapters());
+  const openRoute = (route: string) => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    sendHostEvent({ type: 'navigate', route });
+  };
+  const handlers = createElectronHandlers(createElectronAdapters({ openRoute }));
   ipcMain.handle(
     HOST_IPC_CHANNEL,
     createHostIpcHandler({

@@ -6,7 +6,10 @@ import { isAllowedExternalUrl } from '../security';
 export interface SystemAdapter {
   openExternal(url: string): Promise<void>;
   notificationsSupported(): boolean;
-  showNotification(title: string, body: string): void;
+  /** Shows a notification; `onClick` runs when the user clicks it. */
+  showNotification(title: string, body: string, onClick?: () => void): void;
+  /** Brings the window forward and takes the renderer to a route (a notification was clicked). */
+  openRoute(route: string): void;
   appVersion(): string;
   platform(): string;
 }
@@ -28,9 +31,9 @@ export function createSystemHandlers(
       }
       return { opened: true };
     },
-    'notify.show': ({ title, body }) => {
+    'notify.show': ({ title, body, route }) => {
       if (!system.notificationsSupported()) return Promise.resolve({ shown: false });
-      system.showNotification(title, body);
+      system.showNotification(title, body, route ? () => system.openRoute(route) : undefined);
       return Promise.resolve({ shown: true });
     },
   };

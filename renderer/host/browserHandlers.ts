@@ -76,11 +76,17 @@ export function createBrowserHandlers(options: { version: string; storage?: Stor
       const opened = window.open(url, '_blank', 'noopener,noreferrer');
       return Promise.resolve({ opened: opened !== null });
     },
-    'notify.show': async ({ title, body }) => {
+    'notify.show': async ({ title, body, route }) => {
       if (typeof Notification === 'undefined') return { shown: false };
       if (Notification.permission === 'default') await Notification.requestPermission();
       if (Notification.permission !== 'granted') return { shown: false };
-      new Notification(title, { body });
+      const notification = new Notification(title, { body });
+      if (route) {
+        notification.onclick = () => {
+          window.focus();
+          window.location.hash = route;
+        };
+      }
       return { shown: true };
     },
   };

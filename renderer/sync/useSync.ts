@@ -23,7 +23,7 @@ export function useSyncController(): SyncController {
     controller.notifier = (kind, ping) => {
       const hours = Math.max(0, Math.floor((Date.parse(ping.deadline) - Date.now()) / 3600_000));
       host
-        .call('notify.show', { title: t(`notify.${kind}.title`), body: t(`notify.${kind}.body`, { hours }) })
+        .call('notify.show', { title: t(`notify.${kind}.title`), body: t(`notify.${kind}.body`, { hours }), route: '#/pings' })
         .catch(() => undefined);
     };
   }, [controller, host, t]);

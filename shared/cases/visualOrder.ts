@@ -33,7 +33,7 @@ export function visualLine(line: string, fontOf: (codePoint: number) => number):
   const b = engine();
   const embedding = b.getEmbeddingLevels(line);
   const order = Array.from({ length: line.length }, (_, i) => i);
-  for (const [start, end] of b.getReorderSegments(line, embedding)) {
+  for (const [start = 0, end = -1] of b.getReorderSegments(line, embedding)) {
     const slice = order.slice(start, end + 1).reverse();
     order.splice(start, slice.length, ...slice);
   }

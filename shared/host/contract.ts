@@ -44,6 +44,9 @@ const FileFilterSchema = z.object({
 
 const empty = z.object({}).strict();
 
+/** A place in the app (renderer/app/navigation.ts), e.g. '#/pings' or '#/cases/<id>'. */
+export const AppRouteSchema = z.string().regex(/^#\/[a-z]+(\/[A-Za-z0-9_.:-]{1,120})?$/);
+
 export const hostCalls = {
   'app.info': {
     arg: empty,
@@ -102,7 +105,14 @@ export const hostCalls = {
     result: z.object({ opened: z.boolean() }),
   },
   'notify.show': {
-    arg: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict(),
+    arg: z
+      .object({
+        title: z.string().min(1).max(200),
+        body: z.string().max(1000),
+        /** Where a click on the notification takes the user. */
+        route: AppRouteSchema.optional(),
+      })
+      .strict(),
     result: z.object({ shown: z.boolean() }),
   },
 } as const;
@@ -137,7 +147,11 @@ export type HostHandlers = { [K in HostCallName]: (arg: HostParsedArg<K>) => Pro
  */
 export const HOST_EVENT_TYPES = ['os.lock', 'os.suspend'] as const;
 export type HostEventType = (typeof HOST_EVENT_TYPES)[number];
-export const HostEventSchema = z.object({ type: z.enum(HOST_EVENT_TYPES) }).strict();
+export const HostEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.enum(HOST_EVENT_TYPES) }).strict(),
+  /** The user clicked a notification that leads somewhere in the app. */
+  z.object({ type: z.literal('navigate'), route: AppRouteSchema }).strict(),
+]);
 export type HostEvent = z.infer<typeof HostEventSchema>;
 export type HostEventListener = (event: HostEvent) => void;
 

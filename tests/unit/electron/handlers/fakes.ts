@@ -35,6 +35,7 @@ export function fakeAdapters(overrides: Partial<ElectronHostAdapters> = {}): Ele
       openExternal: () => Promise.resolve(),
       notificationsSupported: () => true,
       showNotification: () => undefined,
+      openRoute: () => undefined,
       appVersion: () => '0.1.0',
       platform: () => 'linux',
     },

@@ -7,8 +7,9 @@ import { fakeAdapters } from './fakes';
 function system() {
   const base = fakeAdapters().system;
   const openExternal = vi.fn<(url: string) => Promise<void>>(() => Promise.resolve());
-  const showNotification = vi.fn<(title: string, body: string) => void>();
-  return { ...base, openExternal, showNotification };
+  const showNotification = vi.fn<(title: string, body: string, onClick?: () => void) => void>();
+  const openRoute = vi.fn<(route: string) => void>();
+  return { ...base, openExternal, showNotification, openRoute };
 }
 
 describe('system handlers', () => {
@@ -55,12 +56,37 @@ describe('system handlers', () => {
     expect(
       await createSystemHandlers(adapter)['notify.show']({ title: 'Ping', body: 'A ping test is waiting' }),
     ).toEqual({ shown: true });
-    expect(adapter.showNotification).toHaveBeenCalledWith('Ping', 'A ping test is waiting');
+    expect(adapter.showNotification).toHaveBeenCalledWith('Ping', 'A ping test is waiting', undefined);
     expect(
       await createSystemHandlers({ ...adapter, notificationsSupported: () => false })['notify.show']({
         title: 'Ping',
         body: '',
       }),
     ).toEqual({ shown: false });
+  });
+
+  it('takes the user to the place in the app a clicked notification names', async () => {
+    const adapter = system();
+    const handlers = createElectronHandlers({ ...fakeAdapters(), system: adapter });
+    expect(await dispatchHostCall(handlers, 'notify.show', { title: 'Ping', body: '48 h', route: '#/pings' })).toEqual({
+      ok: true,
+      value: { shown: true },
+    });
+    const onClick = adapter.showNotification.mock.calls[0]?.[2];
+    expect(adapter.openRoute).not.toHaveBeenCalled();
+    onClick?.();
+    expect(adapter.openRoute).toHaveBeenCalledWith('#/pings');
+  });
+
+  it('refuses a notification route that is not a place in the app', async () => {
+    const adapter = system();
+    const handlers = createElectronHandlers({ ...fakeAdapters(), system: adapter });
+    for (const route of ['https://example.org', '#/pings/../../x', 'javascript:alert(1)']) {
+      expect(await dispatchHostCall(handlers, 'notify.show', { title: 'Ping', body: '', route })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument' },
+      });
+    }
+    expect(adapter.showNotification).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { visualLine } from '../../../../shared/cases/visualOrder';
+
+/** Font 0: Latin and common punctuation; font 1: Arabic letters; font 2: Chinese; -1: nothing. */
+const fontOf = (code: number) => (code >= 0x0600 && code <= 0x06ff ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : code < 0x250 ? 0 : -1);
+const texts = (line: string) => visualLine(line, fontOf).runs.map((r) => r.text);
+
+describe('visual order of a case PDF line', () => {
+  it('leaves a left-to-right line as it is', () => {
+    expect(visualLine('Urgency: Urgent', fontOf)).toEqual({ runs: [{ text: 'Urgency: Urgent', font: 0 }], rtl: false });
+  });
+
+  it('puts the words of an Arabic line right to left, each word in logical order for the shaper', () => {
+    // "طبيعة الرسالة" = nature of the message: first word drawn rightmost.
+    const line = visualLine('طبيعة الرسالة', fontOf);
+    expect(line.rtl).toBe(true);
+    expect(line.runs.map((r) => r.text)).toEqual(['الرسالة', ' ', 'طبيعة']);
+    expect(line.runs.map((r) => r.font)).toEqual([1, 0, 1]);
+  });
+
+  it('keeps digits and a Latin indicator left to right inside an Arabic sentence', () => {
+    // "عنوان IP: 192.0.2.10" — the address reads left to right, at the left end of the line.
+    expect(texts('عنوان IP 192.0.2.10')).toEqual(['IP 192.0.2.10', ' ', 'عنوان']);
+  });
+
+  it('reverses and mirrors neutral right-to-left runs the shaper would not reverse', () => {
+    // "(تجريبي)" — brackets around an Arabic word in an Arabic line.
+    expect(texts('نص (تجريبي)')).toEqual(['(', 'تجريبي', ') ', 'نص']);
+  });
+
+  it('keeps Chinese text in its own font run, and marks characters no font covers', () => {
+    expect(visualLine('紧急 TLP:AMBER', fontOf).runs).toEqual([
+      { text: '紧急', font: 2 },
+      { text: ' TLP:AMBER', font: 0 },
+    ]);
+    expect(visualLine('a\u0E01b', fontOf).runs.map((r) => r.font)).toEqual([0, -1, 0]);
+  });
+});
