@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseError, consentOf, partiesOf, partyKey, summarizeCase, thirdPartyExportCheck, type CaseEventBody } from '../../shared/cases';
+import { renderTemplateText } from '../../shared/templates';
 import { useHost } from '../host/HostContext';
 import { useTemplateLabels } from '../inquiry/useTemplateLabels';
 import { ResponsePanel } from '../response/ResponsePanel';
@@ -84,7 +85,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       </p>
       {summary.origin === 'incoming' && summary.status !== 'closed' && <ResponsePanel record={record} summary={summary} onSent={() => void query.refetch()} />}
       <h3>{t('timeline.title')}</h3>
-      <CaseTimeline events={record.events} verification={verification} t={t} labels={labels} formatTime={time} />
+      <CaseTimeline events={record.events} verification={verification} t={t} labels={labels} formatTime={time} renderStructured={(template) => renderTemplateText(template, language)} />
 
       <section aria-labelledby="notes-title" className="case-tools">
         <h3 id="notes-title">{t('notes.title')}</h3>

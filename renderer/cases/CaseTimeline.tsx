@@ -1,15 +1,17 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 // (pragma: tsx runs the bench without the web tsconfig; this keeps the automatic JSX runtime there too)
 import type { ChainedEvent, ChainVerification } from '../../shared/cases';
-import type { TemplateLabels } from '../../shared/templates';
+import type { InquiryTemplate, TemplateLabels } from '../../shared/templates';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /**
  * The timeline of one case: each event in order, with the break of a failed chain marked where it
  * is. Pure (labels and t passed in), so the bench can render 1,000 events with renderToString.
+ * A message with a readable template shows its fields in the reader's UI language
+ * (`renderStructured`), and the text as received with its language marked.
  */
-export function CaseTimeline({ events, verification, t, labels, formatTime }: { events: readonly ChainedEvent[]; verification: ChainVerification | null; t: Translate; labels: TemplateLabels; formatTime: (iso: string) => string }) {
+export function CaseTimeline({ events, verification, t, labels, formatTime, renderStructured }: { events: readonly ChainedEvent[]; verification: ChainVerification | null; t: Translate; labels: TemplateLabels; formatTime: (iso: string) => string; renderStructured?: (template: InquiryTemplate) => string }) {
   const brokenAt = verification && !verification.intact ? verification.index : -1;
   return (
     <ol className="timeline" aria-label={t('timeline.label')}>
@@ -60,12 +62,20 @@ export function CaseTimeline({ events, verification, t, labels, formatTime }: { 
             <time dateTime={body.at}>{formatTime(body.at)}</time> <span className="event-title">{title}</span>
             {detail && <div className="event-detail" dir="auto">{detail}</div>}
             {body.kind === 'message' && (
+              <>
+              {body.structured && renderStructured && (
+                <details className="fields">
+                  <summary>{t('event.showFields')}</summary>
+                  <pre dir="auto" aria-label={t('event.fieldsLabel')}>{renderStructured(body.structured)}</pre>
+                </details>
+              )}
               <details>
-                <summary>{t('event.showText')}</summary>
-                <pre dir="auto">{body.text}</pre>
+                <summary>{body.textLanguage ? t('event.showTextIn', { language: labels.languageNames[body.textLanguage] }) : t('event.showText')}</summary>
+                <pre dir="auto" lang={body.textLanguage}>{body.text}</pre>
                 {body.rawStructured && <p className="notice">{t('templates:rawKept')}</p>}
                 {body.rawStructured && <pre dir="ltr">{body.rawStructured}</pre>}
               </details>
+              </>
             )}
           </li>
         );

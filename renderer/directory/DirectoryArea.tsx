@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEMO_DIRECTORY_SEED, generateDemoDirectory } from '../../shared/directory/demo/generateDemoDirectory';
-import type { AreaProps } from '../app/navigation';
+import { navigate, type AreaProps } from '../app/navigation';
 import { useVaultSession } from '../vault/session';
 import { DirectoryBrowser } from './DirectoryBrowser';
 import { EntryPage } from './EntryPage';
@@ -25,8 +25,11 @@ function LoadDemo() {
   return (
     <div className="notice stack">
       <p>{t('empty.explain')}</p>
-      <div>
-        <button type="button" className="primary" onClick={load} disabled={busy}>
+      <div className="row">
+        <button type="button" className="primary" onClick={() => navigate('onboarding')}>
+          {t('common:goToEnrolment')}
+        </button>
+        <button type="button" onClick={load} disabled={busy}>
           {busy ? t('loading') : t('empty.loadDemo')}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { errorText } from '../messages/errorText';
 import { generateOwnIdentity, identityRecord } from './identityActions';
 import { saveOwnIdentity } from './ownIdentity';
 import { useRefreshIdentity } from './useOwnIdentity';
+import { LabelledTextArea } from '../messages/LabelledTextArea';
 
 function Elapsed() {
   const [seconds, setSeconds] = useState(0);
@@ -124,10 +125,7 @@ export function CreateIdentity() {
       >
         <h3>{t('import.title')}</h3>
         <p>{t('import.explain')}</p>
-        <label>
-          {t('import.armored')}
-          <textarea rows={5} value={secretText} onChange={(e) => setSecretText(e.target.value)} spellCheck={false} />
-        </label>
+        <LabelledTextArea label={t('import.armored')} rows={5} value={secretText} onChange={(e) => setSecretText(e.target.value)} spellCheck={false} />
         <div>
           <button type="button" onClick={() => void openSecretFile()}>
             {t('import.openFile')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CreateIdentity } from './CreateIdentity';
 import { OwnKeyPanel } from './OwnKeyPanel';
 import { PeerKeysPanel } from './PeerKeysPanel';
+import { PublishKeyPanel } from './PublishKeyPanel';
 import { useOwnIdentity } from './useOwnIdentity';
 import './identity.css';
 
@@ -19,6 +20,7 @@ export function IdentityArea() {
         </p>
       )}
       {own.isSuccess && (own.data ? <OwnKeyPanel identity={own.data} /> : <CreateIdentity />)}
+      {own.data && <PublishKeyPanel identity={own.data} />}
       <PeerKeysPanel />
     </section>
   );

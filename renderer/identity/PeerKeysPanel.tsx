@@ -13,6 +13,7 @@ import { entryDisplayName } from '../messages/names';
 import { FingerprintGroups } from './OwnKeyPanel';
 import { changedKeys, recordVerification, saveImportedKey, type VerificationMethod } from './peerKeys';
 import { usePeerRecords, useRefreshIdentity } from './useOwnIdentity';
+import { LabelledTextArea } from '../messages/LabelledTextArea';
 
 const hasKey = (entry: { openpgp?: unknown }) => Boolean(entry.openpgp);
 
@@ -138,10 +139,7 @@ function ImportPeerKey() {
       }}
     >
       <h3>{t('peers.importTitle')}</h3>
-      <label>
-        {t('peers.armored')}
-        <textarea rows={4} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
-      </label>
+      <LabelledTextArea label={t('peers.armored')} rows={4} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
       <div className="identity-actions">
         <button type="submit" disabled={!text.trim()}>
           {t('peers.import')}

@@ -20,6 +20,7 @@ import { parseKeyCached } from './keyring';
 import { storeMessage } from './messageStore';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
 import { newMessageId } from '../../shared/messages/payload';
+import { LabelledTextArea } from './LabelledTextArea';
 
 interface Sealed {
   armored: string;
@@ -175,10 +176,7 @@ export function ComposePanel() {
         <input value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={300} />
       </label>
       <p className="hint">{t('compose.subjectHint')}</p>
-      <label>
-        {t('compose.text')}
-        <textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
+      <LabelledTextArea label={t('compose.text')} rows={8} value={text} onChange={(e) => setText(e.target.value)} />
       <div>
         <button type="button" className="primary" disabled={busy || !text.trim() || pocIds.length + extraKeys.length === 0} onClick={() => void seal()}>
           {t('compose.seal')}
@@ -193,10 +191,7 @@ export function ComposePanel() {
       {sealed && (
         <div className="stack" aria-label={t('compose.output')}>
           <p role="status">{t('compose.sealed')}</p>
-          <label>
-            {t('compose.armored')}
-            <textarea readOnly rows={8} value={sealed.armored} dir="ltr" />
-          </label>
+          <LabelledTextArea label={t('compose.armored')} readOnly rows={8} value={sealed.armored} dir="ltr" />
           <div className="messages-actions">
             <button type="button" onClick={() => void copy()}>
               {t('compose.copy')}

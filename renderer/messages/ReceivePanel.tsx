@@ -13,6 +13,7 @@ import { storeMessage, storedVerdict } from './messageStore';
 import { buildReadContext } from './useReadContext';
 import { VerdictBanner } from './VerdictBanner';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
+import { LabelledTextArea } from './LabelledTextArea';
 
 export function ReceivePanel() {
   const { t } = useTranslation('messages');
@@ -98,10 +99,7 @@ export function ReceivePanel() {
     <section className="messages-card stack" aria-labelledby="receive-title" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <h3 id="receive-title">{t('receive.title')}</h3>
       <p>{t('receive.explain')}</p>
-      <label>
-        {t('receive.paste')}
-        <textarea rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} dir="ltr" />
-      </label>
+      <LabelledTextArea label={t('receive.paste')} rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} dir="ltr" />
       <div className="messages-actions">
         <button type="button" className="primary" disabled={busy || !pasted.trim()} onClick={() => void receive(pasted)}>
           {t('receive.read')}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../shared/sync/model';
+import { navigate } from '../app/navigation';
 import { OwnEntries } from './OwnEntries';
 import { syncErrorText } from './syncErrors';
 import { SYNC_QUERY_KEY, useSyncController, useSyncNow, useSyncStatus } from './useSync';
@@ -18,7 +19,14 @@ export function SyncArea() {
     return (
       <section className="area" aria-labelledby="sync-title">
         <h2 id="sync-title">{t('title')}</h2>
-        <p className="notice">{t('notEnrolled')}</p>
+        <div className="notice stack">
+          <p>{t('notEnrolled')}</p>
+          <div>
+            <button type="button" className="primary" onClick={() => navigate('onboarding')}>
+              {t('common:goToEnrolment')}
+            </button>
+          </div>
+        </div>
       </section>
     );
   }

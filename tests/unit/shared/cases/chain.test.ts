@@ -74,3 +74,14 @@ describe('the hash-chained exchange log', () => {
     expect(record.events).toHaveLength(3);
   });
 });
+
+describe('event hash', () => {
+  it('is the SHA-256 of the canonical JSON, as WebCrypto computes it (records written before still verify)', async () => {
+    const { hashEvent } = await import('../../../../shared/cases');
+    const { canonicalBytes } = await import('../../../../shared/encoding/canonicalJson');
+    const body = opened();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', canonicalBytes({ seq: 3, prevHash: 'a'.repeat(64), body })));
+    const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+    expect(await hashEvent(3, 'a'.repeat(64), body)).toBe(hex);
+  });
+});

@@ -1,0 +1,100 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { entryDisplayName } from '../messages/names';
+import { SYNC_QUERY_KEY, useSyncController } from '../sync/useSync';
+import { useVaultSession } from '../vault/session';
+import { navigate } from '../app/navigation';
+import { ownKeyPublication, publishOwnKey } from './ownEntryKey';
+import type { OwnIdentity } from './ownIdentity';
+
+/** Under ['sync', …] so every sync round (push, then pull) refreshes the state shown. */
+const PUBLICATION_KEY = [...SYNC_QUERY_KEY, 'ownKeyPublication'] as const;
+
+/** "Publish my key in my directory entry": queued → published once the registry's feed carries it. */
+export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
+  const { t } = useTranslation('identity');
+  const session = useVaultSession();
+  const controller = useSyncController();
+  const client = useQueryClient();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const publication = useQuery({ queryKey: [...PUBLICATION_KEY, identity.fingerprint], queryFn: () => ownKeyPublication(session, identity) });
+  const data = publication.data;
+
+  const publish = async (entryId: string) => {
+    if (!data || (data.kind !== 'ready' && data.kind !== 'rejected')) return;
+    const entry = data.entries.find((e) => e.id === entryId);
+    if (!entry) return;
+    setBusy(true);
+    setFailed(false);
+    try {
+      await publishOwnKey(session, identity, entry);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+      void client.invalidateQueries({ queryKey: PUBLICATION_KEY });
+    }
+  };
+
+  if (!data) return null;
+  return (
+    <section className="identity-card stack" aria-labelledby="publish-key-title">
+      <h3 id="publish-key-title">{t('publish.title')}</h3>
+      <p>{t('publish.explain')}</p>
+      {data.kind === 'not-enrolled' && (
+        <div>
+          <p>{t('publish.notEnrolled')}</p>
+          <button type="button" onClick={() => navigate('onboarding')}>
+            {t('publish.goToEnrolment')}
+          </button>
+        </div>
+      )}
+      {data.kind === 'other-key' && <p role="alert">{t('publish.otherKey', { state: data.state, role: t(`publish.role.${data.role}`) })}</p>}
+      {data.kind === 'no-entry' && (
+        <div>
+          <p role="status">{t('publish.noEntry', { state: data.state, role: t(`publish.role.${data.role}`) })}</p>
+          <button type="button" onClick={() => void controller.syncNow({ force: true })}>
+            {t('publish.syncNow')}
+          </button>
+        </div>
+      )}
+      {(data.kind === 'ready' || data.kind === 'rejected') && (
+        <div className="stack">
+          {data.kind === 'rejected' && <p role="alert">{t('publish.rejected')}</p>}
+          {data.entries.length > 1 && (
+            <label>
+              {t('publish.entry')}
+              <select value={chosen ?? data.entries[0]?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
+                {data.entries.map((entry) => (
+                  <option key={entry.id} value={entry.id}>
+                    {entryDisplayName(entry)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {data.entries.length === 1 && data.entries[0] && <p>{t('publish.entryIs', { name: entryDisplayName(data.entries[0]) })}</p>}
+          <div>
+            <button type="button" className="primary" disabled={busy} onClick={() => void publish(chosen ?? data.entries[0]?.id ?? '')}>
+              {t('publish.action')}
+            </button>
+          </div>
+        </div>
+      )}
+      {data.kind === 'queued' && (
+        <p role="status" data-testid="key-publication">
+          {data.conflict ? t('publish.conflict') : t('publish.queued', { name: entryDisplayName(data.entry) })}
+        </p>
+      )}
+      {data.kind === 'published' && (
+        <p role="status" data-testid="key-publication">
+          {t('publish.published', { name: entryDisplayName(data.entry) })}
+        </p>
+      )}
+      {failed && <p role="alert">{t('publish.failed')}</p>}
+    </section>
+  );
+}

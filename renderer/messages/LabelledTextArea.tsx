@@ -1,0 +1,17 @@
+import { useId, type TextareaHTMLAttributes } from 'react';
+
+/**
+ * A textarea with an explicit <label for>. Not wrapped in its label on purpose: React mirrors a
+ * controlled textarea's value into its text content, so a wrapping label's text became
+ * "Encrypted message-----BEGIN PGP MESSAGE…" once a message was pasted, and the field could no
+ * longer be found by its label (the tamper step of the messages e2e hung on exactly that).
+ */
+export function LabelledTextArea({ label, className, ...props }: { label: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <div className={className ? `labelled-field ${className}` : 'labelled-field'}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} {...props} />
+    </div>
+  );
+}
