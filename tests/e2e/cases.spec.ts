@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 
@@ -134,5 +135,45 @@ test('a half-filled inquiry survives a reload: the vault locks, and after unlock
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByLabel('Sender', { exact: true })).toHaveValue('Dana Fictional');
   await expect(page.getByLabel('My State (ISO code)')).toHaveValue('XAA');
+  expect(errors).toEqual([]);
+});
+
+/** The PDF's font names, read from its (deflated) object streams. */
+function pdfFontNames(path: string): string[] {
+  const pdf = readFileSync(path);
+  const names = new Set<string>();
+  const text = pdf.toString('latin1');
+  for (const match of text.matchAll(/stream\r?\n/g)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = text.indexOf('endstream', start);
+    try {
+      const inflated = inflateSync(pdf.subarray(start, end)).toString('latin1');
+      for (const font of inflated.matchAll(/\/BaseFont\s*\/([A-Za-z+-]+)/g)) if (font[1]) names.add(font[1]);
+    } catch {
+      // not a deflated stream
+    }
+  }
+  return [...names].sort();
+}
+
+test('a case with Chinese text exports a PDF that embeds a Chinese font (no "?")', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await createVaultAndUnlock(page);
+  await page.goto('/#/inquiry');
+  await page.getByLabel('Sender', { exact: true }).fill('Li Fictional');
+  await page.getByLabel('Affiliation', { exact: true }).fill('CERT-XA (fictional)');
+  await page.getByLabel('My State (ISO code)').fill('XAA');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('What happened').fill('勒索软件攻击医院（虚构）');
+  await page.getByRole('button', { name: 'Review and send' }).click();
+  await page.getByRole('button', { name: 'Sign, encrypt and send' }).click();
+  await page.getByRole('button', { name: 'Open the case' }).click();
+  await expect(page.getByRole('heading', { name: /勒索软件/ })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as PDF' }).click();
+  const path = 'tests/e2e/output/case-chinese.pdf';
+  await (await download).saveAs(path);
+  const fonts = pdfFontNames(path);
+  expect(fonts.some((name) => name.includes('NotoSansSC'))).toBe(true);
   expect(errors).toEqual([]);
 });

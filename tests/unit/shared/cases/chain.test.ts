@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendEvents, GENESIS_HASH, hashEvent, verifyChain, type CaseRecord } from '../../../../shared/cases';
-import { caseOf } from './fixtures';
+import { canonicalBytes } from '../../../../shared/encoding/canonicalJson';
+import { caseOf, opened } from './fixtures';
 
 const clone = (record: CaseRecord): CaseRecord => structuredClone(record);
 
@@ -77,8 +78,6 @@ describe('the hash-chained exchange log', () => {
 
 describe('event hash', () => {
   it('is the SHA-256 of the canonical JSON, as WebCrypto computes it (records written before still verify)', async () => {
-    const { hashEvent } = await import('../../../../shared/cases');
-    const { canonicalBytes } = await import('../../../../shared/encoding/canonicalJson');
     const body = opened();
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', canonicalBytes({ seq: 3, prevHash: 'a'.repeat(64), body })));
     const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
