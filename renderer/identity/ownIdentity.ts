@@ -58,5 +58,15 @@ export async function saveOwnIdentity(session: VaultSession, identity: OwnIdenti
 /** The own secret key, unlocked and ready to sign and decrypt; null when no identity exists yet. */
 export async function loadOwnSigningKey(session: VaultSession): Promise<openpgp.PrivateKey | null> {
   const identity = await loadOwnIdentity(session);
-  return identity ? readSecretKey(identity.privateKeyArmored) : null;
+  if (!identity) return null;
+  // Parsed once per unlocked session (and per key: a renewed or imported key replaces it). Keyed by
+  // the session object, so the parsed key is dropped with the session when the vault locks.
+  const cached = parsedKeys.get(session);
+  if (cached?.armored === identity.privateKeyArmored) return cached.key;
+  const key = readSecretKey(identity.privateKeyArmored);
+  parsedKeys.set(session, { armored: identity.privateKeyArmored, key });
+  key.catch(() => parsedKeys.delete(session));
+  return key;
 }
+
+const parsedKeys = new WeakMap<VaultSession, { armored: string; key: Promise<openpgp.PrivateKey> }>();

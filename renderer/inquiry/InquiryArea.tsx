@@ -7,7 +7,7 @@ import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { CURRENT_DRAFT_ID, draftsOf, InquiryDraftSchema, saveDraft, type InquiryDraft } from './draft';
 import { ChannelStep, IdentityStep, IncidentStep, RequestStep, type StepProps } from './InquirySteps';
-import { loadProfile, saveProfile } from './profile';
+import { loadSenderProfile, saveProfile } from './profile';
 import { ReviewStep, useDraftTemplate } from './ReviewStep';
 import { sendInquiry, type SendOutcome } from './sendInquiry';
 import { useTemplateLabels } from './useTemplateLabels';
@@ -40,7 +40,7 @@ export function InquiryArea() {
     let live = true;
     void (async () => {
       const existing = await draftsOf(session).get(CURRENT_DRAFT_ID).catch(() => undefined);
-      const profile = await loadProfile(session);
+      const profile = await loadSenderProfile(session);
       const fresh = InquiryDraftSchema.parse({
         id: CURRENT_DRAFT_ID,
         updatedAt: new Date().toISOString(),

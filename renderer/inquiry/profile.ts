@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { PocRoleSchema, StateCodeSchema } from '../../shared/directory/model';
+import { PocRoleSchema, StateCodeSchema, type PointOfContact } from '../../shared/directory/model';
+import { listEntriesOfState } from '../directory/store';
+import { syncControllerFor } from '../sync/syncController';
 import type { VaultSession } from '../vault/session';
 
 /**
@@ -26,4 +28,32 @@ export async function loadProfile(session: VaultSession): Promise<Profile> {
 
 export async function saveProfile(session: VaultSession, profile: Profile): Promise<void> {
   await session.collection('settings', ProfileSchema).put(PROFILE_ID, ProfileSchema.parse(profile));
+}
+
+/**
+ * The sender identity to prefill: what the user saved, completed from the enrolment (own State and
+ * role, vault collection 'sync') and the own directory entry (its entity, and person name if any),
+ * so a freshly enrolled POC can acknowledge an inquiry without filling a form first.
+ */
+export async function loadSenderProfile(session: VaultSession): Promise<Profile> {
+  const profile = await loadProfile(session);
+  const enrolled = await syncControllerFor(session)
+    .store.loadState()
+    .catch(() => null);
+  const state = profile.state ?? enrolled?.state;
+  const role = profile.role ?? enrolled?.role;
+  let own: PointOfContact | undefined;
+  if (state && role && (!profile.name || !profile.affiliation)) {
+    const { entries } = await listEntriesOfState(session, state).catch(() => ({ entries: [] as PointOfContact[] }));
+    const mine = entries.filter((entry) => entry.role === role).sort((a, b) => a.id.localeCompare(b.id));
+    own = mine.find((entry) => entry.openpgp?.fingerprint === enrolled?.ownFingerprint) ?? mine[0];
+  }
+  const entity = own ? (own.english?.entity ?? own.text.entity) : '';
+  return {
+    ...profile,
+    name: profile.name || own?.text.personName || entity,
+    affiliation: profile.affiliation || entity,
+    ...(state ? { state } : {}),
+    ...(role ? { role } : {}),
+  };
 }

@@ -11,7 +11,7 @@ import { textToBase64 } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { PocPicker } from '../directory/PocPicker';
-import { useDirectory } from '../directory/useDirectory';
+import { getEntry } from '../directory/store';
 import { loadOwnIdentity, loadOwnSigningKey } from '../identity/ownIdentity';
 import { listPeerRecords, pinOp } from '../identity/peerKeys';
 import { usePeerRecords } from '../identity/useOwnIdentity';
@@ -37,7 +37,6 @@ export function ComposePanel() {
   const { t, i18n } = useTranslation('messages');
   const session = useVaultSession();
   const host = useHost();
-  const directory = useDirectory();
   const peers = usePeerRecords();
   const client = useQueryClient();
   const [pocIds, setPocIds] = useState<string[]>([]);
@@ -65,7 +64,8 @@ export function ComposePanel() {
       const conversationPeers: { pocId: string; state: string; role: string }[] = [];
       const newPins = [];
       for (const id of pocIds) {
-        const entry = directory.data?.byId.get(id);
+        // Read from the vault, not the cached directory: the cache can predate the last sync.
+        const entry = await getEntry(session, id);
         if (!entry?.openpgp) throw new MessageError('recipient-without-key');
         const pin = pins.find((p) => p.pocId === id);
         if (pin && pin.fingerprint !== entry.openpgp.fingerprint) throw new MessageError('recipient-key-changed');

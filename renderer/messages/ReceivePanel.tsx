@@ -6,61 +6,79 @@ import { newMessageId } from '../../shared/messages/payload';
 import { base64ToBytes } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
-import { useDirectory } from '../directory/useDirectory';
+import { DIRECTORY_QUERY_KEY, loadDirectory } from '../directory/useDirectory';
 import { pinOp, listPeerRecords } from '../identity/peerKeys';
 import { errorText } from './errorText';
-import { storeMessage, storedVerdict } from './messageStore';
+import { getMessage, storeMessage, storedVerdict } from './messageStore';
+import { isInquiry, recordInExchangeLog } from './exchangeLog';
+import { isUnLanguage } from '../../shared/i18n/languages';
+import { navigate } from '../app/navigation';
 import { buildReadContext } from './useReadContext';
 import { VerdictBanner } from './VerdictBanner';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
 import { LabelledTextArea } from './LabelledTextArea';
 
 export function ReceivePanel() {
-  const { t } = useTranslation('messages');
+  const { t, i18n } = useTranslation('messages');
   const session = useVaultSession();
   const host = useHost();
-  const directory = useDirectory();
   const client = useQueryClient();
   const [pasted, setPasted] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ReadMessageResult | null>(null);
   const [stored, setStored] = useState(false);
+  const [caseId, setCaseId] = useState<string | null>(null);
 
   const receive = async (input: string | Uint8Array) => {
     setBusy(true);
     setError(null);
     setResult(null);
     setStored(false);
+    setCaseId(null);
     try {
-      const context = await buildReadContext(session, directory.data?.entries ?? []);
+      // The directory as the vault holds it now (a cached copy can predate the last sync).
+      const current = await client.fetchQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: 0 });
+      const context = await buildReadContext(session, current.entries);
       const read = await readMessage(input, context);
       setResult(read);
       // A message with a bad signature is shown, never stored as if it were a real exchange.
       if (read.verdict.kind !== 'bad-signature') {
+        const id = read.payload?.id ?? newMessageId();
+        const earlier = read.payload ? await getMessage(session, id) : undefined;
+        // Reading the own sent copy again, or the same message twice, adds nothing to the record.
+        if (earlier?.direction === 'out') {
+          setCaseId(earlier.caseId ?? null);
+          return;
+        }
+        const receivedAt = new Date().toISOString();
         const signer = read.verdict.kind === 'verified' || read.verdict.kind === 'key-changed' ? read.verdict.signer : undefined;
         const peers = signer ? [{ pocId: signer.pocId, state: signer.state, role: signer.role }] : [];
+        const language = isUnLanguage(i18n.language) ? i18n.language : 'en';
+        const joined = earlier?.caseId ?? (await recordInExchangeLog(session, read, { id, receivedAt }, language)) ?? undefined;
         const { pins } = await listPeerRecords(session);
         const pinFirstUse =
           signer && read.verdict.kind === 'verified' && !pins.some((p) => p.pocId === signer.pocId)
-            ? [pinOp({ kind: 'pin', pocId: signer.pocId, fingerprint: signer.fingerprint, pinnedAt: new Date().toISOString() })]
+            ? [pinOp({ kind: 'pin', pocId: signer.pocId, fingerprint: signer.fingerprint, pinnedAt: receivedAt })]
             : [];
         await storeMessage(
           session,
           {
-            id: read.payload?.id ?? newMessageId(),
+            id,
             direction: 'in',
             conversationIds: [],
-            at: new Date().toISOString(),
+            at: earlier?.at ?? receivedAt,
             text: read.text,
             ...(read.subject ? { subject: read.subject } : {}),
             ...(read.payload ? { payload: read.payload } : {}),
             verdict: storedVerdict(read.verdict),
+            ...(joined ? { caseId: joined } : {}),
             ...(typeof input === 'string' ? { armored: input } : {}),
           },
           peers,
           pinFirstUse,
         );
+        setCaseId(joined ?? null);
         setStored(true);
         void client.invalidateQueries({ queryKey: MESSAGES_QUERY_KEY });
       }
@@ -121,6 +139,19 @@ export function ReceivePanel() {
           {result.unsupportedVersion !== undefined && <p className="notice">{t('receive.newerVersion')}</p>}
           <pre className="message-text">{result.text}</pre>
           {stored && <p role="status">{t('receive.stored')}</p>}
+          {stored && !caseId && <p className="hint">{t('receive.notLogged')}</p>}
+          {caseId && (
+            <div className="messages-actions">
+              <button type="button" onClick={() => navigate('cases', caseId)}>
+                {t('receive.openCase')}
+              </button>
+              {isInquiry(result) && (
+                <button type="button" className="primary" onClick={() => navigate('cases', caseId)}>
+                  {t('receive.respond')}
+                </button>
+              )}
+            </div>
+          )}
         </article>
       )}
     </section>

@@ -26,6 +26,8 @@ export const StoredMessageSchema = z.object({
   text: z.string().max(20 * 1024 * 1024),
   payload: z.unknown().optional(),
   verdict: StoredVerdictSchema.optional(),
+  /** The exchange-log case this message opened or joined (issue 6). */
+  caseId: z.string().max(80).optional(),
   /** The armoured ciphertext as sent/received (for the record). */
   armored: z.string().max(30 * 1024 * 1024).optional(),
 });
@@ -91,6 +93,10 @@ export async function storeMessage(
   const stored = { ...message, conversationIds: peers.map((p) => conversationId(p.pocId)) };
   ops.push({ collection: 'messages', id: message.id, value: StoredMessageSchema.parse(stored), index: { updatedAt: message.at } });
   await session.writeBatch([...ops, ...extraOps]);
+}
+
+export async function getMessage(session: VaultSession, id: string): Promise<StoredMessage | undefined> {
+  return session.collection('messages', StoredMessageSchema).get(id);
 }
 
 export async function listMessages(session: VaultSession): Promise<StoredMessage[]> {

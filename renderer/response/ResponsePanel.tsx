@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRecord, CaseSummary } from '../../shared/cases';
 import { buildAcknowledgement, buildTemplate, CHANNELS, type InquiryTemplate, type Sender } from '../../shared/templates';
 import { useHost } from '../host/HostContext';
-import { loadProfile } from '../inquiry/profile';
+import { loadSenderProfile } from '../inquiry/profile';
 import { useTemplateLabels } from '../inquiry/useTemplateLabels';
 import { useVaultSession } from '../vault/session';
 import { sendResponse } from './sendResponse';
@@ -35,7 +35,7 @@ export function ResponsePanel({ record, summary, onSent }: { record: CaseRecord;
 
   const send = async (kind: 'ack' | 'answer') => {
     setError(null);
-    const profile = await loadProfile(session);
+    const profile = await loadSenderProfile(session);
     const sender: Sender = { name: profile.name || profile.affiliation, affiliation: profile.affiliation || profile.name, role: summary.self.role, state: summary.self.state, ...(profile.title ? { title: profile.title } : {}) };
     if (!sender.name.trim()) return setError(t('profileMissing'));
     const channelPart = channel || leadAgency ? { channel: { ...(channel ? { preferred: CHANNELS.find((c) => c === channel) } : {}), ...(leadAgency.trim() ? { leadAgency: leadAgency.trim() } : {}) } } : {};

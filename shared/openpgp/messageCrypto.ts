@@ -32,6 +32,20 @@ export async function assertCanEncryptTo(key: openpgp.PublicKey, date: Date = ne
 }
 
 /**
+ * The sender's public half, made once per key object: openpgp.js remembers which self-signatures it
+ * already verified on a key object, so a fresh toPublic() per message would verify them again.
+ */
+const publicHalves = new WeakMap<openpgp.PrivateKey, openpgp.PublicKey>();
+function publicHalf(key: openpgp.PrivateKey): openpgp.PublicKey {
+  let half = publicHalves.get(key);
+  if (!half) {
+    half = key.toPublic();
+    publicHalves.set(key, half);
+  }
+  return half;
+}
+
+/**
  * Signs with `sender` and encrypts to every recipient and to the sender (so the sent copy can be
  * read later). One SEIPDv1 message, no compression: what GnuPG 2.2/2.4 and Thunderbird read.
  */
@@ -43,7 +57,7 @@ export async function encryptAndSign(options: {
   date?: Date;
 }): Promise<string | Uint8Array> {
   const date = options.date ?? new Date();
-  const senderPublic = options.sender.toPublic();
+  const senderPublic = publicHalf(options.sender);
   const unique = new Map<string, openpgp.PublicKey>();
   for (const key of [...options.recipients, senderPublic]) unique.set(key.getFingerprint(), key);
   const message = await openpgp.createMessage({ binary: options.data, date });

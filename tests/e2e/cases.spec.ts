@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
+import { newPocPage, setUpPoc, setUpPocPair, startDemoRegistry, type DemoRegistry } from './support/pocs';
 
 /**
  * Issue 6 in Chromium. What runs: POC A (French UI) goes through the four-step inquiry wizard with
  * urgent technical data (defanged, IPv6, one invalid token flagged), reviews the French text, sends;
  * the case opens with its timeline and an intact chain; the case exports as PDF and JSON, and a
  * third-party export is refused without consent. The wizard also runs in Arabic (screenshot kept).
- * Not covered here (see the report): B receiving the sealed message — that needs OpenPGP identities
- * and directory keys on both sides from the identity/messages areas.
+ * The issue's "Done when" journey runs with two browser contexts against a demo registry
+ * (support/pocs.ts): A (French UI) → B (English UI) → A, with real OpenPGP sign + encrypt.
  */
 async function switchLanguage(page: Page, language: string) {
   await page.locator('header select').selectOption(language);
@@ -176,4 +177,143 @@ test('a case with Chinese text exports a PDF that embeds a Chinese font (no "?")
   const fonts = pdfFontNames(path);
   expect(fonts.some((name) => name.includes('NotoSansSC'))).toBe(true);
   expect(errors).toEqual([]);
+});
+
+/** Imports an .asc through the Messages area's "Open a file" (any UI language: the button's name is passed). */
+async function importMessage(page: Page, path: string, openFileLabel: string) {
+  await page.goto('/#/messages');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: openFileLabel }).click();
+  await (await chooser).setFiles(path);
+}
+
+async function saveDownload(page: Page, action: () => Promise<void>, path: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await action();
+  await (await download).saveAs(path);
+  return path;
+}
+
+test.describe('two points of contact', () => {
+  let registry: DemoRegistry;
+  test.beforeAll(async () => {
+    registry = await startDemoRegistry();
+  });
+  test.afterAll(async () => {
+    await registry.stop();
+  });
+
+  test('A (French UI) asks B (English UI); B acknowledges, then answers; both case records verify and export', async ({ browser }) => {
+    test.setTimeout(300_000);
+    const { a, b, pocA } = await setUpPocPair(browser, registry, { a: { language: 'fr' }, b: { language: 'en' } });
+    const errorsA = collectConsoleErrors(a);
+    const errorsB = collectConsoleErrors(b);
+
+    // A: the four steps, identity prefilled from the enrolment and the own directory entry.
+    await a.goto('/#/inquiry');
+    await expect(a.getByLabel('Mon État (code ISO)')).toHaveValue(pocA.state);
+    await a.getByLabel('Chercher le destinataire dans le répertoire').fill('DEU');
+    await a.getByRole('radio', { name: /National CERT DEU no\. 1/ }).check();
+    await expect(a.getByText('Je confirme l’envoi entre rôles')).toHaveCount(0);
+    await a.getByRole('button', { name: 'Suivant' }).click();
+    await a.getByLabel('Description de l’incident').fill('Rançongiciel contre des hôpitaux (fictif)');
+    await a.getByLabel('Santé').check();
+    await a.getByRole('textbox', { name: 'Données techniques' }).fill('192.0.2[.]10 hxxp://c2[.]example[.]org/x 2001:DB8:0:0:0:0:0:1 CVE-2024-3094');
+    await a.getByRole('button', { name: 'Suivant' }).click();
+    await a.getByLabel('Objet de la demande').fill('Ces adresses sont-elles connues de vos services ?');
+    await a.getByLabel('Urgence', { exact: true }).selectOption('urgent');
+    await a.getByRole('button', { name: 'Suivant' }).click();
+    await a.getByRole('button', { name: 'Suivant' }).click();
+    await expect(a.getByLabel('Texte que lira le destinataire')).toContainText('Urgence: Urgente');
+    const inquiry = await saveDownload(a, () => a.getByRole('button', { name: 'Signer, chiffrer et envoyer' }).click(), '/tmp/pw-jc/inquiry-a-to-b.asc');
+    await expect(a.getByRole('status').filter({ hasText: 'signée, chiffrée' })).toBeVisible();
+    // Really sealed: an OpenPGP message, nothing readable outside.
+    const armored = readFileSync(inquiry, 'utf8');
+    expect(armored).toContain('-----BEGIN PGP MESSAGE-----');
+    expect(armored).not.toContain('Rançongiciel');
+    expect(armored).not.toContain('192.0.2');
+
+    // B reads it: verified sender; the case opens with the fields in English.
+    await importMessage(b, inquiry, 'Open a file');
+    await expect(b.getByText(/Verified sender/)).toBeVisible({ timeout: 30_000 });
+    await b.goto('/#/cases');
+    await b.getByRole('link', { name: /Rançongiciel/ }).first().click();
+    await b.getByText('Show the fields in your language').click();
+    const fields = b.getByLabel('Fields in your language');
+    await expect(fields).toContainText('Nature of the communication: Request for information');
+    await expect(fields).toContainText('Urgency: Urgent');
+    await expect(fields).toContainText('IPv6 address: 2001:db8::1');
+    await expect(fields).toContainText('(written in French)');
+
+    // B acknowledges with an estimated response time (a plain acknowledgement is the same two clicks).
+    await b.getByRole('button', { name: 'Acknowledge receipt' }).click();
+    await b.getByLabel('Estimated response time in hours (optional)').fill('48');
+    const ack = await saveDownload(b, () => b.getByRole('button', { name: 'Send the acknowledgement' }).click(), '/tmp/pw-jc/ack-b-to-a.asc');
+    await expect(b.getByRole('status').filter({ hasText: 'Signed, encrypted' })).toBeVisible();
+    await expect(b.getByText('Acknowledged', { exact: true })).toBeVisible();
+    // … and later answers.
+    await b.getByRole('button', { name: 'Answer now' }).click();
+    await b.getByLabel('Answer', { exact: true }).fill('192.0.2.10 is a known C2 server; blocked on our side (fictional).');
+    const answer = await saveDownload(b, () => b.getByRole('button', { name: 'Send the answer' }).click(), '/tmp/pw-jc/answer-b-to-a.asc');
+    await expect(b.getByText('Answered', { exact: true })).toBeVisible();
+    await expect(b.getByLabel('Integrity of the record')).toContainText('Record intact: 4 events');
+
+    // A imports both; the case shows the whole timeline.
+    await importMessage(a, ack, 'Ouvrir un fichier');
+    await expect(a.getByRole('article').getByText(/Acknowledgement of receipt/).first()).toBeVisible({ timeout: 30_000 });
+    await expect(a.getByText(/Expéditeur vérifié/)).toBeVisible();
+    await importMessage(a, answer, 'Ouvrir un fichier');
+    await expect(a.getByText(/known C2 server/).first()).toBeVisible({ timeout: 30_000 });
+    await a.goto('/#/cases');
+    await a.getByRole('link', { name: /Rançongiciel/ }).first().click();
+    const timeline = a.getByRole('list', { name: 'Événements du dossier, du plus ancien au plus récent' });
+    await expect(timeline).toContainText('Dossier ouvert');
+    await expect(timeline).toContainText('Envoyé : Demande d’informations');
+    await expect(timeline).toContainText('Reçu : Accusé de réception');
+    await expect(timeline).toContainText('Délai de réponse estimé : 48 heures');
+    await expect(timeline).toContainText('Reçu : Réponse');
+    await expect(a.getByText('Répondu', { exact: true })).toBeVisible();
+    await expect(a.getByLabel('Intégrité du registre')).toContainText('Registre intact : 4 événements');
+
+    // Both export the case as PDF; the chain still verifies.
+    const pdfA = await saveDownload(a, () => a.getByRole('button', { name: 'Exporter en PDF' }).click(), 'tests/e2e/output/journey-case-a.pdf');
+    const pdfB = await saveDownload(b, () => b.getByRole('button', { name: 'Export as PDF' }).click(), 'tests/e2e/output/journey-case-b.pdf');
+    for (const path of [pdfA, pdfB]) expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(a.getByLabel('Intégrité du registre')).toContainText('Registre intact : 5 événements');
+    await expect(b.getByLabel('Integrity of the record')).toContainText('Record intact: 5 events');
+    expect(errorsA).toEqual([]);
+    expect(errorsB).toEqual([]);
+  });
+
+  test('across roles, A hands the matter to its own State’s diplomatic point of contact; the case records who', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const a = await newPocPage(browser);
+    await setUpPoc(a, { registry, code: 'DEMO-FRA-TECH-0001' });
+    const errors = collectConsoleErrors(a);
+    await a.goto('/#/inquiry');
+    await a.getByLabel('Also show points of contact of the other role').check();
+    await a.getByLabel('Find the recipient in the directory').fill('DEU');
+    await a.getByRole('radio', { name: /Cyber Policy Office DEU no\. 1/ }).check();
+    await expect(a.getByRole('alert').filter({ hasText: 'writing to a Diplomatic one' })).toBeVisible();
+    await a.getByLabel('Our point of contact of role: Diplomatic').selectOption({ label: 'Fictional Cyber Policy Office FRA no. 1 (demo)' });
+    await a.getByLabel('Note for the handover (optional)').fill('Please raise this with DEU diplomatic channels (fictional).');
+    await a.getByRole('button', { name: 'Review and send' }).click();
+    await a.getByRole('button', { name: 'Sign, encrypt and hand over' }).click();
+    await expect(a.getByRole('status').filter({ hasText: 'The matter was handed to Fictional Cyber Policy Office FRA no. 1 (demo)' })).toBeVisible();
+    await a.getByRole('button', { name: 'Open the case' }).click();
+    const timeline = a.getByRole('list', { name: 'Events of the case, oldest first' });
+    await expect(timeline).toContainText('Handed to Fictional Cyber Policy Office FRA no. 1 (demo) (our point of contact of role: Diplomatic)');
+    await expect(timeline).toContainText('Please raise this with DEU diplomatic channels (fictional).');
+    await expect(a.getByLabel('Integrity of the record')).toContainText('Record intact: 3 events');
+
+    // A deadline set by hand shows in "Due soon".
+    const soon = new Date(Date.now() + 6 * 3_600_000).toISOString().slice(0, 16);
+    await a.getByLabel('Due (UTC)').fill(soon);
+    await a.getByLabel('Who owes the next step').selectOption('counterpart');
+    await a.getByRole('button', { name: 'Set the deadline' }).click();
+    await expect(timeline).toContainText('Deadline set for');
+    await a.goto('/#/cases');
+    await expect(a.getByRole('region', { name: 'Due soon' }).getByRole('link').first()).toBeVisible();
+    expect(errors).toEqual([]);
+  });
 });

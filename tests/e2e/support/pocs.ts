@@ -39,6 +39,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { DirectoryRepository } from '../../../registry/store/directoryRepository';
 import { openRegistryDatabase } from '../../../registry/store/database';
 import { killHard, spawnRegistry, type RegistryProcess } from '../../support/registry-process';
+import { stateName } from '../../../shared/directory/stateNames';
 import { createVault, openApp } from './app';
 
 export type DemoCode = 'DEMO-FRA-TECH-0001' | 'DEMO-FRA-DIPL-0001' | 'DEMO-DEU-TECH-0001';
@@ -94,6 +95,16 @@ export interface PocSetUp {
   role: 'technical' | 'diplomatic';
   /** The name the directory shows for the own entry ("Person — Entity" or "Entity"), as in the verdict. */
   entryName: string;
+  /** The State's name in English (as the English UI shows it), e.g. "Germany". */
+  stateLabel: string;
+  /** Accessible name of this POC's checkbox in an English recipient picker (several demo entries share an entity name). */
+  pickerName: RegExp;
+  /** What to type in an English recipient search so that this POC is among the first matches. */
+  pickerQuery: string;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const CODE_FACTS: Record<DemoCode, { state: string; role: PocSetUp['role'] }> = {
@@ -131,7 +142,17 @@ export async function setUpPoc(
   if (!match?.[1]) throw new Error('could not read the published entry name');
 
   if (options.language && options.language !== 'en') await switchLanguage(page, options.language);
-  return { code: options.code, ...facts, entryName: match[1] };
+  const entryName = match[1];
+  const stateLabel = stateName(facts.state, 'en');
+  const entity = entryName.split(' — ').pop() ?? entryName;
+  return {
+    code: options.code,
+    ...facts,
+    entryName,
+    stateLabel,
+    pickerName: new RegExp(`^${escapeRegExp(`${entryName} · ${stateLabel}`)}\\b`),
+    pickerQuery: `${stateLabel} ${entity}`,
+  };
 }
 
 /** Switches the UI language with the header's language list (named "Language" in English). */
