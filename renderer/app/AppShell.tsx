@@ -5,12 +5,14 @@ import { AREA_COMPONENTS } from './areas';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge';
 import { LanguageSelect } from '../settings/LanguageSelect';
 import { useLockVault } from '../vault/VaultGate';
+import { useDirectoryFreshness } from '../directory/useDirectory';
 import './app.css';
 
 export function AppShell() {
   const { t } = useTranslation('common');
   const route = useRoute();
   const lock = useLockVault();
+  useDirectoryFreshness();
   const Area = AREA_COMPONENTS[route.area];
   return (
     <div className="shell">

@@ -13,13 +13,21 @@ export async function loadDirectory(session: VaultSession): Promise<LoadedDirect
 }
 
 /**
- * The loaded, indexed directory (react-query). Refreshes itself after every write through the
- * directory store. The cache is cleared when the vault locks (VaultGate), so nothing decrypted stays.
+ * Marks the cached directory stale after every write through the directory store, whoever made it
+ * (a sync in the background included). Mounted once by the app shell, so the cache is right even
+ * when no screen showing the directory is open.
+ */
+export function useDirectoryFreshness(): void {
+  const client = useQueryClient();
+  useEffect(() => subscribeDirectory(() => void client.invalidateQueries({ queryKey: DIRECTORY_QUERY_KEY })), [client]);
+}
+
+/**
+ * The loaded, indexed directory (react-query), kept fresh by useDirectoryFreshness. The cache is
+ * cleared when the vault locks (VaultGate), so nothing decrypted stays.
  */
 export function useDirectory() {
   const session = useVaultSession();
-  const client = useQueryClient();
-  useEffect(() => subscribeDirectory(() => void client.invalidateQueries({ queryKey: DIRECTORY_QUERY_KEY })), [client]);
   return useQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: Infinity });
 }
 

@@ -5,6 +5,7 @@ import type { RegistryInfo } from '../../shared/registry/protocol';
 import { RegistryError } from '../../shared/registry/errors';
 import { enrolWithRegistry, fetchRegistryIdentity, groupFingerprint } from '../../shared/sync/enrolment';
 import { SyncError } from '../../shared/sync/errors';
+import { navigate } from '../app/navigation';
 import { useHost } from '../host/HostContext';
 import { loadOwnIdentity } from '../identity/ownIdentity';
 import { syncErrorText } from '../sync/syncErrors';
@@ -79,6 +80,14 @@ export function OnboardingArea() {
         <p>{t('registryAddress')}: {s.registryUrl}</p>
         <p>{t('pinned')}</p>
         <p className="fingerprint">{groupFingerprint(s.registryFingerprint)}</p>
+        <div className="notice stack">
+          <p>{t('nextSteps')}</p>
+          <div>
+            <button type="button" className="primary" onClick={() => navigate('identity')}>
+              {t('openKeys')}
+            </button>
+          </div>
+        </div>
       </section>
     );
   }
