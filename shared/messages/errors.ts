@@ -1,3 +1,5 @@
+import { CodedError } from '../errors';
+
 /**
  * Errors of the message layer (above the OpenPGP core). The UI translates `code` in the `messages`
  * namespace under `errors.<code>`, next to the OpenPgpError codes.
@@ -13,12 +15,4 @@ export const MESSAGE_ERROR_CODES = [
 ] as const;
 export type MessageErrorCode = (typeof MESSAGE_ERROR_CODES)[number];
 
-export class MessageError extends Error {
-  constructor(
-    readonly code: MessageErrorCode,
-    message: string = code,
-  ) {
-    super(message);
-    this.name = 'MessageError';
-  }
-}
+export class MessageError extends CodedError<MessageErrorCode> {}

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors';
+
 /**
  * Errors a user can meet with OpenPGP data. The UI translates `code` (namespace `messages`,
  * key `errors.<code>`) and says what to do next; `message` is for logs and tests only and never
@@ -22,15 +24,7 @@ export const OPENPGP_ERROR_CODES = [
 ] as const;
 export type OpenPgpErrorCode = (typeof OPENPGP_ERROR_CODES)[number];
 
-export class OpenPgpError extends Error {
-  constructor(
-    readonly code: OpenPgpErrorCode,
-    message: string = code,
-  ) {
-    super(message);
-    this.name = 'OpenPgpError';
-  }
-}
+export class OpenPgpError extends CodedError<OpenPgpErrorCode> {}
 
 export function isOpenPgpError(value: unknown): value is OpenPgpError {
   return value instanceof OpenPgpError;
@@ -53,12 +47,27 @@ function classify(text: string): OpenPgpErrorCode | undefined {
   if (t.includes('incorrect key passphrase') || t.includes('wrong passphrase')) return 'wrong-passphrase';
   if (t.includes('is revoked') || t.includes('revoked key')) return 'key-revoked';
   if (t.includes('expired')) return 'key-expired';
-  if (t.includes('unsupported') || t.includes('unknown curve') || t.includes('not supported') || t.includes('rejected'))
+  if (
+    t.includes('unsupported') ||
+    t.includes('unknown curve') ||
+    t.includes('not supported') ||
+    t.includes('rejected')
+  )
     return 'unsupported-algorithm';
-  if (t.includes('could not find valid encryption key') || t.includes('no encryption key')) return 'no-encryption-key';
+  if (t.includes('could not find valid encryption key') || t.includes('no encryption key'))
+    return 'no-encryption-key';
   if (t.includes('could not find valid signing key') || t.includes('signing key')) return 'no-signing-key';
-  if (t.includes('session key decryption failed') || t.includes('no decryption key packets found')) return 'not-for-me';
-  if (t.includes('modification detected') || t.includes('authentication tag') || t.includes('integrity')) return 'decryption-failed';
-  if (t.includes('armor') || t.includes('misformed') || t.includes('malformed') || t.includes('unexpected end') || t.includes('packet')) return 'malformed';
+  if (t.includes('session key decryption failed') || t.includes('no decryption key packets found'))
+    return 'not-for-me';
+  if (t.includes('modification detected') || t.includes('authentication tag') || t.includes('integrity'))
+    return 'decryption-failed';
+  if (
+    t.includes('armor') ||
+    t.includes('misformed') ||
+    t.includes('malformed') ||
+    t.includes('unexpected end') ||
+    t.includes('packet')
+  )
+    return 'malformed';
   return undefined;
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors';
+
 /**
  * Stable error codes of the registry protocol v1. The server answers every failure as
  * `{ error: { code, message } }`; the client maps a code to translated text (namespace `sync`,
@@ -51,13 +53,12 @@ export const REGISTRY_ERROR_STATUS: Record<RegistryErrorCode, number> = {
 };
 
 /** A failure the registry reported, with its stable code. */
-export class RegistryError extends Error {
+export class RegistryError extends CodedError<RegistryErrorCode> {
   constructor(
-    readonly code: RegistryErrorCode,
+    code: RegistryErrorCode,
     message: string = code,
     readonly status: number = REGISTRY_ERROR_STATUS[code],
   ) {
-    super(message);
-    this.name = 'RegistryError';
+    super(code, message);
   }
 }

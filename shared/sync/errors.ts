@@ -1,3 +1,4 @@
+import { CodedError } from '../errors';
 import type { PointOfContact } from '../directory/model';
 import type { RegistryErrorCode } from '../registry/errors';
 
@@ -27,15 +28,7 @@ export const SYNC_ERROR_CODES = [
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export type SyncFailureCode = SyncErrorCode | RegistryErrorCode;
 
-export class SyncError extends Error {
-  constructor(
-    readonly code: SyncErrorCode,
-    message: string = code,
-  ) {
-    super(message);
-    this.name = 'SyncError';
-  }
-}
+export class SyncError extends CodedError<SyncErrorCode> {}
 
 /** The registry refused an own-entry update: somebody changed it first. */
 export class EntryConflict extends Error {

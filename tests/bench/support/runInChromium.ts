@@ -7,14 +7,15 @@ import { CHROMIUM_FLAGS, findChromium } from '../../e2e/support/browser';
 import type { BrowserBenchResult } from './browserDirectoryBench';
 
 /**
- * Bundles browserDirectoryBench.ts, serves it on a loopback port (IndexedDB needs a real origin) and
- * runs it in the system Chromium. Returns null when no Chromium is installed.
+ * Bundles a browser script of this folder, serves it on a loopback port (IndexedDB needs a real
+ * origin), runs it in the system Chromium and calls the function it put on `window`.
+ * Returns null when no Chromium is installed.
  */
-export async function runDirectoryBenchInChromium(queries: string[], runs: number): Promise<BrowserBenchResult | null> {
+export async function runInChromium<T>(entry: string, functionName: string, args: readonly unknown[]): Promise<T | null> {
   const executablePath = findChromium();
   if (!executablePath) return null;
   const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./browserDirectoryBench.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
     bundle: true,
     write: false,
     format: 'iife',
@@ -43,13 +44,18 @@ export async function runDirectoryBenchInChromium(queries: string[], runs: numbe
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => typeof window.runDirectoryBench === 'function');
-    return await page.evaluate(
-      ([q, r]) => window.runDirectoryBench!(q, r),
-      [queries, runs] as [string[], number],
-    );
+    await page.waitForFunction((name) => typeof (window as unknown as Record<string, unknown>)[name] === 'function', functionName);
+    return (await page.evaluate(
+      ([name, a]) => ((window as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>)[name] as (...x: unknown[]) => Promise<unknown>)(...a),
+      [functionName, args] as [string, readonly unknown[]],
+    )) as T;
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+/** The directory benchmark (browserDirectoryBench.ts) in Chromium. */
+export async function runDirectoryBenchInChromium(queries: string[], runs: number): Promise<BrowserBenchResult | null> {
+  return runInChromium<BrowserBenchResult>('./browserDirectoryBench.ts', 'runDirectoryBench', [queries, runs]);
 }
