@@ -22,7 +22,7 @@ interface CjkChunk {
 /** "[4]": "U+1f1e9-1f1f5,U+1f21a" → chunk 4 covering those code points. */
 function cjkChunks(): CjkChunk[] {
   const chunks: CjkChunk[] = [];
-  for (const [key, spec] of Object.entries(cjkRanges as Record<string, string>)) {
+  for (const [key, spec] of Object.entries<string>(cjkRanges)) {
     const index = /^\[(\d+)\]$/.exec(key)?.[1];
     const url = index ? Object.entries(CJK_FILES).find(([path]) => path.endsWith(`/noto-sans-sc-${index}-400-normal.woff`))?.[1] : undefined;
     if (!url) continue;

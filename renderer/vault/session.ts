@@ -91,6 +91,25 @@ export class VaultSession {
     return parsed.data;
   }
 
+  /**
+   * Like decryptStored, but validation is the caller's: `read` returns the value to use, or null
+   * when the value breaks its schema (the record is then reported as 'record-corrupted', like a
+   * failed authentication). For a caller with a cheaper check than a zod parse
+   * (renderer/directory/readEntry.ts).
+   */
+  async decryptStoredWith<T>(stored: StoredRecord, read: (value: unknown) => T | null): Promise<T> {
+    let value: unknown;
+    try {
+      value = await decryptRecord(this.requireKey(), stored.collection, stored.id, stored);
+    } catch (error) {
+      if (error instanceof VaultError) throw error;
+      throw new VaultError('record-corrupted', `${stored.collection}/${stored.id}`);
+    }
+    const checked = read(value);
+    if (checked === null) throw new VaultError('record-corrupted', `${stored.collection}/${stored.id}`);
+    return checked;
+  }
+
   private async decryptAll<T>(rows: StoredRecord[], schema: z.ZodType<T>): Promise<ListedRecords<T>> {
     const items: { id: string; value: T }[] = [];
     const corrupted: string[] = [];

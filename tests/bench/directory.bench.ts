@@ -8,24 +8,19 @@ import { generateDemoDirectory } from '../../shared/directory/demo/generateDemoD
 import { indexDirectory, searchEntries, type LoadedDirectory } from '../../shared/directory/loadedDirectory';
 import { median, percentile, type Figure } from './figure';
 import { runDirectoryBenchInChromium } from './support/runInChromium';
+import { SEARCH_QUERIES } from './support/searchQueries';
 
 /**
  * The offline directory at 10,000 entries (the demo generator's benchmark set), through the real code
- * path: Dexie, the vault session's AES-256-GCM, zod, and our search index. Measured where the app
+ * path: Dexie, the vault session's AES-256-GCM, the read-time schema check (renderer/directory/readEntry.ts:
+ * a fast path, zod for anything else), and our search index. Measured where the app
  * runs — Chromium, with real IndexedDB and WebCrypto (the headline figures) — and in Node over
  * fake-indexeddb for comparison (Node's WebCrypto costs ~30 µs per call, Chromium's a few). Medians.
  */
 const RUNS = 5;
 
 /** 60 queries, ten per script, typed one keystroke at a time (each prefix is one search). */
-const QUERIES = [
-  'cert', 'cote d ivoire', 'turkiye', 'elodie', 'response team', 'cyber policy', 'france', 'brightwater', 'duty officer', 'incident@',
-  'centre national', 'peñalver', 'ciberseguridad', 'oficina', 'mexico', 'quiroga', 'ficticia', 'guardia', 'analista', 'españa',
-  'национальный', 'белозерова', 'ксения', 'справочник', 'россия', 'кибербезопасности', 'вымышленный', 'дежурный', 'казахстан', 'центр',
-  'محمد', 'الحداد', 'مصر', 'السيبراني', 'فاطمة', 'نور', 'المملكة', 'الاستجابة', 'وهمي', 'ليلى',
-  '应急', '国家计算机', '中国', '科特迪瓦', '网络安全', '欧阳', '值班', '虚构', '土耳其', '协调中心',
-  '+33', '+86 131', 'fra.example', 'csirt@', '+7 7', 'policy@', 'mfa', '+213 55', 'soc', 'envoy',
-];
+const QUERIES = [...SEARCH_QUERIES];
 
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');

@@ -109,4 +109,24 @@ describe('directory store over the vault', () => {
     expect(searchEntries(loaded, 'zyxwvutsrq').length).toBe(2);
     expect((await db.records.get(['directory', 'canary-entry-0002']))?.ct).toEqual(ct);
   });
+
+  it('quarantines an authentic record that breaks the schema, and reads a valid non-canonical one through zod', async () => {
+    const db = freshDb();
+    const session = await createVault(db, PASS, FAST);
+    await putEntries(session, [canaryEntry(1)]);
+    // Written past directoryPutOps' validation, as a buggy or older build might have: authentic ciphertext.
+    const { regionalDirectories: _dropped, ...withoutDefault } = canaryEntry(3);
+    await session.writeBatch([
+      { collection: 'directory', id: 'canary-entry-0002', value: { ...canaryEntry(2), phones: ['not a phone'] } },
+      { collection: 'directory', id: 'canary-entry-0003', value: { ...withoutDefault, text: { entity: `  ${CANARY_ENTITY}  ` } } },
+      // Another collection's record is never read as a directory entry.
+      { collection: 'sync', id: 'state', value: { lastSyncAt: '2026-11-01T10:00:00.000Z' } },
+    ]);
+    const loaded = await listEntries(session);
+    expect(loaded.corrupted).toEqual(['canary-entry-0002']);
+    const third = loaded.entries.find((e) => e.id === 'canary-entry-0003');
+    expect(third?.text.entity).toBe(CANARY_ENTITY);
+    expect(third?.regionalDirectories).toEqual([]);
+    expect(loaded.entries.map((e) => e.id)).toEqual(['canary-entry-0001', 'canary-entry-0003']);
+  });
 });
