@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { canonicalJson } from '../../shared/registry/canonicalJson';
+import { canonicalJson } from '../../shared/encoding/canonicalJson';
 import { RegistryError } from '../../shared/registry/errors';
 import { ChangesQuerySchema, PROTOCOL, ROUTES, type DirectoryPage } from '../../shared/registry/protocol';
 import { signCanonical } from '../../shared/registry/signing';

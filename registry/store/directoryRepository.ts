@@ -1,5 +1,5 @@
 import { PointOfContactSchema, type PointOfContact } from '../../shared/directory/model';
-import { canonicalJson } from '../../shared/registry/canonicalJson';
+import { canonicalJson } from '../../shared/encoding/canonicalJson';
 import type { EntryChange } from '../../shared/registry/protocol';
 import type { RegistryDatabase } from './database';
 

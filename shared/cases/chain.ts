@@ -1,5 +1,5 @@
 import { createSHA256, type IHasher } from 'hash-wasm';
-import { canonicalBytes } from './canonicalJson';
+import { canonicalBytes } from '../encoding/canonicalJson';
 import { GENESIS_HASH, type CaseEventBody, type CaseRecord, type ChainedEvent } from './model';
 
 /**

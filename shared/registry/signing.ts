@@ -1,6 +1,6 @@
 import * as openpgp from 'openpgp';
 import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
-import { canonicalBytes } from './canonicalJson';
+import { canonicalBytes } from '../encoding/canonicalJson';
 
 /**
  * Detached OpenPGP signatures over canonical JSON, used both ways: the registry signs directory

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../../shared/registry/canonicalJson';
+import { canonicalJson } from '../../../../shared/encoding/canonicalJson';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined members, so key order on the wire does not matter', () => {
