@@ -5,23 +5,22 @@ import { indexDirectory as oldIndex } from './_before/loadedDirectory';
 import { createVault } from '../../../renderer/vault/vault';
 import { generateDemoDirectory } from '../../../shared/directory/demo/generateDemoDirectory';
 import { indexDirectory } from '../../../shared/directory/loadedDirectory';
-declare global { interface Window { exp?: (runs: number) => Promise<Record<string, number[]>> } }
-const heap = () => { window.gc?.(); window.gc?.(); return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 1048576; };
-window.exp = async () => {
+declare global { interface Window { exp?: (mode: number) => Promise<Record<string, number[]>> } }
+const heap = () => { window.gc?.(); return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 1048576; };
+window.exp = async (mode) => {
   const db = new PocDatabase(`exp-${Date.now()}`);
   const session = await createVault(db, 'benchmark passphrase, fictional', { memoryKiB: 19 * 1024, iterations: 1, parallelism: 1 });
   await putEntries(session, generateDemoDirectory({ seed: 10_000, size: 10_000, now: new Date('2026-11-24T00:00:00Z') }));
   const out: Record<string, number[]> = {};
   const push = (k: string, v: number) => (out[k] ??= []).push(v);
-  for (let r = 0; r < 2; r++) {
-    const base = heap(); push('base', base);
-    let held: unknown = (await oldList(session)).entries; push('oldRead', heap() - base); held = null;
-    held = (await listEntries(session)).entries; push('newRead', heap() - base); held = null;
-    const entries = (await oldList(session)).entries;
-    const b2 = heap();
-    held = oldIndex(entries); push('oldIndex', heap() - b2); held = null;
-    held = indexDirectory(entries); push('newIndex', heap() - b2); held = null;
-    void held;
-  }
+  const read = mode & 1 ? listEntries : oldList;
+  const index = mode & 2 ? indexDirectory : oldIndex;
+  push('start', heap());
+  let d: unknown = null;
+  for (let r = 0; r < 5; r++) { const l = await read(session); d = index(l.entries); }
+  push('after5', heap());
+  await new Promise((r) => setTimeout(r, 500));
+  push('after5+500ms', heap());
+  void d;
   return out;
 };
