@@ -9,8 +9,8 @@ import { DIRECTORY_STATES } from './states';
  *
  * Our own inverted index rather than MiniSearch: measured on 10,000 demo entries, MiniSearch took
  * ~330 ms to index (780 ms with State names per entry) and 40 ms for a one-letter query, while this
- * one needs ~100 ms to build in Chromium (~130 ms before the performance pass: one table-driven word
- * scan, no per-entry Set) and well under a millisecond per keystroke (tests/bench/directory.bench.ts).
+ * one needs ~100–130 ms to build in Chromium and well under a millisecond per keystroke
+ * (tests/bench/directory.bench.ts).
  *
  * Every query term must match (AND), each as a word prefix, in any field: the original text, its
  * English translation, e-mails, phones, the key fingerprint, or the State's names in all six UN
@@ -94,7 +94,11 @@ export function buildDirectorySearchIndex(entries: readonly PointOfContact[]): D
     appendSearchTokens(ownText(entry), tokens);
     for (const token of tokens) add(token, doc, doc * 2 + 1);
     tokens.length = 0;
-    appendSearchTokens([...entry.emails, ...entry.phones, entry.openpgp?.fingerprint ?? ''].join(' '), tokens);
+    // Each contact value on its own: digit groups are joined for phones, so values joined by spaces
+    // would glue a fingerprint that starts with a digit onto the last phone number.
+    for (const value of entry.emails) appendSearchTokens(value, tokens);
+    for (const value of entry.phones) appendSearchTokens(value, tokens);
+    if (entry.openpgp) appendSearchTokens(entry.openpgp.fingerprint, tokens);
     for (const token of tokens) add(token, doc, doc * 2);
     const stateDocs = docsOfState.get(entry.state);
     if (stateDocs) stateDocs.push(doc);

@@ -44,6 +44,7 @@ export function foldForSearch(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
+const NON_WORD = /[^\p{L}\p{N}]+/u;
 
 /** Splits a run of Han characters into single characters and bigrams. */
 function hanTokens(run: string, out: string[], forQuery: boolean): void {
@@ -89,57 +90,18 @@ function splitScripts(word: string, out: string[], forQuery: boolean): void {
   flush();
 }
 
-/** Is this UTF-16 code unit (BMP) a letter or a digit? Filled lazily: 0 unknown, 1 no, 2 yes. */
-const WORD_UNIT = new Uint8Array(0x10000);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const astralWord = new Map<number, boolean>();
-
-function isWordCodePoint(codePoint: number): boolean {
-  if (codePoint < 0x80) {
-    return (codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a);
-  }
-  if (codePoint < 0x10000) {
-    let known = WORD_UNIT[codePoint] ?? 0;
-    if (known === 0) {
-      known = LETTER_OR_DIGIT.test(String.fromCharCode(codePoint)) ? 2 : 1;
-      WORD_UNIT[codePoint] = known;
-    }
-    return known === 2;
-  }
-  let known = astralWord.get(codePoint);
-  if (known === undefined) {
-    known = LETTER_OR_DIGIT.test(String.fromCodePoint(codePoint));
-    astralWord.set(codePoint, known);
-  }
-  return known;
-}
-
 /**
  * Appends the tokens of a text to `out`, as indexed (forQuery=false) or as searched (forQuery=true).
- * Words are the maximal runs of letters and digits (Unicode L and N) of the folded text, found by a
- * scan with a per-character table rather than a Unicode-property regex (the 10,000-entry index build
- * spent a third of its time splitting words); only a text that contains Han is split by script.
+ * Words are the maximal runs of letters and digits (Unicode L and N) of the folded text; only a text
+ * that contains Han is split by script. (A hand-written scan with slice() was faster still, but
+ * left Chromium's heap at ~150 MB right after a GC on the 10,000-entry load instead of ~54 MB, so
+ * split() it is; tests/bench/directory.bench.ts measures both figures.)
  */
 export function appendSearchTokens(text: string, out: string[], forQuery = false): void {
   const folded = foldForSearch(text);
   const hasHan = HAN.test(folded);
-  let start = -1;
-  const length = folded.length;
-  for (let i = 0; i < length; ) {
-    const codePoint = folded.codePointAt(i) ?? 0;
-    const width = codePoint > 0xffff ? 2 : 1;
-    if (isWordCodePoint(codePoint)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      const word = folded.slice(start, i);
-      if (hasHan) splitScripts(word, out, forQuery);
-      else pushWord(word, out, forQuery);
-      start = -1;
-    }
-    i += width;
-  }
-  if (start >= 0) {
-    const word = folded.slice(start);
+  for (const word of folded.split(NON_WORD)) {
+    if (word === '') continue;
     if (hasHan) splitScripts(word, out, forQuery);
     else pushWord(word, out, forQuery);
   }

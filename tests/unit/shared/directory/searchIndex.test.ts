@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoDirectory } from '../../../../shared/directory/demo/generateDemoDirectory';
+import { DEMO_DIRECTORY_SEED, generateDemoDirectory } from '../../../../shared/directory/demo/generateDemoDirectory';
+import { buildDirectorySearchIndex } from '../../../../shared/directory/searchIndex';
 import { indexDirectory, searchEntries } from '../../../../shared/directory/loadedDirectory';
 import type { PointOfContact } from '../../../../shared/directory/model';
 
@@ -66,5 +67,17 @@ describe('directory search', () => {
     for (const query of ['cert', 'fictive', 'ficticia', 'вымышленн', 'وهمي', '虚构', 'turkiye']) {
       expect(searchEntries(demo, query).length, query).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('contact values are words of their own', () => {
+  it('finds an entry by a key fingerprint that starts with a digit, next to its phone numbers', () => {
+    const entry = generateDemoDirectory({ seed: DEMO_DIRECTORY_SEED }).find(
+      (e) => e.phones.length > 0 && /^[0-9]/.test(e.openpgp?.fingerprint ?? ''),
+    );
+    expect(entry).toBeDefined();
+    const index = buildDirectorySearchIndex([entry!]);
+    expect(index.search(entry!.openpgp!.fingerprint.toLowerCase())).toHaveLength(1);
+    expect(index.search(entry!.phones[0]!)).toHaveLength(1);
   });
 });
