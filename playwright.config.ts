@@ -3,6 +3,7 @@ import { chromiumLaunchOptions } from './tests/e2e/support/browser';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/support/global-setup.ts',
   outputDir: 'tests/e2e/output/results',
   timeout: 90_000,
   expect: { timeout: 15_000 },

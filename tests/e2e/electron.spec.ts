@@ -15,10 +15,8 @@ import { findElectronBinary } from './support/electron';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const binary = findElectronBinary(root);
 
-test.skip(
-  !binary.path,
-  `Electron binary not available on this machine (${binary.why ?? 'unknown reason'}); the same UI is tested in Chromium by the other specs`,
-);
+const skipReason = `Electron binary not available on this machine (${binary.why ?? 'unknown reason'}); the same UI is tested in Chromium by the other specs`;
+test.skip(!binary.path, skipReason);
 
 let app: ElectronApplication;
 let page: Page;
