@@ -79,16 +79,10 @@ export class VaultSession {
   }
 
   async decryptStored<T>(stored: StoredRecord, schema: z.ZodType<T>): Promise<T> {
-    let value: unknown;
-    try {
-      value = await decryptRecord(this.requireKey(), stored.collection, stored.id, stored);
-    } catch (error) {
-      if (error instanceof VaultError) throw error;
-      throw new VaultError('record-corrupted', `${stored.collection}/${stored.id}`);
-    }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new VaultError('record-corrupted', `${stored.collection}/${stored.id}`);
-    return parsed.data;
+    return this.decryptStoredWith(stored, (value) => {
+      const parsed = schema.safeParse(value);
+      return parsed.success ? parsed.data : null;
+    });
   }
 
   /**

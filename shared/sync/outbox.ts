@@ -1,6 +1,6 @@
 import type { PointOfContact } from '../directory/model';
 import { EntryUpdateStatementSchema, PingAckStatementSchema } from '../registry/protocol';
-import type { OutboxItem, SyncState } from './model';
+import { OutboxItemSchema, type OutboxItem, type SyncState } from './model';
 import type { StatementSigner } from './syncEngine';
 import type { SyncStore } from './store';
 
@@ -16,24 +16,35 @@ export interface OutboxDeps {
   now?: () => number;
 }
 
-/**
- * Queues an edit of one of the own State's entries (A §7 d), signed now so that it can wait offline
- * for days. `baseRevision` is the revision the user started from (0 for a new entry).
- */
-export async function queueEntryUpdate(deps: OutboxDeps, entry: PointOfContact, baseRevision: number): Promise<OutboxItem> {
-  const now = new Date((deps.now ?? Date.now)()).toISOString();
-  const statement = EntryUpdateStatementSchema.parse({ purpose: 'entry-update', entry, baseRevision, idempotencyKey: randomKey() });
-  const item: OutboxItem = {
+/** Signs a statement now (so it can wait offline for days) and stores it in the durable outbox. */
+async function enqueue(
+  deps: OutboxDeps,
+  kind: OutboxItem['kind'],
+  statement: OutboxItem['request']['statement'],
+  now: string,
+): Promise<OutboxItem> {
+  // Parsed, not cast: the schema checks that the statement is the one its kind carries.
+  const item = OutboxItemSchema.parse({
     id: randomKey(),
-    kind: 'entry-update',
+    kind,
     createdAt: now,
     attempts: 0,
     nextAttemptAt: now,
     status: 'waiting',
     request: { statement, signature: await deps.sign(statement) },
-  };
+  });
   await deps.store.putOutbox(item);
   return item;
+}
+
+/**
+ * Queues an edit of one of the own State's entries (A §7 d). `baseRevision` is the revision the
+ * user started from (0 for a new entry).
+ */
+export async function queueEntryUpdate(deps: OutboxDeps, entry: PointOfContact, baseRevision: number): Promise<OutboxItem> {
+  const now = new Date((deps.now ?? Date.now)()).toISOString();
+  const statement = EntryUpdateStatementSchema.parse({ purpose: 'entry-update', entry, baseRevision, idempotencyKey: randomKey() });
+  return enqueue(deps, 'entry-update', statement, now);
 }
 
 /** Queues the signed acknowledgement of a ping (A §8); its time is the moment the user confirmed. */
@@ -46,17 +57,7 @@ export async function queuePingAck(deps: OutboxDeps, state: SyncState, pingId: s
     acknowledgedAt: now,
     idempotencyKey: randomKey(),
   });
-  const item: OutboxItem = {
-    id: randomKey(),
-    kind: 'ping-ack',
-    createdAt: now,
-    attempts: 0,
-    nextAttemptAt: now,
-    status: 'waiting',
-    request: { statement, signature: await deps.sign(statement) },
-  };
-  await deps.store.putOutbox(item);
-  return item;
+  return enqueue(deps, 'ping-ack', statement, now);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createSeededRandom } from './seededRandom';
 import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import keyPoolJson from '../../../resources/demo/keys.json' with { type: 'json' };
@@ -26,17 +27,6 @@ export interface DemoDirectoryOptions {
   now?: Date;
 }
 
-/** Mulberry32: small, fast, good enough for demo data; not for anything secret. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => {
@@ -144,7 +134,7 @@ function countsPerState(random: Random, size: number | undefined): number[] {
 }
 
 export function generateDemoDirectory(options: DemoDirectoryOptions): PointOfContact[] {
-  const random = createRandom(options.seed);
+  const random = createSeededRandom(options.seed);
   const now = (options.now ?? new Date()).getTime();
   const counts = countsPerState(random, options.size);
   const entries: PointOfContact[] = [];

@@ -6,18 +6,10 @@ import { buildPgpMimeEml } from '../../../../shared/messages/eml';
 import { OpenPgpError } from '../../../../shared/openpgp/errors';
 import { MessageError } from '../../../../shared/messages/errors';
 import { makePoc } from './fixtures';
+import { createSeededRandom } from '../../../../shared/directory/demo/seededRandom';
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = createSeededRandom;
 
 function mutate(input: Uint8Array, random: () => number): Uint8Array {
   const bytes = Uint8Array.from(input);
