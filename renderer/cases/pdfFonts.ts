@@ -1,7 +1,9 @@
 import latinFont from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
 import latinExtFont from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff?url';
 import cyrillicFont from '@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff?url';
-import arabicFont from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff?url';
+// Arabic needs the TrueType file: pdf-lib's subsetter drops the contextual letter forms (GSUB)
+// of a WOFF font, so joined Arabic came out with letters missing.
+import arabicFont from '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf?url';
 import cjkRanges from '@fontsource/noto-sans-sc/unicode.json';
 
 /**
