@@ -28,8 +28,26 @@ export interface VisualLine {
 /** Letters a shaper reverses on its own (scripts written right to left). */
 const SHAPED_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 
-export function visualLine(line: string, fontOf: (codePoint: number) => number): VisualLine {
-  if (!line) return { runs: [], rtl: false };
+/**
+ * Technical values that mix Latin letters, digits and '-' or ':' (UTC timestamps, CVE ids,
+ * "sha256:…") become left-to-right isolates: inside an Arabic sentence "2026-11-24T06:12:50Z" must
+ * keep its order instead of being split at its weak characters. Plain numbers and addresses
+ * ("192.0.2.10") are left to the algorithm, which already keeps them whole.
+ */
+const TECHNICAL = /[0-9A-Za-z][0-9A-Za-z.:+\-_/@#[\]]*/g;
+const LRI = '\u2066';
+const PDI = '\u2069';
+const isIsolateMark = (char: string | undefined) => char === LRI || char === PDI;
+
+function isolateTechnical(line: string): string {
+  return line.replace(TECHNICAL, (token) =>
+    /\d/.test(token) && /[A-Za-z]/.test(token) && /[-:]/.test(token) ? `${LRI}${token}${PDI}` : token,
+  );
+}
+
+export function visualLine(input: string, fontOf: (codePoint: number) => number): VisualLine {
+  if (!input) return { runs: [], rtl: false };
+  const line = isolateTechnical(input);
   const b = engine();
   const embedding = b.getEmbeddingLevels(line);
   const order = Array.from({ length: line.length }, (_, i) => i);
@@ -45,6 +63,7 @@ export function visualLine(line: string, fontOf: (codePoint: number) => number):
   };
   const groups: { font: number; odd: boolean; indices: number[] }[] = [];
   for (const i of order) {
+    if (isIsolateMark(line[i])) continue; // invisible; no font draws them
     const font = fontAt(i);
     const odd = ((embedding.levels[i] ?? 0) & 1) === 1;
     const last = groups[groups.length - 1];

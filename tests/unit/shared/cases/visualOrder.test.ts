@@ -36,3 +36,16 @@ describe('visual order of a case PDF line', () => {
     expect(visualLine('a\u0E01b', fontOf).runs.map((r) => r.font)).toEqual([0, -1, 0]);
   });
 });
+
+describe('technical values in a right-to-left line', () => {
+  it.each(['2026-11-24T06:12:50.292Z', 'CVE-2024-3094', 'sha256:26f40cb92f6adc2b'])(
+    'keeps %s in its own order inside Arabic text',
+    (value) => {
+      const { runs, rtl } = visualLine(`تاريخ التحرير: ${value}`, () => 0);
+      expect(rtl).toBe(true);
+      const drawn = runs.map((run) => run.text).join('');
+      expect(drawn).toContain(value);
+      expect(drawn).not.toMatch(/[\u2066-\u2069]/);
+    },
+  );
+});
