@@ -5,6 +5,7 @@ import type { RegistryInfo } from '../../shared/registry/protocol';
 import { RegistryError } from '../../shared/registry/errors';
 import { enrolWithRegistry, fetchRegistryIdentity, groupFingerprint } from '../../shared/sync/enrolment';
 import { SyncError } from '../../shared/sync/errors';
+import { isAllowedRegistryUrl } from '../../shared/host/contract';
 import { navigate } from '../app/navigation';
 import { useHost } from '../host/HostContext';
 import { loadOwnIdentity } from '../identity/ownIdentity';
@@ -46,6 +47,7 @@ export function OnboardingArea() {
     setError(null);
     setInfo(null);
     setConfirmed(false);
+    if (!isAllowedRegistryUrl(url)) return setError(t('insecureAddress'));
     setBusy(true);
     try {
       setInfo(await fetchRegistryIdentity(controller.client(url)));

@@ -1,5 +1,5 @@
 import type { PointOfContact } from './model';
-import { buildDirectorySearchIndex, type DirectorySearchIndex } from './searchIndex';
+import { createDirectorySearchIndexBuilder, type DirectorySearchIndex } from './searchIndex';
 
 /** The decrypted directory as the screens use it: entries, lookup by id, and the search index. */
 export interface LoadedDirectory {
@@ -10,13 +10,34 @@ export interface LoadedDirectory {
   corrupted: readonly string[];
 }
 
-export function indexDirectory(entries: readonly PointOfContact[], corrupted: readonly string[] = []): LoadedDirectory {
+/**
+ * Assembles a LoadedDirectory one entry at a time (in directory order): the vault load adds each
+ * entry as soon as it is decrypted and checked, so indexing overlaps the AES-GCM work that WebCrypto
+ * does off the main thread (renderer/directory/store.ts, loadDirectory).
+ */
+export interface DirectoryAssembler {
+  add(entry: PointOfContact): void;
+  finish(corrupted: readonly string[]): LoadedDirectory;
+}
+
+export function createDirectoryAssembler(): DirectoryAssembler {
+  const entries: PointOfContact[] = [];
+  const byId = new Map<string, PointOfContact>();
+  const index = createDirectorySearchIndexBuilder();
   return {
-    entries,
-    byId: new Map(entries.map((entry) => [entry.id, entry])),
-    index: buildDirectorySearchIndex(entries),
-    corrupted,
+    add(entry) {
+      entries.push(entry);
+      byId.set(entry.id, entry);
+      index.add(entry);
+    },
+    finish: (corrupted) => ({ entries, byId, index: index.finish(), corrupted }),
   };
+}
+
+export function indexDirectory(entries: readonly PointOfContact[], corrupted: readonly string[] = []): LoadedDirectory {
+  const assembler = createDirectoryAssembler();
+  for (const entry of entries) assembler.add(entry);
+  return assembler.finish(corrupted);
 }
 
 /** Search results as entries, or every entry (filtered) for an empty query. */

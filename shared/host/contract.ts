@@ -11,10 +11,29 @@ import { UN_LANGUAGES } from '../i18n/languages';
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const base64 = z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+/**
+ * A registry is reached over https; plain http only on this computer (the demo registry, tests).
+ * The CSP (shared/host/csp.ts) enforces the same rule, so a setting it would block is refused here
+ * with a clear message instead of failing later as "offline".
+ */
+export function isAllowedRegistryUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+  } catch {
+    return false;
+  }
+}
+
 export const SettingsSchema = z.object({
   language: z.enum(UN_LANGUAGES).optional(),
   /** Address of the central registry; unset means the local demo registry. */
-  registryUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  registryUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .refine(isAllowedRegistryUrl, 'https://, or http:// only on this computer')
+    .optional(),
   /** Minutes of inactivity before the vault locks itself. */
   idleLockMinutes: z.number().int().min(1).max(24 * 60).default(15),
   /** The directory is flagged stale after this many days without a sync. */

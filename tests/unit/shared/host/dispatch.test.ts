@@ -72,3 +72,16 @@ describe('dispatchHostCall', () => {
     expect(await dispatchHostCall(bad, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'failed' } });
   });
 });
+
+describe('registry address setting', () => {
+  it.each([
+    ['https://registry.example.org', true],
+    ['http://127.0.0.1:8787', true],
+    ['http://localhost:8787', true],
+    ['http://registry.example.org', false],
+    ['ftp://registry.example.org', false],
+  ])('%s allowed: %s', async (registryUrl, allowed) => {
+    const result = await dispatchHostCall(handlers(), 'settings.set', { registryUrl });
+    expect(result.ok).toBe(allowed);
+  });
+});
