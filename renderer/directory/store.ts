@@ -3,6 +3,7 @@
  *
  * Public API for other areas (registry sync, inquiry, messages):
  *   listEntries(session)            → { entries, corrupted }   every readable entry + ids that failed authentication
+ *   loadDirectory(session)          → LoadedDirectory (entries, byId, search index, corrupted), indexed while decrypting
  *   getEntry(session, id)           → PointOfContact | undefined
  *   putEntries(session, entries)    → validates, encrypts and writes all entries in ONE transaction
  *   deleteEntries(session, ids)     → deletes all in one transaction
@@ -15,8 +16,10 @@
  * names, e-mails, phones and free text live only inside the AES-256-GCM ciphertext.
  */
 import Dexie from 'dexie';
+import { createDirectoryAssembler, type LoadedDirectory } from '../../shared/directory/loadedDirectory';
 import { PointOfContactSchema, type PointOfContact, type PointOfContactInput } from '../../shared/directory/model';
 import { VaultError } from '../../shared/vault/errors';
+import type { StoredRecord } from '../db/database';
 import type { BatchOp, EncryptedCollection, VaultSession } from '../vault/session';
 import { readEntry } from './readEntry';
 
@@ -65,27 +68,64 @@ export function directoryDeleteOps(ids: readonly string[]): BatchOp[] {
   return ids.map((id) => ({ collection: DIRECTORY_COLLECTION, id, delete: true as const }));
 }
 
-/**
- * Every readable entry. Reads the directory's records on the primary key range [directory, *]
- * (the table's own order, no secondary index to walk), then decrypts all records concurrently
- * (WebCrypto runs each AES-GCM call off the main thread, so 10,000 small records load about twice
- * as fast as one await after another) and checks each against the schema through readEntry's fast
- * path (zod for anything it is not sure of). tests/bench/directory.bench.ts measures it.
- */
-export async function listEntries(session: VaultSession): Promise<DirectoryListing> {
-  const rows = await session.db.records
+/** The directory's records, on the primary key range [directory, *] (the table's own order, no secondary index to walk). */
+function readDirectoryRecords(session: VaultSession): Promise<StoredRecord[]> {
+  return session.db.records
     .where('[collection+id]')
     .between([DIRECTORY_COLLECTION, Dexie.minKey], [DIRECTORY_COLLECTION, Dexie.maxKey], true, true)
     .toArray();
-  const results = await Promise.allSettled(rows.map((row) => session.decryptStoredWith(row, readEntry)));
-  const entries: PointOfContact[] = [];
+}
+
+const ignore = () => undefined;
+/** Entries handed over (indexed) per step while the next ones are still being decrypted. */
+const DECRYPT_CHUNK = Number((globalThis as { DECRYPT_CHUNK?: number }).DECRYPT_CHUNK ?? 500);
+
+/**
+ * Reads every directory record, decrypts them all concurrently (WebCrypto runs each AES-GCM call off
+ * the main thread, so 10,000 small records load about twice as fast as one await after another),
+ * checks each against the schema through readEntry's fast path (zod for anything it is not sure of),
+ * and hands each readable entry to `take` in the table's order as soon as it and all before it are
+ * ready — so what the caller does with an entry (index it) overlaps the decryption of the next ones.
+ * Returns the ids of the records that failed authentication or their schema (quarantined, in table
+ * order). Any other error (the vault locked meanwhile) is thrown, the first in table order.
+ */
+async function readEntriesInOrder(session: VaultSession, take: (entry: PointOfContact) => void): Promise<string[]> {
+  const rows = await readDirectoryRecords(session);
+  const pending = rows.map((row) => session.decryptStoredWith(row, readEntry));
   const corrupted: string[] = [];
-  results.forEach((result, i) => {
-    if (result.status === 'fulfilled') entries.push(result.value);
-    else if (result.reason instanceof VaultError && result.reason.code === 'record-corrupted') corrupted.push(rows[i]?.id ?? '');
-    else throw result.reason;
-  });
+  for (let start = 0; start < pending.length; start += DECRYPT_CHUNK) {
+    const results = await Promise.allSettled(pending.slice(start, start + DECRYPT_CHUNK));
+    for (let j = 0; j < results.length; j++) {
+      const result = results[j];
+      if (result?.status === 'fulfilled') take(result.value);
+      else if (result?.reason instanceof VaultError && result.reason.code === 'record-corrupted') corrupted.push(rows[start + j]?.id ?? '');
+      else {
+        // Stopping here: the later decryptions still settle, and none may be an unhandled rejection.
+        for (const promise of pending.slice(start + DECRYPT_CHUNK)) promise.catch(ignore);
+        throw result?.reason;
+      }
+    }
+  }
+  return corrupted;
+}
+
+/** Every readable entry (table order) and the ids of the quarantined records. tests/bench/directory.bench.ts measures it. */
+export async function listEntries(session: VaultSession): Promise<DirectoryListing> {
+  const entries: PointOfContact[] = [];
+  const corrupted = await readEntriesInOrder(session, (entry) => entries.push(entry));
   return { entries, corrupted };
+}
+
+/**
+ * The directory as the screens use it: entries, lookup by id and search index, built while the
+ * records are still being decrypted (each entry is indexed as soon as it and all before it are
+ * ready). Same result as indexDirectory(listEntries(session)): same order, same corrupted list,
+ * same search results (tests/unit/renderer/directory/store.test.ts compares them).
+ */
+export async function loadDirectory(session: VaultSession): Promise<LoadedDirectory> {
+  const assembler = createDirectoryAssembler();
+  const corrupted = await readEntriesInOrder(session, (entry) => assembler.add(entry));
+  return assembler.finish(corrupted);
 }
 
 /** Entries of one State only (uses the clear State index; still decrypts). */

@@ -1,16 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { z } from 'zod';
-import { indexDirectory, type LoadedDirectory } from '../../shared/directory/loadedDirectory';
-import { useVaultSession, type VaultSession } from '../vault/session';
-import { listEntries, subscribeDirectory } from './store';
+import { useVaultSession } from '../vault/session';
+import { loadDirectory, subscribeDirectory } from './store';
 
 export const DIRECTORY_QUERY_KEY = ['vault', 'directory'] as const;
 
-export async function loadDirectory(session: VaultSession): Promise<LoadedDirectory> {
-  const { entries, corrupted } = await listEntries(session);
-  return indexDirectory(entries, corrupted);
-}
+/** Re-exported for the areas that load the directory outside a hook (messages/ReceivePanel). */
+export { loadDirectory };
 
 /**
  * Marks the cached directory stale after every write through the directory store, whoever made it

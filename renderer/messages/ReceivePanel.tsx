@@ -10,7 +10,8 @@ import { DIRECTORY_QUERY_KEY, loadDirectory } from '../directory/useDirectory';
 import { pinOp, listPeerRecords } from '../identity/peerKeys';
 import { errorText } from './errorText';
 import { getMessage, storeMessage, storedVerdict } from './messageStore';
-import { isInquiry, recordInExchangeLog } from './exchangeLog';
+import { isInquiry } from './exchangeLog';
+import { caseOfReceivedMessage } from './receivedCase';
 import { isUnLanguage } from '../../shared/i18n/languages';
 import { navigate } from '../app/navigation';
 import { buildReadContext } from './useReadContext';
@@ -55,7 +56,7 @@ export function ReceivePanel() {
         const signer = read.verdict.kind === 'verified' || read.verdict.kind === 'key-changed' ? read.verdict.signer : undefined;
         const peers = signer ? [{ pocId: signer.pocId, state: signer.state, role: signer.role }] : [];
         const language = isUnLanguage(i18n.language) ? i18n.language : 'en';
-        const joined = earlier?.caseId ?? (await recordInExchangeLog(session, read, { id, receivedAt }, language)) ?? undefined;
+        const joined = await caseOfReceivedMessage(session, read, { id, receivedAt }, earlier, language);
         const { pins } = await listPeerRecords(session);
         const pinFirstUse =
           signer && read.verdict.kind === 'verified' && !pins.some((p) => p.pocId === signer.pocId)
