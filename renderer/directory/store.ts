@@ -3,7 +3,7 @@
  *
  * Public API for other areas (registry sync, inquiry, messages):
  *   listEntries(session)            → { entries, corrupted }   every readable entry + ids that failed authentication
- *   loadDirectory(session)          → LoadedDirectory (entries, byId, search index, corrupted), indexed while decrypting
+ *   loadDirectory(session)          → LoadedDirectory (entries, byId, search index, corrupted)
  *   getEntry(session, id)           → PointOfContact | undefined
  *   putEntries(session, entries)    → validates, encrypts and writes all entries in ONE transaction
  *   deleteEntries(session, ids)     → deletes all in one transaction
@@ -18,9 +18,8 @@
 import Dexie from 'dexie';
 import { createDirectoryAssembler, type LoadedDirectory } from '../../shared/directory/loadedDirectory';
 import { PointOfContactSchema, type PointOfContact, type PointOfContactInput } from '../../shared/directory/model';
-import { VaultError } from '../../shared/vault/errors';
 import type { StoredRecord } from '../db/database';
-import type { BatchOp, EncryptedCollection, VaultSession } from '../vault/session';
+import { RecordReadFailure, type BatchOp, type EncryptedCollection, type VaultSession } from '../vault/session';
 import { readEntry } from './readEntry';
 
 export const DIRECTORY_COLLECTION = 'directory' as const;
@@ -76,35 +75,31 @@ function readDirectoryRecords(session: VaultSession): Promise<StoredRecord[]> {
     .toArray();
 }
 
-const ignore = () => undefined;
-/** Entries handed over (indexed) per step while the next ones are still being decrypted. */
-const DECRYPT_CHUNK = Number((globalThis as { DECRYPT_CHUNK?: number }).DECRYPT_CHUNK ?? 500);
 
 /**
- * Reads every directory record, decrypts them all concurrently (WebCrypto runs each AES-GCM call off
- * the main thread, so 10,000 small records load about twice as fast as one await after another),
- * checks each against the schema through readEntry's fast path (zod for anything it is not sure of),
- * and hands each readable entry to `take` in the table's order as soon as it and all before it are
- * ready — so what the caller does with an entry (index it) overlaps the decryption of the next ones.
- * Returns the ids of the records that failed authentication or their schema (quarantined, in table
- * order). Any other error (the vault locked meanwhile) is thrown, the first in table order.
+ * Reads every directory record, decrypts them all concurrently (session.decryptManyWith: one
+ * WebCrypto call and one promise per record), checks each against the schema through readEntry's
+ * fast path (zod for anything it is not sure of), and hands each readable entry to `take` in the
+ * table's order. Returns the ids of the records that failed authentication or their schema
+ * (quarantined, left untouched, in table order). Any other error (the vault locked meanwhile) is
+ * thrown, the first in table order.
+ *
+ * Measured and dropped (issue 3, second pass): handing entries over as their decryption resolves,
+ * one by one or in chunks of 100–3,000, so that indexing overlaps the AES work. In Chromium the
+ * AES-GCM of 10,000 records takes ~45 ms of the load; the main thread is busy with the IndexedDB
+ * result, the promise plumbing, JSON and validation meanwhile, so there was no idle time to fill and
+ * no gain beyond the noise (tests/bench/support/browserDirectoryProfile.ts keeps the comparison).
  */
 async function readEntriesInOrder(session: VaultSession, take: (entry: PointOfContact) => void): Promise<string[]> {
   const rows = await readDirectoryRecords(session);
-  const pending = rows.map((row) => session.decryptStoredWith(row, readEntry));
+  const read = await session.decryptManyWith(rows, readEntry);
   const corrupted: string[] = [];
-  for (let start = 0; start < pending.length; start += DECRYPT_CHUNK) {
-    const results = await Promise.allSettled(pending.slice(start, start + DECRYPT_CHUNK));
-    for (let j = 0; j < results.length; j++) {
-      const result = results[j];
-      if (result?.status === 'fulfilled') take(result.value);
-      else if (result?.reason instanceof VaultError && result.reason.code === 'record-corrupted') corrupted.push(rows[start + j]?.id ?? '');
-      else {
-        // Stopping here: the later decryptions still settle, and none may be an unhandled rejection.
-        for (const promise of pending.slice(start + DECRYPT_CHUNK)) promise.catch(ignore);
-        throw result?.reason;
-      }
-    }
+  for (let i = 0; i < read.length; i++) {
+    const entry = read[i];
+    if (!(entry instanceof RecordReadFailure)) {
+      if (entry) take(entry);
+    } else if (entry.error.code === 'record-corrupted') corrupted.push(rows[i]?.id ?? '');
+    else throw entry.error;
   }
   return corrupted;
 }
@@ -117,10 +112,10 @@ export async function listEntries(session: VaultSession): Promise<DirectoryListi
 }
 
 /**
- * The directory as the screens use it: entries, lookup by id and search index, built while the
- * records are still being decrypted (each entry is indexed as soon as it and all before it are
- * ready). Same result as indexDirectory(listEntries(session)): same order, same corrupted list,
- * same search results (tests/unit/renderer/directory/store.test.ts compares them).
+ * The directory as the screens use it: entries, lookup by id and search index, each entry indexed
+ * as it is handed over (no intermediate entries array). Same result as
+ * indexDirectory(listEntries(session)): same order, same corrupted list, same search results
+ * (tests/unit/renderer/directory/store.test.ts compares them).
  */
 export async function loadDirectory(session: VaultSession): Promise<LoadedDirectory> {
   const assembler = createDirectoryAssembler();

@@ -11,9 +11,9 @@ export interface LoadedDirectory {
 }
 
 /**
- * Assembles a LoadedDirectory one entry at a time (in directory order): the vault load adds each
- * entry as soon as it is decrypted and checked, so indexing overlaps the AES-GCM work that WebCrypto
- * does off the main thread (renderer/directory/store.ts, loadDirectory).
+ * Assembles a LoadedDirectory one entry at a time (in directory order): the vault load
+ * (renderer/directory/store.ts, loadDirectory) adds each entry as it reads it, with no intermediate
+ * array, and a caller may feed entries as they arrive.
  */
 export interface DirectoryAssembler {
   add(entry: PointOfContact): void;

@@ -78,8 +78,8 @@ function lowerBound(sorted: readonly string[], term: string): number {
 
 /**
  * Builds the index one entry at a time, in the order the entries will have in the directory, so
- * that the directory load can index each entry as soon as its record is decrypted and checked
- * (the AES-GCM work runs off the main thread meanwhile) instead of waiting for all 10,000.
+ * that a loader can index each entry as it hands it over (no intermediate array needed).
+ * Do not add after finish() (it throws).
  * `finish()` gives the same index buildDirectorySearchIndex gives for the same entries in the same order.
  */
 export interface DirectorySearchIndexBuilder {

@@ -52,7 +52,7 @@ window.profileDirectory = async (runs) => {
       return n;
     });
     await time('indexDirectory', () => indexDirectory(listed.entries, listed.corrupted));
-    await time('loadDirectory (pipelined)', () => loadDirectory(session));
+    await time('loadDirectory', () => loadDirectory(session));
     await time('sequential list+index', async () => {
       const l = await listEntries(session);
       return indexDirectory(l.entries, l.corrupted);
@@ -66,8 +66,8 @@ window.profileDirectory = async (runs) => {
       );
       await time('aes.rawDecryptAll', () => Promise.all(blobs.map((ct) => crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, ct))));
     }
-    for (const chunk of [1, 3000]) {
-      await time(`variant chunk ${chunk}`, async () => {
+    for (const chunk of [10_000]) {
+      await time(`old path: decryptStoredWith each, then index`, async () => {
         const rows = await db.records
           .where('[collection+id]')
           .between([DIRECTORY_COLLECTION, Dexie.minKey], [DIRECTORY_COLLECTION, Dexie.maxKey], true, true)

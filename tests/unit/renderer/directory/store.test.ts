@@ -4,7 +4,7 @@ import { PocDatabase } from '../../../../renderer/db/database';
 import { deleteEntries, getEntry, listEntries, putEntries, subscribeDirectory } from '../../../../renderer/directory/store';
 import { loadDirectory } from '../../../../renderer/directory/useDirectory';
 import { createVault, unlockVault } from '../../../../renderer/vault/vault';
-import { searchEntries } from '../../../../shared/directory/loadedDirectory';
+import { indexDirectory, searchEntries } from '../../../../shared/directory/loadedDirectory';
 import type { PointOfContact } from '../../../../shared/directory/model';
 
 const FAST = { memoryKiB: 19 * 1024, iterations: 1, parallelism: 1 };
@@ -128,5 +128,42 @@ describe('directory store over the vault', () => {
     expect(third?.text.entity).toBe(CANARY_ENTITY);
     expect(third?.regionalDirectories).toEqual([]);
     expect(loaded.entries.map((e) => e.id)).toEqual(['canary-entry-0001', 'canary-entry-0003']);
+  });
+});
+
+describe('loadDirectory (decrypt, check and index in one pass)', () => {
+  it('gives the same entries, order, quarantine and search results as listEntries + indexDirectory', async () => {
+    const db = freshDb();
+    const session = await createVault(db, PASS, FAST);
+    await putEntries(session, Array.from({ length: 12 }, (_, i) => canaryEntry(i)));
+    // One record altered on disk, one authentic but breaking the schema, one valid but not canonical.
+    const stored = await db.records.get(['directory', 'canary-entry-0004']);
+    const ct = new Uint8Array(stored!.ct);
+    ct[3] = (ct[3] ?? 0) ^ 0x01;
+    await db.records.put({ ...stored!, ct });
+    await session.writeBatch([
+      { collection: 'directory', id: 'canary-entry-0007', value: { ...canaryEntry(7), emails: ['not an e-mail'] } },
+      { collection: 'directory', id: 'canary-entry-0009', value: { ...canaryEntry(9), text: { entity: ' Trimmed later ' } } },
+    ]);
+    const listed = await listEntries(session);
+    const expected = indexDirectory(listed.entries, listed.corrupted);
+    const loaded = await loadDirectory(session);
+    expect(loaded.corrupted).toEqual(['canary-entry-0004', 'canary-entry-0007']);
+    expect(loaded.entries).toEqual(expected.entries);
+    expect(loaded.entries.map((e) => e.id)).toEqual(
+      Array.from({ length: 12 }, (_, i) => canaryEntry(i).id).filter((id) => !id.endsWith('0004') && !id.endsWith('0007')),
+    );
+    expect(loaded.byId.get('canary-entry-0009')?.text.entity).toBe('Trimmed later');
+    for (const query of ['zyx', 'qqqcanary', 'trimmed', '+41 22', 'switzerland', 'canary.mailbox']) {
+      expect(loaded.index.search(query), query).toEqual(expected.index.search(query));
+    }
+    expect(loaded.index.search('trimmed').map((h) => h.id)).toEqual(['canary-entry-0009']);
+  });
+
+  it('fails with "locked" (not a quarantine) when the vault is locked', async () => {
+    const session = await createVault(freshDb(), PASS, FAST);
+    await putEntries(session, [canaryEntry(1)]);
+    session.lock();
+    await expect(loadDirectory(session)).rejects.toMatchObject({ code: 'locked' });
   });
 });
