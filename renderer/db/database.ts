@@ -1,19 +1,12 @@
 import Dexie, { type Table } from 'dexie';
+import type { RawRecord } from '../../shared/vault/backup';
 
 /**
  * The device's source of truth (ARCHITECTURE.md, "Data at rest"). Every sensitive value sits in
  * `records` as AES-256-GCM ciphertext; what is in clear identifies nobody: the collection name, an
  * opaque id, and for directory entries the State code, the role and the update time (the only indexes).
  */
-export interface StoredRecord {
-  collection: string;
-  id: string;
-  state?: string;
-  role?: string;
-  updatedAt?: string;
-  iv: Uint8Array<ArrayBuffer>;
-  ct: Uint8Array<ArrayBuffer>;
-}
+export type StoredRecord = RawRecord;
 
 export interface StoredVaultHeader {
   key: 'header';

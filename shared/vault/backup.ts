@@ -31,6 +31,7 @@ export const VaultBackupSchema = z.object({
 });
 export type VaultBackup = z.infer<typeof VaultBackupSchema>;
 
+/** A record as stored on the device (renderer/db) and in a backup: ciphertext plus clear index fields. */
 export interface RawRecord {
   collection: string;
   id: string;
