@@ -44,7 +44,7 @@ export function SettingsArea() {
   };
 
   return (
-    <section className="area" aria-labelledby="settings-title">
+    <section className="area stack" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('nav.settings')}</h2>
       <LanguageSelect />
       <form className="stack" onSubmit={onSubmit} noValidate>
