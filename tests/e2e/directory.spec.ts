@@ -6,7 +6,7 @@ import { DEMO_PASSPHRASE, collectConsoleErrors, createVaultAndUnlock, unlockVaul
 import { chromiumLaunchOptions } from './support/browser';
 import { CANARIES, backupFileWith, canaryEntries, expectedDemoMatches } from './support/directory';
 
-const BASE_URL = 'http://127.0.0.1:4173';
+const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 /** One query per script (and State names in several languages), with or without diacritics/harakat. */
 const SEARCHES = [
