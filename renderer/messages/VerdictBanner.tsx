@@ -24,6 +24,28 @@ export function VerdictBanner({ verdict }: { verdict: Verdict }) {
           <span>{t('verdict.keyChangedAction')}</span>
         </div>
       );
+    case 'ambiguous-key':
+      // Never "verified": the same key is claimed by more than one POC; show every claimant.
+      return (
+        <div className="verdict verdict-alarm" role="alert" aria-label={t('verdict.label')}>
+          <strong>{t('verdict.ambiguousKey')}</strong>
+          <span dir="ltr">{groupFingerprint(verdict.signerFingerprint)}</span>
+          <ul aria-label={t('verdict.ambiguousClaimants')}>
+            {verdict.entries.map((entry) => (
+              <li key={entry.pocId}>
+                {t('verdict.ambiguousEntry', { name: entry.name, state: entry.state, role: t(`role.${entry.role}`) })}
+                {verdict.pinnedPocIds.includes(entry.pocId) && <> — {t('verdict.ambiguousPinned')}</>}
+              </li>
+            ))}
+            {verdict.pinnedPocIds
+              .filter((pocId) => !verdict.entries.some((entry) => entry.pocId === pocId))
+              .map((pocId) => (
+                <li key={pocId}>{t('verdict.ambiguousPinnedGone')}</li>
+              ))}
+          </ul>
+          <span>{t('verdict.ambiguousKeyAction')}</span>
+        </div>
+      );
     case 'unknown-key':
       return (
         <div className="verdict verdict-warning" role="alert" aria-label={t('verdict.label')}>

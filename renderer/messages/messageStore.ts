@@ -53,6 +53,8 @@ export function storedVerdict(verdict: Verdict): StoredMessage['verdict'] {
       return { kind: 'verified', fingerprint: verdict.signer.fingerprint, signerName: verdict.signer.name, state: verdict.signer.state, role: verdict.signer.role };
     case 'key-changed':
       return { kind: 'key-changed', fingerprint: verdict.signerFingerprint, signerName: verdict.signer.name, state: verdict.signer.state, role: verdict.signer.role };
+    case 'ambiguous-key':
+      return { kind: 'ambiguous-key', fingerprint: verdict.signerFingerprint };
     case 'unknown-key':
       return { kind: 'unknown-key', ...(verdict.fingerprint ? { fingerprint: verdict.fingerprint } : {}) };
     case 'bad-signature':
