@@ -11,6 +11,7 @@ import { saveCaseJson, saveCasePdf } from './caseExport';
 import { CaseTimeline } from './CaseTimeline';
 import { appendToCase } from './store';
 import { useCase } from './useCases';
+import { PRIVATE_INPUT } from '../components/privateInput';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation('cases');
@@ -91,7 +92,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <h3 id="notes-title">{t('notes.title')}</h3>
         <label className="field">
           {t('notes.label')}
-          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} dir="auto" />
+          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} dir="auto" {...PRIVATE_INPUT} />
         </label>
         <button type="button" disabled={!note.trim()} onClick={() => void append([{ kind: 'note', at: now(), text: note.trim() }]).then(() => setNote(''))}>{t('notes.add')}</button>
         <button type="button" onClick={() => void append([{ kind: 'status', at: now(), status: summary.status === 'closed' ? 'open' : 'closed' }])}>

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type * as openpgp from 'openpgp';
 import { FingerprintSchema, type PointOfContact } from '../../shared/directory/model';
 import type { KeyPin } from '../../shared/messages/verdict';
-import type { VaultSession } from '../vault/session';
+import type { BatchOp, LookupRecordId, VaultSession } from '../vault/session';
 
 /**
  * Vault collection 'peerKeys': two kinds of record.
- * - pin-<pocId>: the fingerprint the user relies on for a directory POC, pinned on first use and
+ * - pin-<keyed hash of the pocId>: the fingerprint the user relies on for a directory POC, pinned on first use and
  *   on every fingerprint verification (who verified, how, when). A directory key that differs
  *   from the pin is a key change: shown loudly, sending is blocked until verified again.
  * - key-<fingerprint>: an extra public key imported by hand (partners outside the directory).
@@ -54,11 +54,12 @@ export async function listPeerRecords(session: VaultSession): Promise<{ pins: Pe
   return { pins, keys };
 }
 
-export function pinId(pocId: string): string {
-  return `pin-${pocId}`;
+/** A pin's record id: 'pin-' + keyed hash of the POC id, so the disk does not say whom one pinned (issue 9 §5). */
+export function pinId(pocId: string): LookupRecordId {
+  return { prefix: 'pin-', kind: 'poc', value: pocId };
 }
 
-export function pinOp(pin: PeerPin) {
+export function pinOp(pin: PeerPin): BatchOp {
   return { collection: 'peerKeys' as const, id: pinId(pin.pocId), value: pin, index: { updatedAt: pin.verifiedAt ?? pin.pinnedAt } };
 }
 

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseIndicators } from '../../shared/templates';
 import { useTemplateLabels } from './useTemplateLabels';
+import { PRIVATE_INPUT } from '../components/privateInput';
 
 /** Technical data pasted as text; every token is shown as accepted (normalised) or flagged. */
 export function IndicatorInput({ value, onChange }: { value: string; onChange: (text: string) => void }) {
@@ -14,7 +15,7 @@ export function IndicatorInput({ value, onChange }: { value: string; onChange: (
     <div className="field">
       <label htmlFor={id}>{labels.fields.indicators}</label>
       <p className="hint">{t('indicators.hint')}</p>
-      <textarea id={id} rows={5} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} dir="ltr" />
+      <textarea id={id} rows={5} value={value} onChange={(e) => onChange(e.target.value)} dir="ltr" {...PRIVATE_INPUT} />
       {results.length > 0 && (
         <ul className="indicator-list" aria-label={t('indicators.parsed')}>
           {results.map((result, index) =>

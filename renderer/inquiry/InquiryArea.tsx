@@ -5,6 +5,8 @@ import { navigate } from '../app/navigation';
 import { useDirectory } from '../directory/useDirectory';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
+import { loadEnrolledSelf, type EnrolledSelf } from '../identity/enrolledSelf';
+import { roleRuleAllows } from '../../shared/directory/roleRule';
 import { CURRENT_DRAFT_ID, draftsOf, InquiryDraftSchema, saveDraft, type InquiryDraft } from './draft';
 import { ChannelStep, IdentityStep, IncidentStep, RequestStep, type StepProps } from './InquirySteps';
 import { loadSenderProfile, saveProfile } from './profile';
@@ -34,6 +36,7 @@ export function InquiryArea() {
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [enrolled, setEnrolled] = useState<EnrolledSelf | null>(null);
   const saving = useRef(Promise.resolve());
 
   useEffect(() => {
@@ -41,6 +44,7 @@ export function InquiryArea() {
     void (async () => {
       const existing = await draftsOf(session).get(CURRENT_DRAFT_ID).catch(() => undefined);
       const profile = await loadSenderProfile(session);
+      const self = await loadEnrolledSelf(session);
       const fresh = InquiryDraftSchema.parse({
         id: CURRENT_DRAFT_ID,
         updatedAt: new Date().toISOString(),
@@ -53,7 +57,11 @@ export function InquiryArea() {
         email: profile.email,
         phone: profile.phone,
       });
-      if (live) setDraft(existing ?? fresh);
+      if (!live) return;
+      const base = existing ?? fresh;
+      setEnrolled(self);
+      // Own State and role come from the enrolment, whatever an older draft said (issue 9 §4).
+      setDraft(self ? { ...base, state: self.state, role: self.role } : base);
     })();
     return () => {
       live = false;
@@ -66,7 +74,7 @@ export function InquiryArea() {
 
   /** Every change is saved encrypted at once, in order: a crash loses nothing. */
   const update = (patch: Partial<InquiryDraft>) => {
-    const next = { ...draft, ...patch, updatedAt: new Date().toISOString() };
+    const next = { ...draft, ...patch, ...(enrolled ? { state: enrolled.state, role: enrolled.role } : {}), updatedAt: new Date().toISOString() };
     setDraft(next);
     setSaveState('saving');
     saving.current = saving.current
@@ -80,7 +88,8 @@ export function InquiryArea() {
   const recipient = draft.recipientIds[0] ? directory.data?.byId.get(draft.recipientIds[0]) : undefined;
   const crossRole = draft.recipientRole !== draft.role;
   const handoverTo = crossRole && draft.handoverToId ? directory.data?.byId.get(draft.handoverToId) : undefined;
-  const crossRoleUnconfirmed = crossRole && !draft.crossRoleConfirmed && !handoverTo;
+  const crossRoleUnconfirmed =
+    crossRole && !roleRuleAllows(draft.role, [{ role: draft.recipientRole }], { confirmed: draft.crossRoleConfirmed, handedOver: Boolean(handoverTo) });
 
   const send = async () => {
     if (!template) return;
@@ -135,7 +144,7 @@ export function InquiryArea() {
       </ol>
       <h3>{t(`steps.${step}.title`)}</h3>
       <p className="hint">{t(`steps.${step}.appendix`)}</p>
-      <View draft={draft} update={update} />
+      <View draft={draft} update={update} enrolled={enrolled} />
       <p className="save-state" role="status" aria-live="polite">{t(`saveState.${saveState}`)}</p>
       <div className="wizard-nav">
         {draft.step > 0 && <button type="button" onClick={() => update({ step: draft.step - 1 })}>{t('back')}</button>}

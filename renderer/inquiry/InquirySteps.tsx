@@ -5,18 +5,21 @@ import { CHANNELS, INCIDENT_STATUSES, NATURES, SECTORS, THIRD_PARTY_SHARING, TLP
 import { HandoverChooser } from '../cases/HandoverChooser';
 import { PocPicker } from '../directory/PocPicker';
 import { useDirectory } from '../directory/useDirectory';
+import type { EnrolledSelf } from '../identity/enrolledSelf';
 import type { InquiryDraft } from './draft';
-import { Fieldset, SelectField, TextField } from './fields';
+import { Fieldset, ReadOnlyField, SelectField, TextField } from './fields';
 import { IndicatorInput } from './IndicatorInput';
 import { useTemplateLabels } from './useTemplateLabels';
 
 export interface StepProps {
   draft: InquiryDraft;
   update: (patch: Partial<InquiryDraft>) => void;
+  /** The registry enrolment: when known, own State and role are shown, not editable (issue 9 §4). */
+  enrolled?: EnrolledSelf | null;
 }
 
 /** Appendix, inquiry step 1: « Appelez ou envoyez un courriel à l'interlocuteur concerné et indiquez votre nom et votre affiliation. » */
-export function IdentityStep({ draft, update }: StepProps) {
+export function IdentityStep({ draft, update, enrolled }: StepProps) {
   const { t } = useTranslation('inquiry');
   const { labels } = useTemplateLabels();
   const directory = useDirectory();
@@ -34,8 +37,19 @@ export function IdentityStep({ draft, update }: StepProps) {
         <TextField label={labels.fields['sender.name']} value={draft.senderName} onChange={(senderName) => update({ senderName })} />
         <TextField label={labels.fields['sender.title']} value={draft.senderTitle} onChange={(senderTitle) => update({ senderTitle })} />
         <TextField label={labels.fields['sender.affiliation']} value={draft.affiliation} onChange={(affiliation) => update({ affiliation })} />
-        <TextField label={t('myState')} hint={t('stateHint')} value={draft.state} onChange={(state) => update({ state: state.toUpperCase() })} dir="ltr" />
-        <SelectField label={t('myRole')} value={draft.role} onChange={(role) => update({ role: role === 'diplomatic' ? 'diplomatic' : 'technical' })} options={roles} />
+        {enrolled ? (
+          <>
+            <ReadOnlyField label={t('myState')} value={enrolled.state} dir="ltr" />
+            <ReadOnlyField label={t('myRole')} value={labels.roles[enrolled.role]} />
+            <p className="hint">{t('fromEnrolment')}</p>
+          </>
+        ) : (
+          <>
+            <TextField label={t('myState')} hint={t('stateHint')} value={draft.state} onChange={(state) => update({ state: state.toUpperCase() })} dir="ltr" />
+            <SelectField label={t('myRole')} value={draft.role} onChange={(role) => update({ role: role === 'diplomatic' ? 'diplomatic' : 'technical' })} options={roles} />
+            <p className="hint">{t('notEnrolled')}</p>
+          </>
+        )}
       </Fieldset>
       <Fieldset legend={t('steps.identity.recipient')}>
         <p className="hint">{t('roleRule')}</p>

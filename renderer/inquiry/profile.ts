@@ -40,8 +40,9 @@ export async function loadSenderProfile(session: VaultSession): Promise<Profile>
   const enrolled = await syncControllerFor(session)
     .store.loadState()
     .catch(() => null);
-  const state = profile.state ?? enrolled?.state;
-  const role = profile.role ?? enrolled?.role;
+  // The enrolment decides who this device speaks for (issue 9 §4); a saved profile only fills in before it.
+  const state = enrolled?.state ?? profile.state;
+  const role = enrolled?.role ?? profile.role;
   let own: PointOfContact | undefined;
   if (state && role && (!profile.name || !profile.affiliation)) {
     const { entries } = await listEntriesOfState(session, state).catch(() => ({ entries: [] as PointOfContact[] }));

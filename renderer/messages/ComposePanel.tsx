@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type * as openpgp from 'openpgp';
@@ -21,6 +21,11 @@ import { storeMessage } from './messageStore';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
 import { newMessageId } from '../../shared/messages/payload';
 import { LabelledTextArea } from './LabelledTextArea';
+import { PRIVATE_INPUT } from '../components/privateInput';
+import { useDirectory } from '../directory/useDirectory';
+import { useEnrolledSelf } from '../identity/enrolledSelf';
+import { crossRoleRecipients, roleRuleAllows } from '../../shared/directory/roleRule';
+import type { PointOfContact } from '../../shared/directory/model';
 
 interface Sealed {
   armored: string;
@@ -47,6 +52,19 @@ export function ComposePanel() {
   const [error, setError] = useState<string | null>(null);
   const [sealed, setSealed] = useState<Sealed | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A §9 role rule, as in the inquiry wizard: the own role is the enrolment's (issue 9 §4).
+  const enrolled = useEnrolledSelf().data ?? null;
+  const ownRole = enrolled?.role ?? null;
+  const directory = useDirectory();
+  const [otherRole, setOtherRole] = useState(false);
+  const [crossRoleConfirmed, setCrossRoleConfirmed] = useState(false);
+  const chosen = pocIds.flatMap((id) => directory.data?.byId.get(id) ?? []);
+  const crossRole = crossRoleRecipients(ownRole, chosen);
+  const roleAllowed = roleRuleAllows(ownRole, chosen, { confirmed: crossRoleConfirmed });
+  const choose = (ids: string[]) => {
+    setPocIds(ids);
+    setCrossRoleConfirmed(false);
+  };
 
   const seal = async () => {
     setBusy(true);
@@ -63,10 +81,12 @@ export function ComposePanel() {
       const emails: string[] = [];
       const conversationPeers: { pocId: string; state: string; role: string }[] = [];
       const newPins = [];
+      const entries: PointOfContact[] = [];
       for (const id of pocIds) {
         // Read from the vault, not the cached directory: the cache can predate the last sync.
         const entry = await getEntry(session, id);
         if (!entry?.openpgp) throw new MessageError('recipient-without-key');
+        entries.push(entry);
         const pin = pins.find((p) => p.pocId === id);
         if (pin && pin.fingerprint !== entry.openpgp.fingerprint) throw new MessageError('recipient-key-changed');
         const key = await parseKeyCached(entry.openpgp.publicKey);
@@ -84,6 +104,10 @@ export function ComposePanel() {
         recipientKeys.push(key);
         parties.push({ fingerprint });
       }
+      if (!roleRuleAllows(ownRole, entries, { confirmed: crossRoleConfirmed })) {
+        setError(t('compose.crossRole.mustConfirm'));
+        return;
+      }
       const language = isUnLanguage(i18n.language) ? i18n.language : 'en';
       const id = newMessageId();
       const { mime, payload } = composeMessage({
@@ -98,7 +122,17 @@ export function ComposePanel() {
       const armored = await sealMessage({ mime, recipientKeys, senderKey });
       await storeMessage(
         session,
-        { id, direction: 'out', conversationIds: [], at: payload.createdAt, text, ...(payload.subject ? { subject: payload.subject } : {}), payload, armored },
+        {
+          id,
+          direction: 'out',
+          conversationIds: [],
+          at: payload.createdAt,
+          text,
+          ...(payload.subject ? { subject: payload.subject } : {}),
+          payload,
+          armored,
+          ...(crossRoleRecipients(ownRole, entries).length ? { crossRoleConfirmedAt: payload.createdAt } : {}),
+        },
         conversationPeers,
         newPins,
       );
@@ -149,13 +183,33 @@ export function ComposePanel() {
     }
   };
 
-  const hasKey = (entry: { openpgp?: unknown }) => Boolean(entry.openpgp);
+  const offered = useCallback(
+    (entry: PointOfContact) => Boolean(entry.openpgp) && (otherRole || !ownRole || entry.role === ownRole),
+    [otherRole, ownRole],
+  );
   const importedKeys = peers.data?.keys ?? [];
 
   return (
     <section className="messages-card stack" aria-labelledby="compose-title">
       <h3 id="compose-title">{t('compose.title')}</h3>
-      <PocPicker value={pocIds} onChange={setPocIds} filter={hasKey} label={t('compose.findRecipient')} />
+      <p className="hint">
+        {enrolled ? t('compose.fromEnrolment', { state: enrolled.state, role: t(`role.${enrolled.role}`) }) : t('compose.notEnrolled')}
+      </p>
+      <PocPicker value={pocIds} onChange={choose} filter={offered} label={t('compose.findRecipient')} />
+      {ownRole && (
+        <label className="inline-check">
+          <input type="checkbox" checked={otherRole} onChange={(e) => setOtherRole(e.target.checked)} /> {t('compose.showOtherRole')}
+        </label>
+      )}
+      {ownRole && crossRole.length > 0 && (
+        <div className="warning" role="alert">
+          <p>{t('compose.crossRole.warning', { mine: t(`role.${ownRole}`) })}</p>
+          <label className="inline-check">
+            <input type="checkbox" checked={crossRoleConfirmed} onChange={(e) => setCrossRoleConfirmed(e.target.checked)} /> {t('compose.crossRole.confirm')}
+          </label>
+          <p className="hint">{t('compose.crossRole.handoverHint')}</p>
+        </div>
+      )}
       {importedKeys.length > 0 && (
         <fieldset>
           <legend>{t('compose.importedKeys')}</legend>
@@ -173,12 +227,12 @@ export function ComposePanel() {
       )}
       <label>
         {t('compose.subject')}
-        <input value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={300} />
+        <input value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={300} {...PRIVATE_INPUT} />
       </label>
       <p className="hint">{t('compose.subjectHint')}</p>
       <LabelledTextArea label={t('compose.text')} rows={8} value={text} onChange={(e) => setText(e.target.value)} />
       <div>
-        <button type="button" className="primary" disabled={busy || !text.trim() || pocIds.length + extraKeys.length === 0} onClick={() => void seal()}>
+        <button type="button" className="primary" disabled={busy || !text.trim() || pocIds.length + extraKeys.length === 0 || !roleAllowed} onClick={() => void seal()}>
           {t('compose.seal')}
         </button>
       </div>

@@ -1,4 +1,5 @@
 import { useId, type TextareaHTMLAttributes } from 'react';
+import { PRIVATE_INPUT } from '../components/privateInput';
 
 /**
  * A textarea with an explicit <label for>. Not wrapped in its label on purpose: React mirrors a
@@ -11,7 +12,7 @@ export function LabelledTextArea({ label, className, ...props }: { label: string
   return (
     <div className={className ? `labelled-field ${className}` : 'labelled-field'}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} {...props} />
+      <textarea id={id} {...PRIVATE_INPUT} {...props} />
     </div>
   );
 }

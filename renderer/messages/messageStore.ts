@@ -28,6 +28,8 @@ export const StoredMessageSchema = z.object({
   verdict: StoredVerdictSchema.optional(),
   /** The exchange-log case this message opened or joined (issue 6). */
   caseId: z.string().max(80).optional(),
+  /** When the sender confirmed writing across roles (A §9; issue 9 §4). */
+  crossRoleConfirmedAt: z.iso.datetime().optional(),
   /** The armoured ciphertext as sent/received (for the record). */
   armored: z.string().max(30 * 1024 * 1024).optional(),
 });
@@ -43,8 +45,12 @@ export const ConversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
-export function conversationId(pocId: string): string {
-  return `conv-${pocId}`;
+/**
+ * A conversation's record id: 'conv-' + keyed hash of the counterpart's POC id, and its clear
+ * State and role indexes are keyed hashes too: the disk does not say who talked to whom (issue 9 §5).
+ */
+export async function conversationId(session: VaultSession, pocId: string): Promise<string> {
+  return `conv-${await session.lookupId('poc', pocId)}`;
 }
 
 export function storedVerdict(verdict: Verdict): StoredMessage['verdict'] {
@@ -80,7 +86,7 @@ export async function storeMessage(
   const conversations = session.collection('conversations', ConversationSchema);
   const ops: BatchOp[] = [];
   for (const peer of peers) {
-    const id = conversationId(peer.pocId);
+    const id = await conversationId(session, peer.pocId);
     const existing = await conversations.get(id);
     const next: Conversation = {
       id,
@@ -90,9 +96,11 @@ export async function storeMessage(
       messageIds: [...(existing?.messageIds ?? []).filter((m) => m !== message.id), message.id],
       updatedAt: message.at,
     };
-    ops.push({ collection: 'conversations', id, value: next, index: { state: peer.state, role: peer.role, updatedAt: message.at } });
+    const index = { state: await session.lookupId('state', peer.state), role: await session.lookupId('role', peer.role), updatedAt: message.at };
+    ops.push({ collection: 'conversations', id, value: next, index });
   }
-  const stored = { ...message, conversationIds: peers.map((p) => conversationId(p.pocId)) };
+  const conversationIds = await Promise.all(peers.map((p) => conversationId(session, p.pocId)));
+  const stored = { ...message, conversationIds };
   ops.push({ collection: 'messages', id: message.id, value: StoredMessageSchema.parse(stored), index: { updatedAt: message.at } });
   await session.writeBatch([...ops, ...extraOps]);
 }

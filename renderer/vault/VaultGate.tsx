@@ -9,6 +9,7 @@ import { CreateVaultForm, vaultErrorKey } from './CreateVaultForm';
 import { RestoreBackupForm } from './RestoreBackupForm';
 import { UnlockForm } from './UnlockForm';
 import { VaultSessionContext, type VaultSession } from './session';
+import { migrateClearLookupIds } from './clearIdMigration';
 import { useIdleLock } from './useIdleLock';
 import { readVaultHeader } from './vault';
 
@@ -60,6 +61,12 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
 
   useIdleLock(settings.data?.idleLockMinutes ?? 15, lock, session !== null);
 
+  /** Every unlock path ends here; records of older versions lose their clear counterpart ids. */
+  const opened = useCallback((next: VaultSession) => {
+    setSession(next);
+    void migrateClearLookupIds(next).catch(() => undefined);
+  }, []);
+
   if (session) {
     return (
       <DatabaseContext.Provider value={db}>
@@ -82,12 +89,12 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
   return (
     <main className="gate-page">
       {gate.kind === 'exists' ? (
-        <UnlockForm db={db} header={gate.header} onReady={setSession} />
+        <UnlockForm db={db} header={gate.header} onReady={opened} />
       ) : restoring ? (
-        <RestoreBackupForm db={db} onRestored={setSession} onCancel={() => setRestoring(false)} />
+        <RestoreBackupForm db={db} onRestored={opened} onCancel={() => setRestoring(false)} />
       ) : (
         <>
-          <CreateVaultForm db={db} onReady={setSession} />
+          <CreateVaultForm db={db} onReady={opened} />
           <p className="gate-alt">
             <button type="button" onClick={() => setRestoring(true)}>
               {t('restore.fromFirstRun')}

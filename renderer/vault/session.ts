@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { z } from 'zod';
 import { decryptRecord, encryptRecord } from '../../shared/vault/recordCipher';
 import { VaultError } from '../../shared/vault/errors';
+import { deriveLookupKey, lookupHash, type LookupKey, type LookupKind } from '../../shared/vault/lookupKey';
 import type { PocDatabase, StoredRecord } from '../db/database';
 import type { CollectionName } from './collections';
 
@@ -12,9 +13,20 @@ export interface RecordIndex {
   updatedAt?: string;
 }
 
+/**
+ * A record id made from a counterpart's POC id (or State, role): written as `prefix` + its keyed hash
+ * (VaultSession.lookupId), never in clear. Lets a synchronous op builder (e.g. a key pin) name the
+ * record; writeBatch resolves it.
+ */
+export interface LookupRecordId {
+  prefix: string;
+  kind: LookupKind;
+  value: string;
+}
+
 export type BatchOp =
-  | { collection: CollectionName; id: string; value: unknown; index?: RecordIndex }
-  | { collection: CollectionName; id: string; delete: true };
+  | { collection: CollectionName; id: string | LookupRecordId; value: unknown; index?: RecordIndex }
+  | { collection: CollectionName; id: string | LookupRecordId; delete: true };
 
 export interface ListedRecords<T> {
   items: { id: string; value: T }[];
@@ -43,12 +55,29 @@ export class RecordReadFailure {
  */
 export class VaultSession {
   #key: CryptoKey | null;
+  #lookupKey: LookupKey | null;
 
   constructor(
     readonly db: PocDatabase,
     key: CryptoKey,
+    lookupKey: LookupKey,
   ) {
     this.#key = key;
+    this.#lookupKey = lookupKey;
+  }
+
+  /** A session for an unwrapped data key; the caller wipes `raw` afterwards. */
+  static async open(db: PocDatabase, vault: { key: CryptoKey; raw: Uint8Array<ArrayBuffer> }): Promise<VaultSession> {
+    return new VaultSession(db, vault.key, await deriveLookupKey(vault.raw));
+  }
+
+  /**
+   * The keyed hash to use wherever a counterpart's POC id, State or role would serve as a record id
+   * or clear index (shared/vault/lookupKey.ts): stable within this vault, meaningless without its key.
+   */
+  async lookupId(kind: LookupKind, value: string): Promise<string> {
+    if (!this.#lookupKey) throw new VaultError('locked');
+    return lookupHash(this.#lookupKey, kind, value);
   }
 
   get isLocked(): boolean {
@@ -58,6 +87,7 @@ export class VaultSession {
   /** Forgets the key; every later call fails with VaultError('locked'). */
   lock(): void {
     this.#key = null;
+    this.#lookupKey = null;
   }
 
   private requireKey(): CryptoKey {
@@ -65,16 +95,22 @@ export class VaultSession {
     return this.#key;
   }
 
+  /** The stored id of a record: as given, or prefix + keyed hash for a LookupRecordId. */
+  async recordId(id: string | LookupRecordId): Promise<string> {
+    return typeof id === 'string' ? id : `${id.prefix}${await this.lookupId(id.kind, id.value)}`;
+  }
+
   async encryptOp(op: Extract<BatchOp, { value: unknown }>): Promise<StoredRecord> {
-    const blob = await encryptRecord(this.requireKey(), op.collection, op.id, op.value);
-    return { collection: op.collection, id: op.id, ...op.index, iv: blob.iv, ct: blob.ct };
+    const id = await this.recordId(op.id);
+    const blob = await encryptRecord(this.requireKey(), op.collection, id, op.value);
+    return { collection: op.collection, id, ...op.index, iv: blob.iv, ct: blob.ct };
   }
 
   async writeBatch(ops: readonly BatchOp[]): Promise<void> {
     const puts: StoredRecord[] = [];
     const deletes: [string, string][] = [];
     for (const op of ops) {
-      if ('delete' in op) deletes.push([op.collection, op.id]);
+      if ('delete' in op) deletes.push([op.collection, await this.recordId(op.id)]);
       else puts.push(await this.encryptOp(op));
     }
     await this.db.transaction('rw', this.db.records, async () => {

@@ -23,15 +23,17 @@ export async function vaultExists(db: PocDatabase): Promise<boolean> {
 export async function createVault(db: PocDatabase, passphrase: string, cost: KdfCost = DEFAULT_KDF_COST): Promise<VaultSession> {
   if (await vaultExists(db)) throw new VaultError('already-exists');
   const { header, vault } = await createVaultHeader(passphrase, cost);
+  const session = await VaultSession.open(db, vault);
   vault.raw.fill(0);
   await db.vault.put({ key: 'header', header });
-  return new VaultSession(db, vault.key);
+  return session;
 }
 
 export async function unlockVault(db: PocDatabase, passphrase: string): Promise<VaultSession> {
   const header = await readVaultHeader(db);
   if (!header) throw new VaultError('no-vault');
   const vault = await unwrapWithPassphrase(header, passphrase);
+  const session = await VaultSession.open(db, vault);
   vault.raw.fill(0);
-  return new VaultSession(db, vault.key);
+  return session;
 }

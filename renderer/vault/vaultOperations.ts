@@ -48,14 +48,15 @@ export async function exportBackup(db: PocDatabase): Promise<Uint8Array<ArrayBuf
  */
 export async function restoreBackup(db: PocDatabase, bytes: Uint8Array, passphrase: string): Promise<VaultSession> {
   const backup = decodeBackup(bytes);
-  const { key, raw } = await unwrapWithPassphrase(backup.header, passphrase);
-  raw.fill(0);
+  const unwrapped = await unwrapWithPassphrase(backup.header, passphrase);
+  const session = await VaultSession.open(db, unwrapped);
+  unwrapped.raw.fill(0);
   await db.transaction('rw', db.vault, db.records, async () => {
     await db.records.clear();
     await db.records.bulkPut(backup.records);
     await db.vault.put({ key: 'header', header: backup.header });
   });
-  return new VaultSession(db, key);
+  return session;
 }
 
 /**
@@ -135,8 +136,7 @@ export async function unlockWithOsStore(db: PocDatabase, host: HostClient): Prom
     throw new VaultError('os-unlock-failed');
   }
   try {
-    const { key } = await unwrapWithRawKey(header, raw);
-    return new VaultSession(db, key);
+    return await VaultSession.open(db, await unwrapWithRawKey(header, raw));
   } catch {
     throw new VaultError('os-unlock-failed');
   } finally {

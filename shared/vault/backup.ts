@@ -15,8 +15,9 @@ export const BACKUP_FILE_EXTENSION = 'pocvault';
 const BackupRecordSchema = z.object({
   collection: z.string().min(1).max(64),
   id: z.string().min(1).max(200),
-  state: z.string().max(8).optional(),
-  role: z.string().max(32).optional(),
+  /** A State code, or for non-directory records a keyed hash (shared/vault/lookupKey.ts). */
+  state: z.string().max(64).optional(),
+  role: z.string().max(64).optional(),
   updatedAt: z.string().max(40).optional(),
   iv: z.string().max(32),
   ct: z.string(),
