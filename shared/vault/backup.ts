@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 import { VaultError } from './errors';
 import { VAULT_FORMAT_VERSION, VaultHeaderSchema, type VaultHeader } from './header';
+import { assertKdfWithinBounds } from './kdf';
 
 /**
  * The encrypted backup file: the vault header (data key wrapped by the passphrase's Argon2id key) and
@@ -78,6 +79,8 @@ export function decodeBackup(bytes: Uint8Array): { header: VaultHeader; records:
   }
   const parsed = VaultBackupSchema.safeParse(json);
   if (!parsed.success) throw new VaultError('backup-invalid');
+  // A backup file can come from anyone: its Argon2id cost is bounded before the passphrase is tried.
+  assertKdfWithinBounds(parsed.data.header.kdf);
   try {
     return {
       header: parsed.data.header,

@@ -14,6 +14,7 @@ export const VAULT_ERROR_CODES = [
   'backup-invalid',
   'backup-newer-version',
   'backup-other-vault',
+  'kdf-out-of-bounds',
 ] as const;
 export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];
 

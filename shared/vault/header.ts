@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 import { VaultError } from './errors';
-import { DEFAULT_KDF_COST, KdfParamsSchema, deriveKeyEncryptionKey, type KdfParams } from './kdf';
+import { DEFAULT_KDF_COST, KdfParamsSchema, assertKdfWithinBounds, deriveKeyEncryptionKey, type KdfParams } from './kdf';
 import { decryptBytes, encryptBytes, importDataKey, type AesKey } from './recordCipher';
 
 /** The vault format this version writes and the newest it reads. A newer header is refused, never migrated down. */
@@ -65,6 +65,7 @@ export function parseVaultHeader(stored: unknown): VaultHeader {
   }
   const parsed = VaultHeaderSchema.safeParse(stored);
   if (!parsed.success) throw new VaultError('malformed-header');
+  assertKdfWithinBounds(parsed.data.kdf);
   return parsed.data;
 }
 

@@ -1,5 +1,6 @@
 import { argon2id } from 'hash-wasm';
 import { z } from 'zod';
+import { VaultError } from './errors';
 
 /**
  * Argon2id parameters. They live in the vault header, so a later version can raise them (re-wrapping
@@ -17,8 +18,35 @@ export type KdfParams = z.infer<typeof KdfParamsSchema>;
 
 export const DEFAULT_KDF_COST = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
 
-/** Derives the 256-bit key-encryption key from a passphrase. */
+/**
+ * What this app will ever spend on one derivation. A vault header or backup file is input from disk
+ * or from someone else: its Argon2id parameters are checked against these bounds BEFORE deriving,
+ * so a crafted file cannot make the app demand 4 GiB of memory or hours of work (issue 9 §6).
+ * 1 GiB is 16× the default; the work bound is what kdfTuning.ts can produce (64 MiB × 64 passes).
+ */
+export const KDF_LIMITS = {
+  maxMemoryKiB: 1024 * 1024,
+  maxIterations: 64,
+  maxParallelism: 16,
+  maxWorkKiB: 64 * 1024 * 64,
+} as const;
+
+/** Throws VaultError('kdf-out-of-bounds') for parameters beyond KDF_LIMITS. */
+export function assertKdfWithinBounds(params: Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>): void {
+  const { memoryKiB, iterations, parallelism } = params;
+  if (
+    memoryKiB > KDF_LIMITS.maxMemoryKiB ||
+    iterations > KDF_LIMITS.maxIterations ||
+    parallelism > KDF_LIMITS.maxParallelism ||
+    memoryKiB * iterations > KDF_LIMITS.maxWorkKiB
+  ) {
+    throw new VaultError('kdf-out-of-bounds', `Argon2id m=${memoryKiB} KiB, t=${iterations}, p=${parallelism} exceeds this app's bounds.`);
+  }
+}
+
+/** Derives the 256-bit key-encryption key from a passphrase (within KDF_LIMITS, or not at all). */
 export async function deriveKeyEncryptionKey(passphrase: string, params: KdfParams, salt: Uint8Array): Promise<Uint8Array> {
+  assertKdfWithinBounds(params);
   const hash = await argon2id({
     password: passphrase.normalize('NFC'),
     salt,
