@@ -5,6 +5,7 @@ import { navigate } from '../app/navigation';
 import { ComposePanel } from './ComposePanel';
 import { ReceivePanel } from './ReceivePanel';
 import { MessageHistory } from './MessageHistory';
+import { DamagedRecordsNotice } from '../components/DamagedRecordsNotice';
 import './messages.css';
 
 type Tab = 'compose' | 'receive' | 'history';
@@ -17,6 +18,7 @@ export function MessagesArea() {
   return (
     <section className="area stack" aria-labelledby="messages-title">
       <h2 id="messages-title">{t('title')}</h2>
+      <DamagedRecordsNotice collections={['messages', 'conversations']} />
       {own.isSuccess && !own.data && (
         <div className="notice stack">
           <p>{t('noIdentity')}</p>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
 import type { PingRecord } from '../sync/vaultSyncStore';
+import { DamagedRecordsNotice } from '../components/DamagedRecordsNotice';
 import './pings.css';
 
 /**
@@ -44,6 +45,7 @@ export function PingsArea() {
   return (
     <section className="area" aria-labelledby="pings-title">
       <h2 id="pings-title">{t('title')}</h2>
+      <DamagedRecordsNotice collections={['pings', 'outbox']} />
       <p>{t('intro')}</p>
       <h3>{t('pending')}</h3>
       {pending.length === 0 ? <p>{t('nonePending')}</p> : null}

@@ -5,6 +5,7 @@ import { VaultError } from '../../shared/vault/errors';
 import { deriveLookupKey, lookupHash, type LookupKey, type LookupKind } from '../../shared/vault/lookupKey';
 import type { PocDatabase, StoredRecord } from '../db/database';
 import type { CollectionName } from './collections';
+import { DamagedRecords, QUARANTINE_COLLECTION, quarantineId } from './damagedRecords';
 
 /** Index fields stored in clear next to a record. Only values that identify nobody. */
 export interface RecordIndex {
@@ -56,6 +57,8 @@ export class RecordReadFailure {
 export class VaultSession {
   #key: CryptoKey | null;
   #lookupKey: LookupKey | null;
+  /** Damaged records met in this session: reported, never silently left out (issue 9 §6). */
+  readonly damaged = new DamagedRecords();
 
   constructor(
     readonly db: PocDatabase,
@@ -113,10 +116,23 @@ export class VaultSession {
       if ('delete' in op) deletes.push([op.collection, await this.recordId(op.id)]);
       else puts.push(await this.encryptOp(op));
     }
+    // A damaged record about to be replaced or deleted is first copied aside, raw, into quarantine.
+    const doomed = [...deletes, ...puts.map((p): [string, string] => [p.collection, p.id])].filter(([c, id]) => this.damaged.has(c, id));
+    const at = new Date().toISOString();
     await this.db.transaction('rw', this.db.records, async () => {
+      for (const [collection, id] of doomed) {
+        const raw = await this.db.records.get([collection, id]);
+        if (raw) await this.db.records.put({ collection: QUARANTINE_COLLECTION, id: quarantineId(collection, id, at), iv: raw.iv, ct: raw.ct });
+      }
       if (deletes.length) await this.db.records.bulkDelete(deletes);
       if (puts.length) await this.db.records.bulkPut(puts);
     });
+    for (const [collection, id] of doomed) this.damaged.settle(collection, id);
+  }
+
+  /** How many damaged records were moved aside into quarantine (in this or an earlier session). */
+  quarantinedCount(): Promise<number> {
+    return this.db.records.where('collection').equals(QUARANTINE_COLLECTION).count();
   }
 
   async decryptStored<T>(stored: StoredRecord, schema: z.ZodType<T>): Promise<T> {
@@ -172,8 +188,10 @@ export class VaultSession {
       try {
         items.push({ id: row.id, value: await this.decryptStored(row, schema) });
       } catch (error) {
-        if (error instanceof VaultError && error.code === 'record-corrupted') corrupted.push(row.id);
-        else throw error;
+        if (error instanceof VaultError && error.code === 'record-corrupted') {
+          corrupted.push(row.id);
+          this.damaged.report(row.collection, row.id);
+        } else throw error;
       }
     }
     return { items, corrupted };
@@ -184,7 +202,13 @@ export class VaultSession {
     return {
       get: async (id) => {
         const stored = await table.get([name, id]);
-        return stored ? this.decryptStored(stored, schema) : undefined;
+        if (!stored) return undefined;
+        try {
+          return await this.decryptStored(stored, schema);
+        } catch (error) {
+          if (error instanceof VaultError && error.code === 'record-corrupted') this.damaged.report(name, id);
+          throw error;
+        }
       },
       list: async () => this.decryptAll(await table.where('collection').equals(name).toArray(), schema),
       listWhere: async (index, value) =>
