@@ -57,7 +57,7 @@ export async function run(): Promise<Figure[]> {
     if (i < RUNS - 1) fresh.lock();
   }
   if (!directory) throw new Error('nothing loaded');
-  void session;
+  session.lock();
 
   collectGarbage();
   const heapMb = process.memoryUsage().heapUsed / (1024 * 1024);
