@@ -143,6 +143,7 @@ async function unlockToList(browser: Browser, url: string): Promise<{ times: num
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Choose the backup file' }).click();
     await (await chooser).setFiles(file);
+    await page.getByText('Chosen file:').waitFor(); // the file is read before the form accepts it
     await page.getByLabel('Passphrase of the backup').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Restore the backup' }).click();
     await waitForList(page, SIZE, 180_000);
