@@ -6,7 +6,7 @@ import { VaultError } from '../../shared/vault/errors';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { repairFromBackup } from '../vault/vaultOperations';
-import { notifyDirectoryChanged } from './store';
+import { reloadDirectory } from './store';
 
 /** Offered next to the "damaged entries" alert: replaces only damaged records from a backup of this vault. */
 export function RepairFromBackup() {
@@ -23,7 +23,7 @@ export function RepairFromBackup() {
         if (!picked) return;
         const repaired = await repairFromBackup(session, base64ToBytes(picked.bytes));
         setMessage({ ok: true, text: t('repair.done', { count: repaired.length }) });
-        notifyDirectoryChanged();
+        reloadDirectory(session);
       })
       .catch((e: unknown) => setMessage({ ok: false, text: e instanceof VaultError ? tv(`errors.${e.code}`) : tv('errors.generic') }));
   };

@@ -1,28 +1,31 @@
 /**
- * The offline directory, kept in the encrypted vault (collection 'directory').
+ * The offline directory, kept in the encrypted vault as chunks of many entries
+ * (renderer/directory/chunkedDirectory.ts) and held decrypted in memory while the vault is open.
  *
  * Public API for other areas (registry sync, inquiry, messages):
- *   listEntries(session)            → { entries, corrupted }   every readable entry + ids that failed authentication
+ *   listEntries(session)            → { entries, corrupted }   every readable entry + ids of damaged records
  *   loadDirectory(session)          → LoadedDirectory (entries, byId, search index, corrupted)
  *   getEntry(session, id)           → PointOfContact | undefined
  *   putEntries(session, entries)    → validates, encrypts and writes all entries in ONE transaction
  *   deleteEntries(session, ids)     → deletes all in one transaction
- *   subscribeDirectory(listener)    → called after every put/delete (useDirectory() refreshes on it)
- *   directoryPutOps / directoryDeleteOps + notifyDirectoryChanged()
- *                                   → for a caller that must write entries together with its own
- *                                     records in one session.writeBatch (the registry sync)
+ *   writeDirectory(session, change, ops)
+ *                                   → for a caller that must store entries together with its own
+ *                                     records in one transaction (the registry sync)
+ *   subscribeDirectory(listener)    → called after every change (useDirectory() refreshes on it)
+ *   reloadDirectory(session)        → after records were replaced behind the store (repair from backup)
  *
- * Only the opaque id, the State code, the role and the update time are stored in clear (the indexes);
- * names, e-mails, phones and free text live only inside the AES-256-GCM ciphertext.
+ * The first call after unlocking reads and decrypts the directory once; later reads come from
+ * memory, and writes change the loaded directory and its search index in place (issue 14) instead
+ * of having every reader load, decrypt and index 10,000 entries again. Writes are queued, one at a
+ * time per vault, since each rewrites whole chunks from the in-memory copy.
  */
-import Dexie from 'dexie';
-import { createDirectoryAssembler, type LoadedDirectory } from '../../shared/directory/loadedDirectory';
-import { PointOfContactSchema, type PointOfContact, type PointOfContactInput } from '../../shared/directory/model';
-import type { StoredRecord } from '../db/database';
-import { RecordReadFailure, type BatchOp, type EncryptedCollection, type VaultSession } from '../vault/session';
-import { readEntry } from './readEntry';
+import type { LoadedDirectory } from '../../shared/directory/loadedDirectory';
+import type { PointOfContact, PointOfContactInput } from '../../shared/directory/model';
+import { VaultError } from '../../shared/vault/errors';
+import type { BatchOp, VaultSession } from '../vault/session';
+import { DirectoryVault, validEntry } from './chunkedDirectory';
 
-export const DIRECTORY_COLLECTION = 'directory' as const;
+export { CHUNK_COLLECTION as DIRECTORY_COLLECTION } from './chunkedDirectory';
 
 export interface DirectoryListing {
   entries: PointOfContact[];
@@ -30,14 +33,17 @@ export interface DirectoryListing {
   corrupted: string[];
 }
 
-function collection(session: VaultSession): EncryptedCollection<PointOfContact> {
-  return session.collection(DIRECTORY_COLLECTION, PointOfContactSchema);
+export interface DirectoryChange {
+  /** The vault whose directory changed; null for every vault (notifyDirectoryChanged). */
+  session: VaultSession | null;
+  /** True when the records changed behind the store: readers must load again. */
+  reload: boolean;
 }
 
-type Listener = () => void;
+type Listener = (change: DirectoryChange) => void;
 const listeners = new Set<Listener>();
 
-/** Called after every write to the directory, whoever made it. Returns the unsubscribe function. */
+/** Called after every change to the directory, whoever made it. Returns the unsubscribe function. */
 export function subscribeDirectory(listener: Listener): () => void {
   listeners.add(listener);
   return () => {
@@ -45,107 +51,138 @@ export function subscribeDirectory(listener: Listener): () => void {
   };
 }
 
-/** Tell useDirectory() and other listeners that entries changed (call after your own writeBatch). */
-export function notifyDirectoryChanged(): void {
-  for (const listener of listeners) listener();
+function emit(change: DirectoryChange): void {
+  for (const listener of listeners) listener(change);
 }
 
-/** Batch operations that store entries (validated here; throws a ZodError before anything is written). */
-export function directoryPutOps(entries: readonly PointOfContactInput[]): BatchOp[] {
-  return entries.map((input) => {
-    const entry = PointOfContactSchema.parse(input);
-    return {
-      collection: DIRECTORY_COLLECTION,
-      id: entry.id,
-      value: entry,
-      index: { state: entry.state, role: entry.role, updatedAt: entry.updatedAt },
-    };
-  });
+interface Held {
+  vault: Promise<DirectoryVault>;
+  /** The same, once loaded. */
+  loaded: DirectoryVault | null;
+  generation: number;
+}
+const held = new WeakMap<VaultSession, Held>();
+const writeQueues = new WeakMap<VaultSession, Promise<unknown>>();
+/** Bumped by notifyDirectoryChanged: every held directory is read again from disk. */
+let generation = 0;
+
+/** Indexes what a load or a write queued for search, a few milliseconds at a time between other work. */
+function indexInBackground(session: VaultSession, vault: DirectoryVault): void {
+  const step = () => {
+    if (session.isLocked || held.get(session)?.generation !== generation) return;
+    if (!vault.live.index.indexPending(performance.now() + 8)) setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
 }
 
-export function directoryDeleteOps(ids: readonly string[]): BatchOp[] {
-  return ids.map((id) => ({ collection: DIRECTORY_COLLECTION, id, delete: true as const }));
-}
-
-/** The directory's records, on the primary key range [directory, *] (the table's own order, no secondary index to walk). */
-function readDirectoryRecords(session: VaultSession): Promise<StoredRecord[]> {
-  return session.db.records
-    .where('[collection+id]')
-    .between([DIRECTORY_COLLECTION, Dexie.minKey], [DIRECTORY_COLLECTION, Dexie.maxKey], true, true)
-    .toArray();
-}
-
-
-/**
- * Reads every directory record, decrypts them all concurrently (session.decryptManyWith: one
- * WebCrypto call and one promise per record), checks each against the schema through readEntry's
- * fast path (zod for anything it is not sure of), and hands each readable entry to `take` in the
- * table's order. Returns the ids of the records that failed authentication or their schema
- * (quarantined, left untouched, in table order). Any other error (the vault locked meanwhile) is
- * thrown, the first in table order.
- *
- * Measured and dropped (issue 3, second pass): handing entries over as their decryption resolves,
- * one by one or in chunks of 100–3,000, so that indexing overlaps the AES work. In Chromium the
- * AES-GCM of 10,000 records takes ~45 ms of the load; the main thread is busy with the IndexedDB
- * result, the promise plumbing, JSON and validation meanwhile, so there was no idle time to fill and
- * no gain beyond the noise (tests/bench/support/browserDirectoryProfile.ts keeps the comparison).
- */
-async function readEntriesInOrder(session: VaultSession, take: (entry: PointOfContact) => void): Promise<string[]> {
-  const rows = await readDirectoryRecords(session);
-  const read = await session.decryptManyWith(rows, readEntry);
-  const corrupted: string[] = [];
-  for (let i = 0; i < read.length; i++) {
-    const entry = read[i];
-    if (!(entry instanceof RecordReadFailure)) {
-      if (entry) take(entry);
-    } else if (entry.error.code === 'record-corrupted') corrupted.push(rows[i]?.id ?? '');
-    else throw entry.error;
+function vaultOf(session: VaultSession): Promise<DirectoryVault> {
+  if (session.isLocked) {
+    held.delete(session);
+    return Promise.reject(new VaultError('locked'));
   }
-  return corrupted;
+  const current = held.get(session);
+  if (current && current.generation === generation) return current.vault;
+  const vault = DirectoryVault.load(session);
+  const entry: Held = { vault, loaded: null, generation };
+  held.set(session, entry);
+  vault.then(
+    (loaded) => {
+      entry.loaded = loaded;
+      indexInBackground(session, loaded);
+    },
+    () => {
+      if (held.get(session) === entry) held.delete(session);
+    },
+  );
+  return vault;
 }
 
-/** Every readable entry (table order) and the ids of the quarantined records. tests/bench/directory.bench.ts measures it. */
-export async function listEntries(session: VaultSession): Promise<DirectoryListing> {
-  const entries: PointOfContact[] = [];
-  const corrupted = await readEntriesInOrder(session, (entry) => entries.push(entry));
-  return { entries, corrupted };
+/** The directory already in memory for this vault, without waiting (null when not loaded yet). */
+export function loadedDirectoryNow(session: VaultSession): LoadedDirectory | null {
+  const current = held.get(session);
+  if (!current?.loaded || current.generation !== generation || session.isLocked) return null;
+  return current.loaded.live.snapshot();
+}
+
+/** Records were replaced behind the store (repair from a backup): every reader loads again. */
+export function reloadDirectory(session: VaultSession): void {
+  held.delete(session);
+  emit({ session, reload: true });
+}
+
+/** For callers that changed directory records directly, for any vault: everything is read again. */
+export function notifyDirectoryChanged(): void {
+  generation++;
+  emit({ session: null, reload: true });
 }
 
 /**
- * The directory as the screens use it: entries, lookup by id and search index, each entry indexed
- * as it is handed over (no intermediate entries array). Same result as
- * indexDirectory(listEntries(session)): same order, same corrupted list, same search results
- * (tests/unit/renderer/directory/store.test.ts compares them).
+ * Stores and removes entries, together with `ops` (the caller's own records) in one transaction:
+ * all land or none. Entries are validated first (a ZodError before anything is written).
+ * Listeners are told once the change is stored and visible in loadDirectory().
  */
-export async function loadDirectory(session: VaultSession): Promise<LoadedDirectory> {
-  const assembler = createDirectoryAssembler();
-  const corrupted = await readEntriesInOrder(session, (entry) => assembler.add(entry));
-  return assembler.finish(corrupted);
+export function writeDirectory(
+  session: VaultSession,
+  change: { puts?: readonly PointOfContactInput[]; deletes?: readonly string[] },
+  ops: readonly BatchOp[] = [],
+  options: { onlyNewer?: boolean } = {},
+): Promise<void> {
+  const run = async () => {
+    let puts = (change.puts ?? []).map(validEntry);
+    const deletes = change.deletes ?? [];
+    const vault = await vaultOf(session);
+    if (options.onlyNewer) puts = puts.filter((entry) => (vault.get(entry.id)?.revision ?? -1) <= entry.revision);
+    const write = vault.prepare(puts, deletes);
+    if (write.ops.length + ops.length === 0) return;
+    await session.writeBatch([...write.ops, ...ops]);
+    write.commit();
+    if (puts.length || deletes.length) {
+      indexInBackground(session, vault);
+      emit({ session, reload: false });
+    }
+  };
+  const previous = writeQueues.get(session) ?? Promise.resolve();
+  const next = previous.then(run, run);
+  writeQueues.set(
+    session,
+    next.catch(() => undefined),
+  );
+  return next;
 }
 
-/** Entries of one State only (uses the clear State index; still decrypts). */
+/** Every readable entry and the ids of the quarantined records. tests/bench/directory.bench.ts measures it. */
+export async function listEntries(session: VaultSession): Promise<DirectoryListing> {
+  const vault = await vaultOf(session);
+  const { entries, corrupted } = vault.live.snapshot();
+  return { entries: [...entries], corrupted: [...corrupted] };
+}
+
+/** The directory as the screens use it: entries, lookup by id and search index (built as needed). */
+export async function loadDirectory(session: VaultSession): Promise<LoadedDirectory> {
+  return (await vaultOf(session)).live.snapshot();
+}
+
+/** Entries of one State only. */
 export async function listEntriesOfState(session: VaultSession, state: string): Promise<DirectoryListing> {
-  const { items, corrupted } = await collection(session).listWhere('state', state);
-  return { entries: items.map((item) => item.value), corrupted };
+  const { entries, corrupted } = await listEntries(session);
+  return { entries: entries.filter((entry) => entry.state === state), corrupted };
 }
 
 export async function getEntry(session: VaultSession, id: string): Promise<PointOfContact | undefined> {
-  return collection(session).get(id);
+  return (await vaultOf(session)).get(id);
 }
 
 /** Validates every entry first (throws a ZodError, writes nothing, if one is invalid), then writes them atomically. */
 export async function putEntries(session: VaultSession, entries: readonly PointOfContactInput[]): Promise<void> {
   if (entries.length === 0) return;
-  await session.writeBatch(directoryPutOps(entries));
-  notifyDirectoryChanged();
+  await writeDirectory(session, { puts: entries });
 }
 
 export async function deleteEntries(session: VaultSession, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await session.writeBatch(directoryDeleteOps(ids));
-  notifyDirectoryChanged();
+  await writeDirectory(session, { deletes: ids });
 }
 
 export async function countEntries(session: VaultSession): Promise<number> {
-  return collection(session).count();
+  return (await vaultOf(session)).live.size;
 }

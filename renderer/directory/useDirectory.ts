@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { z } from 'zod';
 import { useVaultSession } from '../vault/session';
-import { loadDirectory, subscribeDirectory } from './store';
+import { loadDirectory, loadedDirectoryNow, subscribeDirectory } from './store';
 
 export const DIRECTORY_QUERY_KEY = ['vault', 'directory'] as const;
 
@@ -10,13 +10,43 @@ export const DIRECTORY_QUERY_KEY = ['vault', 'directory'] as const;
 export { loadDirectory };
 
 /**
- * Marks the cached directory stale after every write through the directory store, whoever made it
- * (a sync in the background included). Mounted once by the app shell, so the cache is right even
- * when no screen showing the directory is open.
+ * A sync applying many pages must not redraw the directory screen for each page (issue 14): at most
+ * one refresh per this many milliseconds, the first one at once.
+ */
+export const DIRECTORY_REFRESH_MS = 300;
+
+/**
+ * Keeps the cached directory in step with every write through the directory store, whoever made it
+ * (a sync in the background included). The store changes the loaded directory in place, so a
+ * refresh only hands react-query the new snapshot (no reload), throttled to DIRECTORY_REFRESH_MS;
+ * records replaced behind the store (repair from a backup) make the query load again. Mounted once
+ * by the app shell, so the cache is right even when no screen showing the directory is open.
  */
 export function useDirectoryFreshness(): void {
   const client = useQueryClient();
-  useEffect(() => subscribeDirectory(() => void client.invalidateQueries({ queryKey: DIRECTORY_QUERY_KEY })), [client]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = -Infinity;
+    const unsubscribe = subscribeDirectory(({ session, reload }) => {
+      if (reload || !session) {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        void client.invalidateQueries({ queryKey: DIRECTORY_QUERY_KEY });
+        return;
+      }
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        last = performance.now();
+        const snapshot = loadedDirectoryNow(session);
+        if (snapshot) client.setQueryData(DIRECTORY_QUERY_KEY, snapshot);
+      }, Math.max(0, last + DIRECTORY_REFRESH_MS - performance.now()));
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [client]);
 }
 
 /**

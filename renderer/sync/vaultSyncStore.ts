@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PingSchema, type EntryChange, type Ping } from '../../shared/registry/protocol';
 import { OutboxItemSchema, SyncStateSchema, type OutboxItem, type SyncState } from '../../shared/sync/model';
 import type { OutboxEffect, SyncStore } from '../../shared/sync/store';
-import { directoryDeleteOps, directoryPutOps, getEntry, notifyDirectoryChanged } from '../directory/store';
+import { writeDirectory } from '../directory/store';
 import type { BatchOp, VaultSession } from '../vault/session';
 
 /** A ping as kept on this device: the registry's view plus which notifications were shown. */
@@ -15,9 +15,11 @@ export type PingRecord = z.infer<typeof PingRecordSchema>;
 const STATE_ID = 'state';
 
 /**
- * The sync engine's store over the encrypted vault: directory entries in 'directory' (through the
- * directory area's batch ops), sync state in 'sync', outbox items in 'outbox', pings in 'pings'.
- * Every method is a single session.writeBatch, so a page and its sequence land together or not at all.
+ * The sync engine's store over the encrypted vault: directory entries through the directory store
+ * (chunks, changed in place in the loaded directory), sync state in 'sync', outbox items in 'outbox',
+ * pings in 'pings'. Every method is a single session.writeBatch, so a page and its sequence land
+ * together or not at all. The directory screen follows applied pages without reloading
+ * (renderer/directory/useDirectory.ts throttles its refreshes).
  */
 export class VaultSyncStore implements SyncStore {
   constructor(readonly session: VaultSession) {}
@@ -43,12 +45,7 @@ export class VaultSyncStore implements SyncStore {
   async applyPage(changes: readonly EntryChange[], state: SyncState): Promise<void> {
     const puts = changes.flatMap((c) => (c.op === 'put' ? [c.entry] : []));
     const deletes = changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
-    await this.session.writeBatch([
-      ...directoryPutOps(puts),
-      ...directoryDeleteOps(deletes),
-      { collection: 'sync', id: STATE_ID, value: state },
-    ]);
-    if (changes.length) notifyDirectoryChanged();
+    await writeDirectory(this.session, { puts, deletes }, [{ collection: 'sync', id: STATE_ID, value: state }]);
   }
 
   async listOutbox(): Promise<OutboxItem[]> {
@@ -61,16 +58,13 @@ export class VaultSyncStore implements SyncStore {
 
   async completeOutbox(id: string, effect: OutboxEffect): Promise<void> {
     const ops: BatchOp[] = [{ collection: 'outbox', id, delete: true }];
-    if ('entry' in effect) {
-      const local = await getEntry(this.session, effect.entry.id);
-      if (!local || local.revision <= effect.entry.revision) ops.push(...directoryPutOps([effect.entry]));
-    }
     if ('ping' in effect) {
       const known = await this.pings().get(effect.ping.id);
       ops.push({ collection: 'pings', id: effect.ping.id, value: { ...known, ...effect.ping } });
     }
-    await this.session.writeBatch(ops);
-    if ('entry' in effect) notifyDirectoryChanged();
+    // The registry's copy of an own entry replaces the local one unless the local one is newer.
+    const puts = 'entry' in effect ? [effect.entry] : [];
+    await writeDirectory(this.session, { puts }, ops, { onlyNewer: true });
   }
 
   async savePings(pings: readonly Ping[]): Promise<void> {

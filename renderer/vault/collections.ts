@@ -3,7 +3,8 @@
  * clear and bound into each record's additional data, so it must never change once shipped.
  */
 export type CollectionName =
-  | 'directory' // PointOfContact entries (issue 3), indexed by state, role, updatedAt
+  | 'directory' // PointOfContact entries one per record (issue 3); migrated into directoryChunks (issue 14)
+  | 'directoryChunks' // PointOfContact entries, ~500 per record, nothing in clear (issue 14)
   | 'settings' // vault-side preferences that are sensitive enough to encrypt
   | 'identity' // own OpenPGP identity (issue 4)
   | 'peerKeys' // imported peer keys and fingerprint verifications (issue 4)

@@ -87,42 +87,199 @@ export interface DirectorySearchIndexBuilder {
   finish(): DirectorySearchIndex;
 }
 
-export function createDirectorySearchIndexBuilder(): DirectorySearchIndexBuilder {
-  stateWords();
-  const postings = new Map<string, Postings>();
-  const docsOfState = new Map<string, number[]>();
-  const ids: string[] = [];
-  const tokens: string[] = [];
+/**
+ * An index that follows the directory as it changes (issue 14): a sync that applies a page updates
+ * it in place instead of rebuilding it from 10,000 entries. Changes are queued and indexed on the
+ * next search, or ahead of it in small slices (`indexPending`) so that neither a load nor a sync
+ * page holds the main thread for the whole directory.
+ */
+export interface LiveDirectorySearchIndex extends DirectorySearchIndex {
+  /** Adds the entry, or replaces the one with the same id. */
+  put(entry: PointOfContact): void;
+  remove(id: string): void;
+  /** Changes queued and not yet indexed. */
+  readonly pending: number;
+  /** Indexes queued changes until `deadline` (performance.now() time) passes; true when none remain. */
+  indexPending(deadline?: number): boolean;
+}
+
+/** Postings of removed entries are dropped once they outnumber the live ones by this much. */
+const COMPACT_SLACK = 1024;
+
+class InvertedIndex implements LiveDirectorySearchIndex {
+  readonly #postings = new Map<string, Postings>();
+  readonly #docsOfState = new Map<string, number[]>();
+  /** Doc number → entry id, null once removed. */
+  #ids: (string | null)[] = [];
+  readonly #docOf = new Map<string, number>();
+  /** Sorted words for prefix search; null when a new word came in since the last sort. */
+  #words: string[] | null = null;
+  /** Queued changes in order: the entry to index, or null to remove. */
+  readonly #queue = new Map<string, PointOfContact | null>();
+  readonly #tokens: string[] = [];
+
+  constructor() {
+    stateWords();
+  }
+
+  get size(): number {
+    this.indexPending();
+    return this.#docOf.size;
+  }
+
+  get pending(): number {
+    return this.#queue.size;
+  }
+
+  put(entry: PointOfContact): void {
+    this.#queue.delete(entry.id);
+    this.#queue.set(entry.id, entry);
+  }
+
+  remove(id: string): void {
+    this.#queue.delete(id);
+    this.#queue.set(id, null);
+  }
+
+  indexPending(deadline = Infinity): boolean {
+    let n = 0;
+    for (const [id, entry] of this.#queue) {
+      this.#queue.delete(id);
+      this.#unindex(id);
+      if (entry) this.#index(entry);
+      // performance.now() is not free: look at the clock every 64 entries.
+      if ((++n & 63) === 0 && performance.now() > deadline) break;
+    }
+    if (this.#ids.length > 2 * this.#docOf.size + COMPACT_SLACK) this.#compact();
+    return this.#queue.size === 0;
+  }
+
   /** Adds a posting unless the entry already has this word (its own text is added before contacts, so it wins). */
-  const add = (token: string, doc: number, posting: number) => {
-    const list = postings.get(token);
-    if (!list) postings.set(token, [posting]);
-    else if ((list[list.length - 1] ?? -2) >> 1 !== doc) list.push(posting);
-  };
+  #post(token: string, doc: number, posting: number): void {
+    const list = this.#postings.get(token);
+    if (!list) {
+      this.#postings.set(token, [posting]);
+      this.#words = null;
+    } else if ((list[list.length - 1] ?? -2) >> 1 !== doc) list.push(posting);
+  }
+
+  #index(entry: PointOfContact): void {
+    const doc = this.#ids.length;
+    this.#ids.push(entry.id);
+    this.#docOf.set(entry.id, doc);
+    const tokens = this.#tokens;
+    tokens.length = 0;
+    appendSearchTokens(ownText(entry), tokens);
+    for (const token of tokens) this.#post(token, doc, doc * 2 + 1);
+    tokens.length = 0;
+    // Each contact value on its own: digit groups are joined for phones, so values joined by spaces
+    // would glue a fingerprint that starts with a digit onto the last phone number.
+    for (const value of entry.emails) appendSearchTokens(value, tokens);
+    for (const value of entry.phones) appendSearchTokens(value, tokens);
+    if (entry.openpgp) appendSearchTokens(entry.openpgp.fingerprint, tokens);
+    for (const token of tokens) this.#post(token, doc, doc * 2);
+    tokens.length = 0;
+    const stateDocs = this.#docsOfState.get(entry.state);
+    if (stateDocs) stateDocs.push(doc);
+    else this.#docsOfState.set(entry.state, [doc]);
+  }
+
+  /** Marks the entry's doc removed; its postings stay until the next compaction (search skips them). */
+  #unindex(id: string): void {
+    const doc = this.#docOf.get(id);
+    if (doc === undefined) return;
+    this.#docOf.delete(id);
+    this.#ids[doc] = null;
+  }
+
+  /** Renumbers the live docs in order (so postings stay sorted) and drops the removed ones. */
+  #compact(): void {
+    const renumber = new Int32Array(this.#ids.length).fill(-1);
+    const ids: string[] = [];
+    this.#ids.forEach((id, doc) => {
+      if (id === null) return;
+      renumber[doc] = ids.length;
+      this.#docOf.set(id, ids.length);
+      ids.push(id);
+    });
+    this.#ids = ids;
+    for (const [token, list] of this.#postings) {
+      const kept: Postings = [];
+      for (const posting of list) {
+        const doc = renumber[posting >> 1] ?? -1;
+        if (doc >= 0) kept.push(doc * 2 + (posting & 1));
+      }
+      if (kept.length) this.#postings.set(token, kept);
+      else {
+        this.#postings.delete(token);
+        this.#words = null;
+      }
+    }
+    for (const [code, docs] of this.#docsOfState) {
+      const kept = docs.flatMap((doc) => {
+        const renumbered = renumber[doc] ?? -1;
+        return renumbered >= 0 ? [renumbered] : [];
+      });
+      if (kept.length) this.#docsOfState.set(code, kept);
+      else this.#docsOfState.delete(code);
+    }
+  }
+
+  search(query: string, limit = 200): DirectorySearchHit[] {
+    this.indexPending();
+    const terms = searchTokens(query, true);
+    const ids = this.#ids;
+    const n = ids.length;
+    if (terms.length === 0 || this.#docOf.size === 0) return [];
+    const words = (this.#words ??= [...this.#postings.keys()].sort());
+    const postings = this.#postings;
+    const matched = new Uint16Array(n);
+    const score = new Float64Array(n);
+    terms.forEach((term, i) => {
+      const credit = (doc: number, weight: number) => {
+        const count = matched[doc] ?? 0;
+        if (count === i) {
+          matched[doc] = i + 1;
+          score[doc] = (score[doc] ?? 0) + weight;
+        }
+      };
+      // Exact word first so that it earns the higher weight before any prefix match credits the doc.
+      const exact = postings.get(term);
+      if (exact) for (const posting of exact) credit(posting >> 1, posting & 1 ? 4 : 2);
+      for (let w = lowerBound(words, term); w < words.length; w++) {
+        const word = words[w] ?? '';
+        if (!word.startsWith(term)) break;
+        if (word === term) continue;
+        for (const posting of postings.get(word) ?? []) credit(posting >> 1, posting & 1 ? 2 : 1);
+      }
+      for (const code of statesMatching(term)) for (const doc of this.#docsOfState.get(code) ?? []) credit(doc, 1);
+    });
+    const hits: { doc: number; score: number }[] = [];
+    for (let doc = 0; doc < n; doc++) {
+      if (matched[doc] === terms.length && ids[doc] !== null) hits.push({ doc, score: score[doc] ?? 0 });
+    }
+    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return hits.slice(0, limit).map(({ doc, score: value }) => ({ id: ids[doc] ?? '', score: value }));
+  }
+}
+
+/** An empty index that follows changes (put/remove), indexed lazily. */
+export function createLiveDirectorySearchIndex(): LiveDirectorySearchIndex {
+  return new InvertedIndex();
+}
+
+export function createDirectorySearchIndexBuilder(): DirectorySearchIndexBuilder {
+  const index = new InvertedIndex();
   let finished = false;
   return {
     add(entry) {
       if (finished) throw new Error('the search index is already built');
-      const doc = ids.length;
-      ids.push(entry.id);
-      tokens.length = 0;
-      appendSearchTokens(ownText(entry), tokens);
-      for (const token of tokens) add(token, doc, doc * 2 + 1);
-      tokens.length = 0;
-      // Each contact value on its own: digit groups are joined for phones, so values joined by spaces
-      // would glue a fingerprint that starts with a digit onto the last phone number.
-      for (const value of entry.emails) appendSearchTokens(value, tokens);
-      for (const value of entry.phones) appendSearchTokens(value, tokens);
-      if (entry.openpgp) appendSearchTokens(entry.openpgp.fingerprint, tokens);
-      for (const token of tokens) add(token, doc, doc * 2);
-      tokens.length = 0;
-      const stateDocs = docsOfState.get(entry.state);
-      if (stateDocs) stateDocs.push(doc);
-      else docsOfState.set(entry.state, [doc]);
+      index.put(entry);
+      index.indexPending();
     },
     finish() {
       finished = true;
-      return searchableIndex(postings, docsOfState, ids);
+      return index;
     },
   };
 }
@@ -131,46 +288,4 @@ export function buildDirectorySearchIndex(entries: readonly PointOfContact[]): D
   const builder = createDirectorySearchIndexBuilder();
   for (const entry of entries) builder.add(entry);
   return builder.finish();
-}
-
-function searchableIndex(
-  postings: ReadonlyMap<string, Postings>,
-  docsOfState: ReadonlyMap<string, number[]>,
-  ids: readonly string[],
-): DirectorySearchIndex {
-  const words = [...postings.keys()].sort();
-  const n = ids.length;
-
-  return {
-    size: n,
-    search(query, limit = 200) {
-      const terms = searchTokens(query, true);
-      if (terms.length === 0 || n === 0) return [];
-      const matched = new Uint16Array(n);
-      const score = new Float64Array(n);
-      terms.forEach((term, i) => {
-        const credit = (doc: number, weight: number) => {
-          const count = matched[doc] ?? 0;
-          if (count === i) {
-            matched[doc] = i + 1;
-            score[doc] = (score[doc] ?? 0) + weight;
-          }
-        };
-        // Exact word first so that it earns the higher weight before any prefix match credits the doc.
-        const exact = postings.get(term);
-        if (exact) for (const posting of exact) credit(posting >> 1, posting & 1 ? 4 : 2);
-        for (let w = lowerBound(words, term); w < words.length; w++) {
-          const word = words[w] ?? '';
-          if (!word.startsWith(term)) break;
-          if (word === term) continue;
-          for (const posting of postings.get(word) ?? []) credit(posting >> 1, posting & 1 ? 2 : 1);
-        }
-        for (const code of statesMatching(term)) for (const doc of docsOfState.get(code) ?? []) credit(doc, 1);
-      });
-      const hits: { doc: number; score: number }[] = [];
-      for (let doc = 0; doc < n; doc++) if (matched[doc] === terms.length) hits.push({ doc, score: score[doc] ?? 0 });
-      hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
-      return hits.slice(0, limit).map(({ doc, score: value }) => ({ id: ids[doc] ?? '', score: value }));
-    },
-  };
 }

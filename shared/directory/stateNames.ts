@@ -1,5 +1,5 @@
 import { UN_LANGUAGES, type UnLanguage } from '../i18n/languages';
-import { findState } from './states';
+import { DIRECTORY_STATES, findState } from './states';
 
 /**
  * State names come from the platform's CLDR data (Intl.DisplayNames) in the UI language, never from
@@ -36,8 +36,39 @@ export function stateSearchText(code: string): string {
   return text;
 }
 
+/**
+ * One collator per language, made once: creating an Intl.Collator costs far more than a comparison,
+ * and a sort of 10,000 entries that made one per comparison took seconds (issue 14).
+ */
+const collators = new Map<string, Intl.Collator>();
+
+function collatorFor(language: string): Intl.Collator {
+  let collator = collators.get(language);
+  if (!collator) {
+    collator = new Intl.Collator(language);
+    collators.set(language, collator);
+  }
+  return collator;
+}
+
 /** Compares State codes by their name in a language (for sorted lists). */
 export function compareStatesByName(language: string): (a: string, b: string) => number {
-  const collator = new Intl.Collator(language);
+  const collator = collatorFor(language);
   return (a, b) => collator.compare(stateName(a, language), stateName(b, language));
+}
+
+const ranks = new Map<string, ReadonlyMap<string, number>>();
+
+/**
+ * Every State's place in the list sorted by name in a language (computed once per language), so
+ * that sorting thousands of entries by State compares numbers, not names.
+ */
+export function stateRanks(language: string): ReadonlyMap<string, number> {
+  let rank = ranks.get(language);
+  if (!rank) {
+    const sorted = DIRECTORY_STATES.map((state) => state.code).sort(compareStatesByName(language));
+    rank = new Map(sorted.map((code, i) => [code, i]));
+    ranks.set(language, rank);
+  }
+  return rank;
 }

@@ -2,16 +2,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from '../../e2e/support/browser';
-import type { BrowserBenchResult } from './browserDirectoryBench';
+import type { BrowserBenchResult, FreshLoad } from './browserDirectoryBench';
+
+export interface BenchBrowser {
+  /** A new page (same profile, so IndexedDB persists between pages) with the script loaded. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
 
 /**
  * Bundles a browser script of this folder, serves it on a loopback port (IndexedDB needs a real
- * origin), runs it in the system Chromium and calls the function it put on `window`.
- * Returns null when no Chromium is installed.
+ * origin) and opens the system Chromium on it. Returns null when no Chromium is installed.
  */
-export async function runInChromium<T>(entry: string, functionName: string, args: readonly unknown[]): Promise<T | null> {
+export async function openBenchBrowser(entry: string, functionName: string): Promise<BenchBrowser | null> {
   const executablePath = findChromium();
   if (!executablePath) return null;
   const bundle = await build({
@@ -41,21 +46,62 @@ export async function runInChromium<T>(entry: string, functionName: string, args
     executablePath,
     args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
   });
+  const context = await browser.newContext();
+  return {
+    async newPage() {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForFunction((name) => typeof (window as unknown as Record<string, unknown>)[name] === 'function', functionName);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Calls a function the bench script put on `window`. */
+export async function callInPage<T>(page: Page, functionName: string, args: readonly unknown[]): Promise<T> {
+  return (await page.evaluate(
+    ([name, a]) => ((window as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>)[name] as (...x: unknown[]) => Promise<unknown>)(...a),
+    [functionName, args] as [string, readonly unknown[]],
+  )) as T;
+}
+
+/** Runs one function of a browser script in a fresh Chromium page. Returns null when no Chromium is installed. */
+export async function runInChromium<T>(entry: string, functionName: string, args: readonly unknown[]): Promise<T | null> {
+  const browser = await openBenchBrowser(entry, functionName);
+  if (!browser) return null;
   try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction((name) => typeof (window as unknown as Record<string, unknown>)[name] === 'function', functionName);
-    return (await page.evaluate(
-      ([name, a]) => ((window as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>)[name] as (...x: unknown[]) => Promise<unknown>)(...a),
-      [functionName, args] as [string, readonly unknown[]],
-    )) as T;
+    return await callInPage<T>(await browser.newPage(), functionName, args);
   } finally {
     await browser.close();
-    server.close();
   }
 }
 
-/** The directory benchmark (browserDirectoryBench.ts) in Chromium. */
+/**
+ * The directory benchmark (browserDirectoryBench.ts): one page stores 10,000 entries and runs the
+ * search rounds; then each load is measured in a fresh page (nothing warm: no JIT, no cache), the
+ * app's load first, then the one-blob baseline in the same page.
+ */
 export async function runDirectoryBenchInChromium(queries: string[], runs: number): Promise<BrowserBenchResult | null> {
-  return runInChromium<BrowserBenchResult>('./browserDirectoryBench.ts', 'runDirectoryBench', [queries, runs]);
+  const browser = await openBenchBrowser('./browserDirectoryBench.ts', 'runDirectoryBench');
+  if (!browser) return null;
+  try {
+    const setup = await browser.newPage();
+    const result = await callInPage<BrowserBenchResult>(setup, 'runDirectoryBench', [queries, runs]);
+    await setup.close();
+    for (let i = 0; i < runs + 1; i++) {
+      const page = await browser.newPage();
+      const load = await callInPage<FreshLoad>(page, 'measureFreshLoad', []);
+      await page.close();
+      if (i === 0) continue; // warm-up: the browser's own first-use costs (disk cache, IndexedDB backend)
+      result.freshLoads.push(load.app);
+      result.blobLoads.push(load.blob);
+    }
+    return result;
+  } finally {
+    await browser.close();
+  }
 }

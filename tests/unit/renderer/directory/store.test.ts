@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PocDatabase } from '../../../../renderer/db/database';
 import { deleteEntries, getEntry, listEntries, putEntries, subscribeDirectory } from '../../../../renderer/directory/store';
+import { CHUNK_COLLECTION, CHUNK_SIZE } from '../../../../renderer/directory/chunkedDirectory';
 import { loadDirectory } from '../../../../renderer/directory/useDirectory';
 import { createVault, unlockVault } from '../../../../renderer/vault/vault';
-import { indexDirectory, searchEntries } from '../../../../shared/directory/loadedDirectory';
+import { searchEntries } from '../../../../shared/directory/loadedDirectory';
 import type { PointOfContact } from '../../../../shared/directory/model';
 
 const FAST = { memoryKiB: 19 * 1024, iterations: 1, parallelism: 1 };
@@ -59,6 +61,19 @@ async function rawDump(db: PocDatabase): Promise<string> {
   return parts.join('\n');
 }
 
+/** The directory's chunk records on disk, by id. */
+async function chunksOnDisk(db: PocDatabase) {
+  return db.records.where('collection').equals(CHUNK_COLLECTION).toArray();
+}
+
+async function damage(db: PocDatabase, collection: string, id: string): Promise<Uint8Array> {
+  const stored = await db.records.get([collection, id]);
+  const ct = new Uint8Array(stored!.ct);
+  ct[5] = (ct[5] ?? 0) ^ 0xff;
+  await db.records.put({ ...stored!, ct });
+  return ct;
+}
+
 describe('directory store over the vault', () => {
   it('writes, lists, gets and deletes entries, and tells listeners', async () => {
     const session = await createVault(freshDb(), PASS, FAST);
@@ -80,45 +95,67 @@ describe('directory store over the vault', () => {
     expect((await listEntries(session)).entries).toEqual([]);
   });
 
-  it('stores no name, e-mail, phone or entity text in clear (raw IndexedDB scan: zero hits)', async () => {
+  it('stores no name, e-mail, phone, entity text, State or entry id in clear (raw IndexedDB scan: zero hits)', async () => {
     const db = freshDb();
     const session = await createVault(db, PASS, FAST);
     await putEntries(session, Array.from({ length: 20 }, (_, i) => canaryEntry(i)));
     const dump = await rawDump(db);
-    expect(dump).toContain('CHE'); // the clear index is there, so the scan does see stored values
-    for (const canary of [CANARY_NAME, 'Zyxwvutsrq', CANARY_EMAIL, 'canary-test', CANARY_PHONE, '225551234', CANARY_ENTITY, 'Qqqcanary']) {
+    expect(dump).toContain(CHUNK_COLLECTION); // the scan does see stored values
+    for (const canary of [CANARY_NAME, 'Zyxwvutsrq', CANARY_EMAIL, 'canary-test', CANARY_PHONE, '225551234', CANARY_ENTITY, 'Qqqcanary', 'canary-entry', 'CHE']) {
       expect(dump.includes(canary), canary).toBe(false);
     }
-    // Index fields are only the opaque id, State, role and update time.
-    const row = await db.records.get(['directory', 'canary-entry-0001']);
-    expect(Object.keys(row ?? {}).sort()).toEqual(['collection', 'ct', 'id', 'iv', 'role', 'state', 'updatedAt']);
+    // One chunk for 20 entries; in clear only the collection and a random id.
+    const rows = await chunksOnDisk(db);
+    expect(rows).toHaveLength(1);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['collection', 'ct', 'id', 'iv']);
   });
+});
 
-  it('quarantines a damaged record, loads the rest, and leaves the damaged one untouched', async () => {
+describe('chunked directory storage', () => {
+  it('round trip: 1,234 entries in chunks of at most 500, read back whole by the next unlock', async () => {
     const db = freshDb();
     const session = await createVault(db, PASS, FAST);
-    await putEntries(session, [canaryEntry(1), canaryEntry(2), canaryEntry(3)]);
-    const stored = await db.records.get(['directory', 'canary-entry-0002']);
-    const ct = new Uint8Array(stored!.ct);
-    ct[5] = (ct[5] ?? 0) ^ 0xff;
-    await db.records.put({ ...stored!, ct });
+    const entries = Array.from({ length: 1234 }, (_, i) => canaryEntry(i));
+    await putEntries(session, entries);
+    expect(await chunksOnDisk(db)).toHaveLength(Math.ceil(1234 / CHUNK_SIZE));
     const again = await unlockVault(db, PASS);
     const loaded = await loadDirectory(again);
-    expect(loaded.corrupted).toEqual(['canary-entry-0002']);
-    expect(loaded.entries.map((e) => e.id).sort()).toEqual(['canary-entry-0001', 'canary-entry-0003']);
-    expect(searchEntries(loaded, 'zyxwvutsrq').length).toBe(2);
-    expect((await db.records.get(['directory', 'canary-entry-0002']))?.ct).toEqual(ct);
+    expect(loaded.corrupted).toEqual([]);
+    expect([...loaded.entries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(entries);
+    expect(searchEntries(loaded, 'zyxwvutsrq', 5000)).toHaveLength(1234);
   });
 
-  it('quarantines an authentic record that breaks the schema, and reads a valid non-canonical one through zod', async () => {
+  it('quarantines a damaged chunk: reported, never rewritten, the other chunks load; its entries can come back', async () => {
     const db = freshDb();
     const session = await createVault(db, PASS, FAST);
-    await putEntries(session, [canaryEntry(1)]);
-    // Written past directoryPutOps' validation, as a buggy or older build might have: authentic ciphertext.
+    await putEntries(session, Array.from({ length: 2 * CHUNK_SIZE }, (_, i) => canaryEntry(i)));
+    const [first, second] = await chunksOnDisk(db);
+    const damagedCt = await damage(db, CHUNK_COLLECTION, first!.id);
+    const again = await unlockVault(db, PASS);
+    const loaded = await loadDirectory(again);
+    expect(loaded.corrupted).toEqual([first!.id]);
+    expect(loaded.entries).toHaveLength(CHUNK_SIZE);
+    const lost = (await listEntries(session)).entries.find((e) => !loaded.byId.has(e.id))!;
+    // Writes go around the damaged chunk: an update of a readable entry, and an entry that was in it.
+    const kept = loaded.entries[0]!;
+    await putEntries(again, [{ ...kept, revision: 2, text: { entity: 'Updated fictional entity' } }, { ...lost, revision: 2 }]);
+    expect((await db.records.get([CHUNK_COLLECTION, first!.id]))?.ct).toEqual(damagedCt);
+    const third = await unlockVault(db, PASS);
+    const reloaded = await loadDirectory(third);
+    expect(reloaded.corrupted).toEqual([first!.id]);
+    expect(reloaded.byId.get(kept.id)?.text.entity).toBe('Updated fictional entity');
+    expect(reloaded.byId.get(lost.id)?.revision).toBe(2);
+    expect(second).toBeDefined();
+  });
+
+  it('an authentic entry that breaks the schema is reported and kept as it is when its chunk is rewritten', async () => {
+    const db = freshDb();
+    const session = await createVault(db, PASS, FAST);
+    // Written past validation, as a buggy or older build might have: authentic ciphertext.
     const { regionalDirectories: _dropped, ...withoutDefault } = canaryEntry(3);
+    const broken = { ...canaryEntry(2), phones: ['not a phone'] };
     await session.writeBatch([
-      { collection: 'directory', id: 'canary-entry-0002', value: { ...canaryEntry(2), phones: ['not a phone'] } },
-      { collection: 'directory', id: 'canary-entry-0003', value: { ...withoutDefault, text: { entity: `  ${CANARY_ENTITY}  ` } } },
+      { collection: CHUNK_COLLECTION, id: 'chunk-test-1', value: { entries: [canaryEntry(1), broken, { ...withoutDefault, text: { entity: `  ${CANARY_ENTITY}  ` } }] } },
       // Another collection's record is never read as a directory entry.
       { collection: 'sync', id: 'state', value: { lastSyncAt: '2026-11-01T10:00:00.000Z' } },
     ]);
@@ -128,36 +165,37 @@ describe('directory store over the vault', () => {
     expect(third?.text.entity).toBe(CANARY_ENTITY);
     expect(third?.regionalDirectories).toEqual([]);
     expect(loaded.entries.map((e) => e.id)).toEqual(['canary-entry-0001', 'canary-entry-0003']);
+    await putEntries(session, [{ ...canaryEntry(1), revision: 2 }]);
+    const again = await listEntries(await unlockVault(db, PASS));
+    expect(again.corrupted).toEqual(['canary-entry-0002']);
+    expect(again.entries.find((e) => e.id === 'canary-entry-0001')?.revision).toBe(2);
   });
-});
 
-describe('loadDirectory (decrypt, check and index in one pass)', () => {
-  it('gives the same entries, order, quarantine and search results as listEntries + indexDirectory', async () => {
+  it('updates the loaded directory and its index in place, rewriting only the chunk it touches', async () => {
     const db = freshDb();
     const session = await createVault(db, PASS, FAST);
-    await putEntries(session, Array.from({ length: 12 }, (_, i) => canaryEntry(i)));
-    // One record altered on disk, one authentic but breaking the schema, one valid but not canonical.
-    const stored = await db.records.get(['directory', 'canary-entry-0004']);
-    const ct = new Uint8Array(stored!.ct);
-    ct[3] = (ct[3] ?? 0) ^ 0x01;
-    await db.records.put({ ...stored!, ct });
-    await session.writeBatch([
-      { collection: 'directory', id: 'canary-entry-0007', value: { ...canaryEntry(7), emails: ['not an e-mail'] } },
-      { collection: 'directory', id: 'canary-entry-0009', value: { ...canaryEntry(9), text: { entity: ' Trimmed later ' } } },
-    ]);
-    const listed = await listEntries(session);
-    const expected = indexDirectory(listed.entries, listed.corrupted);
-    const loaded = await loadDirectory(session);
-    expect(loaded.corrupted).toEqual(['canary-entry-0004', 'canary-entry-0007']);
-    expect(loaded.entries).toEqual(expected.entries);
-    expect(loaded.entries.map((e) => e.id)).toEqual(
-      Array.from({ length: 12 }, (_, i) => canaryEntry(i).id).filter((id) => !id.endsWith('0004') && !id.endsWith('0007')),
-    );
-    expect(loaded.byId.get('canary-entry-0009')?.text.entity).toBe('Trimmed later');
-    for (const query of ['zyx', 'qqqcanary', 'trimmed', '+41 22', 'switzerland', 'canary.mailbox']) {
-      expect(loaded.index.search(query), query).toEqual(expected.index.search(query));
-    }
-    expect(loaded.index.search('trimmed').map((h) => h.id)).toEqual(['canary-entry-0009']);
+    await putEntries(session, Array.from({ length: 3 * CHUNK_SIZE }, (_, i) => canaryEntry(i)));
+    const before = await loadDirectory(session);
+    const rowsBefore = new Map((await chunksOnDisk(db)).map((r) => [r.id, r.ct]));
+    const reads = vi.spyOn(db.records, 'where');
+    const changed = { ...canaryEntry(7), revision: 2, text: { entity: 'Renamed fictional office' } };
+    await putEntries(session, [changed]);
+    await deleteEntries(session, ['canary-entry-0008']);
+    const after = await loadDirectory(session);
+    expect(reads).not.toHaveBeenCalled(); // nothing read back from IndexedDB
+    reads.mockRestore();
+    expect(after).not.toBe(before);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.entries).toHaveLength(3 * CHUNK_SIZE - 1);
+    expect(after.entries.findIndex((e) => e.id === changed.id)).toBe(before.entries.findIndex((e) => e.id === changed.id));
+    expect(searchEntries(after, 'renamed').map((e) => e.id)).toEqual([changed.id]);
+    expect(searchEntries(after, 'zyxwvutsrq', 5000)).toHaveLength(3 * CHUNK_SIZE - 2);
+    const rowsAfter = await chunksOnDisk(db);
+    expect(rowsAfter.filter((r) => rowsBefore.get(r.id) !== r.ct && !sameBytes(rowsBefore.get(r.id), r.ct))).toHaveLength(1);
+    // The next unlock reads the same directory from disk.
+    const fresh = await loadDirectory(await unlockVault(db, PASS));
+    expect(fresh.byId.get(changed.id)).toEqual(changed);
+    expect(fresh.byId.has('canary-entry-0008')).toBe(false);
   });
 
   it('fails with "locked" (not a quarantine) when the vault is locked', async () => {
@@ -165,5 +203,51 @@ describe('loadDirectory (decrypt, check and index in one pass)', () => {
     await putEntries(session, [canaryEntry(1)]);
     session.lock();
     await expect(loadDirectory(session)).rejects.toMatchObject({ code: 'locked' });
+  });
+});
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  return a !== undefined && a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+describe('migration of per-entry records (version 1) into chunks', () => {
+  it('strips the clear State and role on upgrade, then moves readable entries into chunks at the first load', async () => {
+    const name = `directory-store-test-${counter++}`;
+    const source = new PocDatabase(`${name}-source`);
+    const session = await createVault(source, PASS, FAST);
+    const legacy = Array.from({ length: 30 }, (_, i) => canaryEntry(i));
+    await session.writeBatch([
+      ...legacy.map((entry) => ({ collection: 'directory' as const, id: entry.id, value: entry, index: { state: entry.state, role: entry.role, updatedAt: entry.updatedAt } })),
+      { collection: 'directory', id: 'canary-entry-0099', value: { ...canaryEntry(99), emails: ['not an e-mail'] }, index: { state: 'CHE' } },
+    ]);
+    const header = await source.vault.toArray();
+    const records = await source.records.toArray();
+    await source.delete();
+    // A database as version 1 of the app left it.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ vault: 'key', records: '[collection+id], collection, [collection+state], [collection+role], [collection+updatedAt]' });
+    await v1.table('vault').bulkPut(header);
+    await v1.table('records').bulkPut(records);
+    v1.close();
+
+    const db = new PocDatabase(name);
+    dbs.push(db);
+    await db.open();
+    const upgraded = await db.records.where('collection').equals('directory').toArray();
+    expect(upgraded).toHaveLength(31);
+    expect(upgraded.every((r) => r.state === undefined && r.role === undefined && r.updatedAt === undefined)).toBe(true);
+    const damagedCt = await damage(db, 'directory', 'canary-entry-0005');
+
+    const loaded = await loadDirectory(await unlockVault(db, PASS));
+    expect(loaded.entries.map((e) => e.id).sort()).toEqual(legacy.map((e) => e.id).filter((id) => id !== 'canary-entry-0005'));
+    expect(loaded.corrupted).toEqual(['canary-entry-0005', 'canary-entry-0099']);
+    // Moved: the readable per-entry records are gone, the damaged and the invalid ones stay as they were.
+    const left = await db.records.where('collection').equals('directory').toArray();
+    expect(left.map((r) => r.id).sort()).toEqual(['canary-entry-0005', 'canary-entry-0099']);
+    expect(left.find((r) => r.id === 'canary-entry-0005')?.ct).toEqual(damagedCt);
+    expect(await chunksOnDisk(db)).toHaveLength(1);
+    const next = await loadDirectory(await unlockVault(db, PASS));
+    expect(next.entries).toHaveLength(29);
+    expect(next.corrupted).toEqual(['canary-entry-0005', 'canary-entry-0099']);
   });
 });

@@ -1,0 +1,232 @@
+/**
+ * The directory on disk as encrypted chunks of many entries (issue 14, "The real app loads and
+ * syncs fast"): one IndexedDB record and one AES-256-GCM operation per ~500 entries instead of one
+ * per entry, so that 10,000 entries read as 20 records. Each chunk is an ordinary vault record
+ * (collection 'directoryChunks', a random opaque id, AES-GCM with the collection and id as
+ * additional data, shared/vault/recordCipher.ts); nothing about the entries is stored in clear, not
+ * even their State or role, and backup, restore and repair copy chunks like any other record.
+ *
+ * In memory the chunks are kept decrypted while the vault is open (DirectoryVault), so that a
+ * change rewrites only the chunks it touches, from memory, without reading anything back.
+ *
+ * Quarantine, as for per-entry records: a chunk that fails authentication is reported (its id in
+ * `corrupted`), never rewritten or deleted, so a backup can still repair it; new and updated
+ * entries go to other chunks. An entry inside a readable chunk that breaks the schema is reported
+ * by its id and written back unchanged whenever its chunk is rewritten.
+ *
+ * Per-entry records of earlier versions (collection 'directory') are moved into chunks on the first
+ * load with the key (the Dexie upgrade has no key): readable ones in one transaction with the new
+ * chunks, damaged ones left where they are and reported.
+ */
+import Dexie from 'dexie';
+import { LiveDirectory } from '../../shared/directory/loadedDirectory';
+import { PointOfContactSchema, type PointOfContact, type PointOfContactInput } from '../../shared/directory/model';
+import type { StoredRecord } from '../db/database';
+import type { CollectionName } from '../vault/collections';
+import { RecordReadFailure, type BatchOp, type VaultSession } from '../vault/session';
+import { isCanonicalEntry, readEntry } from './readEntry';
+
+export const CHUNK_COLLECTION = 'directoryChunks' satisfies CollectionName;
+/** Per-entry records of the first storage format, migrated into chunks on first load. */
+export const LEGACY_COLLECTION = 'directory' satisfies CollectionName;
+/**
+ * Entries per chunk: 10,000 entries are 20 records (one read, 20 decryptions), and changing one
+ * entry rewrites ~300 KB of ciphertext (a few ms).
+ */
+export const CHUNK_SIZE = 500;
+
+interface Chunk {
+  entries: Map<string, PointOfContact>;
+  /** Values in the chunk that break the schema: kept as they are, reported, never dropped. */
+  quarantined: unknown[];
+}
+
+export interface DirectoryWrite {
+  /** Batch operations that store the change (give them to one session.writeBatch). */
+  ops: BatchOp[];
+  /** Applies the change in memory; call once the batch is stored. */
+  commit(): void;
+}
+
+/** Validates as PointOfContactSchema.parse does (throws a ZodError), without a copy for a canonical entry. */
+export function validEntry(input: PointOfContactInput): PointOfContact {
+  return isCanonicalEntry(input) ? input : PointOfContactSchema.parse(input);
+}
+
+function chunkRecords(session: VaultSession, collection: CollectionName): Promise<StoredRecord[]> {
+  return session.db.records
+    .where('[collection+id]')
+    .between([collection, Dexie.minKey], [collection, Dexie.maxKey], true, true)
+    .toArray();
+}
+
+/** The decrypted chunk's values, or null when it is not a chunk at all (reported as damaged). */
+function chunkValues(value: unknown): unknown[] | null {
+  if (typeof value !== 'object' || value === null || !('entries' in value)) return null;
+  return Array.isArray(value.entries) ? (value.entries as unknown[]) : null;
+}
+
+/** The newer of two copies of an entry (a repaired chunk may hold an older copy of a moved entry). */
+function newer(a: PointOfContact, b: PointOfContact): PointOfContact {
+  if (a.revision !== b.revision) return a.revision > b.revision ? a : b;
+  return a.updatedAt >= b.updatedAt ? a : b;
+}
+
+/** The directory's chunks, decrypted, and the directory the screens read, both kept in step. */
+export class DirectoryVault {
+  readonly live: LiveDirectory;
+  readonly #chunks: Map<string, Chunk>;
+  readonly #chunkOf: Map<string, string>;
+  /** Chunk and legacy record ids that failed authentication, then ids of entries that broke the schema. */
+  readonly #corrupted: readonly string[];
+
+  private constructor(chunks: Map<string, Chunk>, corrupted: string[]) {
+    this.#chunks = chunks;
+    this.#chunkOf = new Map();
+    const entries = new Map<string, PointOfContact>();
+    for (const [chunkId, chunk] of chunks) {
+      for (const entry of chunk.entries.values()) {
+        const known = entries.get(entry.id);
+        if (known && newer(known, entry) === known) {
+          chunk.entries.delete(entry.id); // the stale copy goes when this chunk is next written
+          continue;
+        }
+        if (known) this.#chunks.get(this.#chunkOf.get(entry.id) ?? '')?.entries.delete(entry.id);
+        entries.set(entry.id, entry);
+        this.#chunkOf.set(entry.id, chunkId);
+      }
+    }
+    this.#corrupted = corrupted;
+    this.live = new LiveDirectory(entries.values(), corrupted);
+  }
+
+  get corrupted(): readonly string[] {
+    return this.#corrupted;
+  }
+
+  /**
+   * Reads and decrypts every chunk (and any per-entry record left from an earlier version, which
+   * it then moves into chunks). Throws VaultError('locked') when the vault locks meanwhile.
+   */
+  static async load(session: VaultSession): Promise<DirectoryVault> {
+    const [chunkRows, legacyRows] = await session.db.transaction('r', session.db.records, () =>
+      Promise.all([chunkRecords(session, CHUNK_COLLECTION), chunkRecords(session, LEGACY_COLLECTION)]),
+    );
+    const [values, legacy] = await Promise.all([
+      session.decryptManyWith(chunkRows, chunkValues),
+      legacyRows.length ? session.decryptManyWith(legacyRows, readEntry) : [],
+    ]);
+    const chunks = new Map<string, Chunk>();
+    const damaged: string[] = [];
+    const invalid: string[] = [];
+    values.forEach((read, i) => {
+      const id = chunkRows[i]?.id ?? '';
+      if (read instanceof RecordReadFailure) {
+        if (read.error.code !== 'record-corrupted') throw read.error;
+        damaged.push(id);
+        return;
+      }
+      const chunk: Chunk = { entries: new Map(), quarantined: [] };
+      for (const value of read) {
+        const entry = readEntry(value);
+        if (entry) chunk.entries.set(entry.id, entry);
+        else {
+          chunk.quarantined.push(value);
+          const entryId = typeof value === 'object' && value !== null && 'id' in value ? value.id : null;
+          invalid.push(typeof entryId === 'string' ? entryId : `${id}#${chunk.quarantined.length}`);
+        }
+      }
+      chunks.set(id, chunk);
+    });
+    const migrated: PointOfContact[] = [];
+    const migratedIds: string[] = [];
+    legacy.forEach((read, i) => {
+      const id = legacyRows[i]?.id ?? '';
+      if (!(read instanceof RecordReadFailure)) {
+        migrated.push(read);
+        migratedIds.push(id);
+      } else if (read.error.code === 'record-corrupted') damaged.push(id);
+      else throw read.error;
+    });
+    const vault = new DirectoryVault(chunks, [...damaged, ...invalid]);
+    if (migrated.length) {
+      const write = vault.prepare(migrated, []);
+      const moved: BatchOp[] = migratedIds.map((id) => ({ collection: LEGACY_COLLECTION, id, delete: true }));
+      await session.writeBatch([...write.ops, ...moved]);
+      write.commit();
+    }
+    return vault;
+  }
+
+  /** One entry, as stored (undefined when absent or in a damaged chunk). */
+  get(id: string): PointOfContact | undefined {
+    return this.live.get(id);
+  }
+
+  /**
+   * The batch operations that store `puts` and remove `deletes`, rewriting only the chunks they
+   * touch; nothing changes in memory until commit(). Entries must already be valid (validEntry).
+   * New entries fill the chunks with room first, then new chunks.
+   */
+  prepare(puts: readonly PointOfContact[], deletes: readonly string[]): DirectoryWrite {
+    const touched = new Map<string, Map<string, PointOfContact>>();
+    const placed = new Map<string, string>();
+    const edit = (chunkId: string) => {
+      let entries = touched.get(chunkId);
+      if (!entries) {
+        entries = new Map(this.#chunks.get(chunkId)?.entries);
+        touched.set(chunkId, entries);
+      }
+      return entries;
+    };
+    const removed = new Set<string>();
+    for (const id of deletes) {
+      const chunkId = placed.get(id) ?? this.#chunkOf.get(id);
+      if (chunkId === undefined) continue;
+      edit(chunkId).delete(id);
+      placed.delete(id);
+      removed.add(id);
+    }
+    let open: string | null = null;
+    const roomIn = (chunkId: string) => (touched.get(chunkId)?.size ?? this.#chunks.get(chunkId)?.entries.size ?? 0) < CHUNK_SIZE;
+    const openChunk = (): string => {
+      if (open !== null && roomIn(open)) return open;
+      open = null;
+      for (const chunkId of touched.keys()) if (roomIn(chunkId)) return (open = chunkId);
+      for (const chunkId of this.#chunks.keys()) if (roomIn(chunkId)) return (open = chunkId);
+      return (open = crypto.randomUUID());
+    };
+    for (const entry of puts) {
+      const known = placed.get(entry.id) ?? (removed.has(entry.id) ? undefined : this.#chunkOf.get(entry.id));
+      const chunkId = known ?? openChunk();
+      edit(chunkId).set(entry.id, entry);
+      placed.set(entry.id, chunkId);
+      removed.delete(entry.id);
+    }
+    const ops: BatchOp[] = [];
+    for (const [chunkId, entries] of touched) {
+      const quarantined = this.#chunks.get(chunkId)?.quarantined ?? [];
+      if (entries.size === 0 && quarantined.length === 0) {
+        if (this.#chunks.has(chunkId)) ops.push({ collection: CHUNK_COLLECTION, id: chunkId, delete: true });
+      } else {
+        ops.push({ collection: CHUNK_COLLECTION, id: chunkId, value: { entries: [...entries.values(), ...quarantined] } });
+      }
+    }
+    let committed = false;
+    return {
+      ops,
+      commit: () => {
+        if (committed) return;
+        committed = true;
+        for (const [chunkId, entries] of touched) {
+          const quarantined = this.#chunks.get(chunkId)?.quarantined ?? [];
+          if (entries.size === 0 && quarantined.length === 0) this.#chunks.delete(chunkId);
+          else this.#chunks.set(chunkId, { entries, quarantined });
+        }
+        for (const id of removed) this.#chunkOf.delete(id);
+        for (const [id, chunkId] of placed) this.#chunkOf.set(id, chunkId);
+        this.live.apply(puts, [...removed]);
+      },
+    };
+  }
+}
