@@ -11,3 +11,4 @@ export * from './script';
 export * from './workspace';
 export * from './debrief';
 export * from './builtin';
+export * from './course';

@@ -121,3 +121,10 @@ export function realMsUntil(scenario: Scenario, run: RunState, target: number, n
   if (run.resumedAt === null) return Number.POSITIVE_INFINITY;
   return Math.max(0, ((target - scenarioMinutes(scenario, run, now)) * 60_000) / run.compression);
 }
+
+/** Jumps the scenario clock forward to `minute` (the "next event" button); never backwards. */
+export function skipTo(scenario: Scenario, run: RunState, minute: number, now: number): RunState {
+  const current = scenarioMinutes(scenario, run, now);
+  const target = Math.min(scenario.durationMinutes, Math.max(current, minute));
+  return { ...run, elapsedMinutes: target, resumedAt: run.resumedAt === null ? null : now, savedAt: now };
+}

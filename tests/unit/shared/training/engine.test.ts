@@ -117,3 +117,18 @@ describe('the solo exercise engine', () => {
     expect(missed?.status).toBe('missed');
   });
 });
+
+describe('skipping to the next event', () => {
+  it('moves the clock forward to the event, keeps running, and never goes back', async () => {
+    const { skipTo } = await import('../../../../shared/training');
+    const clock = new Clock();
+    let run = startRun(scenario, { id: 'run-00000009', compression: 60, now: clock.now });
+    run = skipTo(scenario, run, 100, clock.now);
+    expect(scenarioMinutes(scenario, run, clock.now)).toBe(100);
+    clock.advanceMinutes(0.5);
+    expect(scenarioMinutes(scenario, run, clock.now)).toBe(130);
+    run = skipTo(scenario, run, 20, clock.now);
+    expect(scenarioMinutes(scenario, run, clock.now)).toBe(130);
+    expect(scenarioMinutes(scenario, skipTo(scenario, run, 999, clock.now), clock.now)).toBe(240);
+  });
+});
