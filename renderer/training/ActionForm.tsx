@@ -1,6 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAYER_ACTIONS, partyOf, recordAction, type ExerciseParty, type PlayerActionKind, type RoleDecision, type RunState, type Scenario } from '../../shared/training';
+import {
+  PLAYER_ACTIONS,
+  partyOf,
+  recordAction,
+  type ExerciseParty,
+  type PlayerActionKind,
+  type RoleDecision,
+  type RunState,
+  type Scenario,
+} from '../../shared/training';
 import { newTemplateId } from '../../shared/templates';
 import { useVaultSession } from '../vault/session';
 import { exerciseTemplate, carriesStatement } from './exerciseMessage';
@@ -19,7 +28,12 @@ export interface ActionPreset {
  * avec d'autres interlocuteurs diplomatiques et les interlocuteurs techniques avec d'autres
  * interlocuteurs techniques » — hand over to the own State's POC of that role, or confirm.
  */
-export function ActionForm(props: { scenario: Scenario; run: RunState; preset: ActionPreset | null; onDone: (run: RunState) => Promise<void> }) {
+export function ActionForm(props: {
+  scenario: Scenario;
+  run: RunState;
+  preset: ActionPreset | null;
+  onDone: (run: RunState) => Promise<void>;
+}) {
   const { scenario, run, preset, onDone } = props;
   const { t, i18n } = useTranslation('training');
   const session = useVaultSession();
@@ -33,6 +47,7 @@ export function ActionForm(props: { scenario: Scenario; run: RunState; preset: A
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const draftId = `${run.id}-draft`;
+  const ids = useId();
 
   useEffect(() => {
     if (preset) {
@@ -42,7 +57,9 @@ export function ActionForm(props: { scenario: Scenario; run: RunState; preset: A
     }
   }, [preset]);
   useEffect(() => {
-    void exerciseDraftsOf(session).get(draftId).then((draft) => draft && setText(draft.text));
+    void exerciseDraftsOf(session)
+      .get(draftId)
+      .then((draft) => draft && setText(draft.text));
   }, [session, draftId]);
 
   const recipient = kind === 'ping-reply' ? undefined : partyOf(scenario, to);
@@ -62,13 +79,31 @@ export function ActionForm(props: { scenario: Scenario; run: RunState; preset: A
       const handover = crossRole && decision === 'handover';
       const actualKind: PlayerActionKind = handover ? 'handover' : kind;
       const target = handover ? ownOther : kind === 'ping-reply' ? undefined : recipient;
-      const roleDecision: RoleDecision = actualKind === 'handover' ? 'handover' : crossRole ? 'cross-role-confirmed' : 'same-role';
+      const roleDecision: RoleDecision =
+        actualKind === 'handover' ? 'handover' : crossRole ? 'cross-role-confirmed' : 'same-role';
       let next = run;
       let statement: boolean | undefined;
       let messageId: string | undefined;
       if (target) {
         const template = exerciseTemplate(actualKind, self, text, language);
-        const result = await recordExerciseMessage(session, scenario, run, target, template, language, handover ? [{ kind: 'handover', at: new Date().toISOString(), toRole: target.role, to: { state: target.state, role: target.role } }] : []);
+        const result = await recordExerciseMessage(
+          session,
+          scenario,
+          run,
+          target,
+          template,
+          language,
+          handover
+            ? [
+                {
+                  kind: 'handover',
+                  at: new Date().toISOString(),
+                  toRole: target.role,
+                  to: { state: target.state, role: target.role },
+                },
+              ]
+            : [],
+        );
         next = result.run;
         messageId = template.id;
         if (actualKind === 'acknowledge') statement = carriesStatement(template);
@@ -76,20 +111,29 @@ export function ActionForm(props: { scenario: Scenario; run: RunState; preset: A
       } else {
         setSent(t('action.pingAnswered'));
       }
-      next = recordAction(scenario, next, {
-        id: `action-${newTemplateId()}`,
-        kind: actualKind,
-        to: target?.id ?? '',
-        ...(target ? { roleDecision, toRole: target.role } : {}),
-        ...(statement !== undefined ? { statement } : {}),
-        ...(messageId ? { messageId } : {}),
-      }, Date.now());
+      next = recordAction(
+        scenario,
+        next,
+        {
+          id: `action-${newTemplateId()}`,
+          kind: actualKind,
+          to: target?.id ?? '',
+          ...(target ? { roleDecision, toRole: target.role } : {}),
+          ...(statement !== undefined ? { statement } : {}),
+          ...(messageId ? { messageId } : {}),
+        },
+        Date.now(),
+      );
       await onDone(next);
       setText('');
       setDecision('');
       await exerciseDraftsOf(session).delete(draftId);
     } catch (e) {
-      setError(e instanceof Error && 'code' in e ? t(`errors.${String(e.code)}`, { defaultValue: t('errors.generic') }) : t('errors.generic'));
+      setError(
+        e instanceof Error && 'code' in e
+          ? t(`errors.${String(e.code)}`, { defaultValue: t('errors.generic') })
+          : t('errors.generic'),
+      );
     }
   };
 
@@ -104,23 +148,27 @@ export function ActionForm(props: { scenario: Scenario; run: RunState; preset: A
     >
       <h4 id="action-title">{t('action.title')}</h4>
       <div className="row">
-        <label>
-          {t('action.kind')}
-          <select value={kind} onChange={(e) => setKind(PLAYER_ACTIONS.find((k) => k === e.target.value) ?? 'inquiry')}>
-            {PLAYER_ACTIONS.map((k) => (
-              <option key={k} value={k}>{t(`actions.${k}`)}</option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor={`${ids}-kind`}>{t('action.kind')}</label>
+        <select
+          id={`${ids}-kind`}
+          value={kind}
+          onChange={(e) => setKind(PLAYER_ACTIONS.find((k) => k === e.target.value) ?? 'inquiry')}
+        >
+          {PLAYER_ACTIONS.map((k) => (
+            <option key={k} value={k}>
+              {t(`actions.${k}`)}
+            </option>
+          ))}
+        </select>
         {kind !== 'ping-reply' && (
-          <label>
-            {t('action.to')}
-            <select value={to} onChange={(e) => setTo(e.target.value)}>
+          <>
+            <label htmlFor={`${ids}-to`}>{t('action.to')}</label>
+            <select id={`${ids}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
               {others.map((p) => (
                 <option key={p.id} value={p.id}>{`${p.name} — ${t(`roles.${p.role}`)}`}</option>
               ))}
             </select>
-          </label>
+          </>
         )}
       </div>
       {crossRole && recipient && (
@@ -128,12 +176,22 @@ export function ActionForm(props: { scenario: Scenario; run: RunState; preset: A
           <legend>{t('action.roleRule', { role: t(`roles.${recipient.role}`) })}</legend>
           {ownOther && (
             <label>
-              <input type="radio" name="decision" checked={decision === 'handover'} onChange={() => setDecision('handover')} />
+              <input
+                type="radio"
+                name="decision"
+                checked={decision === 'handover'}
+                onChange={() => setDecision('handover')}
+              />
               {t('action.handoverTo', { name: ownOther.name })}
             </label>
           )}
           <label>
-            <input type="radio" name="decision" checked={decision === 'cross-role-confirmed'} onChange={() => setDecision('cross-role-confirmed')} />
+            <input
+              type="radio"
+              name="decision"
+              checked={decision === 'cross-role-confirmed'}
+              onChange={() => setDecision('cross-role-confirmed')}
+            />
             {t('action.confirmCross')}
           </label>
         </fieldset>
@@ -146,7 +204,11 @@ export function ActionForm(props: { scenario: Scenario; run: RunState; preset: A
       )}
       {kind === 'acknowledge' && <p className="hint">{t('action.ackHint')}</p>}
       <button type="submit">{t('action.send')}</button>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {sent && (
         <div role="status" aria-label={t('action.sentLabel')}>
           <p>{t('action.sent')}</p>

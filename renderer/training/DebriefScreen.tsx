@@ -1,14 +1,28 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bytesToBase64 } from '../../shared/encoding/base64';
-import { computeDebrief, partyOf, scenarioMinutes, type RunState, type Scenario } from '../../shared/training';
+import {
+  computeDebrief,
+  partyOf,
+  scenarioMinutes,
+  type RunState,
+  type Scenario,
+} from '../../shared/training';
 import { useHost } from '../host/HostContext';
 import { ExerciseBanner } from './ExerciseBanner';
 import { debriefLines } from './debriefText';
 import { scenarioClock, uiLanguage } from './language';
 import { useRun } from './useRun';
 
-function DebriefView({ scenario, run, update }: { scenario: Scenario; run: RunState; update: (run: RunState) => Promise<void> }) {
+function DebriefView({
+  scenario,
+  run,
+  update,
+}: {
+  scenario: Scenario;
+  run: RunState;
+  update: (run: RunState) => Promise<void>;
+}) {
   const { t, i18n } = useTranslation('training');
   const host = useHost();
   const language = uiLanguage(i18n.language);
@@ -22,11 +36,23 @@ function DebriefView({ scenario, run, update }: { scenario: Scenario; run: RunSt
     setBusy(true);
     setSaved(null);
     try {
-      const [{ buildTrainingPdf }, { fontsFor }] = await Promise.all([import('./trainingPdf'), import('../cases/pdfFonts')]);
+      const [{ buildTrainingPdf }, { fontsFor }] = await Promise.all([
+        import('./trainingPdf'),
+        import('../cases/pdfFonts'),
+      ]);
       const title = t('debrief.pdfTitle');
       const lines = debriefLines(scenario, debrief.participants, t, language);
-      const bytes = await buildTrainingPdf({ title, lines, exerciseMark: t('exercise.banner'), fonts: await fontsFor([title, ...lines, t('exercise.banner')].join('\n')) });
-      const result = await host.call('files.save', { suggestedName: `exercise-debrief-${new Date().toISOString().slice(0, 10)}.pdf`, mimeType: 'application/pdf', bytes: bytesToBase64(bytes) });
+      const bytes = await buildTrainingPdf({
+        title,
+        lines,
+        exerciseMark: t('exercise.banner'),
+        fonts: await fontsFor([title, ...lines, t('exercise.banner')].join('\n')),
+      });
+      const result = await host.call('files.save', {
+        suggestedName: `exercise-debrief-${new Date().toISOString().slice(0, 10)}.pdf`,
+        mimeType: 'application/pdf',
+        bytes: bytesToBase64(bytes),
+      });
       if (result.saved) setSaved(t('debrief.pdfSaved'));
     } finally {
       setBusy(false);
@@ -45,12 +71,30 @@ function DebriefView({ scenario, run, update }: { scenario: Scenario; run: RunSt
       <h3 id="debrief-title">{t('debrief.title', { title: scenario.title[language] })}</h3>
       <p>{t('debrief.endedAt', { clock: scenarioClock(end) })}</p>
       {debrief.participants.map((p) => (
-        <section key={p.participant} aria-label={t('debrief.participantLabel', { name: partyOf(scenario, p.participant)?.name ?? p.participant })}>
-          <h4>{partyOf(scenario, p.participant)?.name} — {t(`roles.${p.role}`)}</h4>
+        <section
+          key={p.participant}
+          aria-label={t('debrief.participantLabel', {
+            name: partyOf(scenario, p.participant)?.name ?? p.participant,
+          })}
+        >
+          <h4>
+            {partyOf(scenario, p.participant)?.name} — {t(`roles.${p.role}`)}
+          </h4>
           <ul className="debrief-facts">
             <li>{t('debrief.summary', { onTime: p.onTime, late: p.late, missed: p.missed })}</li>
-            <li>{t('debrief.statement', { withStatement: p.acknowledgements.withStatement, total: p.acknowledgements.total })}</li>
-            <li>{t('debrief.pings', { answered: p.pings.answered, expected: p.pings.expected, onTime: p.pings.onTime })}</li>
+            <li>
+              {t('debrief.statement', {
+                withStatement: p.acknowledgements.withStatement,
+                total: p.acknowledgements.total,
+              })}
+            </li>
+            <li>
+              {t('debrief.pings', {
+                answered: p.pings.answered,
+                expected: p.pings.expected,
+                onTime: p.pings.onTime,
+              })}
+            </li>
           </ul>
           <table className="debrief-table" aria-label={t('debrief.actionsTitle')}>
             <thead>
@@ -70,7 +114,11 @@ function DebriefView({ scenario, run, update }: { scenario: Scenario; run: RunSt
                   <td>{line.opensAt === null ? '—' : scenarioClock(line.opensAt)}</td>
                   <td>{line.dueAt === null ? '—' : scenarioClock(line.dueAt)}</td>
                   <td>{line.doneAt === null ? '—' : scenarioClock(line.doneAt)}</td>
-                  <td>{line.tookMinutes === null ? '—' : t('debrief.minutes', { count: Math.round(line.tookMinutes) })}</td>
+                  <td>
+                    {line.tookMinutes === null
+                      ? '—'
+                      : t('debrief.minutes', { count: Math.round(line.tookMinutes) })}
+                  </td>
                   <td>{t(`status.${line.status}`)}</td>
                 </tr>
               ))}
@@ -82,7 +130,10 @@ function DebriefView({ scenario, run, update }: { scenario: Scenario; run: RunSt
           ) : (
             <ul aria-label={t('debrief.roleTitle')}>
               {p.roleDecisions.map((d, i) => (
-                <li key={i}>{scenarioClock(d.at)} — {partyOf(scenario, d.to)?.name ?? d.to} — {t(`decision.${d.decision}`)}</li>
+                <li key={i}>
+                  {scenarioClock(d.at)} — {partyOf(scenario, d.to)?.name ?? d.to} —{' '}
+                  {t(`decision.${d.decision}`)}
+                </li>
               ))}
             </ul>
           )}
@@ -90,12 +141,19 @@ function DebriefView({ scenario, run, update }: { scenario: Scenario; run: RunSt
           {p.answers.map((q) => (
             <label key={q.questionId} className="field">
               {q.question[language]}
-              <textarea rows={3} autoComplete="off" value={notes[q.questionId] ?? ''} onChange={(e) => void saveNote(q.questionId, e.target.value)} />
+              <textarea
+                rows={3}
+                autoComplete="off"
+                value={notes[q.questionId] ?? ''}
+                onChange={(e) => void saveNote(q.questionId, e.target.value)}
+              />
             </label>
           ))}
         </section>
       ))}
-      <button type="button" disabled={busy} onClick={() => void exportPdf()}>{t('debrief.exportPdf')}</button>
+      <button type="button" disabled={busy} onClick={() => void exportPdf()}>
+        {t('debrief.exportPdf')}
+      </button>
       {saved && <p role="status">{saved}</p>}
     </section>
   );

@@ -1,7 +1,14 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newTemplateId } from '../../shared/templates';
-import { COMPRESSIONS, partyOf, scenarioMinutes, startRun, type Compression, type RunState } from '../../shared/training';
+import {
+  COMPRESSIONS,
+  partyOf,
+  scenarioMinutes,
+  startRun,
+  type Compression,
+  type RunState,
+} from '../../shared/training';
 import { navigate } from '../app/navigation';
 import { useVaultSession } from '../vault/session';
 import { ExerciseBanner } from './ExerciseBanner';
@@ -16,6 +23,7 @@ function ScenarioCard({ known }: { known: KnownScenario }) {
   const language = uiLanguage(i18n.language);
   const { scenario, imported } = known;
   const [compression, setCompression] = useState<Compression>(60);
+  const compressionId = useId();
   const player = partyOf(scenario, scenario.player);
   const titleId = `scenario-${scenario.id}`;
 
@@ -34,17 +42,27 @@ function ScenarioCard({ known }: { known: KnownScenario }) {
         </p>
       )}
       <p>{scenario.briefing[language]}</p>
-      <p>{t('home.youPlay', { name: player?.name ?? '', role: t(`roles.${player?.role ?? 'technical'}`) })}</p>
+      <p>
+        {t('home.youPlay', { name: player?.name ?? '', role: t(`roles.${player?.role ?? 'technical'}`) })}
+      </p>
       <div className="row">
-        <label>
-          {t('run.compression')}
-          <select value={compression} onChange={(e) => setCompression(COMPRESSIONS.find((c) => String(c) === e.target.value) ?? 60)}>
-            {COMPRESSIONS.map((c) => (
-              <option key={c} value={c}>{t('run.factor', { factor: c })}</option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => void start()} aria-label={t('home.startLabel', { title: scenario.title[language] })}>
+        <label htmlFor={compressionId}>{t('run.compression')}</label>
+        <select
+          id={compressionId}
+          value={compression}
+          onChange={(e) => setCompression(COMPRESSIONS.find((c) => String(c) === e.target.value) ?? 60)}
+        >
+          {COMPRESSIONS.map((c) => (
+            <option key={c} value={c}>
+              {t('run.factor', { factor: c })}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          onClick={() => void start()}
+          aria-label={t('home.startLabel', { title: scenario.title[language] })}
+        >
           {t('home.start')}
         </button>
       </div>
@@ -66,8 +84,14 @@ function RunList({ runs, scenarios }: { runs: RunState[]; scenarios: KnownScenar
           <li key={run.id}>
             <strong>{title}</strong> — {t(`home.state.${state}`)}
             {scenario ? ` — ${scenarioClock(scenarioMinutes(scenario, run, run.savedAt))}` : ''}{' '}
-            {!run.finished && <button type="button" onClick={() => navigate('training', `run/${run.id}`)}>{t('home.continue')}</button>}{' '}
-            <button type="button" onClick={() => navigate('training', `debrief/${run.id}`)}>{t('home.debrief')}</button>
+            {!run.finished && (
+              <button type="button" onClick={() => navigate('training', `run/${run.id}`)}>
+                {t('home.continue')}
+              </button>
+            )}{' '}
+            <button type="button" onClick={() => navigate('training', `debrief/${run.id}`)}>
+              {t('home.debrief')}
+            </button>
           </li>
         );
       })}
@@ -85,7 +109,9 @@ function DeleteWorkspace() {
       <h3 id="delete-title">{t('delete.title')}</h3>
       <p>{t('delete.hint')}</p>
       {pending === null ? (
-        <button type="button" onClick={() => void countExerciseItems(session).then(setPending)}>{t('delete.button')}</button>
+        <button type="button" onClick={() => void countExerciseItems(session).then(setPending)}>
+          {t('delete.button')}
+        </button>
       ) : (
         <div role="alertdialog" aria-label={t('delete.confirmLabel')} className="confirm">
           <p>{t('delete.confirm', { count: pending })}</p>
@@ -101,7 +127,9 @@ function DeleteWorkspace() {
           >
             {t('delete.yes')}
           </button>{' '}
-          <button type="button" onClick={() => setPending(null)}>{t('delete.cancel')}</button>
+          <button type="button" onClick={() => setPending(null)}>
+            {t('delete.cancel')}
+          </button>
         </div>
       )}
       {done && <p role="status">{done}</p>}

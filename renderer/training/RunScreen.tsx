@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   COMPRESSIONS,
@@ -24,14 +24,23 @@ import { scenarioClock, uiLanguage } from './language';
 import { useRun } from './useRun';
 import { useTicker } from './useTraining';
 
-function EventItem({ event, scenario, onAct }: { event: TimelineEvent; scenario: Scenario; onAct: (preset: ActionPreset) => void }) {
+function EventItem({
+  event,
+  scenario,
+  onAct,
+}: {
+  event: TimelineEvent;
+  scenario: Scenario;
+  onAct: (preset: ActionPreset) => void;
+}) {
   const { t, i18n } = useTranslation('training');
   const language = uiLanguage(i18n.language);
   const from = event.kind === 'inject' ? event.inject.from : event.step.party;
   const fromName = from ? partyOf(scenario, from)?.name : undefined;
   const kindLabel = event.kind === 'inject' ? t(`inject.${event.inject.kind}`) : t(`move.${event.step.does}`);
   const text = event.kind === 'inject' ? event.inject.text[language] : event.step.text[language];
-  const isMessage = (event.kind === 'inject' && event.inject.kind === 'message') || event.kind === 'counterpart';
+  const isMessage =
+    (event.kind === 'inject' && event.inject.kind === 'message') || event.kind === 'counterpart';
   return (
     <li className={`event ${event.kind}`}>
       <p>
@@ -42,26 +51,42 @@ function EventItem({ event, scenario, onAct }: { event: TimelineEvent; scenario:
       {event.kind === 'inject' && event.inject.indicators && (
         <ul aria-label={t('run.indicators')}>
           {event.inject.indicators.map((indicator) => (
-            <li key={indicator}><code>{indicator}</code></li>
+            <li key={indicator}>
+              <code>{indicator}</code>
+            </li>
           ))}
         </ul>
       )}
       <div className="row">
         {isMessage && from && (
           <>
-            <button type="button" onClick={() => onAct({ kind: 'acknowledge', to: from })}>{t('actions.acknowledge')}</button>
-            <button type="button" onClick={() => onAct({ kind: 'answer', to: from })}>{t('actions.answer')}</button>
+            <button type="button" onClick={() => onAct({ kind: 'acknowledge', to: from })}>
+              {t('actions.acknowledge')}
+            </button>
+            <button type="button" onClick={() => onAct({ kind: 'answer', to: from })}>
+              {t('actions.answer')}
+            </button>
           </>
         )}
         {event.kind === 'inject' && event.inject.kind === 'ping' && (
-          <button type="button" onClick={() => onAct({ kind: 'ping-reply', to: '' })}>{t('actions.ping-reply')}</button>
+          <button type="button" onClick={() => onAct({ kind: 'ping-reply', to: '' })}>
+            {t('actions.ping-reply')}
+          </button>
         )}
       </div>
     </li>
   );
 }
 
-function RunView({ scenario, run, update }: { scenario: Scenario; run: RunState; update: (run: RunState) => Promise<void> }) {
+function RunView({
+  scenario,
+  run,
+  update,
+}: {
+  scenario: Scenario;
+  run: RunState;
+  update: (run: RunState) => Promise<void>;
+}) {
   const { t, i18n } = useTranslation('training');
   const language = uiLanguage(i18n.language);
   const now = useTicker(run.resumedAt !== null);
@@ -71,6 +96,7 @@ function RunView({ scenario, run, update }: { scenario: Scenario; run: RunState;
   const tasks = expectedProgress(index, run.actions, minute).filter((p) => p.status !== 'not-open');
   const next = nextEventAt(index, run.actions, minute);
   const [preset, setPreset] = useState<ActionPreset | null>(null);
+  const compressionId = useId();
   const ended = minute >= scenario.durationMinutes;
   const paused = run.resumedAt === null;
 
@@ -88,25 +114,50 @@ function RunView({ scenario, run, update }: { scenario: Scenario; run: RunState;
         <p>{scenario.briefing[language]}</p>
       </details>
       <div className="run-controls row">
-        <span role="timer" aria-label={t('run.clock')} className="clock">{scenarioClock(minute)}</span>
+        <span role="timer" aria-label={t('run.clock')} className="clock">
+          {scenarioClock(minute)}
+        </span>
         <span role="status">{ended ? t('run.ended') : paused ? t('run.paused') : t('run.running')}</span>
-        <label>
-          {t('run.compression')}
-          <select value={run.compression} onChange={(e) => void update(setCompression(scenario, run, COMPRESSIONS.find((c) => String(c) === e.target.value) ?? 1, Date.now()))}>
-            {COMPRESSIONS.map((c) => (
-              <option key={c} value={c}>{t('run.factor', { factor: c })}</option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor={compressionId}>{t('run.compression')}</label>
+        <select
+          id={compressionId}
+          value={run.compression}
+          onChange={(e) =>
+            void update(
+              setCompression(
+                scenario,
+                run,
+                COMPRESSIONS.find((c) => String(c) === e.target.value) ?? 1,
+                Date.now(),
+              ),
+            )
+          }
+        >
+          {COMPRESSIONS.map((c) => (
+            <option key={c} value={c}>
+              {t('run.factor', { factor: c })}
+            </option>
+          ))}
+        </select>
         {paused ? (
-          <button type="button" disabled={ended} onClick={() => void update(resumeRun(run, Date.now()))}>{t('run.resume')}</button>
+          <button type="button" disabled={ended} onClick={() => void update(resumeRun(run, Date.now()))}>
+            {t('run.resume')}
+          </button>
         ) : (
-          <button type="button" onClick={() => void update(pauseRun(scenario, run, Date.now()))}>{t('run.pause')}</button>
+          <button type="button" onClick={() => void update(pauseRun(scenario, run, Date.now()))}>
+            {t('run.pause')}
+          </button>
         )}
-        <button type="button" disabled={next === null || ended} onClick={() => next !== null && void update(skipTo(scenario, run, next, Date.now()))}>
+        <button
+          type="button"
+          disabled={next === null || ended}
+          onClick={() => next !== null && void update(skipTo(scenario, run, next, Date.now()))}
+        >
           {t('run.skip')}
         </button>
-        <button type="button" onClick={() => void finish()}>{t('run.finish')}</button>
+        <button type="button" onClick={() => void finish()}>
+          {t('run.finish')}
+        </button>
       </div>
       {next !== null && !ended && <p className="hint">{t('run.nextAt', { clock: scenarioClock(next) })}</p>}
       <div className="run-columns">
@@ -114,7 +165,12 @@ function RunView({ scenario, run, update }: { scenario: Scenario; run: RunState;
           <h4 id="timeline-title">{t('run.timeline')}</h4>
           <ol className="exercise-timeline" aria-labelledby="timeline-title">
             {events.map((event) => (
-              <EventItem key={`${event.kind}-${event.kind === 'inject' ? event.inject.id : event.step.id}`} event={event} scenario={scenario} onAct={setPreset} />
+              <EventItem
+                key={`${event.kind}-${event.kind === 'inject' ? event.inject.id : event.step.id}`}
+                event={event}
+                scenario={scenario}
+                onAct={setPreset}
+              />
             ))}
           </ol>
         </section>
@@ -126,7 +182,8 @@ function RunView({ scenario, run, update }: { scenario: Scenario; run: RunState;
             <ul className="tasks" aria-labelledby="tasks-title">
               {tasks.map((task) => (
                 <li key={task.action.id} className={`task ${task.status}`}>
-                  {task.action.label[language]} — {t(`status.${task.status}`)} — {t('run.due', { clock: scenarioClock(task.dueAt ?? 0) })}
+                  {task.action.label[language]} — {t(`status.${task.status}`)} —{' '}
+                  {t('run.due', { clock: scenarioClock(task.dueAt ?? 0) })}
                 </li>
               ))}
             </ul>

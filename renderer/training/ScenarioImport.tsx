@@ -20,14 +20,22 @@ export function ScenarioImport() {
   const [keyText, setKeyText] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string } | null>(null);
 
-  const errorText = (error: unknown) => (error instanceof TrainingError ? t(`errors.${error.code}`) : t('errors.generic'));
+  const errorText = (error: unknown) =>
+    error instanceof TrainingError ? t(`errors.${error.code}`) : t('errors.generic');
 
   const importFile = async () => {
     setMessage(null);
     try {
-      const file = await host.call('files.open', { title: t('import.choose'), filters: [{ name: t('import.fileType'), extensions: ['json'] }], maxBytes: 2_000_000 });
+      const file = await host.call('files.open', {
+        title: t('import.choose'),
+        filters: [{ name: t('import.fileType'), extensions: ['json'] }],
+        maxBytes: 2_000_000,
+      });
       if (!file) return;
-      const pack = await importPack(new TextDecoder().decode(base64ToBytes(file.bytes)), (await pinnedAuthors(session)).keys);
+      const pack = await importPack(
+        new TextDecoder().decode(base64ToBytes(file.bytes)),
+        (await pinnedAuthors(session)).keys,
+      );
       const current = await importedScenarios(session);
       const ids = new Set(pack.scenarios.map((s) => s.id));
       const signature = pack.signature.status;
@@ -38,7 +46,10 @@ export function ScenarioImport() {
         ...(pack.signature.status === 'verified' ? { fingerprint: pack.signature.fingerprint } : {}),
         importedAt: new Date().toISOString(),
       }));
-      await saveImportedScenarios(session, [...current.filter((item) => !ids.has(item.scenario.id)), ...added]);
+      await saveImportedScenarios(session, [
+        ...current.filter((item) => !ids.has(item.scenario.id)),
+        ...added,
+      ]);
       const text = t(`import.done.${signature}`, { count: added.length, author: pack.author ?? '—' });
       setMessage({ kind: signature === 'verified' ? 'ok' : 'warn', text });
     } catch (error) {
@@ -53,7 +64,12 @@ export function ScenarioImport() {
       const fingerprint = fingerprintOfKey(key);
       const name = key.getUserIDs()[0] ?? fingerprint;
       const current = await pinnedAuthors(session);
-      await savePinnedAuthors(session, { keys: [...current.keys.filter((k) => k.fingerprint !== fingerprint), { fingerprint, publicKeyArmored: key.armor(), name }] });
+      await savePinnedAuthors(session, {
+        keys: [
+          ...current.keys.filter((k) => k.fingerprint !== fingerprint),
+          { fingerprint, publicKeyArmored: key.armor(), name },
+        ],
+      });
       setKeyText('');
       setMessage({ kind: 'ok', text: t('authors.pinned', { fingerprint: groupFingerprint(fingerprint) }) });
     } catch {
@@ -65,7 +81,9 @@ export function ScenarioImport() {
     <section className="training-card stack" aria-labelledby="import-title">
       <h3 id="import-title">{t('import.title')}</h3>
       <p>{t('import.hint')}</p>
-      <button type="button" onClick={() => void importFile()}>{t('import.button')}</button>
+      <button type="button" onClick={() => void importFile()}>
+        {t('import.button')}
+      </button>
       <h4>{t('authors.title')}</h4>
       {pinned.data?.keys.length ? (
         <ul aria-label={t('authors.listLabel')}>
@@ -80,9 +98,17 @@ export function ScenarioImport() {
       )}
       <label className="field">
         {t('authors.keyLabel')}
-        <textarea rows={3} value={keyText} autoComplete="off" spellCheck={false} onChange={(e) => setKeyText(e.target.value)} />
+        <textarea
+          rows={3}
+          value={keyText}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setKeyText(e.target.value)}
+        />
       </label>
-      <button type="button" disabled={!keyText.trim()} onClick={() => void pinKey()}>{t('authors.pin')}</button>
+      <button type="button" disabled={!keyText.trim()} onClick={() => void pinKey()}>
+        {t('authors.pin')}
+      </button>
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
           {message.text}

@@ -1,4 +1,11 @@
-import { buildAcknowledgement, buildTemplate, newTemplateId, type InquiryTemplate, type Nature, type Sender } from '../../shared/templates';
+import {
+  buildAcknowledgement,
+  buildTemplate,
+  newTemplateId,
+  type InquiryTemplate,
+  type Nature,
+  type Sender,
+} from '../../shared/templates';
 import { A10_STATEMENT } from '../../shared/templates';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import type { ExerciseParty, PlayerActionKind } from '../../shared/training';
@@ -17,12 +24,20 @@ const NATURE: Record<PlayerActionKind, Nature> = {
   handover: 'notification-activity',
 };
 
-export function exerciseTemplate(kind: PlayerActionKind, self: ExerciseParty, text: string, language: UnLanguage, indicators?: InquiryTemplate['indicators']): InquiryTemplate {
+export function exerciseTemplate(
+  kind: PlayerActionKind,
+  self: ExerciseParty,
+  text: string,
+  language: UnLanguage,
+  indicators?: InquiryTemplate['indicators'],
+): InquiryTemplate {
   const sender: Sender = { name: self.name, affiliation: self.name, role: self.role, state: self.state };
   const body = text.trim();
   if (kind === 'acknowledge') {
     // Appendix, response step 2 — buildAcknowledgement always adds the A §10 statement.
-    return buildAcknowledgement({ id: newTemplateId(), exercise: true }, sender, language, { estimatedResponseHours: 2 });
+    return buildAcknowledgement({ id: newTemplateId(), exercise: true }, sender, language, {
+      estimatedResponseHours: 2,
+    });
   }
   return buildTemplate({
     language,

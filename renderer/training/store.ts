@@ -37,7 +37,16 @@ const exerciseCasesOf = (session: VaultSession) => session.collection('exerciseC
 const DraftSchema = z.object({ text: z.string().max(20_000) });
 export const exerciseDraftsOf = (session: VaultSession) => session.collection('exerciseDrafts', DraftSchema);
 
+/**
+ * Runs whose clock was started or resumed in this app session. A run read back that is not in here
+ * was running when the app closed: it comes back paused (shared/training/run.ts restoreRun).
+ */
+const liveRuns = new Set<string>();
+export const isLiveRun = (id: string) => liveRuns.has(id);
+
 export async function saveRun(session: VaultSession, run: RunState): Promise<void> {
+  if (run.resumedAt !== null) liveRuns.add(run.id);
+  else liveRuns.delete(run.id);
   await runsOf(session).put(run.id, run, { updatedAt: new Date(run.savedAt).toISOString() });
   notify();
 }
@@ -47,7 +56,10 @@ export async function listRuns(session: VaultSession): Promise<RunState[]> {
   return items.map((item) => item.value).sort((a, b) => b.savedAt - a.savedAt);
 }
 
-export async function exerciseCase(session: VaultSession, caseId: string | undefined): Promise<CaseRecord | undefined> {
+export async function exerciseCase(
+  session: VaultSession,
+  caseId: string | undefined,
+): Promise<CaseRecord | undefined> {
   return caseId ? exerciseCasesOf(session).get(caseId) : undefined;
 }
 
@@ -64,7 +76,11 @@ export async function recordExerciseMessage(
   language: UnLanguage,
   extra: CaseEventBody[] = [],
 ): Promise<{ run: RunState; text: string }> {
-  assertExerciseRecipient(scenario, { pocId: exercisePocId(scenario.id, to.id), state: to.state, role: to.role });
+  assertExerciseRecipient(scenario, {
+    pocId: exercisePocId(scenario.id, to.id),
+    state: to.state,
+    role: to.role,
+  });
   assertExerciseTemplate(template);
   const self = scenario.parties.find((p) => p.id === run.participant);
   const text = renderTemplateText(template, language);
@@ -89,7 +105,11 @@ export async function recordExerciseMessage(
           at,
           subject: scenario.title[language],
           origin: 'outgoing',
-          self: { state: self?.state ?? to.state, role: self?.role ?? to.role, pocId: exercisePocId(scenario.id, run.participant) },
+          self: {
+            state: self?.state ?? to.state,
+            role: self?.role ?? to.role,
+            pocId: exercisePocId(scenario.id, run.participant),
+          },
           counterpart: { state: to.state, role: to.role, pocId: exercisePocId(scenario.id, to.id) },
           exercise: true,
         },
@@ -120,7 +140,8 @@ export async function deleteExerciseWorkspace(session: VaultSession): Promise<nu
 
 export async function countExerciseItems(session: VaultSession): Promise<number> {
   let total = 0;
-  for (const collection of EXERCISE_COLLECTIONS) total += await session.db.records.where('collection').equals(collection).count();
+  for (const collection of EXERCISE_COLLECTIONS)
+    total += await session.db.records.where('collection').equals(collection).count();
   return total;
 }
 
@@ -136,7 +157,9 @@ export const ImportedScenarioSchema = z.object({
 export type ImportedScenario = z.infer<typeof ImportedScenarioSchema>;
 const ImportedListSchema = z.object({ items: z.array(ImportedScenarioSchema) });
 
-export const PinnedAuthorsSchema = z.object({ keys: z.array(z.object({ fingerprint: z.string(), publicKeyArmored: z.string(), name: z.string() })) });
+export const PinnedAuthorsSchema = z.object({
+  keys: z.array(z.object({ fingerprint: z.string(), publicKeyArmored: z.string(), name: z.string() })),
+});
 export type PinnedAuthors = z.infer<typeof PinnedAuthorsSchema>;
 
 export async function importedScenarios(session: VaultSession): Promise<ImportedScenario[]> {
@@ -158,7 +181,9 @@ export async function savePinnedAuthors(session: VaultSession, value: PinnedAuth
 }
 
 export async function courseProgress(session: VaultSession): Promise<CourseProgress> {
-  return (await session.collection('training', CourseProgressSchema).get('course-progress')) ?? { modules: {} };
+  return (
+    (await session.collection('training', CourseProgressSchema).get('course-progress')) ?? { modules: {} }
+  );
 }
 
 export async function saveCourseProgress(session: VaultSession, value: CourseProgress): Promise<void> {

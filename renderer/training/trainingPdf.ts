@@ -56,16 +56,36 @@ function wrap(line: string, fonts: Fonts, maxWidth: number): string[] {
   return out;
 }
 
-function draw(page: PDFPage, text: string, fonts: Fonts, y: number, options: { size?: number; color?: ReturnType<typeof rgb>; center?: boolean } = {}): void {
+function draw(
+  page: PDFPage,
+  text: string,
+  fonts: Fonts,
+  y: number,
+  options: { size?: number; color?: ReturnType<typeof rgb>; center?: boolean } = {},
+): void {
   const size = options.size ?? SIZE;
   const fallback = fonts.list[0] as PDFFont;
   const { runs, rtl } = visualLine(text, (code) => fonts.sets.findIndex((set) => set.has(code)));
-  const drawn = runs.map((run) => (run.font < 0 ? { font: fallback, text: run.text.replace(/[^]/gu, '?') } : { font: fonts.list[run.font] ?? fallback, text: run.text }));
+  const drawn = runs.map((run) =>
+    run.font < 0
+      ? { font: fallback, text: run.text.replace(/[^]/gu, '?') }
+      : { font: fonts.list[run.font] ?? fallback, text: run.text },
+  );
   const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
   const maxWidth = PAGE.width - 2 * PAGE.margin;
-  let x = options.center ? (PAGE.width - width) / 2 : rtl ? PAGE.margin + Math.max(0, maxWidth - width) : PAGE.margin;
+  let x = options.center
+    ? (PAGE.width - width) / 2
+    : rtl
+      ? PAGE.margin + Math.max(0, maxWidth - width)
+      : PAGE.margin;
   for (const run of drawn) {
-    page.drawText(run.text, { x, y, size, font: run.font, ...(options.color ? { color: options.color } : {}) });
+    page.drawText(run.text, {
+      x,
+      y,
+      size,
+      font: run.font,
+      ...(options.color ? { color: options.color } : {}),
+    });
     x += run.font.widthOfTextAtSize(run.text, size);
   }
 }
@@ -74,10 +94,23 @@ function markPage(page: PDFPage, mark: string, fonts: Fonts): void {
   const red = rgb(0.7, 0, 0.12);
   draw(page, mark, fonts, PAGE.height - 30, { size: 11, color: red, center: true });
   draw(page, mark, fonts, 20, { size: 11, color: red, center: true });
-  const index = Math.max(0, fonts.sets.findIndex((set) => [...mark].every((c) => set.has(c.codePointAt(0) ?? 0))));
-  const font = fonts.list[index] ?? (fonts.list[0]);
-  const shaped = visualLine(mark, () => index).runs.map((run) => run.text).join('');
-  page.drawText(shaped, { x: 110, y: 260, size: 44, font, color: red, opacity: 0.15, rotate: { type: 'degrees', angle: 45 } as never });
+  const index = Math.max(
+    0,
+    fonts.sets.findIndex((set) => [...mark].every((c) => set.has(c.codePointAt(0) ?? 0))),
+  );
+  const font = fonts.list[index] ?? fonts.list[0];
+  const shaped = visualLine(mark, () => index)
+    .runs.map((run) => run.text)
+    .join('');
+  page.drawText(shaped, {
+    x: 110,
+    y: 260,
+    size: 44,
+    font,
+    color: red,
+    opacity: 0.15,
+    rotate: { type: 'degrees', angle: 45 } as never,
+  });
 }
 
 export async function buildTrainingPdf(input: TrainingPdfInput): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkpoint, restoreRun, type RunState, type Scenario } from '../../shared/training';
 import { useVaultSession } from '../vault/session';
-import { runsOf, saveRun } from './store';
+import { isLiveRun, runsOf, saveRun } from './store';
 import { knownScenarios } from './useTraining';
 
 /**
@@ -18,10 +18,11 @@ export function useRun(runId: string) {
     let live = true;
     void (async () => {
       const stored = await runsOf(session).get(runId);
-      const scenario = stored && (await knownScenarios(session)).find((k) => k.scenario.id === stored.scenarioId)?.scenario;
+      const scenario =
+        stored && (await knownScenarios(session)).find((k) => k.scenario.id === stored.scenarioId)?.scenario;
       if (!live) return;
       if (!stored || !scenario) return setState('missing');
-      const run = restoreRun(scenario, stored);
+      const run = isLiveRun(stored.id) ? stored : restoreRun(scenario, stored);
       latest.current = { run, scenario };
       setState({ run, scenario });
       if (run !== stored) await saveRun(session, run);
@@ -46,7 +47,8 @@ export function useRun(runId: string) {
     if (!running) return;
     const timer = window.setInterval(() => {
       const current = latest.current;
-      if (current && current.run.resumedAt !== null) void update(checkpoint(current.scenario, current.run, Date.now()));
+      if (current && current.run.resumedAt !== null)
+        void update(checkpoint(current.scenario, current.run, Date.now()));
     }, 5_000);
     return () => window.clearInterval(timer);
   }, [running, update]);

@@ -14,10 +14,16 @@ function useTrainingVersion(): number {
 }
 
 /** Loads something from the vault and reloads it whenever the training store changes. */
-export function useTrainingData<T>(load: (session: VaultSession) => Promise<T>): { data: T | undefined; error: unknown } {
+export function useTrainingData<T>(load: (session: VaultSession) => Promise<T>): {
+  data: T | undefined;
+  error: unknown;
+} {
   const session = useVaultSession();
   const current = useTrainingVersion();
-  const [state, setState] = useState<{ data: T | undefined; error: unknown }>({ data: undefined, error: undefined });
+  const [state, setState] = useState<{ data: T | undefined; error: unknown }>({
+    data: undefined,
+    error: undefined,
+  });
   useEffect(() => {
     let live = true;
     load(session).then(

@@ -31,27 +31,63 @@ export interface CourseModule {
 
 export const COURSE_MODULES: readonly CourseModule[] = [
   // A § 7 b: « Il n'hébergera pas d'informations confidentielles transmises ou échangées entre les interlocuteurs. »
-  { id: 'directory', source: 'A §7 b', pages: 2, answers: [1, 2, 0], task: { kind: 'choice', options: 3, correct: 2 } },
+  {
+    id: 'directory',
+    source: 'A §7 b',
+    pages: 2,
+    answers: [1, 2, 0],
+    task: { kind: 'choice', options: 3, correct: 2 },
+  },
   // A § 9: « Les interlocuteurs diplomatiques communiqueront ainsi avec d'autres interlocuteurs diplomatiques et
   // les interlocuteurs techniques avec d'autres interlocuteurs techniques. »
-  { id: 'roles', source: 'A §9', pages: 2, answers: [0, 2, 1], task: { kind: 'choice', options: 3, correct: 1 } },
+  {
+    id: 'roles',
+    source: 'A §9',
+    pages: 2,
+    answers: [0, 2, 1],
+    task: { kind: 'choice', options: 3, correct: 1 },
+  },
   // Appendix: « Procédure de demande de renseignements » (4 steps), « Procédure de réponse » (3 steps).
-  { id: 'procedures', source: 'A, appendix', pages: 2, answers: [2, 0, 1], task: { kind: 'inquiry' } },
+  { id: 'procedures', source: 'A §10 a', pages: 2, answers: [2, 0, 1], task: { kind: 'inquiry' } },
   // A § 10: « Le fait d'accuser réception d'une communication ne revient pas à approuver les informations
   // qu'elle contient … le fait d'informer un État que son territoire est utilisé pour un acte illicite
   // n'implique pas, en soi, que cet État est responsable de l'acte. »
-  { id: 'acknowledgement', source: 'A §10', pages: 2, answers: [1, 0, 2], task: { kind: 'acknowledge', deadlineSeconds: 180 } },
+  {
+    id: 'acknowledgement',
+    source: 'A §10',
+    pages: 2,
+    answers: [1, 0, 2],
+    task: { kind: 'acknowledge', deadlineSeconds: 180 },
+  },
   // A § 11: « ne doivent partager les informations en question avec des tiers qu'avec le consentement de
   // toutes les parties concernées ».
-  { id: 'confidentiality', source: 'A §11', pages: 2, answers: [2, 1, 0], task: { kind: 'choice', options: 3, correct: 0 } },
+  {
+    id: 'confidentiality',
+    source: 'A §11',
+    pages: 2,
+    answers: [2, 1, 0],
+    task: { kind: 'choice', options: 3, correct: 0 },
+  },
   // A § 8: « … qui devront répondre dans un délai de 48 heures et confirmer par message qu'ils ont bien reçu
   // la demande du gestionnaire ».
   { id: 'pings', source: 'A §8', pages: 2, answers: [0, 1, 2], task: { kind: 'ping', deadlineSeconds: 180 } },
   // A § 7 b: « des canaux convenus d'un commun accord, notamment des canaux sécurisés le cas échéant ».
-  { id: 'channels', source: 'A §7 b', pages: 2, answers: [1, 2, 0], task: { kind: 'fingerprint', matches: false } },
+  {
+    id: 'channels',
+    source: 'A §7 b',
+    pages: 2,
+    answers: [1, 2, 0],
+    task: { kind: 'fingerprint', matches: false },
+  },
   // A § 12 a: « ils peuvent établir la communication en utilisant soit le répertoire mondial
   // d'interlocuteurs, soit le répertoire d'interlocuteurs de l'organisation régionale concernée ».
-  { id: 'regional', source: 'A §12', pages: 2, answers: [2, 0, 1], task: { kind: 'choice', options: 3, correct: 1 } },
+  {
+    id: 'regional',
+    source: 'A §12',
+    pages: 2,
+    answers: [2, 0, 1],
+    task: { kind: 'choice', options: 3, correct: 1 },
+  },
 ];
 
 export const ModuleProgressSchema = z.object({
@@ -88,7 +124,12 @@ export function advanceModule(
   if ('pageSeen' in step) next.pagesSeen = Math.max(next.pagesSeen, Math.min(module.pages, step.pageSeen));
   if ('taskDone' in step) next.taskDone = true;
   if ('score' in step) next.bestScore = Math.max(next.bestScore, step.score);
-  if (!next.completedAt && next.pagesSeen >= module.pages && next.taskDone && next.bestScore >= passMark(module)) {
+  if (
+    !next.completedAt &&
+    next.pagesSeen >= module.pages &&
+    next.taskDone &&
+    next.bestScore >= passMark(module)
+  ) {
     next.completedAt = now.toISOString();
   }
   return next;

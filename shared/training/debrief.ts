@@ -67,10 +67,12 @@ function participantDebrief(index: ScriptIndex, run: RunState, endedAt: number):
     status: p.status,
     tookMinutes: p.doneAt !== null && p.opensAt !== null ? p.doneAt - p.opensAt : null,
   }));
-  const took = (kind: PlayerActionKind) => lines.filter((l) => l.kind === kind && l.tookMinutes !== null).map((l) => l.tookMinutes ?? 0);
+  const took = (kind: PlayerActionKind) =>
+    lines.filter((l) => l.kind === kind && l.tookMinutes !== null).map((l) => l.tookMinutes ?? 0);
   const acks = run.actions.filter((a) => a.kind === 'acknowledge');
   const pingLines = lines.filter((l) => l.kind === 'ping-reply' && l.status !== 'not-open');
-  const decided = (a: PlayerAction): a is PlayerAction & { roleDecision: RoleDecision } => a.roleDecision !== undefined;
+  const decided = (a: PlayerAction): a is PlayerAction & { roleDecision: RoleDecision } =>
+    a.roleDecision !== undefined;
   return {
     participant: run.participant,
     state: party?.state ?? '',
@@ -86,13 +88,23 @@ function participantDebrief(index: ScriptIndex, run: RunState, endedAt: number):
       answered: pingLines.filter((l) => l.doneAt !== null).length,
       onTime: pingLines.filter((l) => l.status === 'done').length,
     },
-    roleDecisions: run.actions.filter(decided).map((a) => ({ to: a.to, toRole: a.toRole, decision: a.roleDecision, at: a.at })),
-    answers: scenario.debrief.map((q) => ({ questionId: q.id, question: q.question, note: run.notes[q.id] ?? '' })),
+    roleDecisions: run.actions
+      .filter(decided)
+      .map((a) => ({ to: a.to, toRole: a.toRole, decision: a.roleDecision, at: a.at })),
+    answers: scenario.debrief.map((q) => ({
+      questionId: q.id,
+      question: q.question,
+      note: run.notes[q.id] ?? '',
+    })),
   };
 }
 
 /** `endedAt`: the scenario minute the debrief is taken at (usually the end of the run). */
 export function computeDebrief(scenario: Scenario, runs: readonly RunState[], endedAt: number): Debrief {
   const index = indexScenario(scenario);
-  return { scenarioId: scenario.id, endedAt, participants: runs.map((run) => participantDebrief(index, run, endedAt)) };
+  return {
+    scenarioId: scenario.id,
+    endedAt,
+    participants: runs.map((run) => participantDebrief(index, run, endedAt)),
+  };
 }

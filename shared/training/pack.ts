@@ -38,21 +38,42 @@ export interface ImportedPack {
 }
 
 /** The exact text a pack's author signs (gpg --detach-sign over these UTF-8 bytes verifies the same). */
-export function packSigningText(pack: { format: string; version: number; author: string; scenarios: readonly unknown[] }): string {
-  return canonicalJson({ format: pack.format, version: pack.version, author: pack.author, scenarios: pack.scenarios });
+export function packSigningText(pack: {
+  format: string;
+  version: number;
+  author: string;
+  scenarios: readonly unknown[];
+}): string {
+  return canonicalJson({
+    format: pack.format,
+    version: pack.version,
+    author: pack.author,
+    scenarios: pack.scenarios,
+  });
 }
 
-async function checkSignature(text: string, signature: string, pinned: readonly PinnedAuthorKey[]): Promise<PackSignatureStatus> {
+async function checkSignature(
+  text: string,
+  signature: string,
+  pinned: readonly PinnedAuthorKey[],
+): Promise<PackSignatureStatus> {
   let sawGoodUnpinned = false;
   for (const key of pinned) {
     const result = await verifyDetached(text, signature, key.publicKeyArmored);
-    if (result.valid && result.fingerprint === key.fingerprint.toUpperCase()) return { status: 'verified', fingerprint: result.fingerprint };
+    if (result.valid && result.fingerprint === key.fingerprint.toUpperCase())
+      return { status: 'verified', fingerprint: result.fingerprint };
     if (result.valid) sawGoodUnpinned = true;
   }
-  return { status: 'unverified', reason: pinned.length === 0 || sawGoodUnpinned ? 'key-not-pinned' : 'bad-signature' };
+  return {
+    status: 'unverified',
+    reason: pinned.length === 0 || sawGoodUnpinned ? 'key-not-pinned' : 'bad-signature',
+  };
 }
 
-export async function importPack(fileText: string, pinned: readonly PinnedAuthorKey[]): Promise<ImportedPack> {
+export async function importPack(
+  fileText: string,
+  pinned: readonly PinnedAuthorKey[],
+): Promise<ImportedPack> {
   if (fileText.length > MAX_SCENARIO_BYTES) throw new TrainingError('too-large');
   let value: unknown;
   try {
@@ -60,12 +81,16 @@ export async function importPack(fileText: string, pinned: readonly PinnedAuthor
   } catch {
     throw new TrainingError('not-json');
   }
-  const format = value !== null && typeof value === 'object' ? (value as { format?: unknown }).format : undefined;
-  if (format === SCENARIO_FORMAT) return { author: null, scenarios: [parseScenario(value)], signature: { status: 'unsigned' } };
+  const format =
+    value !== null && typeof value === 'object' ? (value as { format?: unknown }).format : undefined;
+  if (format === SCENARIO_FORMAT)
+    return { author: null, scenarios: [parseScenario(value)], signature: { status: 'unsigned' } };
   if (format !== PACK_FORMAT) throw new TrainingError('not-a-scenario');
   const envelope = PackEnvelopeSchema.safeParse(value);
-  if (!envelope.success) throw new TrainingError('invalid-scenario', envelope.error.issues[0]?.path.join('.'));
-  if (envelope.data.version !== PACK_VERSION) throw new TrainingError('unknown-version', String(envelope.data.version));
+  if (!envelope.success)
+    throw new TrainingError('invalid-scenario', envelope.error.issues[0]?.path.join('.'));
+  if (envelope.data.version !== PACK_VERSION)
+    throw new TrainingError('unknown-version', String(envelope.data.version));
   const scenarios = envelope.data.scenarios.map(parseScenario);
   const signature = envelope.data.signature
     ? await checkSignature(packSigningText(envelope.data), envelope.data.signature, pinned)

@@ -51,7 +51,10 @@ export const RunStateSchema = z.object({
 });
 export type RunState = z.infer<typeof RunStateSchema>;
 
-export function startRun(scenario: Scenario, options: { id: string; participant?: string; compression: Compression; now: number }): RunState {
+export function startRun(
+  scenario: Scenario,
+  options: { id: string; participant?: string; compression: Compression; now: number },
+): RunState {
   return {
     id: options.id,
     scenarioId: scenario.id,
@@ -67,7 +70,11 @@ export function startRun(scenario: Scenario, options: { id: string; participant?
 }
 
 /** Scenario time in minutes at real time `now`, never past the scenario's end. */
-export function scenarioMinutes(scenario: Pick<Scenario, 'durationMinutes'>, run: RunState, now: number): number {
+export function scenarioMinutes(
+  scenario: Pick<Scenario, 'durationMinutes'>,
+  run: RunState,
+  now: number,
+): number {
   const running = run.resumedAt === null ? 0 : (Math.max(0, now - run.resumedAt) / 60_000) * run.compression;
   return Math.min(scenario.durationMinutes, run.elapsedMinutes + running);
 }
@@ -87,8 +94,16 @@ export function resumeRun(run: RunState, now: number): RunState {
 }
 
 /** Changes the factor from now on: the time already played stays as it was. */
-export function setCompression(scenario: Scenario, run: RunState, compression: Compression, now: number): RunState {
-  const folded = run.resumedAt === null ? run : { ...run, elapsedMinutes: scenarioMinutes(scenario, run, now), resumedAt: now };
+export function setCompression(
+  scenario: Scenario,
+  run: RunState,
+  compression: Compression,
+  now: number,
+): RunState {
+  const folded =
+    run.resumedAt === null
+      ? run
+      : { ...run, elapsedMinutes: scenarioMinutes(scenario, run, now), resumedAt: now };
   return { ...folded, compression, savedAt: now };
 }
 
@@ -107,7 +122,12 @@ export function restoreRun(scenario: Scenario, stored: RunState): RunState {
   return { ...stored, elapsedMinutes: scenarioMinutes(scenario, stored, stored.savedAt), resumedAt: null };
 }
 
-export function recordAction(scenario: Scenario, run: RunState, action: Omit<PlayerAction, 'at'>, now: number): RunState {
+export function recordAction(
+  scenario: Scenario,
+  run: RunState,
+  action: Omit<PlayerAction, 'at'>,
+  now: number,
+): RunState {
   const at = scenarioMinutes(scenario, run, now);
   return { ...checkpoint(scenario, run, now), actions: [...run.actions, { ...action, at }] };
 }

@@ -16,11 +16,18 @@ export const SCENARIO_VERSION = 1 as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lower-case slug');
-const minutes = z.number().int().min(0).max(7 * 24 * 60);
+const minutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(7 * 24 * 60);
 
 /** Title, briefing, inject texts and questions exist in all six UN languages (A §7 a iv). */
 export const LocalizedTextSchema = z.object(
-  Object.fromEntries(UN_LANGUAGES.map((language) => [language, text(4_000)])) as Record<UnLanguage, ReturnType<typeof text>>,
+  Object.fromEntries(UN_LANGUAGES.map((language) => [language, text(4_000)])) as Record<
+    UnLanguage,
+    ReturnType<typeof text>
+  >,
 );
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
@@ -50,7 +57,14 @@ export const InjectSchema = z.object({
 });
 export type Inject = z.infer<typeof InjectSchema>;
 
-export const PLAYER_ACTIONS = ['inquiry', 'acknowledge', 'answer', 'ping-reply', 'follow-up', 'handover'] as const;
+export const PLAYER_ACTIONS = [
+  'inquiry',
+  'acknowledge',
+  'answer',
+  'ping-reply',
+  'follow-up',
+  'handover',
+] as const;
 export const PlayerActionKindSchema = z.enum(PLAYER_ACTIONS);
 export type PlayerActionKind = z.infer<typeof PlayerActionKindSchema>;
 
@@ -70,7 +84,11 @@ export const ExpectedActionSchema = z.object({
   to: slug.optional(),
   opensOn: TriggerSchema,
   /** Deadline in scenario minutes after the action opens. */
-  withinMinutes: z.number().int().positive().max(7 * 24 * 60),
+  withinMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(7 * 24 * 60),
   label: LocalizedTextSchema,
 });
 export type ExpectedAction = z.infer<typeof ExpectedActionSchema>;
@@ -97,21 +115,30 @@ export const ScenarioSchema = z
     id: slug,
     title: LocalizedTextSchema,
     briefing: LocalizedTextSchema,
-    durationMinutes: z.number().int().positive().max(7 * 24 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .positive()
+      .max(7 * 24 * 60),
     /** The party the user plays in solo mode. */
     player: slug,
     parties: z.array(ExercisePartySchema).min(2).max(50),
     injects: z.array(InjectSchema).min(1).max(2_000),
     script: z.array(ScriptStepSchema).max(2_000),
     expected: z.array(ExpectedActionSchema).max(2_000),
-    debrief: z.array(z.object({ id: slug, question: LocalizedTextSchema })).min(1).max(50),
+    debrief: z
+      .array(z.object({ id: slug, question: LocalizedTextSchema }))
+      .min(1)
+      .max(50),
   })
   .superRefine((scenario, ctx) => {
     const parties = new Set(scenario.parties.map((p) => p.id));
     const injects = new Set(scenario.injects.map((i) => i.id));
     const steps = new Set(scenario.script.map((s) => s.id));
     const actions = new Set(scenario.expected.map((a) => a.id));
-    const refs: [string, string | undefined, Set<string>, (string | number)[]][] = [['player', scenario.player, parties, ['player']]];
+    const refs: [string, string | undefined, Set<string>, (string | number)[]][] = [
+      ['player', scenario.player, parties, ['player']],
+    ];
     const triggerRef = (trigger: Trigger, path: (string | number)[]) => {
       if ('inject' in trigger) refs.push(['inject', trigger.inject, injects, path]);
       if ('step' in trigger) refs.push(['step', trigger.step, steps, path]);
@@ -119,7 +146,12 @@ export const ScenarioSchema = z
     };
     scenario.injects.forEach((inject, i) => {
       if (inject.from !== undefined) refs.push(['party', inject.from, parties, ['injects', i, 'from']]);
-      if (inject.at > scenario.durationMinutes) ctx.addIssue({ code: 'custom', path: ['injects', i, 'at'], message: 'after the end of the scenario' });
+      if (inject.at > scenario.durationMinutes)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['injects', i, 'at'],
+          message: 'after the end of the scenario',
+        });
     });
     scenario.script.forEach((step, i) => {
       refs.push(['party', step.party, parties, ['script', i, 'party']]);
@@ -130,12 +162,19 @@ export const ScenarioSchema = z
       triggerRef(action.opensOn, ['expected', i, 'opensOn']);
     });
     for (const [what, id, known, path] of refs) {
-      if (id !== undefined && !known.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown ${what} "${id}"` });
+      if (id !== undefined && !known.has(id))
+        ctx.addIssue({ code: 'custom', path, message: `unknown ${what} "${id}"` });
     }
-    for (const [name, list] of [['parties', scenario.parties], ['injects', scenario.injects], ['script', scenario.script], ['expected', scenario.expected]] as const) {
+    for (const [name, list] of [
+      ['parties', scenario.parties],
+      ['injects', scenario.injects],
+      ['script', scenario.script],
+      ['expected', scenario.expected],
+    ] as const) {
       const seen = new Set<string>();
       list.forEach((item, i) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [name, i, 'id'], message: 'duplicate id' });
+        if (seen.has(item.id))
+          ctx.addIssue({ code: 'custom', path: [name, i, 'id'], message: 'duplicate id' });
         seen.add(item.id);
       });
     }
@@ -150,7 +189,11 @@ export const MAX_SCENARIO_BYTES = 2_000_000;
  * know is refused with its own code, so the user learns to update the app rather than to fix the file.
  */
 export function parseScenario(value: unknown): Scenario {
-  if (value === null || typeof value !== 'object' || (value as { format?: unknown }).format !== SCENARIO_FORMAT) {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    (value as { format?: unknown }).format !== SCENARIO_FORMAT
+  ) {
     throw new TrainingError('not-a-scenario');
   }
   const version = (value as { version?: unknown }).version;
@@ -158,7 +201,10 @@ export function parseScenario(value: unknown): Scenario {
   const parsed = ScenarioSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TrainingError('invalid-scenario', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+    throw new TrainingError(
+      'invalid-scenario',
+      issue ? `${issue.path.join('.')}: ${issue.message}` : undefined,
+    );
   }
   return parsed.data;
 }

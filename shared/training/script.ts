@@ -89,7 +89,12 @@ class Resolver {
     this.#pending.delete(`a:${id}`);
     const opensAt = opened !== null && opened <= this.now ? opened : null;
     const dueAt = opensAt === null ? null : opensAt + action.withinMinutes;
-    const by = opensAt === null ? null : ((this.#byKind.get(`${action.kind}/${action.to ?? ''}`) ?? []).find((a) => a.at >= opensAt && a.at <= this.now) ?? null);
+    const by =
+      opensAt === null
+        ? null
+        : ((this.#byKind.get(`${action.kind}/${action.to ?? ''}`) ?? []).find(
+            (a) => a.at >= opensAt && a.at <= this.now,
+          ) ?? null);
     const doneAt = by ? by.at : null;
     let status: ExpectedStatus = 'not-open';
     if (opensAt !== null && dueAt !== null) {
@@ -103,25 +108,41 @@ class Resolver {
 }
 
 /** Injects and counterpart moves that have happened by scenario minute `now`, in order. */
-export function timelineAt(index: ScriptIndex, actions: readonly PlayerAction[], now: number): TimelineEvent[] {
+export function timelineAt(
+  index: ScriptIndex,
+  actions: readonly PlayerAction[],
+  now: number,
+): TimelineEvent[] {
   const resolver = new Resolver(index, actions, now);
   const events: TimelineEvent[] = [];
-  for (const inject of index.scenario.injects) if (inject.at <= now) events.push({ kind: 'inject', at: inject.at, inject });
+  for (const inject of index.scenario.injects)
+    if (inject.at <= now) events.push({ kind: 'inject', at: inject.at, inject });
   for (const step of index.scenario.script) {
     const at = resolver.stepAt(step.id);
     // 'silent' is the script's intent, not an event: the participant only notices nothing comes.
-    if (at !== null && at <= now && step.does !== 'silent' && step.text) events.push({ kind: 'counterpart', at, step: { ...step, text: step.text } });
+    if (at !== null && at <= now && step.does !== 'silent' && step.text)
+      events.push({ kind: 'counterpart', at, step: { ...step, text: step.text } });
   }
   return events.sort((a, b) => a.at - b.at);
 }
 
-export function expectedProgress(index: ScriptIndex, actions: readonly PlayerAction[], now: number): ExpectedProgress[] {
+export function expectedProgress(
+  index: ScriptIndex,
+  actions: readonly PlayerAction[],
+  now: number,
+): ExpectedProgress[] {
   const resolver = new Resolver(index, actions, now);
-  return index.scenario.expected.map((action) => resolver.progress(action.id)).filter((p): p is ExpectedProgress => p !== undefined);
+  return index.scenario.expected
+    .map((action) => resolver.progress(action.id))
+    .filter((p): p is ExpectedProgress => p !== undefined);
 }
 
 /** The scenario minute of the next inject or counterpart move after `now` (null when nothing more is due). */
-export function nextEventAt(index: ScriptIndex, actions: readonly PlayerAction[], now: number): number | null {
+export function nextEventAt(
+  index: ScriptIndex,
+  actions: readonly PlayerAction[],
+  now: number,
+): number | null {
   const resolver = new Resolver(index, actions, Number.POSITIVE_INFINITY);
   const times = [
     ...index.scenario.injects.map((inject) => inject.at),

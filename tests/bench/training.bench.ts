@@ -1,4 +1,11 @@
-import { builtinScenario, computeDebrief, parseScenario, type PlayerAction, type RunState, type Scenario } from '../../shared/training';
+import {
+  builtinScenario,
+  computeDebrief,
+  parseScenario,
+  type PlayerAction,
+  type RunState,
+  type Scenario,
+} from '../../shared/training';
 import { median, type Figure } from './figure';
 
 /**
@@ -20,7 +27,13 @@ function bigScenario(): Scenario {
     name: `Fictional POC ${id}`,
     email: `${id}@bench.example`,
   }));
-  const injects = Array.from({ length: 200 }, (_, i) => ({ id: `i-${i}`, at: Math.floor((i * 240) / 200), kind: 'message' as const, from: PARTIES[i % 6], text }));
+  const injects = Array.from({ length: 200 }, (_, i) => ({
+    id: `i-${i}`,
+    at: Math.floor((i * 240) / 200),
+    kind: 'message' as const,
+    from: PARTIES[i % 6],
+    text,
+  }));
   const expected = Array.from({ length: 200 }, (_, i) => ({
     id: `e-${i}`,
     kind: KINDS[i % KINDS.length] ?? 'answer',
@@ -29,17 +42,51 @@ function bigScenario(): Scenario {
     withinMinutes: 30,
     label: text,
   }));
-  const script = Array.from({ length: 200 }, (_, i) => ({ id: `s-${i}`, party: PARTIES[(i + 1) % 6] ?? 'p-a-tech', after: { action: `e-${i}` }, delayMinutes: 5, does: 'answer' as const, text }));
-  return parseScenario({ ...base, id: 'bench-4h', durationMinutes: 240, player: 'p-a-tech', parties, injects, expected, script, debrief: base.debrief });
+  const script = Array.from({ length: 200 }, (_, i) => ({
+    id: `s-${i}`,
+    party: PARTIES[(i + 1) % 6] ?? 'p-a-tech',
+    after: { action: `e-${i}` },
+    delayMinutes: 5,
+    does: 'answer' as const,
+    text,
+  }));
+  return parseScenario({
+    ...base,
+    id: 'bench-4h',
+    durationMinutes: 240,
+    player: 'p-a-tech',
+    parties,
+    injects,
+    expected,
+    script,
+    debrief: base.debrief,
+  });
 }
 
 function runOf(scenario: Scenario, participant: string, seed: number): RunState {
   const actions: PlayerAction[] = [];
   for (let i = 0; i < 250; i++) {
     const e = scenario.expected[(i * 7 + seed) % scenario.expected.length];
-    actions.push({ id: `action-${seed}-${String(i).padStart(5, '0')}`, kind: e?.kind ?? 'answer', to: e?.to ?? '', at: (i * 240) / 250, statement: i % 5 !== 0 });
+    actions.push({
+      id: `action-${seed}-${String(i).padStart(5, '0')}`,
+      kind: e?.kind ?? 'answer',
+      to: e?.to ?? '',
+      at: (i * 240) / 250,
+      statement: i % 5 !== 0,
+    });
   }
-  return { id: `run-bench-${seed}`, scenarioId: scenario.id, participant, compression: 60, elapsedMinutes: 240, resumedAt: null, savedAt: 0, actions, notes: { 'q-role': 'Fictional note' }, finished: true };
+  return {
+    id: `run-bench-${seed}`,
+    scenarioId: scenario.id,
+    participant,
+    compression: 60,
+    elapsedMinutes: 240,
+    resumedAt: null,
+    savedAt: 0,
+    actions,
+    notes: { 'q-role': 'Fictional note' },
+    finished: true,
+  };
 }
 
 export async function run(): Promise<Figure[]> {
@@ -55,6 +102,13 @@ export async function run(): Promise<Figure[]> {
   }
   await Promise.resolve();
   return [
-    { name: 'exercise.debrief.ms', value: median(times), unit: 'ms', target: 200, better: 'lower', note: `6 participants × 200 expected actions (${lines} lines computed)` },
+    {
+      name: 'exercise.debrief.ms',
+      value: median(times),
+      unit: 'ms',
+      target: 200,
+      better: 'lower',
+      note: `6 participants × 200 expected actions (${lines} lines computed)`,
+    },
   ];
 }

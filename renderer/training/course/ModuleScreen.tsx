@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { advanceModule, COURSE_MODULES, emptyModuleProgress, passMark, scoreCheck, type CourseModule } from '../../../shared/training';
+import {
+  advanceModule,
+  COURSE_MODULES,
+  emptyModuleProgress,
+  passMark,
+  scoreCheck,
+  type CourseModule,
+} from '../../../shared/training';
 import { useVaultSession } from '../../vault/session';
 import { ExerciseBanner } from '../ExerciseBanner';
 import { courseProgress, saveCourseProgress } from '../store';
@@ -19,7 +26,12 @@ function ModuleView({ module }: { module: CourseModule }) {
 
   const record = async (change: Parameters<typeof advanceModule>[2]) => {
     const progress = await courseProgress(session);
-    const next = advanceModule(module, progress.modules[module.id] ?? emptyModuleProgress(), change, new Date());
+    const next = advanceModule(
+      module,
+      progress.modules[module.id] ?? emptyModuleProgress(),
+      change,
+      new Date(),
+    );
     await saveCourseProgress(session, { modules: { ...progress.modules, [module.id]: next } });
     return next;
   };
@@ -45,7 +57,14 @@ function ModuleView({ module }: { module: CourseModule }) {
         <div className="stack">
           <p className="progress">{t('course.screenOf', { index: step.index + 1, total: module.pages })}</p>
           <p>{t(`${key}.pages.${step.index}`)}</p>
-          <button type="button" onClick={() => setStep(step.index + 1 < module.pages ? { kind: 'page', index: step.index + 1 } : { kind: 'task' })}>
+          <button
+            type="button"
+            onClick={() =>
+              setStep(
+                step.index + 1 < module.pages ? { kind: 'page', index: step.index + 1 } : { kind: 'task' },
+              )
+            }
+          >
             {t('course.next')}
           </button>
         </div>
@@ -61,7 +80,9 @@ function ModuleView({ module }: { module: CourseModule }) {
               void record({ taskDone: true });
             }}
           />
-          <button type="button" disabled={!taskDone} onClick={() => setStep({ kind: 'check' })}>{t('course.toCheck')}</button>
+          <button type="button" disabled={!taskDone} onClick={() => setStep({ kind: 'check' })}>
+            {t('course.toCheck')}
+          </button>
         </section>
       )}
       {step.kind === 'check' && (
@@ -93,14 +114,19 @@ function ModuleView({ module }: { module: CourseModule }) {
           <button type="submit">{t('course.submitCheck')}</button>
           {score !== null && (
             <p role="status" className={score >= passMark(module) ? 'correct' : 'incorrect'}>
-              {t(score >= passMark(module) ? 'course.passed' : 'course.failed', { score, total: module.answers.length })}
+              {t(score >= passMark(module) ? 'course.passed' : 'course.failed', {
+                score,
+                total: module.answers.length,
+              })}
             </p>
           )}
         </form>
       )}
       {step.kind === 'done' && (
         <div className="stack">
-          <p role="status" className="correct">{t('course.moduleDone', { title: t(`${key}.title`) })}</p>
+          <p role="status" className="correct">
+            {t('course.moduleDone', { title: t(`${key}.title`) })}
+          </p>
           <a href="#/training">{t('course.backToCourse')}</a>
         </div>
       )}

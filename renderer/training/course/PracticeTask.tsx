@@ -1,7 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupFingerprint } from '../../../shared/openpgp';
-import { buildAcknowledgement, buildTemplate, renderTemplateText, type InquiryTemplate } from '../../../shared/templates';
+import {
+  buildAcknowledgement,
+  buildTemplate,
+  renderTemplateText,
+  type InquiryTemplate,
+} from '../../../shared/templates';
 import {
   assertExerciseRecipient,
   assertExerciseTemplate,
@@ -25,7 +30,11 @@ const partner = partyOf(practice, 'xbb-tech') as ExerciseParty;
 const self = partyOf(practice, 'xaa-tech') as ExerciseParty;
 
 function sendToPartner(template: InquiryTemplate, language: ReturnType<typeof uiLanguage>): string {
-  assertExerciseRecipient(practice, { pocId: exercisePocId(practice.id, partner.id), state: partner.state, role: partner.role });
+  assertExerciseRecipient(practice, {
+    pocId: exercisePocId(practice.id, partner.id),
+    state: partner.state,
+    role: partner.role,
+  });
   assertExerciseTemplate(template);
   return renderTemplateText(template, language);
 }
@@ -33,7 +42,11 @@ function sendToPartner(template: InquiryTemplate, language: ReturnType<typeof ui
 function Countdown({ deadline, now }: { deadline: number; now: number }) {
   const { t } = useTranslation('training');
   const left = Math.max(0, Math.ceil((deadline - now) / 1000));
-  return <p role="timer" aria-label={t('practice.timeLeft')}>{t('practice.secondsLeft', { count: left })}</p>;
+  return (
+    <p role="timer" aria-label={t('practice.timeLeft')}>
+      {t('practice.secondsLeft', { count: left })}
+    </p>
+  );
 }
 
 function useNow(active: boolean): number {
@@ -56,7 +69,12 @@ function ChoiceTask({ module, onDone }: { module: CourseModule; onDone: () => vo
       <legend>{t(`${key}.prompt`)}</legend>
       {[0, 1, 2].map((i) => (
         <label key={i} className="option">
-          <input type="radio" name={`${module.id}-task`} checked={chosen === i} onChange={() => setChosen(i)} />
+          <input
+            type="radio"
+            name={`${module.id}-task`}
+            checked={chosen === i}
+            onChange={() => setChosen(i)}
+          />
           {t(`${key}.options.${i}`)}
         </label>
       ))}
@@ -71,7 +89,11 @@ function ChoiceTask({ module, onDone }: { module: CourseModule; onDone: () => vo
       >
         {t('practice.check')}
       </button>
-      {result !== null && <p role="status" className={result ? 'correct' : 'incorrect'}>{result ? t(`${key}.right`) : t('practice.tryAgain')}</p>}
+      {result !== null && (
+        <p role="status" className={result ? 'correct' : 'incorrect'}>
+          {result ? t(`${key}.right`) : t('practice.tryAgain')}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -79,13 +101,27 @@ function ChoiceTask({ module, onDone }: { module: CourseModule; onDone: () => vo
 function InquiryTask({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation('training');
   const language = uiLanguage(i18n.language);
-  const [fields, setFields] = useState({ name: '', affiliation: '', summary: '', request: '', email: '', urgent: false, leadAgency: '' });
+  const [fields, setFields] = useState({
+    name: '',
+    affiliation: '',
+    summary: '',
+    request: '',
+    email: '',
+    urgent: false,
+    leadAgency: '',
+  });
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const set = (name: keyof typeof fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setFields({ ...fields, [name]: e.target.type === 'checkbox' ? (e.target as HTMLInputElement).checked : e.target.value });
+  const set = (name: keyof typeof fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setFields({
+      ...fields,
+      [name]: e.target.type === 'checkbox' ? (e.target as HTMLInputElement).checked : e.target.value,
+    });
   const send = () => {
     setError(null);
-    const missing = (['name', 'affiliation', 'summary', 'request', 'email', 'leadAgency'] as const).filter((k) => !fields[k].trim());
+    const missing = (['name', 'affiliation', 'summary', 'request', 'email', 'leadAgency'] as const).filter(
+      (k) => !fields[k].trim(),
+    );
     if (missing.length) return setError(t('practice.inquiryMissing'));
     try {
       const template = buildTemplate({
@@ -108,15 +144,42 @@ function InquiryTask({ onDone }: { onDone: () => void }) {
   return (
     <div className="stack">
       <p>{t('practice.inquiryPrompt', { partner: partner.name })}</p>
-      <label className="field">{t('practice.fields.name')}<input autoComplete="off" value={fields.name} onChange={set('name')} /></label>
-      <label className="field">{t('practice.fields.affiliation')}<input autoComplete="off" value={fields.affiliation} onChange={set('affiliation')} /></label>
-      <label className="field">{t('practice.fields.summary')}<textarea autoComplete="off" rows={2} value={fields.summary} onChange={set('summary')} /></label>
-      <label className="field">{t('practice.fields.request')}<textarea autoComplete="off" rows={2} value={fields.request} onChange={set('request')} /></label>
-      <label className="field">{t('practice.fields.email')}<input type="email" autoComplete="off" value={fields.email} onChange={set('email')} /></label>
-      <label><input type="checkbox" checked={fields.urgent} onChange={set('urgent')} />{t('practice.fields.urgent')}</label>
-      <label className="field">{t('practice.fields.leadAgency')}<input autoComplete="off" value={fields.leadAgency} onChange={set('leadAgency')} /></label>
-      <button type="button" onClick={send}>{t('practice.sendToPartner')}</button>
-      {error && <p role="alert" className="error">{error}</p>}
+      <label className="field">
+        {t('practice.fields.name')}
+        <input autoComplete="off" value={fields.name} onChange={set('name')} />
+      </label>
+      <label className="field">
+        {t('practice.fields.affiliation')}
+        <input autoComplete="off" value={fields.affiliation} onChange={set('affiliation')} />
+      </label>
+      <label className="field">
+        {t('practice.fields.summary')}
+        <textarea autoComplete="off" rows={2} value={fields.summary} onChange={set('summary')} />
+      </label>
+      <label className="field">
+        {t('practice.fields.request')}
+        <textarea autoComplete="off" rows={2} value={fields.request} onChange={set('request')} />
+      </label>
+      <label className="field">
+        {t('practice.fields.email')}
+        <input type="email" autoComplete="off" value={fields.email} onChange={set('email')} />
+      </label>
+      <label>
+        <input type="checkbox" checked={fields.urgent} onChange={set('urgent')} />
+        {t('practice.fields.urgent')}
+      </label>
+      <label className="field">
+        {t('practice.fields.leadAgency')}
+        <input autoComplete="off" value={fields.leadAgency} onChange={set('leadAgency')} />
+      </label>
+      <button type="button" onClick={send}>
+        {t('practice.sendToPartner')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {text && <Rendered text={text} />}
     </div>
   );
@@ -135,7 +198,8 @@ function Rendered({ text }: { text: string }) {
 function DeadlineTask({ module, onDone }: { module: CourseModule; onDone: () => void }) {
   const { t, i18n } = useTranslation('training');
   const language = uiLanguage(i18n.language);
-  const seconds = module.task.kind === 'acknowledge' || module.task.kind === 'ping' ? module.task.deadlineSeconds : 180;
+  const seconds =
+    module.task.kind === 'acknowledge' || module.task.kind === 'ping' ? module.task.deadlineSeconds : 180;
   const [deadline, setDeadline] = useState(() => Date.now() + seconds * 1000);
   const [text, setText] = useState<string | null>(null);
   const [late, setLate] = useState(false);
@@ -158,15 +222,28 @@ function DeadlineTask({ module, onDone }: { module: CourseModule; onDone: () => 
       return;
     }
     if (module.task.kind === 'acknowledge') {
-      const ack = buildAcknowledgement(inquiry, { name: self.name, affiliation: self.name, role: self.role, state: self.state }, language, { estimatedResponseHours: 24 });
+      const ack = buildAcknowledgement(
+        inquiry,
+        { name: self.name, affiliation: self.name, role: self.role, state: self.state },
+        language,
+        { estimatedResponseHours: 24 },
+      );
       setText(sendToPartner(ack, language));
     } else setText(t('practice.pingConfirmed'));
     onDone();
   };
   return (
     <div className="stack">
-      <p>{module.task.kind === 'acknowledge' ? t('practice.ackPrompt', { partner: partner.name }) : t('practice.pingPrompt')}</p>
-      {module.task.kind === 'acknowledge' && <pre className="exercise-text" aria-label={t('practice.receivedLabel')}>{renderTemplateText(inquiry, language)}</pre>}
+      <p>
+        {module.task.kind === 'acknowledge'
+          ? t('practice.ackPrompt', { partner: partner.name })
+          : t('practice.pingPrompt')}
+      </p>
+      {module.task.kind === 'acknowledge' && (
+        <pre className="exercise-text" aria-label={t('practice.receivedLabel')}>
+          {renderTemplateText(inquiry, language)}
+        </pre>
+      )}
       {text === null && <Countdown deadline={deadline} now={now} />}
       {text === null && (
         <button type="button" onClick={act}>
@@ -176,7 +253,15 @@ function DeadlineTask({ module, onDone }: { module: CourseModule; onDone: () => 
       {late && text === null && (
         <p role="alert" className="incorrect">
           {t('practice.late')}{' '}
-          <button type="button" onClick={() => { setLate(false); setDeadline(Date.now() + seconds * 1000); }}>{t('practice.restart')}</button>
+          <button
+            type="button"
+            onClick={() => {
+              setLate(false);
+              setDeadline(Date.now() + seconds * 1000);
+            }}
+          >
+            {t('practice.restart')}
+          </button>
         </p>
       )}
       {text && <Rendered text={text} />}
@@ -198,13 +283,25 @@ function FingerprintTask({ module, onDone }: { module: CourseModule; onDone: () 
   return (
     <div className="stack">
       <p>{t('practice.fingerprintPrompt', { partner: partner.name })}</p>
-      <p>{t('practice.fingerprintShown')} <code>{groupFingerprint(SHOWN.replace(/\s/g, ''))}</code></p>
-      <p>{t('practice.fingerprintHeard')} <code>{groupFingerprint(READ_ALOUD.replace(/\s/g, ''))}</code></p>
+      <p>
+        {t('practice.fingerprintShown')} <code>{groupFingerprint(SHOWN.replace(/\s/g, ''))}</code>
+      </p>
+      <p>
+        {t('practice.fingerprintHeard')} <code>{groupFingerprint(READ_ALOUD.replace(/\s/g, ''))}</code>
+      </p>
       <div className="row">
-        <button type="button" onClick={() => decide(true)}>{t('practice.fingerprintMatch')}</button>
-        <button type="button" onClick={() => decide(false)}>{t('practice.fingerprintDiffer')}</button>
+        <button type="button" onClick={() => decide(true)}>
+          {t('practice.fingerprintMatch')}
+        </button>
+        <button type="button" onClick={() => decide(false)}>
+          {t('practice.fingerprintDiffer')}
+        </button>
       </div>
-      {result !== null && <p role="status" className={result ? 'correct' : 'incorrect'}>{result ? t('practice.fingerprintRight') : t('practice.tryAgain')}</p>}
+      {result !== null && (
+        <p role="status" className={result ? 'correct' : 'incorrect'}>
+          {result ? t('practice.fingerprintRight') : t('practice.tryAgain')}
+        </p>
+      )}
     </div>
   );
 }

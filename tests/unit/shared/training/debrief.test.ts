@@ -3,7 +3,11 @@ import { builtinScenario, computeDebrief, type RunState, type Scenario } from '.
 
 const scenario = builtinScenario('ddos-portals') as Scenario;
 
-const run = (participant: string, actions: RunState['actions'], notes: Record<string, string> = {}): RunState => ({
+const run = (
+  participant: string,
+  actions: RunState['actions'],
+  notes: Record<string, string> = {},
+): RunState => ({
   id: `run-${participant}`,
   scenarioId: scenario.id,
   participant,
@@ -21,7 +25,14 @@ describe('the debrief', () => {
     const diligent = run(
       'xcc-tech',
       [
-        { id: 'action-00000001', kind: 'inquiry', to: 'xaa-tech', at: 20, roleDecision: 'same-role', toRole: 'technical' },
+        {
+          id: 'action-00000001',
+          kind: 'inquiry',
+          to: 'xaa-tech',
+          at: 20,
+          roleDecision: 'same-role',
+          toRole: 'technical',
+        },
         { id: 'action-00000002', kind: 'acknowledge', to: 'xbb-tech', at: 70, statement: true },
         { id: 'action-00000003', kind: 'answer', to: 'xbb-tech', at: 100 },
         { id: 'action-00000004', kind: 'follow-up', to: 'xaa-tech', at: 130 },
@@ -38,10 +49,15 @@ describe('the debrief', () => {
     expect(a?.medianMinutesTo).toEqual({ acknowledge: 10, answer: 40 });
     expect(a?.acknowledgements).toEqual({ total: 1, withStatement: 1 });
     expect(a?.pings).toEqual({ expected: 1, answered: 1, onTime: 1 });
-    expect(a?.roleDecisions).toEqual([{ to: 'xaa-tech', toRole: 'technical', decision: 'same-role', at: 20 }]);
+    expect(a?.roleDecisions).toEqual([
+      { to: 'xaa-tech', toRole: 'technical', decision: 'same-role', at: 20 },
+    ]);
     expect(a?.answers.find((q) => q.questionId === 'q-consent')?.note).toContain('consent of Aldoria');
 
-    expect(b?.lines.find((l) => l.expectedId === 'e-ack-neighbour')).toMatchObject({ status: 'late', tookMinutes: 35 });
+    expect(b?.lines.find((l) => l.expectedId === 'e-ack-neighbour')).toMatchObject({
+      status: 'late',
+      tookMinutes: 35,
+    });
     expect(b?.acknowledgements).toEqual({ total: 2, withStatement: 1 });
     expect(b?.pings).toEqual({ expected: 1, answered: 0, onTime: 0 });
     expect(b?.lines.find((l) => l.expectedId === 'e-follow-up')?.status).toBe('missed');

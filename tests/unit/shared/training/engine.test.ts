@@ -33,7 +33,9 @@ const act = (run: RunState, clock: Clock, action: Omit<PlayerAction, 'at' | 'id'
   recordAction(scenario, run, { id: `action-${String(++seq).padStart(6, '0')}`, ...action }, clock.now);
 
 const said = (run: RunState, at: number) =>
-  timelineAt(index, run.actions, at).map((event) => (event.kind === 'inject' ? event.inject.id : `${event.step.party}:${event.step.does}`));
+  timelineAt(index, run.actions, at).map((event) =>
+    event.kind === 'inject' ? event.inject.id : `${event.step.party}:${event.step.does}`,
+  );
 
 describe('the solo exercise engine', () => {
   it('compresses time: 60× plays a 240-minute scenario in 4 real minutes', () => {
@@ -95,7 +97,9 @@ describe('the solo exercise engine', () => {
     run = act(run, clock, { kind: 'answer', to: 'xbb-tech' }); // T+67
     expect(said(run, 106)).not.toContain('xbb-tech:answer');
     expect(said(run, 107)).toContain('xbb-tech:answer');
-    const progress = Object.fromEntries(expectedProgress(index, run.actions, 107).map((p) => [p.action.id, p]));
+    const progress = Object.fromEntries(
+      expectedProgress(index, run.actions, 107).map((p) => [p.action.id, p]),
+    );
     expect(progress['e-inquiry']).toMatchObject({ opensAt: 10, dueAt: 70, doneAt: 12, status: 'done' });
     expect(progress['e-answer']).toMatchObject({ opensAt: 57, dueAt: 102, doneAt: 67, status: 'done' });
     expect(progress['e-handover']).toMatchObject({ opensAt: 100, dueAt: 130, status: 'open' });
@@ -107,7 +111,9 @@ describe('the solo exercise engine', () => {
     const ddosIndex = indexScenario(ddos);
     const actions: PlayerAction[] = [{ id: 'action-ddos0001', kind: 'inquiry', to: 'xaa-tech', at: 20 }];
     const heard = timelineAt(ddosIndex, actions, 119).filter((e) => e.kind === 'counterpart');
-    expect(heard.map((e) => (e.kind === 'counterpart' ? `${e.at}:${e.step.does}` : ''))).toEqual(['35:acknowledge']);
+    expect(heard.map((e) => (e.kind === 'counterpart' ? `${e.at}:${e.step.does}` : ''))).toEqual([
+      '35:acknowledge',
+    ]);
     expect(nextEventAt(ddosIndex, actions, 35)).toBe(60);
     const late = [...actions, { id: 'action-ddos0002', kind: 'follow-up' as const, to: 'xaa-tech', at: 155 }];
     const followUp = expectedProgress(ddosIndex, late, 200).find((p) => p.action.id === 'e-follow-up');

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, signDetached, type GeneratedIdentity } from '../../../../shared/openpgp';
-import { builtinScenarios, importPack, packSigningText, PACK_FORMAT, TrainingError } from '../../../../shared/training';
+import {
+  builtinScenarios,
+  importPack,
+  packSigningText,
+  PACK_FORMAT,
+  TrainingError,
+} from '../../../../shared/training';
 
 let author: GeneratedIdentity;
 let stranger: GeneratedIdentity;
@@ -11,7 +17,12 @@ beforeAll(async () => {
 });
 
 async function signedPack(signer: GeneratedIdentity) {
-  const pack = { format: PACK_FORMAT, version: 1, author: 'Training author (fictional)', scenarios: builtinScenarios().slice(0, 2) };
+  const pack = {
+    format: PACK_FORMAT,
+    version: 1,
+    author: 'Training author (fictional)',
+    scenarios: builtinScenarios().slice(0, 2),
+  };
   return { ...pack, signature: await signDetached(packSigningText(pack), signer.privateKey) };
 }
 
@@ -47,7 +58,10 @@ describe('scenario packs', () => {
 
   it('refuses a pack of an unknown version and text that is not JSON, with clear codes', async () => {
     const pack = { ...(await signedPack(author)), version: 7 };
-    await expect(importPack(JSON.stringify(pack), pinned())).rejects.toMatchObject({ code: 'unknown-version', detail: '7' });
+    await expect(importPack(JSON.stringify(pack), pinned())).rejects.toMatchObject({
+      code: 'unknown-version',
+      detail: '7',
+    });
     await expect(importPack('{not json', pinned())).rejects.toBeInstanceOf(TrainingError);
     await expect(importPack('{not json', pinned())).rejects.toMatchObject({ code: 'not-json' });
   });

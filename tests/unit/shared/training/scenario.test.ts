@@ -9,7 +9,9 @@ function codeOf(run: () => unknown): string | undefined {
   try {
     run();
   } catch (error) {
-    return error instanceof TrainingError ? `${error.code}${error.detail ? ` ${error.detail}` : ''}` : 'other';
+    return error instanceof TrainingError
+      ? `${error.code}${error.detail ? ` ${error.detail}` : ''}`
+      : 'other';
   }
   return undefined;
 }
@@ -21,7 +23,9 @@ describe('the scenario format', () => {
     expect(scenarios.map((s) => s.id)).toEqual(['ransomware-port', 'ddos-portals', 'data-leak']);
     for (const scenario of scenarios) {
       expect(Object.keys(scenario.title).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
-      expect(scenario.parties.every((p) => /^X[A-Z]{2}$/.test(p.state) && p.email.endsWith('.example'))).toBe(true);
+      expect(scenario.parties.every((p) => /^X[A-Z]{2}$/.test(p.state) && p.email.endsWith('.example'))).toBe(
+        true,
+      );
       for (const inject of scenario.injects) {
         const { indicators } = parseIndicators((inject.indicators ?? []).join(' '));
         for (const indicator of indicators.filter((i) => i.kind === 'ipv4' || i.kind === 'ipv6')) {
@@ -40,13 +44,17 @@ describe('the scenario format', () => {
   it('refuses a scenario missing a language, naming where', () => {
     const scenario = base();
     delete (scenario.title as Record<string, string>).ar;
-    expect(codeOf(() => parseScenario(scenario))).toBe('invalid-scenario title.ar: Invalid input: expected string, received undefined');
+    expect(codeOf(() => parseScenario(scenario))).toBe(
+      'invalid-scenario title.ar: Invalid input: expected string, received undefined',
+    );
   });
 
   it('refuses a script step pointing at an action that does not exist', () => {
     const scenario = base();
     (scenario.script as { after: unknown }[])[0]!.after = { action: 'e-nowhere' };
-    expect(codeOf(() => parseScenario(scenario))).toBe('invalid-scenario script.0.after: unknown action "e-nowhere"');
+    expect(codeOf(() => parseScenario(scenario))).toBe(
+      'invalid-scenario script.0.after: unknown action "e-nowhere"',
+    );
   });
 
   it('refuses a real State code and a non-example e-mail', () => {

@@ -13,7 +13,11 @@ const scenario = builtinScenario('ransomware-port') as Scenario;
 
 describe('the exercise workspace boundary', () => {
   it('lets an exercise message go to a party of the same exercise', () => {
-    const party = assertExerciseRecipient(scenario, { pocId: exercisePocId(scenario.id, 'xbb-tech'), state: 'XBB', role: 'technical' });
+    const party = assertExerciseRecipient(scenario, {
+      pocId: exercisePocId(scenario.id, 'xbb-tech'),
+      state: 'XBB',
+      role: 'technical',
+    });
     expect(party.name).toContain('CSIRT-BO');
   });
 
@@ -33,9 +37,16 @@ describe('the exercise workspace boundary', () => {
   });
 
   it('refuses a template not marked as an exercise', () => {
-    const sender = { name: 'Fictional analyst', affiliation: 'CERT-AL (fictional)', role: 'technical', state: 'XAA' } as const;
+    const sender = {
+      name: 'Fictional analyst',
+      affiliation: 'CERT-AL (fictional)',
+      role: 'technical',
+      state: 'XAA',
+    } as const;
     const real = buildTemplate({ language: 'en', nature: 'request-information', sender });
-    expect(() => assertExerciseTemplate(real)).toThrow(expect.objectContaining({ code: 'not-an-exercise-item' }));
+    expect(() => assertExerciseTemplate(real)).toThrow(
+      expect.objectContaining({ code: 'not-an-exercise-item' }),
+    );
     expect(() => assertExerciseTemplate({ ...real, exercise: true })).not.toThrow();
   });
 });
