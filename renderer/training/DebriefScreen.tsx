@@ -31,6 +31,7 @@ function DebriefView({
   const [notes, setNotes] = useState<Record<string, string>>(run.notes);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const minutes = (value: number | null) => (value === null ? '—' : t('debrief.minutes', { count: Math.round(value) }));
 
   const exportPdf = async () => {
     setBusy(true);
@@ -82,6 +83,10 @@ function DebriefView({
           </h4>
           <ul className="debrief-facts">
             <li>{t('debrief.summary', { onTime: p.onTime, late: p.late, missed: p.missed })}</li>
+            <li>
+              {t('debrief.medianAck')}: {minutes(p.medianMinutesTo.acknowledge)} — {t('debrief.medianAnswer')}:{' '}
+              {minutes(p.medianMinutesTo.answer)}
+            </li>
             <li>
               {t('debrief.statement', {
                 withStatement: p.acknowledgements.withStatement,

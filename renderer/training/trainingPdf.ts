@@ -102,10 +102,13 @@ function markPage(page: PDFPage, mark: string, fonts: Fonts): void {
   const shaped = visualLine(mark, () => index)
     .runs.map((run) => run.text)
     .join('');
+  // As large as fits along the page's diagonal.
+  const size = Math.min(44, 620 / Math.max(1, font.widthOfTextAtSize(shaped, 1)));
+  const along = (font.widthOfTextAtSize(shaped, size) * Math.SQRT1_2) / 2;
   page.drawText(shaped, {
-    x: 110,
-    y: 260,
-    size: 44,
+    x: PAGE.width / 2 - along,
+    y: PAGE.height / 2 - along,
+    size,
     font,
     color: red,
     opacity: 0.15,
