@@ -31,7 +31,8 @@ function DebriefView({
   const [notes, setNotes] = useState<Record<string, string>>(run.notes);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const minutes = (value: number | null) => (value === null ? '—' : t('debrief.minutes', { count: Math.round(value) }));
+  const minutes = (value: number | null) =>
+    value === null ? '—' : t('debrief.minutes', { count: Math.round(value) });
 
   const exportPdf = async () => {
     setBusy(true);
@@ -84,8 +85,8 @@ function DebriefView({
           <ul className="debrief-facts">
             <li>{t('debrief.summary', { onTime: p.onTime, late: p.late, missed: p.missed })}</li>
             <li>
-              {t('debrief.medianAck')}: {minutes(p.medianMinutesTo.acknowledge)} — {t('debrief.medianAnswer')}:{' '}
-              {minutes(p.medianMinutesTo.answer)}
+              {t('debrief.medianAck')}: {minutes(p.medianMinutesTo.acknowledge)} — {t('debrief.medianAnswer')}
+              : {minutes(p.medianMinutesTo.answer)}
             </li>
             <li>
               {t('debrief.statement', {
