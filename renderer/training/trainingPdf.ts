@@ -99,6 +99,7 @@ function markPage(page: PDFPage, mark: string, fonts: Fonts): void {
     fonts.sets.findIndex((set) => [...mark].every((c) => set.has(c.codePointAt(0) ?? 0))),
   );
   const font = fonts.list[index] ?? fonts.list[0];
+  if (!font) return;
   const shaped = visualLine(mark, () => index)
     .runs.map((run) => run.text)
     .join('');

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { collectConsoleErrors, createVaultAndUnlock } from './support/app';
+import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 import { labelsFor } from '../../shared/templates';
 
 /**
@@ -71,6 +71,26 @@ async function soloRun(page: Page, language: 'en' | 'ar') {
   await page.getByRole('button', { name: t('action.send') }).click();
   const sent = page.getByRole('status', { name: t('action.sentLabel') });
   await expect(sent).toContainText(labelsFor(language).exerciseWatermark);
+
+  if (language === 'en') {
+    // The app restarts: the run comes back paused where it was saved, and resumes.
+    const minutesOn = async () => {
+      const [, h = '0', m = '0'] = /T\+(\d+):(\d+)/.exec((await clock.textContent()) ?? '') ?? [];
+      return Number(h) * 60 + Number(m);
+    };
+    const before = await minutesOn();
+    await page.reload();
+    await unlockVault(page);
+    await expect(page.getByText(t('run.paused'), { exact: true })).toBeVisible();
+    const restored = await minutesOn();
+    // Paused at the last save (a checkpoint every 5 real seconds = 5 scenario minutes at 60×).
+    expect(restored).toBeLessThanOrEqual(before);
+    expect(restored).toBeGreaterThanOrEqual(before - 6);
+    await page.waitForTimeout(3_000);
+    expect(await minutesOn()).toBe(restored);
+    await page.getByRole('button', { name: t('run.resume') }).click();
+    await expect(page.getByText(t('run.running'), { exact: true })).toBeVisible();
+  }
 
   // The simulated counterpart acknowledges 20 scenario minutes later (20 real seconds at 60×).
   await expect(timeline).toContainText(stepText('s-ack', language), { timeout: 40_000 });
