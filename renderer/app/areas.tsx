@@ -10,6 +10,7 @@ import { IdentityArea } from '../identity/IdentityArea';
 import { OnboardingArea } from '../onboarding/OnboardingArea';
 import { SettingsArea } from '../settings/SettingsArea';
 import { AboutArea } from '../about/AboutArea';
+import { TrainingArea } from '../training/TrainingArea';
 
 
 export const AREA_COMPONENTS: Record<AreaName, ComponentType<AreaProps>> = {
@@ -22,5 +23,6 @@ export const AREA_COMPONENTS: Record<AreaName, ComponentType<AreaProps>> = {
   identity: IdentityArea,
   onboarding: OnboardingArea,
   settings: SettingsArea,
+  training: TrainingArea,
   about: AboutArea,
 };

@@ -11,6 +11,7 @@ export const AREAS = [
   'identity',
   'onboarding',
   'settings',
+  'training',
   'about',
 ] as const;
 export type AreaName = (typeof AREAS)[number];

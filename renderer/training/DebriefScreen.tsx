@@ -1,0 +1,174 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bytesToBase64 } from '../../shared/encoding/base64';
+import {
+  computeDebrief,
+  partyOf,
+  scenarioMinutes,
+  type RunState,
+  type Scenario,
+} from '../../shared/training';
+import { useHost } from '../host/HostContext';
+import { ExerciseBanner } from './ExerciseBanner';
+import { debriefLines } from './debriefText';
+import { scenarioClock, uiLanguage } from './language';
+import { useRun } from './useRun';
+
+function DebriefView({
+  scenario,
+  run,
+  update,
+}: {
+  scenario: Scenario;
+  run: RunState;
+  update: (run: RunState) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation('training');
+  const host = useHost();
+  const language = uiLanguage(i18n.language);
+  const end = scenarioMinutes(scenario, run, run.savedAt);
+  const debrief = useMemo(() => computeDebrief(scenario, [run], end), [scenario, run, end]);
+  const [notes, setNotes] = useState<Record<string, string>>(run.notes);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const minutes = (value: number | null) =>
+    value === null ? '—' : t('debrief.minutes', { count: Math.round(value) });
+
+  const exportPdf = async () => {
+    setBusy(true);
+    setSaved(null);
+    try {
+      const [{ buildTrainingPdf }, { fontsFor }] = await Promise.all([
+        import('./trainingPdf'),
+        import('../cases/pdfFonts'),
+      ]);
+      const title = t('debrief.pdfTitle');
+      const lines = debriefLines(scenario, debrief.participants, t, language);
+      const bytes = await buildTrainingPdf({
+        title,
+        lines,
+        exerciseMark: t('exercise.banner'),
+        fonts: await fontsFor([title, ...lines, t('exercise.banner')].join('\n')),
+      });
+      const result = await host.call('files.save', {
+        suggestedName: `exercise-debrief-${new Date().toISOString().slice(0, 10)}.pdf`,
+        mimeType: 'application/pdf',
+        bytes: bytesToBase64(bytes),
+      });
+      if (result.saved) setSaved(t('debrief.pdfSaved'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveNote = async (id: string, value: string) => {
+    const next = { ...notes, [id]: value };
+    setNotes(next);
+    await update({ ...run, notes: next });
+  };
+
+  return (
+    <section className="exercise-screen" aria-labelledby="debrief-title">
+      <ExerciseBanner />
+      <h3 id="debrief-title">{t('debrief.title', { title: scenario.title[language] })}</h3>
+      <p>{t('debrief.endedAt', { clock: scenarioClock(end) })}</p>
+      {debrief.participants.map((p) => (
+        <section
+          key={p.participant}
+          aria-label={t('debrief.participantLabel', {
+            name: partyOf(scenario, p.participant)?.name ?? p.participant,
+          })}
+        >
+          <h4>
+            {partyOf(scenario, p.participant)?.name} — {t(`roles.${p.role}`)}
+          </h4>
+          <ul className="debrief-facts">
+            <li>{t('debrief.summary', { onTime: p.onTime, late: p.late, missed: p.missed })}</li>
+            <li>
+              {t('debrief.medianAck')}: {minutes(p.medianMinutesTo.acknowledge)} — {t('debrief.medianAnswer')}
+              : {minutes(p.medianMinutesTo.answer)}
+            </li>
+            <li>
+              {t('debrief.statement', {
+                withStatement: p.acknowledgements.withStatement,
+                total: p.acknowledgements.total,
+              })}
+            </li>
+            <li>
+              {t('debrief.pings', {
+                answered: p.pings.answered,
+                expected: p.pings.expected,
+                onTime: p.pings.onTime,
+              })}
+            </li>
+          </ul>
+          <table className="debrief-table" aria-label={t('debrief.actionsTitle')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('debrief.action')}</th>
+                <th scope="col">{t('debrief.opened')}</th>
+                <th scope="col">{t('debrief.deadline')}</th>
+                <th scope="col">{t('debrief.done')}</th>
+                <th scope="col">{t('debrief.took')}</th>
+                <th scope="col">{t('debrief.result')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.lines.map((line) => (
+                <tr key={line.expectedId} className={line.status}>
+                  <td>{line.label[language]}</td>
+                  <td>{line.opensAt === null ? '—' : scenarioClock(line.opensAt)}</td>
+                  <td>{line.dueAt === null ? '—' : scenarioClock(line.dueAt)}</td>
+                  <td>{line.doneAt === null ? '—' : scenarioClock(line.doneAt)}</td>
+                  <td>
+                    {line.tookMinutes === null
+                      ? '—'
+                      : t('debrief.minutes', { count: Math.round(line.tookMinutes) })}
+                  </td>
+                  <td>{t(`status.${line.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h5>{t('debrief.roleTitle')}</h5>
+          {p.roleDecisions.length === 0 ? (
+            <p>{t('debrief.none')}</p>
+          ) : (
+            <ul aria-label={t('debrief.roleTitle')}>
+              {p.roleDecisions.map((d, i) => (
+                <li key={i}>
+                  {scenarioClock(d.at)} — {partyOf(scenario, d.to)?.name ?? d.to} —{' '}
+                  {t(`decision.${d.decision}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h5>{t('debrief.questionsTitle')}</h5>
+          {p.answers.map((q) => (
+            <label key={q.questionId} className="field">
+              {q.question[language]}
+              <textarea
+                rows={3}
+                autoComplete="off"
+                value={notes[q.questionId] ?? ''}
+                onChange={(e) => void saveNote(q.questionId, e.target.value)}
+              />
+            </label>
+          ))}
+        </section>
+      ))}
+      <button type="button" disabled={busy} onClick={() => void exportPdf()}>
+        {t('debrief.exportPdf')}
+      </button>
+      {saved && <p role="status">{saved}</p>}
+    </section>
+  );
+}
+
+export function DebriefScreen({ runId }: { runId: string }) {
+  const { t } = useTranslation('training');
+  const { state, update } = useRun(runId);
+  if (state === null) return <p role="status">{t('loading')}</p>;
+  if (state === 'missing') return <p role="alert">{t('errors.run-not-found')}</p>;
+  return <DebriefView scenario={state.scenario} run={state.run} update={update} />;
+}

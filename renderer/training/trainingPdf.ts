@@ -1,0 +1,146 @@
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { visualLine } from '../../shared/cases/visualOrder';
+
+/**
+ * Training PDFs (exercise debrief, POC 101 completion record), A4 text pages. When `exerciseMark` is
+ * given it is printed at the top and the bottom of every page and as a diagonal watermark, in the
+ * reader's language, with whichever embedded font has its characters (Arabic and Chinese included).
+ * Fonts come from the case export's font loader (renderer/cases/pdfFonts.ts, used as is); lines go
+ * through the Unicode bidirectional algorithm (shared/cases/visualOrder.ts), right-to-left lines are
+ * right-aligned.
+ */
+export interface TrainingPdfInput {
+  title: string;
+  lines: readonly string[];
+  exerciseMark?: string;
+  fonts: readonly Uint8Array[];
+}
+
+const PAGE = { width: 595.28, height: 841.89, margin: 56 };
+const SIZE = 10;
+const LEADING = 14;
+
+interface Fonts {
+  list: PDFFont[];
+  sets: Set<number>[];
+}
+
+function widthOf(text: string, fonts: Fonts, size = SIZE): number {
+  const fallback = fonts.list[0] as PDFFont;
+  let width = 0;
+  for (const char of text) {
+    const index = fonts.sets.findIndex((set) => set.has(char.codePointAt(0) ?? 63));
+    width += (fonts.list[index] ?? fallback).widthOfTextAtSize(index < 0 ? '?' : char, size);
+  }
+  return width;
+}
+
+function wrap(line: string, fonts: Fonts, maxWidth: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(/(?<= )/)) {
+    if (current && widthOf(current + word, fonts) > maxWidth) {
+      out.push(current);
+      current = word;
+    } else current += word;
+    while (widthOf(current, fonts) > maxWidth && [...current].length > 1) {
+      const chars = [...current];
+      let cut = chars.length - 1;
+      while (cut > 1 && widthOf(chars.slice(0, cut).join(''), fonts) > maxWidth) cut--;
+      out.push(chars.slice(0, cut).join(''));
+      current = chars.slice(cut).join('');
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+function draw(
+  page: PDFPage,
+  text: string,
+  fonts: Fonts,
+  y: number,
+  options: { size?: number; color?: ReturnType<typeof rgb>; center?: boolean } = {},
+): void {
+  const size = options.size ?? SIZE;
+  const fallback = fonts.list[0] as PDFFont;
+  const { runs, rtl } = visualLine(text, (code) => fonts.sets.findIndex((set) => set.has(code)));
+  const drawn = runs.map((run) =>
+    run.font < 0
+      ? { font: fallback, text: run.text.replace(/[^]/gu, '?') }
+      : { font: fonts.list[run.font] ?? fallback, text: run.text },
+  );
+  const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
+  const maxWidth = PAGE.width - 2 * PAGE.margin;
+  let x = options.center
+    ? (PAGE.width - width) / 2
+    : rtl
+      ? PAGE.margin + Math.max(0, maxWidth - width)
+      : PAGE.margin;
+  for (const run of drawn) {
+    page.drawText(run.text, {
+      x,
+      y,
+      size,
+      font: run.font,
+      ...(options.color ? { color: options.color } : {}),
+    });
+    x += run.font.widthOfTextAtSize(run.text, size);
+  }
+}
+
+function markPage(page: PDFPage, mark: string, fonts: Fonts): void {
+  const red = rgb(0.7, 0, 0.12);
+  draw(page, mark, fonts, PAGE.height - 30, { size: 11, color: red, center: true });
+  draw(page, mark, fonts, 20, { size: 11, color: red, center: true });
+  const index = Math.max(
+    0,
+    fonts.sets.findIndex((set) => [...mark].every((c) => set.has(c.codePointAt(0) ?? 0))),
+  );
+  const font = fonts.list[index] ?? fonts.list[0];
+  if (!font) return;
+  const shaped = visualLine(mark, () => index)
+    .runs.map((run) => run.text)
+    .join('');
+  // As large as fits along the page's diagonal.
+  const size = Math.min(44, 620 / Math.max(1, font.widthOfTextAtSize(shaped, 1)));
+  const along = (font.widthOfTextAtSize(shaped, size) * Math.SQRT1_2) / 2;
+  page.drawText(shaped, {
+    x: PAGE.width / 2 - along,
+    y: PAGE.height / 2 - along,
+    size,
+    font,
+    color: red,
+    opacity: 0.15,
+    rotate: { type: 'degrees', angle: 45 } as never,
+  });
+}
+
+export async function buildTrainingPdf(input: TrainingPdfInput): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  doc.setTitle(input.title);
+  doc.setProducer('POC Directory Desk');
+  const list = await Promise.all(input.fonts.map((bytes) => doc.embedFont(bytes, { subset: true })));
+  const fonts: Fonts = { list, sets: list.map((font) => new Set(font.getCharacterSet())) };
+  const maxWidth = PAGE.width - 2 * PAGE.margin;
+  const pages: PDFPage[] = [];
+  let page = doc.addPage([PAGE.width, PAGE.height]);
+  pages.push(page);
+  let y = PAGE.height - PAGE.margin;
+  const lines = [input.title, '', ...input.lines];
+  for (const [i, line] of lines.entries()) {
+    for (const piece of wrap(line, fonts, maxWidth)) {
+      if (y < PAGE.margin) {
+        page = doc.addPage([PAGE.width, PAGE.height]);
+        pages.push(page);
+        y = PAGE.height - PAGE.margin;
+      }
+      draw(page, piece, fonts, y, i === 0 ? { size: 14 } : {});
+      y -= i === 0 ? LEADING * 1.5 : LEADING;
+    }
+  }
+  if (input.exerciseMark) for (const p of pages) markPage(p, input.exerciseMark, fonts);
+  return doc.save();
+}
