@@ -5,13 +5,15 @@ import { navigate } from '../app/navigation';
 import { ComposePanel } from './ComposePanel';
 import { ReceivePanel } from './ReceivePanel';
 import { MessageHistory } from './MessageHistory';
+import { FilesPanel } from './FilesPanel';
 import './messages.css';
 
-type Tab = 'compose' | 'receive' | 'history';
+type Tab = 'compose' | 'receive' | 'history' | 'files';
 
 /** Secure messages between POCs (A §7 b): compose, receive, and what was exchanged. */
 export function MessagesArea() {
   const { t } = useTranslation('messages');
+  const { t: ts } = useTranslation('signatures');
   const own = useOwnIdentity();
   const [tab, setTab] = useState<Tab>('compose');
   return (
@@ -33,10 +35,14 @@ export function MessagesArea() {
             {t(`tabs.${name}`)}
           </button>
         ))}
+        <button type="button" role="tab" aria-selected={tab === 'files'} onClick={() => setTab('files')}>
+          {ts('tab')}
+        </button>
       </div>
       {tab === 'compose' && <ComposePanel />}
       {tab === 'receive' && <ReceivePanel />}
       {tab === 'history' && <MessageHistory />}
+      {tab === 'files' && <FilesPanel />}
     </section>
   );
 }
