@@ -11,6 +11,7 @@ import { saveCaseJson, saveCasePdf } from './caseExport';
 import { CaseTimeline } from './CaseTimeline';
 import { appendToCase } from './store';
 import { useCase } from './useCases';
+import { IndicatorExport } from '../indicators/IndicatorExport';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation('cases');
@@ -146,6 +147,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         {!thirdPartyAllowed && <p id="third-party-rule" className="hint">{t('errors.consent-missing')}</p>}
         {message && <p role={message.kind} className={message.kind === 'alert' ? 'error' : 'notice'}>{message.text}</p>}
       </section>
+      <IndicatorExport record={record} />
     </section>
   );
 }
