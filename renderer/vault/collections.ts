@@ -13,4 +13,5 @@ export type CollectionName =
   | 'outbox' // own-entry edits and ping acknowledgements waiting for the registry (issue 5)
   | 'pings' // ping tests seen and answered (issue 5)
   | 'drafts' // inquiry/response drafts, saved on every change (issue 6)
-  | 'cases'; // exchange log: cases and their hash-chained events (issue 6)
+  | 'cases' // exchange log: cases and their hash-chained events (issue 6)
+  | 'regional'; // imported regional POC directories, one record per directory (issue 13); never synced
