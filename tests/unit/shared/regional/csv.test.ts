@@ -82,3 +82,18 @@ describe('regional CSV import', () => {
     expect(() => readJsonDirectory('{"schema":"other"}')).toThrow(expect.objectContaining({ code: 'wrong-schema' }));
   });
 });
+
+describe('shipped demo regional directories', () => {
+  it('both fictional demo files import without a rejected row', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '../../../../resources/regional');
+    const csv = readCsvTable(readFileSync(join(root, 'demo-osce.csv'), 'utf8'));
+    const fromCsv = mapCsvRows(csv, guessMapping(csv.headers));
+    expect(fromCsv.problems).toEqual([]);
+    expect(fromCsv.entries.length).toBeGreaterThan(10);
+    const fromJson = readJsonDirectory(readFileSync(join(root, 'demo-oas.json'), 'utf8'));
+    expect(fromJson.problems).toEqual([]);
+    expect([...fromCsv.entries, ...fromJson.entries].every((e) => e.emails.every((m) => m.endsWith('.example')))).toBe(true);
+  });
+});
