@@ -12,6 +12,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { appendToCase } from './store';
 import { useCase } from './useCases';
 import { PRIVATE_INPUT } from '../components/privateInput';
+import { IndicatorExport } from '../indicators/IndicatorExport';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation('cases');
@@ -147,6 +148,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         {!thirdPartyAllowed && <p id="third-party-rule" className="hint">{t('errors.consent-missing')}</p>}
         {message && <p role={message.kind} className={message.kind === 'alert' ? 'error' : 'notice'}>{message.text}</p>}
       </section>
+      <IndicatorExport record={record} />
     </section>
   );
 }

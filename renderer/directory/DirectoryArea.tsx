@@ -8,6 +8,7 @@ import { EntryPage } from './EntryPage';
 import { RepairFromBackup } from './RepairFromBackup';
 import { putEntries } from './store';
 import { useDirectory } from './useDirectory';
+import { SourceFilteredDirectory } from '../regional/SourceFilteredDirectory';
 import './directory.css';
 
 function LoadDemo() {
@@ -67,7 +68,7 @@ export function DirectoryArea({ param }: AreaProps) {
           <RepairFromBackup />
         </div>
       )}
-      {data.entries.length === 0 ? <LoadDemo /> : <DirectoryBrowser directory={data} />}
+      <SourceFilteredDirectory>{data.entries.length === 0 ? <LoadDemo /> : <DirectoryBrowser directory={data} />}</SourceFilteredDirectory>
     </section>
   );
 }

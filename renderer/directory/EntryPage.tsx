@@ -8,6 +8,8 @@ import { navigate } from '../app/navigation';
 import { useSettings } from '../settings/useSettings';
 import { shownText } from './entryLabels';
 import { useLastDirectorySync } from './useDirectory';
+import { globalView } from '../../shared/regional/match';
+import { CrossDirectoryMatches } from '../regional/CrossDirectoryMatches';
 
 function CopyButton({ value, label }: { value: string; label: string }) {
   const { t } = useTranslation('directory');
@@ -153,6 +155,7 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
         <dt>{t('entry.updated')}</dt>
         <dd>{t('entry.revision', { revision: entry.revision, date: dateFormat.format(new Date(entry.updatedAt)) })}</dd>
       </dl>
+      <CrossDirectoryMatches record={globalView(entry)} />
     </article>
   );
 }

@@ -14,6 +14,7 @@ import { ReviewStep, useDraftTemplate } from './ReviewStep';
 import { sendInquiry, type SendOutcome } from './sendInquiry';
 import { useTemplateLabels } from './useTemplateLabels';
 import './inquiry.css';
+import { recordDirectoryChannel } from '../regional/recordChannel';
 
 const STEPS = ['identity', 'incident', 'request', 'channel', 'review'] as const;
 const STEP_VIEWS: Record<(typeof STEPS)[number], (props: StepProps) => React.JSX.Element> = {
@@ -108,7 +109,9 @@ export function InquiryArea() {
         role: draft.role,
         ...(/^[A-Z]{3}$/.test(draft.state) ? { state: draft.state } : {}),
       });
-      setOutcome(await sendInquiry({ session, host, draft, template, text, language, recipient, ...(handoverTo ? { handover: { to: handoverTo, note: draft.handoverNote } } : {}) }));
+      const sent = await sendInquiry({ session, host, draft, template, text, language, recipient, ...(handoverTo ? { handover: { to: handoverTo, note: draft.handoverNote } } : {}) });
+      await recordDirectoryChannel(session, sent.caseId, draft);
+      setOutcome(sent);
     } catch {
       setError(t('sendFailed'));
     } finally {

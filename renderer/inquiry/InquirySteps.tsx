@@ -10,6 +10,7 @@ import type { InquiryDraft } from './draft';
 import { Fieldset, ReadOnlyField, SelectField, TextField } from './fields';
 import { IndicatorInput } from './IndicatorInput';
 import { useTemplateLabels } from './useTemplateLabels';
+import { DirectoryChannelChoice } from '../regional/DirectoryChannelChoice';
 
 export interface StepProps {
   draft: InquiryDraft;
@@ -134,6 +135,7 @@ export function ChannelStep({ draft, update }: StepProps) {
       <SelectField label={labels.fields['channel.preferred']} value={draft.channel} onChange={(channel) => update({ channel })} empty={t('notSaid')} options={CHANNELS.map((c) => ({ value: c, label: labels.channels[c] }))} />
       <TextField label={labels.fields['channel.details']} value={draft.channelDetails} onChange={(channelDetails) => update({ channelDetails })} />
       <TextField label={labels.fields['channel.leadAgency']} value={draft.leadAgency} onChange={(leadAgency) => update({ leadAgency })} />
+      <DirectoryChannelChoice ownState={draft.state} counterpartState={draft.recipientState} value={draft.directoryChannel} onChange={(directoryChannel) => update({ directoryChannel })} />
       <SelectField label={labels.fields.tlp} value={draft.tlp} onChange={(tlp) => update({ tlp })} empty={t('notSaid')} options={TLP_LABELS.map((l) => ({ value: l, label: `TLP:${l}` }))} />
       <SelectField label={labels.fields.thirdPartySharing} value={draft.thirdPartySharing} onChange={(thirdPartySharing) => update({ thirdPartySharing })} empty={t('notSaid')} options={THIRD_PARTY_SHARING.map((s) => ({ value: s, label: labels.thirdPartySharing[s] }))} />
     </>

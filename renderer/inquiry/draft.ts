@@ -39,6 +39,8 @@ export const InquiryDraftSchema = z.object({
   contactOther: z.string().default(''),
   channel: z.string().default(''),
   channelDetails: z.string().default(''),
+  /** A §12 a: 'global' or 'regional:<directory id>' (renderer/regional). */
+  directoryChannel: z.string().default('global'),
   leadAgency: z.string().default(''),
   tlp: z.string().default(''),
   thirdPartySharing: z.string().default(''),

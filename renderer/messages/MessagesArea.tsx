@@ -6,13 +6,15 @@ import { ComposePanel } from './ComposePanel';
 import { ReceivePanel } from './ReceivePanel';
 import { MessageHistory } from './MessageHistory';
 import { DamagedRecordsNotice } from '../components/DamagedRecordsNotice';
+import { FilesPanel } from './FilesPanel';
 import './messages.css';
 
-type Tab = 'compose' | 'receive' | 'history';
+type Tab = 'compose' | 'receive' | 'history' | 'files';
 
 /** Secure messages between POCs (A §7 b): compose, receive, and what was exchanged. */
 export function MessagesArea() {
   const { t } = useTranslation('messages');
+  const { t: ts } = useTranslation('signatures');
   const own = useOwnIdentity();
   const [tab, setTab] = useState<Tab>('compose');
   return (
@@ -35,10 +37,14 @@ export function MessagesArea() {
             {t(`tabs.${name}`)}
           </button>
         ))}
+        <button type="button" role="tab" aria-selected={tab === 'files'} onClick={() => setTab('files')}>
+          {ts('tab')}
+        </button>
       </div>
       {tab === 'compose' && <ComposePanel />}
       {tab === 'receive' && <ReceivePanel />}
       {tab === 'history' && <MessageHistory />}
+      {tab === 'files' && <FilesPanel />}
     </section>
   );
 }

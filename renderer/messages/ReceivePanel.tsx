@@ -18,6 +18,7 @@ import { buildReadContext } from './useReadContext';
 import { VerdictBanner } from './VerdictBanner';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
 import { LabelledTextArea } from './LabelledTextArea';
+import { SignedContentPanel, isSignedNotEncrypted } from './SignedContentPanel';
 
 export function ReceivePanel() {
   const { t, i18n } = useTranslation('messages');
@@ -30,6 +31,7 @@ export function ReceivePanel() {
   const [result, setResult] = useState<ReadMessageResult | null>(null);
   const [stored, setStored] = useState(false);
   const [caseId, setCaseId] = useState<string | null>(null);
+  const [signedInput, setSignedInput] = useState<string | Uint8Array | null>(null);
 
   const receive = async (input: string | Uint8Array) => {
     setBusy(true);
@@ -37,6 +39,7 @@ export function ReceivePanel() {
     setResult(null);
     setStored(false);
     setCaseId(null);
+    setSignedInput(null);
     try {
       // The directory as the vault holds it now (a cached copy can predate the last sync).
       const current = await client.fetchQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: 0 });
@@ -84,7 +87,9 @@ export function ReceivePanel() {
         void client.invalidateQueries({ queryKey: MESSAGES_QUERY_KEY });
       }
     } catch (e) {
-      setError(errorText(t, e));
+      // Signed but not encrypted (clearsigned advisory, signed-only message): verdict of its own.
+      if (isSignedNotEncrypted(e)) setSignedInput(input);
+      else setError(errorText(t, e));
     } finally {
       setBusy(false);
     }
@@ -133,6 +138,7 @@ export function ReceivePanel() {
           {error}
         </p>
       )}
+      {signedInput !== null && <SignedContentPanel input={signedInput} />}
       {result && (
         <article className="stack" aria-label={t('receive.result')}>
           <VerdictBanner verdict={result.verdict} />

@@ -19,4 +19,5 @@ export type CollectionName =
   | 'exerciseRuns' // training: exercise runs, kept apart from real work (issue 12)
   | 'exerciseCases' // training: exercise cases and their messages (issue 12)
   | 'exerciseDrafts' // training: exercise message drafts (issue 12)
-  | 'training'; // training: POC 101 progress, imported scenarios, pinned scenario authors (issue 12)
+  | 'training' // training: POC 101 progress, imported scenarios, pinned scenario authors (issue 12)
+  | 'regional'; // imported regional POC directories, one record per directory (issue 13); never synced

@@ -28,3 +28,4 @@ export * from './eml';
 export * from './verdict';
 export * from './compose';
 export * from './read';
+export * from './readSigned';

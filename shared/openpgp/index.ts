@@ -17,3 +17,5 @@ export * from './keys';
 export * from './keyInfo';
 export * from './messageCrypto';
 export * from './detached';
+export * from './signedData';
+export * from './fileSignature';

@@ -1,6 +1,7 @@
 import * as openpgp from 'openpgp';
 import { OpenPgpError, toOpenPgpError, type OpenPgpErrorCode } from './errors';
 import { fullConfig, pgpConfig, resolveLimits, type InputLimits } from './limits';
+import { checkVerification } from './signedData';
 
 /** The outcome of one signature found in a message; the verdict model (shared/messages) reads these. */
 export type SignatureCheck =
@@ -118,34 +119,6 @@ export async function readEncryptedMessage(
   return message;
 }
 
-function keyOwning(keys: readonly openpgp.PublicKey[], keyID: openpgp.KeyID): openpgp.PublicKey | undefined {
-  return keys.find((key) => key.getKeys(keyID).length > 0);
-}
-
-async function checkSignature(
-  result: { keyID: openpgp.KeyID; verified: Promise<true>; signature: Promise<openpgp.Signature> },
-  verificationKeys: readonly openpgp.PublicKey[],
-): Promise<SignatureCheck> {
-  const keyId = result.keyID.toHex().toUpperCase();
-  // Both promises may reject; handle them so nothing is left unhandled.
-  const signature = await result.signature.catch(() => undefined);
-  const signer = keyOwning(verificationKeys, result.keyID);
-  if (!signer) {
-    await result.verified.catch(() => undefined);
-    return { status: 'unknown-key', keyId };
-  }
-  const signerFingerprint = signer.getFingerprint().toUpperCase();
-  try {
-    await result.verified;
-    const created = signature?.packets[0]?.created;
-    return { status: 'valid', keyId, signerFingerprint, signedAt: created ? created.toISOString() : null };
-  } catch (error) {
-    const mapped = toOpenPgpError(error, 'bad-signature').code;
-    const reason = mapped === 'key-revoked' || mapped === 'key-expired' || mapped === 'unsupported-algorithm' ? mapped : 'bad-signature';
-    return { status: 'invalid', keyId, signerFingerprint, reason };
-  }
-}
-
 /**
  * Decrypts with `decryptionKey` and checks every signature against `verificationKeys` (the directory's
  * keys, imported peer keys and the own key). Input and decompressed sizes are bounded. Throws only
@@ -163,7 +136,7 @@ export async function decryptAndVerify(options: {
   const recipients = message.getEncryptionKeyIDs();
   const mine = recipients.some((id) => id.toHex() === '0000000000000000' || options.decryptionKey.getKeys(id).length > 0);
   if (!mine) throw new OpenPgpError('not-for-me', `addressed to ${recipients.length} other key(s)`);
-  let decrypted: { data: Uint8Array; signatures: Parameters<typeof checkSignature>[0][] };
+  let decrypted: { data: Uint8Array; signatures: Parameters<typeof checkVerification>[0][] };
   try {
     decrypted = await openpgp.decrypt({
       message,
@@ -179,6 +152,6 @@ export async function decryptAndVerify(options: {
   }
   if (decrypted.data.byteLength > bounds.maxDecompressedBytes) throw new OpenPgpError('decompression-bomb');
   const signatures: SignatureCheck[] = [];
-  for (const result of decrypted.signatures) signatures.push(await checkSignature(result, options.verificationKeys));
+  for (const result of decrypted.signatures) signatures.push(await checkVerification(result, options.verificationKeys));
   return { data: decrypted.data, signatures };
 }
