@@ -12,3 +12,4 @@ export * from './workspace';
 export * from './debrief';
 export * from './builtin';
 export * from './course';
+export * from './group';

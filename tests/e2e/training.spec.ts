@@ -128,7 +128,9 @@ async function soloRun(page: Page, language: 'en' | 'ar') {
   await page.getByRole('button', { name: t('run.skip') }).click();
   await timeline.getByRole('button', { name: t('actions.ping-reply') }).click();
   await page.getByRole('button', { name: t('action.send') }).click();
-  await expect(page.getByRole('status', { name: t('action.sentLabel') })).toContainText(t('action.pingAnswered'));
+  await expect(page.getByRole('status', { name: t('action.sentLabel') })).toContainText(
+    t('action.pingAnswered'),
+  );
   await expect(clock).toContainText('T+02:3');
 
   await page.getByRole('button', { name: t('run.finish') }).click();
