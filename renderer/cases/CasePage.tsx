@@ -5,6 +5,7 @@ import { renderTemplateText } from '../../shared/templates';
 import { useHost } from '../host/HostContext';
 import { useTemplateLabels } from '../inquiry/useTemplateLabels';
 import { ResponsePanel } from '../response/ResponsePanel';
+import { OutgoingDelivery } from '../outgoing/OutgoingDelivery';
 import { useVaultSession } from '../vault/session';
 import { DeadlineForm, HandoverForm } from './CaseActions';
 import { saveCaseJson, saveCasePdf } from './caseExport';
@@ -85,7 +86,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       </p>
       {summary.origin === 'incoming' && summary.status !== 'closed' && <ResponsePanel record={record} summary={summary} onSent={() => void query.refetch()} />}
       <h3>{t('timeline.title')}</h3>
-      <CaseTimeline events={record.events} verification={verification} t={t} labels={labels} formatTime={time} renderStructured={(template) => renderTemplateText(template, language)} />
+      <CaseTimeline events={record.events} verification={verification} t={t} labels={labels} formatTime={time} renderStructured={(template) => renderTemplateText(template, language)} messageExtra={(m) => (m.direction === 'out' ? <OutgoingDelivery messageId={m.messageId} /> : null)} />
 
       <section aria-labelledby="notes-title" className="case-tools">
         <h3 id="notes-title">{t('notes.title')}</h3>

@@ -7,3 +7,4 @@ export * from './consent';
 export * from './exportJson';
 export * from './errors';
 export * from './handover';
+export * from './replies';
