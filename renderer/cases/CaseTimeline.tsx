@@ -52,7 +52,12 @@ export function CaseTimeline({ events, verification, t, labels, formatTime, rend
             break;
           case 'consent':
             title = t(body.granted ? 'event.consentGranted' : 'event.consentRefused', { party: `${body.party.state} (${labels.roles[body.party.role]})` });
-            detail = body.thirdParty;
+            detail = [
+              body.thirdParty ?? '',
+              body.evidenceMessageId ? t('consent.carriedBy', { id: body.evidenceMessageId }) : t('consent.withoutMessage'),
+            ]
+              .filter(Boolean)
+              .join(' — ');
             break;
           case 'handover':
             title = body.to ? t('event.handoverTo', { name: body.to.label ?? body.to.state, role: labels.roles[body.toRole] }) : t('event.handover', { role: labels.roles[body.toRole] });

@@ -8,3 +8,4 @@ export * from './exportJson';
 export * from './errors';
 export * from './handover';
 export * from './replies';
+export * from './caseFile';

@@ -85,6 +85,9 @@ export const CaseEventBodySchema = z.discriminatedUnion('kind', [
     thirdParty: z.string().max(300).optional(),
     /** Where the consent was given (e.g. a message reference). */
     evidence: z.string().max(2_000).optional(),
+    /** A §11 evidence (issue 10): the received message that carried the consent, and who signed it. */
+    evidenceMessageId: id.optional(),
+    evidenceSignerFingerprint: z.string().regex(/^[0-9A-F]{40,64}$/).optional(),
   }),
   z.object({
     kind: z.literal('handover'),
