@@ -119,8 +119,13 @@ export function ResponsePanel({ record, summary, onSent }: { record: CaseRecord;
   return (
     <section className="response-panel" aria-labelledby="response-title">
       <h3 id="response-title">{t('title')}</h3>
-      {sent && <p role="status" className="notice">{sent.sealed ? t('sent.sealed') : t('sent.recorded')}</p>}
-      {sent?.sealed && <HandOverPanel messageId={sent.id} />}
+      {/* The last reply's hand-over step, until the user starts on the next one. */}
+      {sent && !preview && mode === 'idle' && (
+        <>
+          <p role="status" className="notice">{sent.sealed ? t('sent.sealed') : t('sent.recorded')}</p>
+          {sent.sealed && <HandOverPanel key={sent.id} messageId={sent.id} />}
+        </>
+      )}
       {preview && (
         <div className="form">
           <pre className="rendered" aria-label={t('previewLabel')} dir="auto">{responseText(preview, language)}</pre>
