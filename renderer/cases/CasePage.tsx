@@ -55,12 +55,12 @@ export function CasePage({ caseId }: { caseId: string }) {
           ? await saveCaseJson(session, host, record, verification, options)
           : await saveCasePdf(host, record, verification, t, language, options);
       // A cancelled save dialog exported nothing, and the record says nothing was.
-      if (!saved) return;
+      if (saved === 'cancelled') return;
       await append([{ kind: 'exported', at: now(), format, ...options }]);
-      setMessage({ kind: 'status', text: t(format === 'json' ? 'exportedSigned' : 'exported') });
+      const text = { signed: t('exportedSigned'), unsigned: t('exportedUnsigned'), saved: t('exported') }[saved];
+      setMessage({ kind: saved === 'unsigned' ? 'alert' : 'status', text });
     } catch (error) {
-      const code = error instanceof CaseError ? error.code : error instanceof Error && error.message === 'no-identity' ? 'no-identity' : 'export-failed';
-      setMessage({ kind: 'alert', text: t(`errors.${code}`) });
+      setMessage({ kind: 'alert', text: t(`errors.${error instanceof CaseError ? error.code : 'export-failed'}`) });
     }
   };
   const thirdPartyAllowed = thirdPartyExportCheck(record, thirdParty.trim() || undefined).allowed;

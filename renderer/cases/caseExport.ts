@@ -20,8 +20,8 @@ const fileName = (ext: string) => `case-export-${new Date().toISOString().slice(
 /**
  * The case as JSON and, beside it, a detached OpenPGP signature by the own key over the exact bytes
  * (`npm run verify-case -- FILE.json FILE.json.sig` and "Verify a case file" check both). Without
- * an own key nothing is exported: an unsigned case file would prove nothing. Returns false when the
- * save dialog was cancelled.
+ * an own key the JSON is saved unsigned, and the result says so ('unsigned'): the user is told it
+ * proves nothing about who exported it. 'cancelled' when the save dialog was closed.
  */
 export async function saveCaseJson(
   session: VaultSession,
@@ -29,20 +29,20 @@ export async function saveCaseJson(
   record: CaseRecord,
   verification: ChainVerification,
   options: CaseExportOptions,
-): Promise<boolean> {
+): Promise<'signed' | 'unsigned' | 'cancelled'> {
   const identity = await loadOwnIdentity(session);
   const key = identity ? await loadOwnSigningKey(session) : null;
-  if (!identity || !key) throw new Error('no-identity');
   const json = caseExportJson(record, verification, {
     ...options,
-    signer: { fingerprint: identity.fingerprint, publicKey: identity.publicKeyArmored },
+    ...(identity && key ? { signer: { fingerprint: identity.fingerprint, publicKey: identity.publicKeyArmored } } : {}),
   });
-  const signature = await signDetached(json, key);
   const name = fileName('json');
   const saved = await host.call('files.save', { suggestedName: name, mimeType: 'application/json', bytes: textToBase64(json) });
-  if (!saved.saved) return false;
-  await host.call('files.save', { suggestedName: `${name}.sig`, mimeType: 'application/pgp-signature', bytes: textToBase64(signature) });
-  return true;
+  if (!saved.saved) return 'cancelled';
+  if (!key) return 'unsigned';
+  const signature = await signDetached(json, key);
+  const sig = await host.call('files.save', { suggestedName: `${name}.sig`, mimeType: 'application/pgp-signature', bytes: textToBase64(signature) });
+  return sig.saved ? 'signed' : 'unsigned';
 }
 
 /** The case PDF in the reader's language; for a third party only with every party's consent (A §11). */
@@ -53,12 +53,12 @@ export async function saveCasePdf(
   t: Translate,
   language: UnLanguage,
   options: Pick<CaseExportOptions, 'audience' | 'thirdParty'> = { audience: 'own-records' },
-): Promise<boolean> {
+): Promise<'saved' | 'cancelled'> {
   if (options.audience === 'third-party') assertThirdPartyExportAllowed(record, options.thirdParty);
   const [{ buildCasePdf }, { fontsFor }] = await Promise.all([import('./casePdf'), import('./pdfFonts')]);
   const document = caseDocument(record, verification, t, language);
   const text = [document.title, ...document.subtitle, ...document.blocks.map((b) => JSON.stringify(b)), document.noTlpText].join('\n');
   const bytes = await buildCasePdf({ ...document, fonts: await fontsFor(text) });
   const saved = await host.call('files.save', { suggestedName: fileName('pdf'), mimeType: 'application/pdf', bytes: bytesToBase64(bytes) });
-  return saved.saved;
+  return saved.saved ? 'saved' : 'cancelled';
 }

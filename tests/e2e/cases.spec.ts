@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 import { newPocPage, setUpPoc, setUpPocPair, startDemoRegistry, type DemoRegistry } from './support/pocs';
 
@@ -347,6 +347,27 @@ test.describe('two points of contact', () => {
     expect(pdfText).toMatch(/Expéditeur vérifié/);
     expect(pdfText).toMatch(/[0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4}/);
     await a.screenshot({ path: 'tests/e2e/output/journey-case-a.png', fullPage: true });
+
+    // JSON with a detached signature by A's key: verify-case accepts the pair, refuses one changed character.
+    const downloads: Promise<string>[] = [];
+    const collect = (download: Download) => downloads.push(download.path().then(() => download.suggestedFilename()).then(async (name) => {
+      const path = `tests/e2e/output/journey-${name.endsWith('.sig') ? 'case.json.sig' : 'case.json'}`;
+      await download.saveAs(path);
+      return path;
+    }));
+    a.on('download', collect);
+    await a.getByRole('button', { name: 'Exporter en JSON pour nos archives' }).click();
+    await expect(a.getByRole('status').filter({ hasText: 'signature par votre clé' })).toBeVisible();
+    await expect.poll(() => downloads.length).toBe(2);
+    a.off('download', collect);
+    const [jsonPath, sigPath] = (await Promise.all(downloads)).sort();
+    expect(execFileSync('npx', ['tsx', 'tools/verify-case.ts', jsonPath ?? '', sigPath ?? ''], { encoding: 'utf8' })).toContain('OK: signature and hash chain verify.');
+    const tampered = 'tests/e2e/output/journey-case-tampered.json';
+    writeFileSync(tampered, readFileSync(jsonPath ?? '', 'utf8').replace('Rançongiciel', 'Rançongicieł'));
+    expect(() => execFileSync('npx', ['tsx', 'tools/verify-case.ts', tampered, sigPath ?? ''], { stdio: 'pipe' })).toThrow();
+    // A third-party PDF is refused until every party's consent is recorded (A §11).
+    await a.getByRole('button', { name: 'Exporter pour un tiers (PDF)' }).click();
+    await expect(a.getByRole('alert').filter({ hasText: 'est refusé' })).toBeVisible();
     expect(errorsA).toEqual([]);
     expect(errorsB).toEqual([]);
   });
