@@ -22,7 +22,10 @@ async function main(argv: string[]): Promise<number> {
   });
   if (result.caseId) console.log(`case: ${result.caseId}`);
   if (result.signer) console.log(`signed by: ${groupFingerprint(result.signer)}`);
-  if (result.chain) console.log(`hash chain: ${result.chain.intact ? `intact (${result.chain.count} events)` : `broken at event ${result.chain.index + 1} (${result.chain.problem})`}`);
+  if (result.chain)
+    console.log(
+      `hash chain: ${result.chain.intact ? `intact (${result.chain.count} events)` : `broken at event ${result.chain.index + 1} (${result.chain.problem})`}`,
+    );
   if (result.ok) {
     console.log('OK: signature and hash chain verify.');
     return 0;

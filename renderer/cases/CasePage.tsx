@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseError, consentOf, partiesOf, partyKey, summarizeCase, thirdPartyExportCheck, type CaseEventBody } from '../../shared/cases';
 import { renderTemplateText } from '../../shared/templates';
 import { useHost } from '../host/HostContext';
-import { useTemplateLabels } from '../inquiry/useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 import { ResponsePanel } from '../response/ResponsePanel';
 import { OutgoingDelivery } from '../outgoing/OutgoingDelivery';
 import { useVaultSession } from '../vault/session';
@@ -86,7 +86,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           ? t('chain.intact', { count: verification.count })
           : t('chain.broken', { index: verification.index + 1, problem: t(`chain.problem.${verification.problem}`) })}
       </p>
-      {summary.origin === 'incoming' && summary.status !== 'closed' && <ResponsePanel record={record} summary={summary} onSent={() => void query.refetch()} />}
+      {summary.origin === 'incoming' && summary.status !== 'closed' && <ResponsePanel record={record} summary={summary} append={append} />}
       <h3>{t('timeline.title')}</h3>
       <CaseTimeline events={record.events} verification={verification} t={t} labels={labels} formatTime={time} renderStructured={(template) => renderTemplateText(template, language)} messageExtra={(m) => (m.direction === 'out' ? <OutgoingDelivery messageId={m.messageId} /> : null)} />
 

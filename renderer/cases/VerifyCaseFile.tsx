@@ -21,7 +21,11 @@ export function VerifyCaseFile() {
   const open = async (kind: 'json' | 'sig') => {
     setResult(null);
     const picked = await host.call('files.open', {
-      filters: [kind === 'json' ? { name: 'JSON', extensions: ['json'] } : { name: 'OpenPGP', extensions: ['sig', 'asc'] }],
+      filters: [
+        kind === 'json'
+          ? { name: 'JSON', extensions: ['json'] }
+          : { name: 'OpenPGP', extensions: ['sig', 'asc'] },
+      ],
       maxBytes: 50 * 1024 * 1024,
     });
     if (!picked) return;
@@ -43,9 +47,20 @@ export function VerifyCaseFile() {
     <section aria-labelledby="verify-file-title" className="case-tools">
       <h3 id="verify-file-title">{t('verifyFile.title')}</h3>
       <p className="hint">{t('verifyFile.explain')}</p>
-      <button type="button" onClick={() => void open('json')}>{t('verifyFile.openJson')}</button> <span>{file?.name}</span>
-      <button type="button" onClick={() => void open('sig')}>{t('verifyFile.openSig')}</button> <span>{signature?.name}</span>
-      <button type="button" className="primary" disabled={!file || !signature || busy} onClick={() => void verify()}>
+      <button type="button" onClick={() => void open('json')}>
+        {t('verifyFile.openJson')}
+      </button>{' '}
+      <span>{file?.name}</span>
+      <button type="button" onClick={() => void open('sig')}>
+        {t('verifyFile.openSig')}
+      </button>{' '}
+      <span>{signature?.name}</span>
+      <button
+        type="button"
+        className="primary"
+        disabled={!file || !signature || busy}
+        onClick={() => void verify()}
+      >
         {t('verifyFile.verify')}
       </button>
       {result && (

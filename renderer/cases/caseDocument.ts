@@ -1,4 +1,9 @@
-import { summarizeCase, type CaseRecord, type ChainedEvent, type ChainVerification } from '../../shared/cases';
+import {
+  summarizeCase,
+  type CaseRecord,
+  type ChainedEvent,
+  type ChainVerification,
+} from '../../shared/cases';
 import { stateName } from '../../shared/directory/stateNames';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import { groupFingerprint } from '../../shared/openpgp/fingerprint';
@@ -25,35 +30,61 @@ export function caseDocument(
 ): Omit<CasePdfInput, 'fonts'> {
   const labels = labelsFor(language);
   const summary = summarizeCase(record);
-  const party = (p: Party) => `${p.label ? `${p.label}, ` : ''}${stateName(p.state, language)} (${labels.roles[p.role]})`;
+  const party = (p: Party) =>
+    `${p.label ? `${p.label}, ` : ''}${stateName(p.state, language)} (${labels.roles[p.role]})`;
   const chain = verification.intact
     ? t('chain.intact', { count: verification.count })
-    : t('chain.broken', { index: verification.index + 1, problem: t(`chain.problem.${verification.problem}`) });
+    : t('chain.broken', {
+        index: verification.index + 1,
+        problem: t(`chain.problem.${verification.problem}`),
+      });
   const meta: [string, string][] = [
     [t('pdf.reference'), record.id],
     [t('pdf.subject'), summary?.subject ?? ''],
     [t('pdf.status'), summary ? t(`status.${summary.status}`) : ''],
-    ...(summary ? ([[t('pdf.ownSide'), party(summary.self)], [t('pdf.counterpart'), party(summary.counterpart)]] as [string, string][]) : []),
-    ...(summary?.handedOverTo ? ([[t('handover.fact'), party(summary.handedOverTo)]] as [string, string][]) : []),
+    ...(summary
+      ? ([
+          [t('pdf.ownSide'), party(summary.self)],
+          [t('pdf.counterpart'), party(summary.counterpart)],
+        ] as [string, string][])
+      : []),
+    ...(summary?.handedOverTo
+      ? ([[t('handover.fact'), party(summary.handedOverTo)]] as [string, string][])
+      : []),
     ['TLP', summary?.tlp ? `TLP:${summary.tlp}` : t('pdf.noTlp')],
-    ...(summary?.urgency ? ([[labels.fields.urgency, labels.urgencies[summary.urgency]]] as [string, string][]) : []),
+    ...(summary?.urgency
+      ? ([[labels.fields.urgency, labels.urgencies[summary.urgency]]] as [string, string][])
+      : []),
     [t('pdf.opened'), summary ? utc(summary.openedAt) : ''],
     ...(summary?.deadline
-      ? ([[t('deadline'), `${utc(summary.deadline.dueAt)} — ${t(`deadlineReason.${summary.deadline.reason}`)} (${t(`owedBy.${summary.deadline.owedBy}`)})`]] as [string, string][])
+      ? ([
+          [
+            t('deadline'),
+            `${utc(summary.deadline.dueAt)} — ${t(`deadlineReason.${summary.deadline.reason}`)} (${t(`owedBy.${summary.deadline.owedBy}`)})`,
+          ],
+        ] as [string, string][])
       : []),
     [t('pdf.chain'), chain],
     [t('pdf.head'), record.head?.hash ?? '—'],
   ];
-  const blocks: PdfBlock[] = [{ kind: 'heading', level: 1, text: t('pdf.summary') }, { kind: 'table', rows: meta }];
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', level: 1, text: t('pdf.summary') },
+    { kind: 'table', rows: meta },
+  ];
   if (summary?.exercise) blocks.unshift({ kind: 'paragraph', text: `*** ${labels.exerciseWatermark} ***` });
 
-  const messages = record.events.filter((e): e is ChainedEvent & { body: MessageBody } => e.body.kind === 'message');
+  const messages = record.events.filter(
+    (e): e is ChainedEvent & { body: MessageBody } => e.body.kind === 'message',
+  );
   blocks.push({ kind: 'heading', level: 1, text: t('pdf.messages') });
   messages.forEach((event, index) => blocks.push(...messageSection(event, index + 1, t, language, party)));
 
   const others = record.events.filter((e) => e.body.kind !== 'message');
   blocks.push({ kind: 'heading', level: 1, text: t('pdf.record') });
-  blocks.push({ kind: 'table', rows: others.map((event) => [`#${event.seq} · ${utc(event.body.at)}`, describe(event, t, language)]) });
+  blocks.push({
+    kind: 'table',
+    rows: others.map((event) => [`#${event.seq} · ${utc(event.body.at)}`, describe(event, t, language)]),
+  });
   blocks.push({ kind: 'paragraph', small: true, text: t('pdf.chainExplain') });
   return {
     title: t('pdf.title'),
@@ -81,7 +112,9 @@ function messageSection(
 ): PdfBlock[] {
   const labels = labelsFor(language);
   const { body } = event;
-  const title = t(body.direction === 'out' ? 'event.messageOut' : 'event.messageIn', { nature: labels.natures[body.nature] });
+  const title = t(body.direction === 'out' ? 'event.messageOut' : 'event.messageIn', {
+    nature: labels.natures[body.nature],
+  });
   const rows: [string, string][] = [
     [labels.messageId, body.messageId],
     [t('pdf.date'), utc(body.at)],
@@ -90,11 +123,18 @@ function messageSection(
     [t('pdf.fingerprint'), body.signerFingerprint ? groupFingerprint(body.signerFingerprint) : '—'],
     [t('pdf.eventHash'), event.hash],
   ];
-  const blocks: PdfBlock[] = [{ kind: 'heading', level: 2, text: `${number}. ${title}` }, { kind: 'table', rows }];
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', level: 2, text: `${number}. ${title}` },
+    { kind: 'table', rows },
+  ];
   if (body.structured) {
     const fields = templateFieldRows(body.structured, language);
     blocks.push({ kind: 'table', rows: fields.rows });
-    if (fields.indicators.length) blocks.push({ kind: 'paragraph', text: labels.fields.indicators }, { kind: 'list', items: fields.indicators });
+    if (fields.indicators.length)
+      blocks.push(
+        { kind: 'paragraph', text: labels.fields.indicators },
+        { kind: 'list', items: fields.indicators },
+      );
     if (fields.statement) blocks.push({ kind: 'paragraph', text: fields.statement });
   } else {
     blocks.push({ kind: 'paragraph', text: body.text });
@@ -119,8 +159,12 @@ function describe(event: ChainedEvent, t: Translate, language: UnLanguage): stri
     case 'consent': {
       const who = `${body.party.state} (${labels.roles[body.party.role]})`;
       const what = t(body.granted ? 'event.consentGranted' : 'event.consentRefused', { party: who });
-      const signer = body.evidenceSignerFingerprint ? ` (${t('pdf.fingerprint')}: ${groupFingerprint(body.evidenceSignerFingerprint)})` : '';
-      const evidence = body.evidenceMessageId ? `${t('consent.carriedBy', { id: body.evidenceMessageId })}${signer}` : t('consent.withoutMessage');
+      const signer = body.evidenceSignerFingerprint
+        ? ` (${t('pdf.fingerprint')}: ${groupFingerprint(body.evidenceSignerFingerprint)})`
+        : '';
+      const evidence = body.evidenceMessageId
+        ? `${t('consent.carriedBy', { id: body.evidenceMessageId })}${signer}`
+        : t('consent.withoutMessage');
       return `${what}${body.thirdParty ? ` — ${body.thirdParty}` : ''} — ${evidence}`;
     }
     case 'handover':

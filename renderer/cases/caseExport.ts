@@ -34,14 +34,24 @@ export async function saveCaseJson(
   const key = identity ? await loadOwnSigningKey(session) : null;
   const json = caseExportJson(record, verification, {
     ...options,
-    ...(identity && key ? { signer: { fingerprint: identity.fingerprint, publicKey: identity.publicKeyArmored } } : {}),
+    ...(identity && key
+      ? { signer: { fingerprint: identity.fingerprint, publicKey: identity.publicKeyArmored } }
+      : {}),
   });
   const name = fileName('json');
-  const saved = await host.call('files.save', { suggestedName: name, mimeType: 'application/json', bytes: textToBase64(json) });
+  const saved = await host.call('files.save', {
+    suggestedName: name,
+    mimeType: 'application/json',
+    bytes: textToBase64(json),
+  });
   if (!saved.saved) return 'cancelled';
   if (!key) return 'unsigned';
   const signature = await signDetached(json, key);
-  const sig = await host.call('files.save', { suggestedName: `${name}.sig`, mimeType: 'application/pgp-signature', bytes: textToBase64(signature) });
+  const sig = await host.call('files.save', {
+    suggestedName: `${name}.sig`,
+    mimeType: 'application/pgp-signature',
+    bytes: textToBase64(signature),
+  });
   return sig.saved ? 'signed' : 'unsigned';
 }
 
@@ -57,8 +67,17 @@ export async function saveCasePdf(
   if (options.audience === 'third-party') assertThirdPartyExportAllowed(record, options.thirdParty);
   const [{ buildCasePdf }, { fontsFor }] = await Promise.all([import('./casePdf'), import('./pdfFonts')]);
   const document = caseDocument(record, verification, t, language);
-  const text = [document.title, ...document.subtitle, ...document.blocks.map((b) => JSON.stringify(b)), document.noTlpText].join('\n');
+  const text = [
+    document.title,
+    ...document.subtitle,
+    ...document.blocks.map((b) => JSON.stringify(b)),
+    document.noTlpText,
+  ].join('\n');
   const bytes = await buildCasePdf({ ...document, fonts: await fontsFor(text) });
-  const saved = await host.call('files.save', { suggestedName: fileName('pdf'), mimeType: 'application/pdf', bytes: bytesToBase64(bytes) });
+  const saved = await host.call('files.save', {
+    suggestedName: fileName('pdf'),
+    mimeType: 'application/pdf',
+    bytes: bytesToBase64(bytes),
+  });
   return saved.saved ? 'saved' : 'cancelled';
 }

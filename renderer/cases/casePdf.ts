@@ -60,7 +60,12 @@ function widthOf(text: string, fonts: Fonts, size: number): number {
   let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 63;
-    const font = fonts.list[Math.max(0, fonts.sets.findIndex((set) => set.has(code)))] as PDFFont;
+    const font = fonts.list[
+      Math.max(
+        0,
+        fonts.sets.findIndex((set) => set.has(code)),
+      )
+    ] as PDFFont;
     width += font.widthOfTextAtSize(fonts.sets.some((s) => s.has(code)) ? char : '?', size);
   }
   return width;
@@ -91,12 +96,19 @@ function wrap(text: string, fonts: Fonts, maxWidth: number, size = SIZE): string
   return out;
 }
 
-function drawText(page: PDFPage, text: string, fonts: Fonts, at: { x: number; y: number; width: number; size?: number; color?: RGB }): void {
+function drawText(
+  page: PDFPage,
+  text: string,
+  fonts: Fonts,
+  at: { x: number; y: number; width: number; size?: number; color?: RGB },
+): void {
   const size = at.size ?? SIZE;
   const fallback = fonts.list[0] as PDFFont;
   const { runs, rtl } = visualLine(text, (code) => fonts.sets.findIndex((set) => set.has(code)));
   const drawn = runs.map((run) =>
-    run.font < 0 ? { font: fallback, text: run.text.replace(/[^]/gu, '?') } : { font: fonts.list[run.font] ?? fallback, text: run.text },
+    run.font < 0
+      ? { font: fallback, text: run.text.replace(/[^]/gu, '?') }
+      : { font: fonts.list[run.font] ?? fallback, text: run.text },
   );
   const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
   let x = rtl ? at.x + Math.max(0, at.width - width) : at.x;
@@ -107,7 +119,14 @@ function drawText(page: PDFPage, text: string, fonts: Fonts, at: { x: number; y:
 }
 
 /** The TLP label as the standard prints it: coloured capitals on a black box. */
-function drawTlp(page: PDFPage, fonts: Fonts, text: string, tlp: Tlp | undefined, x: number, y: number): void {
+function drawTlp(
+  page: PDFPage,
+  fonts: Fonts,
+  text: string,
+  tlp: Tlp | undefined,
+  x: number,
+  y: number,
+): void {
   const width = widthOf(text, fonts, 9) + 8;
   page.drawRectangle({ x, y: y - 3, width, height: 13, color: rgb(0, 0, 0) });
   drawText(page, text, fonts, { x: x + 4, y, width, size: 9, color: tlp ? TLP_COLOURS[tlp] : rgb(1, 1, 1) });
@@ -139,7 +158,13 @@ class Layout {
     const leading = Math.max(LEADING, size * 1.35);
     this.need(leading);
     this.y -= size;
-    drawText(this.page, text, this.fonts, { x: PAGE.margin + (options.indent ?? 0), y: this.y, width: this.width - (options.indent ?? 0), size, ...(options.color ? { color: options.color } : {}) });
+    drawText(this.page, text, this.fonts, {
+      x: PAGE.margin + (options.indent ?? 0),
+      y: this.y,
+      width: this.width - (options.indent ?? 0),
+      size,
+      ...(options.color ? { color: options.color } : {}),
+    });
     this.y -= leading - size;
   }
   block(block: PdfBlock): void {
@@ -149,7 +174,12 @@ class Layout {
         this.need(size * 1.35 + 3 * LEADING);
         this.y -= block.level === 1 ? 10 : 6;
         for (const piece of wrap(block.text, this.fonts, this.width, size)) this.line(piece, { size });
-        if (block.level === 1) this.page.drawLine({ start: { x: PAGE.margin, y: this.y }, end: { x: PAGE.margin + this.width, y: this.y }, thickness: 0.8 });
+        if (block.level === 1)
+          this.page.drawLine({
+            start: { x: PAGE.margin, y: this.y },
+            end: { x: PAGE.margin + this.width, y: this.y },
+            thickness: 0.8,
+          });
         this.y -= 4;
         break;
       }
@@ -161,7 +191,9 @@ class Layout {
         break;
       case 'list':
         for (const item of block.items) {
-          wrap(item, this.fonts, this.width - 14).forEach((piece, i) => this.line(i === 0 ? `•  ${piece}` : piece, { indent: i === 0 ? 0 : 14 }));
+          wrap(item, this.fonts, this.width - 14).forEach((piece, i) =>
+            this.line(i === 0 ? `•  ${piece}` : piece, { indent: i === 0 ? 0 : 14 }),
+          );
         }
         this.y -= 4;
         break;
@@ -179,7 +211,12 @@ class Layout {
       const right = wrap(value, this.fonts, valueWidth);
       const count = Math.max(left.length, right.length);
       this.need(Math.min(count, 3) * LEADING + 2 * CELL_PAD);
-      this.page.drawLine({ start: { x: PAGE.margin, y: this.y }, end: { x: PAGE.margin + this.width, y: this.y }, thickness: 0.4, color: RULE });
+      this.page.drawLine({
+        start: { x: PAGE.margin, y: this.y },
+        end: { x: PAGE.margin + this.width, y: this.y },
+        thickness: 0.4,
+        color: RULE,
+      });
       this.y -= CELL_PAD;
       for (let i = 0; i < count; i++) {
         if (this.y - LEADING < PAGE.bottom) {
@@ -188,13 +225,29 @@ class Layout {
         this.y -= SIZE;
         const l = left[i];
         const r = right[i];
-        if (l) drawText(this.page, l, this.fonts, { x: PAGE.margin + CELL_PAD, y: this.y, width: labelWidth - 2 * CELL_PAD, color: GREY });
-        if (r) drawText(this.page, r, this.fonts, { x: PAGE.margin + labelWidth + CELL_PAD, y: this.y, width: valueWidth });
+        if (l)
+          drawText(this.page, l, this.fonts, {
+            x: PAGE.margin + CELL_PAD,
+            y: this.y,
+            width: labelWidth - 2 * CELL_PAD,
+            color: GREY,
+          });
+        if (r)
+          drawText(this.page, r, this.fonts, {
+            x: PAGE.margin + labelWidth + CELL_PAD,
+            y: this.y,
+            width: valueWidth,
+          });
         this.y -= LEADING - SIZE;
       }
       this.y -= CELL_PAD;
     }
-    this.page.drawLine({ start: { x: PAGE.margin, y: this.y }, end: { x: PAGE.margin + this.width, y: this.y }, thickness: 0.4, color: RULE });
+    this.page.drawLine({
+      start: { x: PAGE.margin, y: this.y },
+      end: { x: PAGE.margin + this.width, y: this.y },
+      thickness: 0.4,
+      color: RULE,
+    });
     this.y -= 8;
   }
 }
@@ -207,16 +260,40 @@ function decorate(input: CasePdfInput, layout: Layout): void {
     const top = PAGE.height - 36;
     drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, top);
     const ref = input.reference;
-    drawText(page, ref, fonts, { x: PAGE.width - PAGE.margin - widthOf(ref, fonts, 8.5), y: top, width: widthOf(ref, fonts, 8.5), size: 8.5, color: GREY });
-    page.drawLine({ start: { x: PAGE.margin, y: top - 8 }, end: { x: PAGE.width - PAGE.margin, y: top - 8 }, thickness: 0.4, color: RULE });
+    drawText(page, ref, fonts, {
+      x: PAGE.width - PAGE.margin - widthOf(ref, fonts, 8.5),
+      y: top,
+      width: widthOf(ref, fonts, 8.5),
+      size: 8.5,
+      color: GREY,
+    });
+    page.drawLine({
+      start: { x: PAGE.margin, y: top - 8 },
+      end: { x: PAGE.width - PAGE.margin, y: top - 8 },
+      thickness: 0.4,
+      color: RULE,
+    });
     const bottom = 36;
-    page.drawLine({ start: { x: PAGE.margin, y: bottom + 14 }, end: { x: PAGE.width - PAGE.margin, y: bottom + 14 }, thickness: 0.4, color: RULE });
+    page.drawLine({
+      start: { x: PAGE.margin, y: bottom + 14 },
+      end: { x: PAGE.width - PAGE.margin, y: bottom + 14 },
+      thickness: 0.4,
+      color: RULE,
+    });
     drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, bottom);
     const number = input.pageLabel(index + 1, total);
     const width = widthOf(number, fonts, 9);
     drawText(page, number, fonts, { x: PAGE.width - PAGE.margin - width, y: bottom, width, size: 9 });
     if (input.exerciseWatermark && fonts.list[0]) {
-      page.drawText(input.exerciseWatermark, { x: 90, y: 250, size: 40, font: fonts.list[0], color: rgb(0.85, 0.2, 0.2), opacity: 0.18, rotate: { type: 'degrees', angle: 45 } as never });
+      page.drawText(input.exerciseWatermark, {
+        x: 90,
+        y: 250,
+        size: 40,
+        font: fonts.list[0],
+        color: rgb(0.85, 0.2, 0.2),
+        opacity: 0.18,
+        rotate: { type: 'degrees', angle: 45 } as never,
+      });
     }
   });
 }

@@ -11,7 +11,7 @@ import { ChannelStep, IdentityStep, IncidentStep, RequestStep, type StepProps } 
 import { loadSenderProfile, saveProfile } from './profile';
 import { ReviewStep, useDraftTemplate } from './ReviewStep';
 import { sendInquiry, type SendOutcome } from './sendInquiry';
-import { useTemplateLabels } from './useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 import './inquiry.css';
 
 const STEPS = ['identity', 'incident', 'request', 'channel', 'review'] as const;

@@ -8,7 +8,7 @@ import { useDirectory } from '../directory/useDirectory';
 import type { InquiryDraft } from './draft';
 import { Fieldset, SelectField, TextField } from './fields';
 import { IndicatorInput } from './IndicatorInput';
-import { useTemplateLabels } from './useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 
 export interface StepProps {
   draft: InquiryDraft;

@@ -39,7 +39,11 @@ export async function sendInquiry(options: {
   const intended = options.recipient;
   /** Who the sealed message is addressed to: the colleague taking the matter over, or the recipient. */
   const recipient = handover?.to ?? intended;
-  const self: Party = { state: template.sender.state, role: template.sender.role, label: template.sender.affiliation };
+  const self: Party = {
+    state: template.sender.state,
+    role: template.sender.role,
+    label: template.sender.affiliation,
+  };
   const counterpart: Party = intended
     ? { state: intended.state, role: intended.role, pocId: intended.id, label: entryLabel(intended) }
     : { state: draft.recipientState.trim().toUpperCase() || 'ZZZ', role: draft.recipientRole };
@@ -48,10 +52,19 @@ export async function sendInquiry(options: {
   const sealable = Boolean(identity && recipient?.openpgp);
 
   const events: CaseEventBody[] = [
-    { kind: 'opened', at, subject: (template.incident?.summary ?? template.request ?? template.id).slice(0, 120), origin: 'outgoing', self, counterpart, exercise: template.exercise },
+    {
+      kind: 'opened',
+      at,
+      subject: (template.incident?.summary ?? template.request ?? template.id).slice(0, 120),
+      origin: 'outgoing',
+      self,
+      counterpart,
+      exercise: template.exercise,
+    },
   ];
   if (handover) events.push(handoverEvent({ at, self, to: handover.to, note: handover.note }));
-  else if (counterpart.role !== self.role) events.push({ kind: 'cross-role-confirmed', at, recipient: counterpart });
+  else if (counterpart.role !== self.role)
+    events.push({ kind: 'cross-role-confirmed', at, recipient: counterpart });
   events.push({
     kind: 'message',
     at,
@@ -66,15 +79,34 @@ export async function sendInquiry(options: {
     from: self,
     ...(sealable && identity ? { signerFingerprint: identity.fingerprint } : {}),
   });
-  const log = async () => (await openCase(session, events, [{ collection: 'drafts', id: draft.id, delete: true }])).id;
+  const log = async () =>
+    (await openCase(session, events, [{ collection: 'drafts', id: draft.id, delete: true }])).id;
   const base = { messageId: template.id, ...(handover ? { handedOverTo: entryLabel(handover.to) } : {}) };
 
-  const notSealedReason: SendOutcome['notSealedReason'] = !identity ? 'no-identity' : !recipient?.openpgp ? 'no-recipient-key' : undefined;
-  if (notSealedReason || !recipient) return { ...base, caseId: await log(), sealed: false, notSealedReason: notSealedReason ?? 'no-recipient-key' };
+  const notSealedReason: SendOutcome['notSealedReason'] = !identity
+    ? 'no-identity'
+    : !recipient?.openpgp
+      ? 'no-recipient-key'
+      : undefined;
+  if (notSealedReason || !recipient)
+    return {
+      ...base,
+      caseId: await log(),
+      sealed: false,
+      notSealedReason: notSealedReason ?? 'no-recipient-key',
+    };
   let caseId = '';
   await sealOutgoing(
     session,
-    { id: template.id, kind: 'inquiry', text, structured: template, language: template.language, at, recipients: [recipient] },
+    {
+      id: template.id,
+      kind: 'inquiry',
+      text,
+      structured: template,
+      language: template.language,
+      at,
+      recipients: [recipient],
+    },
     async () => (caseId = await log()),
   );
   return { ...base, caseId, sealed: true };

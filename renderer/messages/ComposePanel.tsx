@@ -7,10 +7,10 @@ import { useVaultSession } from '../vault/session';
 import { PocPicker } from '../directory/PocPicker';
 import { getEntry } from '../directory/store';
 import { usePeerRecords } from '../identity/useOwnIdentity';
-import { errorText } from './errorText';
+import { errorText } from '../components/errorText';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
 import { newMessageId } from '../../shared/messages/payload';
-import { LabelledTextArea } from './LabelledTextArea';
+import { LabelledTextArea } from '../components/LabelledTextArea';
 import { sealOutgoing } from '../outgoing/pipeline';
 import { HandOverPanel } from '../outgoing/HandOverPanel';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useVaultSession } from '../vault/session';
-import { listMessages } from './messageStore';
+import { listMessages } from '../messaging/messageStore';
 import { OutgoingDelivery } from '../outgoing/OutgoingDelivery';
 
 export const MESSAGES_QUERY_KEY = ['vault', 'messages'] as const;

@@ -8,8 +8,8 @@ import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { DIRECTORY_QUERY_KEY, loadDirectory } from '../directory/useDirectory';
 import { pinOp, listPeerRecords } from '../identity/peerKeys';
-import { errorText } from './errorText';
-import { getMessage, storeMessage, storedVerdict } from './messageStore';
+import { errorText } from '../components/errorText';
+import { getMessage, storeMessage, storedVerdict } from '../messaging/messageStore';
 import { isInquiry, repliedTo } from './exchangeLog';
 import { markAcknowledged } from '../outgoing/pipeline';
 import { caseOfReceivedMessage } from './receivedCase';
@@ -18,7 +18,7 @@ import { navigate } from '../app/navigation';
 import { buildReadContext } from './useReadContext';
 import { VerdictBanner } from './VerdictBanner';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
-import { LabelledTextArea } from './LabelledTextArea';
+import { LabelledTextArea } from '../components/LabelledTextArea';
 
 export function ReceivePanel() {
   const { t, i18n } = useTranslation('messages');

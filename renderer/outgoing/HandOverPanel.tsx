@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { deliveryState, lastHandover, type HandoverMethod } from '../../shared/outgoing/delivery';
 import { useHost } from '../host/HostContext';
-import { getMessage } from '../messages/messageStore';
+import { getMessage } from '../messaging/messageStore';
 import { useVaultSession } from '../vault/session';
 import { cancelOutgoing, handOver } from './pipeline';
 import { DeliveryBadge } from './DeliveryBadge';
@@ -23,7 +23,10 @@ export function HandOverPanel({ messageId, showText = true }: { messageId: strin
   const host = useHost();
   const client = useQueryClient();
   const textId = useId();
-  const query = useQuery({ queryKey: outgoingQueryKey(messageId), queryFn: () => getMessage(session, messageId).then((m) => m ?? null) });
+  const query = useQuery({
+    queryKey: outgoingQueryKey(messageId),
+    queryFn: () => getMessage(session, messageId).then((m) => m ?? null),
+  });
   const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const message = query.data;
@@ -67,8 +70,10 @@ export function HandOverPanel({ messageId, showText = true }: { messageId: strin
         {t('reference')} <code dir="ltr">{message.id}</code>
       </p>
       <p>
-        <DeliveryBadge state={state} /> {last && t('lastHandover', { method: t(`method.${last.method}`), at: time(last.at) })}
-        {message.delivery?.acknowledgedAt && ` ${t('acknowledgedAt', { at: time(message.delivery.acknowledgedAt) })}`}
+        <DeliveryBadge state={state} />{' '}
+        {last && t('lastHandover', { method: t(`method.${last.method}`), at: time(last.at) })}
+        {message.delivery?.acknowledgedAt &&
+          ` ${t('acknowledgedAt', { at: time(message.delivery.acknowledgedAt) })}`}
       </p>
       {state !== 'cancelled' && <p className="hint">{t('explain', { to })}</p>}
       {showText && (
@@ -78,15 +83,29 @@ export function HandOverPanel({ messageId, showText = true }: { messageId: strin
         </div>
       )}
       <div className="messages-actions" role="group" aria-label={t('actions')}>
-        <button type="button" disabled={busy} onClick={() => void run('copy')}>{t('action.copy')}</button>
-        <button type="button" disabled={busy} onClick={() => void run('asc')}>{t('action.asc')}</button>
-        <button type="button" disabled={busy} onClick={() => void run('eml')}>{t('action.eml')}</button>
-        <button type="button" disabled={busy} onClick={() => void run('mailto')}>{t('action.mailto')}</button>
+        <button type="button" disabled={busy} onClick={() => void run('copy')}>
+          {t('action.copy')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run('asc')}>
+          {t('action.asc')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run('eml')}>
+          {t('action.eml')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run('mailto')}>
+          {t('action.mailto')}
+        </button>
         {state === 'prepared' && (
-          <button type="button" disabled={busy} onClick={() => void withdraw()}>{t('action.withdraw')}</button>
+          <button type="button" disabled={busy} onClick={() => void withdraw()}>
+            {t('action.withdraw')}
+          </button>
         )}
       </div>
-      {notice && <p role={notice.kind} className={notice.kind === 'alert' ? 'error' : 'notice'}>{notice.text}</p>}
+      {notice && (
+        <p role={notice.kind} className={notice.kind === 'alert' ? 'error' : 'notice'}>
+          {notice.text}
+        </p>
+      )}
     </section>
   );
 }

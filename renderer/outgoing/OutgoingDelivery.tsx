@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { deliveryState } from '../../shared/outgoing/delivery';
-import { getMessage } from '../messages/messageStore';
+import { getMessage } from '../messaging/messageStore';
 import { useVaultSession } from '../vault/session';
 import { DeliveryBadge } from './DeliveryBadge';
 import { HandOverPanel, outgoingQueryKey } from './HandOverPanel';
@@ -13,7 +13,10 @@ import { HandOverPanel, outgoingQueryKey } from './HandOverPanel';
 export function OutgoingDelivery({ messageId }: { messageId: string }) {
   const { t } = useTranslation('outgoing');
   const session = useVaultSession();
-  const query = useQuery({ queryKey: outgoingQueryKey(messageId), queryFn: () => getMessage(session, messageId).then((m) => m ?? null) });
+  const query = useQuery({
+    queryKey: outgoingQueryKey(messageId),
+    queryFn: () => getMessage(session, messageId).then((m) => m ?? null),
+  });
   const message = query.data;
   if (!message?.armored || message.direction !== 'out') return null;
   return (

@@ -17,8 +17,8 @@ import {
 } from '../../shared/outgoing/delivery';
 import { loadOwnIdentity, loadOwnSigningKey } from '../identity/ownIdentity';
 import { listPeerRecords, pinOp } from '../identity/peerKeys';
-import { parseKeyCached } from '../messages/keyring';
-import { getMessage, storeMessage, StoredMessageSchema, type StoredMessage } from '../messages/messageStore';
+import { parseKeyCached } from '../messaging/keyring';
+import { getMessage, storeMessage, StoredMessageSchema, type StoredMessage } from '../messaging/messageStore';
 import type { BatchOp, VaultSession } from '../vault/session';
 
 /**
@@ -60,7 +60,10 @@ interface ResolvedRecipients {
   newPins: BatchOp[];
 }
 
-async function resolveRecipients(session: VaultSession, message: OutgoingMessage): Promise<ResolvedRecipients> {
+async function resolveRecipients(
+  session: VaultSession,
+  message: OutgoingMessage,
+): Promise<ResolvedRecipients> {
   const { pins, keys: imported } = await listPeerRecords(session);
   const resolved: ResolvedRecipients = { keys: [], parties: [], emails: [], peers: [], newPins: [] };
   for (const entry of message.recipients) {
@@ -73,7 +76,12 @@ async function resolveRecipients(session: VaultSession, message: OutgoingMessage
       throw new MessageError('recipient-without-key');
     }
     resolved.keys.push(key);
-    resolved.parties.push({ fingerprint: entry.openpgp.fingerprint, pocId: entry.id, state: entry.state, role: entry.role });
+    resolved.parties.push({
+      fingerprint: entry.openpgp.fingerprint,
+      pocId: entry.id,
+      state: entry.state,
+      role: entry.role,
+    });
     resolved.emails.push(...entry.emails.slice(0, 1));
     resolved.peers.push({ pocId: entry.id, state: entry.state, role: entry.role });
     if (!pin) {
@@ -138,9 +146,15 @@ export async function sealOutgoing(
   return { id: message.id, armored, emails: recipients.emails };
 }
 
-async function updateDelivery(session: VaultSession, message: StoredMessage, delivery: Delivery): Promise<StoredMessage> {
+async function updateDelivery(
+  session: VaultSession,
+  message: StoredMessage,
+  delivery: Delivery,
+): Promise<StoredMessage> {
   const next = StoredMessageSchema.parse({ ...message, delivery });
-  await session.writeBatch([{ collection: 'messages', id: next.id, value: next, index: { updatedAt: next.at } }]);
+  await session.writeBatch([
+    { collection: 'messages', id: next.id, value: next, index: { updatedAt: next.at } },
+  ]);
   return next;
 }
 
@@ -193,12 +207,20 @@ export async function handOver(
       break;
     }
   }
-  const updated = await updateDelivery(session, message, withHandover(message.delivery, method, now().toISOString()));
+  const updated = await updateDelivery(
+    session,
+    message,
+    withHandover(message.delivery, method, now().toISOString()),
+  );
   return { outcome: 'handed-over', message: updated };
 }
 
 /** Withdraws a message never handed over; false when it already left the app. */
-export async function cancelOutgoing(session: VaultSession, messageId: string, now = new Date()): Promise<boolean> {
+export async function cancelOutgoing(
+  session: VaultSession,
+  messageId: string,
+  now = new Date(),
+): Promise<boolean> {
   const message = await getMessage(session, messageId);
   if (!message || message.direction !== 'out') return false;
   const delivery = withCancellation(message.delivery, now.toISOString());

@@ -1,9 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseRecord, CaseSummary } from '../../shared/cases';
-import { buildAcknowledgement, buildTemplate, CHANNELS, type InquiryTemplate, type Sender } from '../../shared/templates';
+import type { CaseEventBody, CaseRecord, CaseSummary } from '../../shared/cases';
+import {
+  buildAcknowledgement,
+  buildTemplate,
+  CHANNELS,
+  type InquiryTemplate,
+  type Sender,
+} from '../../shared/templates';
 import { loadSenderProfile } from '../inquiry/profile';
-import { useTemplateLabels } from '../inquiry/useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 import { HandOverPanel } from '../outgoing/HandOverPanel';
 import { useVaultSession } from '../vault/session';
 import { openSteps, previousAgreement } from '../../shared/cases';
@@ -20,7 +26,16 @@ type Mode = 'idle' | 'ack' | 'answer';
  * Only the steps still open are offered; channel and lead agency come pre-filled from the previous
  * reply or the inquiry; the text the other side will read is shown before anything is signed.
  */
-export function ResponsePanel({ record, summary, onSent }: { record: CaseRecord; summary: CaseSummary; onSent: () => void }) {
+export function ResponsePanel({
+  record,
+  summary,
+  append,
+}: {
+  record: CaseRecord;
+  summary: CaseSummary;
+  /** Appends events to this case and refreshes the page. */
+  append: (bodies: CaseEventBody[]) => Promise<void>;
+}) {
   const { t } = useTranslation('response');
   const { labels, language } = useTemplateLabels();
   const session = useVaultSession();
@@ -35,7 +50,9 @@ export function ResponsePanel({ record, summary, onSent }: { record: CaseRecord;
   const [error, setError] = useState<string | null>(null);
   const steps = openSteps(record);
 
-  const inquiry = [...record.events].reverse().find((e) => e.body.kind === 'message' && e.body.direction === 'in')?.body;
+  const inquiry = [...record.events]
+    .reverse()
+    .find((e) => e.body.kind === 'message' && e.body.direction === 'in')?.body;
   const inquiryTemplate: Pick<InquiryTemplate, 'id' | 'exercise' | 'tlp'> =
     inquiry?.kind === 'message'
       ? (inquiry.structured ?? { id: inquiry.messageId, exercise: summary.exercise })
@@ -56,17 +73,30 @@ export function ResponsePanel({ record, summary, onSent }: { record: CaseRecord;
     const preferred = CHANNELS.find((c) => c === channel);
     const channelPart =
       preferred || leadAgency.trim()
-        ? { channel: { ...(preferred ? { preferred } : {}), ...(leadAgency.trim() ? { leadAgency: leadAgency.trim() } : {}) } }
+        ? {
+            channel: {
+              ...(preferred ? { preferred } : {}),
+              ...(leadAgency.trim() ? { leadAgency: leadAgency.trim() } : {}),
+            },
+          }
         : {};
     const contact =
       profile.email || profile.phone
-        ? { contact: { ...(profile.email ? { email: profile.email } : {}), ...(profile.phone ? { phone: profile.phone } : {}) } }
+        ? {
+            contact: {
+              ...(profile.email ? { email: profile.email } : {}),
+              ...(profile.phone ? { phone: profile.phone } : {}),
+            },
+          }
         : {};
     const eta = Number.parseInt(hours, 10);
     try {
       setPreview(
         kind === 'ack'
-          ? buildAcknowledgement(inquiryTemplate, sender, language, { ...(eta > 0 ? { estimatedResponseHours: eta } : {}), ...channelPart })
+          ? buildAcknowledgement(inquiryTemplate, sender, language, {
+              ...(eta > 0 ? { estimatedResponseHours: eta } : {}),
+              ...channelPart,
+            })
           : buildTemplate({
               language,
               exercise: inquiryTemplate.exercise,
@@ -87,11 +117,18 @@ export function ResponsePanel({ record, summary, onSent }: { record: CaseRecord;
   const send = async (template: InquiryTemplate) => {
     setError(null);
     try {
-      const result = await sendResponse({ session, record, counterpart: summary.counterpart, self: summary.self, template, language });
+      const result = await sendResponse({
+        session,
+        record,
+        append,
+        counterpart: summary.counterpart,
+        self: summary.self,
+        template,
+        language,
+      });
       setSent({ id: result.messageId, sealed: result.sealed });
       setPreview(null);
       setMode('idle');
-      onSent();
     } catch {
       setError(t('sendFailed'));
     }
@@ -104,13 +141,20 @@ export function ResponsePanel({ record, summary, onSent }: { record: CaseRecord;
         <select value={channel} onChange={(e) => setChannel(e.target.value)}>
           <option value="">{t('notSaid')}</option>
           {CHANNELS.map((c) => (
-            <option key={c} value={c}>{labels.channels[c]}</option>
+            <option key={c} value={c}>
+              {labels.channels[c]}
+            </option>
           ))}
         </select>
       </label>
       <label className="field">
         {labels.fields['channel.leadAgency']}
-        <input value={leadAgency} onChange={(e) => setLeadAgency(e.target.value)} dir="auto" autoComplete="off" />
+        <input
+          value={leadAgency}
+          onChange={(e) => setLeadAgency(e.target.value)}
+          dir="auto"
+          autoComplete="off"
+        />
       </label>
       {(agreed.preferred || agreed.leadAgency) && <p className="hint">{t('prefilled')}</p>}
     </>
@@ -122,21 +166,37 @@ export function ResponsePanel({ record, summary, onSent }: { record: CaseRecord;
       {/* The last reply's hand-over step, until the user starts on the next one. */}
       {sent && !preview && mode === 'idle' && (
         <>
-          <p role="status" className="notice">{sent.sealed ? t('sent.sealed') : t('sent.recorded')}</p>
+          <p role="status" className="notice">
+            {sent.sealed ? t('sent.sealed') : t('sent.recorded')}
+          </p>
           {sent.sealed && <HandOverPanel key={sent.id} messageId={sent.id} />}
         </>
       )}
       {preview && (
         <div className="form">
-          <pre className="rendered" aria-label={t('previewLabel')} dir="auto">{responseText(preview, language)}</pre>
-          <button type="button" className="primary" onClick={() => void send(preview)}>{t('signAndSeal')}</button>
-          <button type="button" onClick={() => setPreview(null)}>{t('edit')}</button>
+          <pre className="rendered" aria-label={t('previewLabel')} dir="auto">
+            {responseText(preview, language)}
+          </pre>
+          <button type="button" className="primary" onClick={() => void send(preview)}>
+            {t('signAndSeal')}
+          </button>
+          <button type="button" onClick={() => setPreview(null)}>
+            {t('edit')}
+          </button>
         </div>
       )}
       {!preview && mode === 'idle' && (
         <div className="actions">
-          {steps.acknowledge && <button type="button" onClick={() => setMode('ack')}>{t('acknowledge')}</button>}
-          {steps.answer && <button type="button" onClick={() => setMode('answer')}>{t('answer')}</button>}
+          {steps.acknowledge && (
+            <button type="button" onClick={() => setMode('ack')}>
+              {t('acknowledge')}
+            </button>
+          )}
+          {steps.answer && (
+            <button type="button" onClick={() => setMode('answer')}>
+              {t('answer')}
+            </button>
+          )}
           {!steps.acknowledge && !steps.answer && <p>{t('allDone')}</p>}
         </div>
       )}
@@ -148,22 +208,40 @@ export function ResponsePanel({ record, summary, onSent }: { record: CaseRecord;
             <input type="number" min={1} value={hours} onChange={(e) => setHours(e.target.value)} />
           </label>
           {agreement}
-          <button type="button" className="primary" onClick={() => void review('ack')}>{t('reviewAck')}</button>
-          <button type="button" onClick={() => setMode('idle')}>{t('cancel')}</button>
+          <button type="button" className="primary" onClick={() => void review('ack')}>
+            {t('reviewAck')}
+          </button>
+          <button type="button" onClick={() => setMode('idle')}>
+            {t('cancel')}
+          </button>
         </div>
       )}
       {!preview && mode === 'answer' && (
         <div className="form">
           <label className="field">
             {labels.fields.answer}
-            <textarea rows={5} value={answer} onChange={(e) => setAnswer(e.target.value)} dir="auto" autoComplete="off" />
+            <textarea
+              rows={5}
+              value={answer}
+              onChange={(e) => setAnswer(e.target.value)}
+              dir="auto"
+              autoComplete="off"
+            />
           </label>
           {agreement}
-          <button type="button" className="primary" onClick={() => void review('answer')}>{t('reviewAnswer')}</button>
-          <button type="button" onClick={() => setMode('idle')}>{t('cancel')}</button>
+          <button type="button" className="primary" onClick={() => void review('answer')}>
+            {t('reviewAnswer')}
+          </button>
+          <button type="button" onClick={() => setMode('idle')}>
+            {t('cancel')}
+          </button>
         </div>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

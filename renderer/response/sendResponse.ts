@@ -1,7 +1,6 @@
-import type { CaseRecord, Party } from '../../shared/cases';
+import type { CaseEventBody, CaseRecord, Party } from '../../shared/cases';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import { renderTemplateTexts, type InquiryTemplate } from '../../shared/templates';
-import { appendToCase } from '../cases/store';
 import { getEntry, listEntriesOfState } from '../directory/store';
 import type { PointOfContact } from '../../shared/directory/model';
 import { loadOwnIdentity } from '../identity/ownIdentity';
@@ -28,19 +27,22 @@ export function responseText(template: InquiryTemplate, language: UnLanguage): s
 export async function sendResponse(options: {
   session: VaultSession;
   record: CaseRecord;
+  /** Appends to the case's log (the case page passes it, so this folder does not import cases/). */
+  append: (bodies: CaseEventBody[]) => Promise<unknown>;
   counterpart: Party;
   self: Party;
   template: InquiryTemplate;
   language: UnLanguage;
 }): Promise<{ sealed: boolean; messageId: string }> {
-  const { session, record, counterpart, self, template, language } = options;
+  const { session, record, append, counterpart, self, template, language } = options;
   const text = responseText(template, language);
   const identity = await loadOwnIdentity(session);
   const entry =
-    (counterpart.pocId ? await getEntry(session, counterpart.pocId) : undefined) ?? (await onlyKeyedEntry(session, counterpart));
+    (counterpart.pocId ? await getEntry(session, counterpart.pocId) : undefined) ??
+    (await onlyKeyedEntry(session, counterpart));
   const sealable = Boolean(identity && entry?.openpgp);
   const log = async () => {
-    await appendToCase(session, record.id, [
+    await append([
       {
         kind: 'message',
         at: template.createdAt,
@@ -48,7 +50,9 @@ export async function sendResponse(options: {
         messageId: template.id,
         nature: template.nature,
         ...(template.tlp ? { tlp: template.tlp } : {}),
-        ...(template.estimatedResponseHours ? { estimatedResponseHours: template.estimatedResponseHours } : {}),
+        ...(template.estimatedResponseHours
+          ? { estimatedResponseHours: template.estimatedResponseHours }
+          : {}),
         structured: template,
         text,
         textLanguage: language,

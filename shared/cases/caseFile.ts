@@ -48,7 +48,8 @@ export async function verifyCaseFile(
   const problems: CaseFileProblem[] = [];
   const signature = await verifyDetached(text, armoredSignature, parsed.exportedBy.publicKey);
   const signer = signature.valid ? signature.fingerprint : undefined;
-  if (!signature.valid || signer !== normalizeFingerprint(parsed.exportedBy.fingerprint)) problems.push('bad-signature');
+  if (!signature.valid || signer !== normalizeFingerprint(parsed.exportedBy.fingerprint))
+    problems.push('bad-signature');
   if (signer && options.expectedFingerprint && signer !== normalizeFingerprint(options.expectedFingerprint)) {
     problems.push('unexpected-signer');
   }

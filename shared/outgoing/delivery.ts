@@ -17,7 +17,10 @@ export type DeliveryStateName = (typeof DELIVERY_STATES)[number];
 const at = z.iso.datetime();
 
 export const DeliverySchema = z.object({
-  handovers: z.array(z.object({ method: z.enum(HANDOVER_METHODS), at })).max(1_000).default([]),
+  handovers: z
+    .array(z.object({ method: z.enum(HANDOVER_METHODS), at }))
+    .max(1_000)
+    .default([]),
   acknowledgedAt: at.optional(),
   /** The id of the other side's message that acknowledged (or answered) this one. */
   acknowledgedBy: z.string().max(64).optional(),
@@ -46,7 +49,11 @@ export function withHandover(delivery: Delivery | undefined, method: HandoverMet
   return { ...rest, handovers: [...base.handovers, { method, at: when }] };
 }
 
-export function withAcknowledgement(delivery: Delivery | undefined, when: string, byMessageId: string): Delivery {
+export function withAcknowledgement(
+  delivery: Delivery | undefined,
+  when: string,
+  byMessageId: string,
+): Delivery {
   const base = delivery ?? NEW_DELIVERY;
   if (base.acknowledgedAt) return base;
   return { ...base, acknowledgedAt: when, acknowledgedBy: byMessageId };
@@ -74,12 +81,25 @@ export interface HandoverFile {
  * What a file hand-over writes: the armour as .asc, or an RFC 3156 PGP/MIME e-mail addressed to the
  * recipients' directory e-mail addresses whose subject reveals nothing.
  */
-export function handoverFile(sealed: { id: string; armored: string; emails: readonly string[] }, form: 'asc' | 'eml', now?: Date): HandoverFile {
-  if (form === 'asc') return { suggestedName: sealedFileName(sealed.id, 'asc'), mimeType: 'application/pgp-encrypted', text: sealed.armored };
+export function handoverFile(
+  sealed: { id: string; armored: string; emails: readonly string[] },
+  form: 'asc' | 'eml',
+  now?: Date,
+): HandoverFile {
+  if (form === 'asc')
+    return {
+      suggestedName: sealedFileName(sealed.id, 'asc'),
+      mimeType: 'application/pgp-encrypted',
+      text: sealed.armored,
+    };
   return {
     suggestedName: sealedFileName(sealed.id, 'eml'),
     mimeType: 'message/rfc822',
-    text: buildPgpMimeEml({ armoredMessage: sealed.armored, to: sealed.emails, ...(now ? { date: now } : {}) }),
+    text: buildPgpMimeEml({
+      armoredMessage: sealed.armored,
+      to: sealed.emails,
+      ...(now ? { date: now } : {}),
+    }),
   };
 }
 

@@ -41,12 +41,22 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'verify-case-'));
 }, 60_000);
 
-async function verify(file: string, signature: string, extra: string[] = []): Promise<{ code: number; out: string }> {
+async function verify(
+  file: string,
+  signature: string,
+  extra: string[] = [],
+): Promise<{ code: number; out: string }> {
   const jsonPath = join(dir, `${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(jsonPath, file);
   writeFileSync(`${jsonPath}.sig`, signature);
   try {
-    const { stdout } = await run('npx', ['tsx', 'tools/verify-case.ts', jsonPath, `${jsonPath}.sig`, ...extra]);
+    const { stdout } = await run('npx', [
+      'tsx',
+      'tools/verify-case.ts',
+      jsonPath,
+      `${jsonPath}.sig`,
+      ...extra,
+    ]);
     return { code: 0, out: stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -79,9 +89,14 @@ describe('verify-case', () => {
   }, 60_000);
 
   it('refuses a copy that names and is signed by another key when the expected fingerprint is given', async () => {
-    const forged = json.replace(own.fingerprint, other.fingerprint).replace(own.publicKeyArmored.replace(/\n/g, '\\n'), other.publicKeyArmored.replace(/\n/g, '\\n'));
+    const forged = json
+      .replace(own.fingerprint, other.fingerprint)
+      .replace(own.publicKeyArmored.replace(/\n/g, '\\n'), other.publicKeyArmored.replace(/\n/g, '\\n'));
     expect(forged).toContain(other.fingerprint);
-    const result = await verify(forged, await signDetached(forged, other.privateKey), ['--fingerprint', own.fingerprint]);
+    const result = await verify(forged, await signDetached(forged, other.privateKey), [
+      '--fingerprint',
+      own.fingerprint,
+    ]);
     expect(result.code).toBe(1);
     expect(result.out).toContain('unexpected-signer');
   }, 60_000);

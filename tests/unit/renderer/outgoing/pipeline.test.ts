@@ -2,8 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PocDatabase } from '../../../../renderer/db/database';
 import { saveOwnIdentity } from '../../../../renderer/identity/ownIdentity';
-import { getMessage } from '../../../../renderer/messages/messageStore';
-import { cancelOutgoing, handOver, markAcknowledged, sealOutgoing } from '../../../../renderer/outgoing/pipeline';
+import { getMessage } from '../../../../renderer/messaging/messageStore';
+import {
+  cancelOutgoing,
+  handOver,
+  markAcknowledged,
+  sealOutgoing,
+} from '../../../../renderer/outgoing/pipeline';
 import { createVault } from '../../../../renderer/vault/vault';
 import type { VaultSession } from '../../../../renderer/vault/session';
 import type { PointOfContact } from '../../../../shared/directory/model';
@@ -75,7 +80,12 @@ function host(saved: boolean) {
   const client = {
     call: (name: string, arg: { suggestedName: string; mimeType: string; bytes: string }) => {
       if (name !== 'files.save') throw new Error(`unexpected host call ${name}`);
-      if (saved) files.push({ suggestedName: arg.suggestedName, mimeType: arg.mimeType, text: new TextDecoder().decode(base64ToBytes(arg.bytes)) });
+      if (saved)
+        files.push({
+          suggestedName: arg.suggestedName,
+          mimeType: arg.mimeType,
+          text: new TextDecoder().decode(base64ToBytes(arg.bytes)),
+        });
       return Promise.resolve({ saved });
     },
   } as unknown as HostClient;
@@ -94,7 +104,9 @@ const MESSAGE = {
 describe('outgoing pipeline', () => {
   it('seals with the id shown before sending and stores the message as prepared, logged in its case', async () => {
     const session = await vault();
-    const sealed = await sealOutgoing(session, { ...MESSAGE, recipients: [recipient()] }, () => Promise.resolve('case-fictional-1'));
+    const sealed = await sealOutgoing(session, { ...MESSAGE, recipients: [recipient()] }, () =>
+      Promise.resolve('case-fictional-1'),
+    );
     expect(sealed.id).toBe(MESSAGE.id);
     const stored = await getMessage(session, MESSAGE.id);
     expect(deliveryState(stored?.delivery)).toBe('prepared');
@@ -112,11 +124,20 @@ describe('outgoing pipeline', () => {
   it('a cancelled save leaves it prepared; a saved .eml is addressed to the directory e-mail and hides the content', async () => {
     const session = await vault();
     await sealOutgoing(session, { ...MESSAGE, recipients: [recipient()] });
-    expect(await handOver(session, host(false).client, MESSAGE.id, 'eml', () => Promise.resolve())).toEqual({ outcome: 'cancelled' });
+    expect(await handOver(session, host(false).client, MESSAGE.id, 'eml', () => Promise.resolve())).toEqual({
+      outcome: 'cancelled',
+    });
     expect(deliveryState((await getMessage(session, MESSAGE.id))?.delivery)).toBe('prepared');
 
     const saving = host(true);
-    const result = await handOver(session, saving.client, MESSAGE.id, 'eml', () => Promise.resolve(), () => new Date('2026-11-02T08:10:00Z'));
+    const result = await handOver(
+      session,
+      saving.client,
+      MESSAGE.id,
+      'eml',
+      () => Promise.resolve(),
+      () => new Date('2026-11-02T08:10:00Z'),
+    );
     expect(result.outcome).toBe('handed-over');
     const stored = await getMessage(session, MESSAGE.id);
     expect(deliveryState(stored?.delivery)).toBe('handed-over');
@@ -133,10 +154,14 @@ describe('outgoing pipeline', () => {
     const session = await vault();
     await sealOutgoing(session, { ...MESSAGE, recipients: [recipient()] });
     let copied = '';
-    await handOver(session, host(true).client, MESSAGE.id, 'copy', (text) => Promise.resolve(void (copied = text)));
+    await handOver(session, host(true).client, MESSAGE.id, 'copy', (text) =>
+      Promise.resolve(void (copied = text)),
+    );
     expect(copied).toContain('-----BEGIN PGP MESSAGE-----');
     expect(await cancelOutgoing(session, MESSAGE.id)).toBe(false);
-    expect(await markAcknowledged(session, [MESSAGE.id], 'ack0000fictional01', '2026-11-02T09:00:00.000Z')).toEqual([MESSAGE.id]);
+    expect(
+      await markAcknowledged(session, [MESSAGE.id], 'ack0000fictional01', '2026-11-02T09:00:00.000Z'),
+    ).toEqual([MESSAGE.id]);
     const stored = await getMessage(session, MESSAGE.id);
     expect(deliveryState(stored?.delivery)).toBe('acknowledged');
     expect(stored?.delivery?.acknowledgedBy).toBe('ack0000fictional01');
@@ -152,7 +177,9 @@ describe('outgoing pipeline', () => {
   it('refuses to seal for a recipient without a key, and stores nothing', async () => {
     const session = await vault();
     const { openpgp: _key, ...keyless } = recipient();
-    await expect(sealOutgoing(session, { ...MESSAGE, recipients: [keyless] })).rejects.toMatchObject({ code: 'recipient-without-key' });
+    await expect(sealOutgoing(session, { ...MESSAGE, recipients: [keyless] })).rejects.toMatchObject({
+      code: 'recipient-without-key',
+    });
     expect(await getMessage(session, MESSAGE.id)).toBeUndefined();
   });
 });
