@@ -1,5 +1,6 @@
 // @ts-check
-import { dirname, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 /**
  * Import boundaries from ARCHITECTURE.md ("The parts and who may import whom").
@@ -83,7 +84,109 @@ const folderBoundaries = {
   },
 };
 
-export const boundaryPlugin = { rules: { 'folder-boundaries': folderBoundaries } };
+/**
+ * Feature folders under renderer/ (one per workflow) may depend on each other one way only: when
+ * renderer/a imports renderer/b, nothing in renderer/b may import renderer/a (issue 10, "the house
+ * stays easy to live in"). Generic pieces live in renderer/components/. An ESLint rule sees one file
+ * at a time, so the folder graph is read once from disk (imports of every .ts/.tsx file) and each
+ * import is checked against the way back. Fixtures under tests/lint-fixtures/renderer/ form their
+ * own tree.
+ *
+ * KNOWN_CYCLES are the circles that predate the rule, each still to be untangled (README); a new
+ * pair fails the lint.
+ */
+const KNOWN_CYCLES = new Set([
+  // app/ is the composition root; the features import its navigation helper.
+  'app|cases',
+  'app|directory',
+  'app|identity',
+  'app|inquiry',
+  'app|messages',
+  'app|onboarding',
+  'app|sync',
+  'identity|sync',
+  'settings|vault',
+]);
+
+const IMPORT_SPEC = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** @type {Map<string, Map<string, Set<string>>>} feature root → feature → features it imports */
+const graphs = new Map();
+
+/** @param {string} dir @returns {string[]} */
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** The feature of a path under `root`: its first folder there, or '' for a file at the root itself. */
+function featureOf(root, path) {
+  const parts = relative(root, path).split(sep);
+  return parts.length > 1 && parts[0] !== '..' ? (parts[0] ?? '') : '';
+}
+
+/** @param {string} root */
+function featureGraph(root) {
+  let graph = graphs.get(root);
+  if (graph) return graph;
+  graph = new Map();
+  for (const file of sourceFiles(root)) {
+    const from = featureOf(root, file);
+    if (!from) continue;
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT_SPEC)) {
+      const to = featureOf(root, resolve(dirname(file), match[1] ?? '.'));
+      if (to && to !== from) {
+        const targets = graph.get(from) ?? new Set();
+        targets.add(to);
+        graph.set(from, targets);
+      }
+    }
+  }
+  graphs.set(root, graph);
+  return graph;
+}
+
+/** renderer/ itself, or tests/lint-fixtures/renderer/ for the fixtures. */
+function featureRootOf(absolutePath) {
+  const parts = relative(ROOT, absolutePath).split(sep);
+  if (parts[0] === 'renderer') return join(ROOT, 'renderer');
+  if (parts[0] === 'tests' && parts[1] === 'lint-fixtures' && parts[2] === 'renderer') return join(ROOT, 'tests/lint-fixtures/renderer');
+  return undefined;
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const featureCycles = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'No two feature folders under renderer/ import each other (one-way dependencies).' },
+    schema: [],
+  },
+  create(context) {
+    const root = featureRootOf(context.filename);
+    if (!root) return {};
+    const from = featureOf(root, context.filename);
+    if (!from) return {};
+    /** @param {any} node */
+    const check = (node) => {
+      const source = node.source;
+      if (!source || source.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
+      const to = featureOf(root, resolve(dirname(context.filename), source.value));
+      if (!to || to === from || KNOWN_CYCLES.has([from, to].sort().join('|'))) return;
+      if (featureGraph(root).get(to)?.has(from)) {
+        context.report({
+          node: source,
+          message: `renderer/${from} and renderer/${to} import each other: keep the dependency one way (move the shared piece to renderer/components/ or pass it in).`,
+        });
+      }
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+export const boundaryPlugin = { rules: { 'folder-boundaries': folderBoundaries, 'feature-cycles': featureCycles } };
 
 /** @param {string[]} zones @param {object[]} patterns */
 const zone = (zones, patterns) => ({
@@ -95,6 +198,11 @@ const zone = (zones, patterns) => ({
 export const boundaryConfigs = [
   zone(['shared'], [noNode, noElectron, noReact, noReactDom, noDexie]),
   zone(['renderer'], [noNode, noElectron]),
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx', 'tests/lint-fixtures/renderer/**/*.ts'],
+    plugins: { poc: boundaryPlugin },
+    rules: { 'poc/feature-cycles': 'error' },
+  },
   zone(['electron'], [pkg('react', 'React belongs to renderer/.'), noDexie]),
   zone(['registry'], [noElectron, pkg('react', 'React belongs to renderer/.'), noDexie]),
 ];

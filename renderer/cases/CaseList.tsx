@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, dueSoon, filterCases, type CaseStatus } from '../../shared/cases';
 import { navigate } from '../app/navigation';
 import { useCaseList } from './useCases';
+import { VerifyCaseFile } from './VerifyCaseFile';
 
 export function CaseList() {
   const { t, i18n } = useTranslation('cases');
@@ -83,6 +84,7 @@ export function CaseList() {
           </tbody>
         </table>
       )}
+      <VerifyCaseFile />
     </section>
   );
 }

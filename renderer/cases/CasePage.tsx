@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { CaseError, consentOf, partiesOf, partyKey, summarizeCase, thirdPartyExportCheck, type CaseEventBody } from '../../shared/cases';
 import { renderTemplateText } from '../../shared/templates';
 import { useHost } from '../host/HostContext';
-import { useTemplateLabels } from '../inquiry/useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 import { ResponsePanel } from '../response/ResponsePanel';
+import { OutgoingDelivery } from '../outgoing/OutgoingDelivery';
 import { useVaultSession } from '../vault/session';
 import { DeadlineForm, HandoverForm } from './CaseActions';
 import { saveCaseJson, saveCasePdf } from './caseExport';
@@ -24,6 +25,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [consentParty, setConsentParty] = useState('');
   const [consentGranted, setConsentGranted] = useState(true);
   const [thirdParty, setThirdParty] = useState('');
+  const [consentMessage, setConsentMessage] = useState('');
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }) + ' UTC';
 
@@ -34,6 +36,11 @@ export function CasePage({ caseId }: { caseId: string }) {
   if (!summary) return <p role="alert">{t('errors.not-a-case')}</p>;
   const parties = partiesOf(record);
   const consents = consentOf(record, thirdParty.trim() || undefined);
+  /** Received, verified messages of the party chosen: one of them may carry its consent (A §11). */
+  const consentCarriers = record.events
+    .map((e) => e.body)
+    .filter((b) => b.kind === 'message' && b.direction === 'in' && !!b.signerFingerprint && partyKey(b.from) === consentParty)
+    .flatMap((b) => (b.kind === 'message' ? [b] : []));
 
   const append = async (bodies: CaseEventBody[]) => {
     await appendToCase(session, record.id, bodies);
@@ -41,25 +48,21 @@ export function CasePage({ caseId }: { caseId: string }) {
   };
   const now = () => new Date().toISOString();
 
-  const exportJson = async (audience: 'own-records' | 'third-party') => {
+  const exportAs = async (format: 'json' | 'pdf', audience: 'own-records' | 'third-party') => {
     setMessage(null);
     try {
       const options = { audience, ...(audience === 'third-party' && thirdParty.trim() ? { thirdParty: thirdParty.trim() } : {}) };
-      await saveCaseJson(host, record, verification, options);
-      await append([{ kind: 'exported', at: now(), format: 'json', ...options }]);
-      setMessage({ kind: 'status', text: t('exported') });
+      const saved =
+        format === 'json'
+          ? await saveCaseJson(session, host, record, verification, options)
+          : await saveCasePdf(host, record, verification, t, language, options);
+      // A cancelled save dialog exported nothing, and the record says nothing was.
+      if (saved === 'cancelled') return;
+      await append([{ kind: 'exported', at: now(), format, ...options }]);
+      const text = { signed: t('exportedSigned'), unsigned: t('exportedUnsigned'), saved: t('exported') }[saved];
+      setMessage({ kind: saved === 'unsigned' ? 'alert' : 'status', text });
     } catch (error) {
-      setMessage({ kind: 'alert', text: error instanceof CaseError ? t(`errors.${error.code}`) : t('errors.export-failed') });
-    }
-  };
-  const exportPdf = async () => {
-    setMessage(null);
-    try {
-      await saveCasePdf(host, record, verification, t, language);
-      await append([{ kind: 'exported', at: now(), format: 'pdf', audience: 'own-records' }]);
-      setMessage({ kind: 'status', text: t('exported') });
-    } catch {
-      setMessage({ kind: 'alert', text: t('errors.export-failed') });
+      setMessage({ kind: 'alert', text: t(`errors.${error instanceof CaseError ? error.code : 'export-failed'}`) });
     }
   };
   const thirdPartyAllowed = thirdPartyExportCheck(record, thirdParty.trim() || undefined).allowed;
@@ -85,9 +88,9 @@ export function CasePage({ caseId }: { caseId: string }) {
           ? t('chain.intact', { count: verification.count })
           : t('chain.broken', { index: verification.index + 1, problem: t(`chain.problem.${verification.problem}`) })}
       </p>
-      {summary.origin === 'incoming' && summary.status !== 'closed' && <ResponsePanel record={record} summary={summary} onSent={() => void query.refetch()} />}
+      {summary.origin === 'incoming' && summary.status !== 'closed' && <ResponsePanel record={record} summary={summary} append={append} />}
       <h3>{t('timeline.title')}</h3>
-      <CaseTimeline events={record.events} verification={verification} t={t} labels={labels} formatTime={time} renderStructured={(template) => renderTemplateText(template, language)} />
+      <CaseTimeline events={record.events} verification={verification} t={t} labels={labels} formatTime={time} renderStructured={(template) => renderTemplateText(template, language)} messageExtra={(m) => (m.direction === 'out' ? <OutgoingDelivery messageId={m.messageId} /> : null)} />
 
       <section aria-labelledby="notes-title" className="case-tools">
         <h3 id="notes-title">{t('notes.title')}</h3>
@@ -125,6 +128,15 @@ export function CasePage({ caseId }: { caseId: string }) {
             ))}
           </select>
         </label>
+        <label className="field">
+          {t('consent.message')}
+          <select value={consentMessage} onChange={(e) => setConsentMessage(e.target.value)}>
+            <option value="">{t('consent.withoutMessage')}</option>
+            {consentCarriers.map((m) => (
+              <option key={m.messageId} value={m.messageId}>{time(m.at)} — {m.messageId}</option>
+            ))}
+          </select>
+        </label>
         <label className="check">
           <input type="checkbox" checked={consentGranted} onChange={(e) => setConsentGranted(e.target.checked)} /> {t('consent.granted')}
         </label>
@@ -133,7 +145,20 @@ export function CasePage({ caseId }: { caseId: string }) {
           disabled={!consentParty}
           onClick={() => {
             const party = parties.find((p) => partyKey(p) === consentParty);
-            if (party) void append([{ kind: 'consent', at: now(), party, granted: consentGranted, ...(thirdParty.trim() ? { thirdParty: thirdParty.trim() } : {}) }]);
+            const carrier = consentCarriers.find((m) => m.messageId === consentMessage);
+            if (party) {
+              void append([
+                {
+                  kind: 'consent',
+                  at: now(),
+                  party,
+                  granted: consentGranted,
+                  ...(thirdParty.trim() ? { thirdParty: thirdParty.trim() } : {}),
+                  // A §11 evidence: the verified message that carried the consent, or none.
+                  ...(carrier?.signerFingerprint ? { evidenceMessageId: carrier.messageId, evidenceSignerFingerprint: carrier.signerFingerprint } : {}),
+                },
+              ]);
+            }
           }}
         >
           {t('consent.record')}
@@ -142,9 +167,10 @@ export function CasePage({ caseId }: { caseId: string }) {
 
       <section aria-labelledby="export-title" className="case-tools">
         <h3 id="export-title">{t('export.title')}</h3>
-        <button type="button" onClick={() => void exportPdf()}>{t('export.pdf')}</button>
-        <button type="button" onClick={() => void exportJson('own-records')}>{t('export.json')}</button>
-        <button type="button" onClick={() => void exportJson('third-party')} aria-describedby="third-party-rule">{t('export.thirdParty')}</button>
+        <button type="button" onClick={() => void exportAs('pdf', 'own-records')}>{t('export.pdf')}</button>
+        <button type="button" onClick={() => void exportAs('json', 'own-records')}>{t('export.json')}</button>
+        <button type="button" onClick={() => void exportAs('json', 'third-party')} aria-describedby="third-party-rule">{t('export.thirdParty')}</button>
+        <button type="button" onClick={() => void exportAs('pdf', 'third-party')} aria-describedby="third-party-rule">{t('export.thirdPartyPdf')}</button>
         {!thirdPartyAllowed && <p id="third-party-rule" className="hint">{t('errors.consent-missing')}</p>}
         {message && <p role={message.kind} className={message.kind === 'alert' ? 'error' : 'notice'}>{message.text}</p>}
       </section>

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 // (pragma: tsx runs the bench without the web tsconfig; this keeps the automatic JSX runtime there too)
 import type { ChainedEvent, ChainVerification } from '../../shared/cases';
+import type { ReactNode } from 'react';
 import type { InquiryTemplate, TemplateLabels } from '../../shared/templates';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -11,7 +12,16 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
  * A message with a readable template shows its fields in the reader's UI language
  * (`renderStructured`), and the text as received with its language marked.
  */
-export function CaseTimeline({ events, verification, t, labels, formatTime, renderStructured }: { events: readonly ChainedEvent[]; verification: ChainVerification | null; t: Translate; labels: TemplateLabels; formatTime: (iso: string) => string; renderStructured?: (template: InquiryTemplate) => string }) {
+export function CaseTimeline({ events, verification, t, labels, formatTime, renderStructured, messageExtra }: {
+  events: readonly ChainedEvent[];
+  verification: ChainVerification | null;
+  t: Translate;
+  labels: TemplateLabels;
+  formatTime: (iso: string) => string;
+  renderStructured?: (template: InquiryTemplate) => string;
+  /** What the page adds under a message (the delivery state and hand-over of an outgoing one). */
+  messageExtra?: (message: Extract<ChainedEvent['body'], { kind: 'message' }>) => ReactNode;
+}) {
   const brokenAt = verification && !verification.intact ? verification.index : -1;
   return (
     <ol className="timeline" aria-label={t('timeline.label')}>
@@ -42,7 +52,12 @@ export function CaseTimeline({ events, verification, t, labels, formatTime, rend
             break;
           case 'consent':
             title = t(body.granted ? 'event.consentGranted' : 'event.consentRefused', { party: `${body.party.state} (${labels.roles[body.party.role]})` });
-            detail = body.thirdParty;
+            detail = [
+              body.thirdParty ?? '',
+              body.evidenceMessageId ? t('consent.carriedBy', { id: body.evidenceMessageId }) : t('consent.withoutMessage'),
+            ]
+              .filter(Boolean)
+              .join(' — ');
             break;
           case 'handover':
             title = body.to ? t('event.handoverTo', { name: body.to.label ?? body.to.state, role: labels.roles[body.toRole] }) : t('event.handover', { role: labels.roles[body.toRole] });
@@ -63,6 +78,8 @@ export function CaseTimeline({ events, verification, t, labels, formatTime, rend
             {detail && <div className="event-detail" dir="auto">{detail}</div>}
             {body.kind === 'message' && (
               <>
+              <div className="event-ref" dir="ltr">{t('event.reference', { id: body.messageId })}</div>
+              {messageExtra?.(body)}
               {body.structured && renderStructured && (
                 <details className="fields">
                   <summary>{t('event.showFields')}</summary>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { entryLabel, handoverCandidates, type Party } from '../../shared/cases';
 import type { PocRole } from '../../shared/directory/model';
 import { useDirectory } from '../directory/useDirectory';
-import { useTemplateLabels } from '../inquiry/useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 
 /**
  * A §9 role rule: the matter goes to the own State's point of contact of the other role, chosen

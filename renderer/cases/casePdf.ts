@@ -1,115 +1,316 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { visualLine } from '../../shared/cases/visualOrder';
+import type { Tlp } from '../../shared/templates';
 
 /**
- * A readable PDF of a case: plain text lines laid out on A4 pages, with an EXERCISE watermark on
- * every page when the case is an exercise. Fonts are embedded (subset): Noto Sans for Latin and
+ * A case laid out as a document a ministry would file (issue 10): a title block, then blocks —
+ * headings, two-column tables, lists, paragraphs — on A4 pages, with the TLP label in its colour in
+ * the header and footer of every page, the case reference, and "n / N" page numbers; an EXERCISE
+ * watermark on every page of an exercise. Fonts are embedded (subset): Noto Sans for Latin and
  * Cyrillic, Noto Sans Arabic, and the Noto Sans SC files covering the Chinese characters present
  * (pdfFonts.ts); each character is drawn with the first font that has it. Lines go through the
- * Unicode bidirectional algorithm (shared/cases/visualOrder.ts) and Arabic runs are shaped by
- * fontkit; right-to-left lines are aligned to the right margin. Known limits: mark positioning
- * (GPOS) is not applied, so some Arabic dots sit slightly off; characters no embedded font covers
- * become "?" — the JSON export keeps every character exactly.
+ * Unicode bidirectional algorithm (shared/cases/visualOrder.ts); right-to-left lines align right.
+ * Known limits: pdf-lib writes no structure tree, so the PDF is not tagged (README); Arabic mark
+ * positioning (GPOS) is not applied; characters no embedded font covers become "?" — the JSON
+ * export keeps every character exactly.
  */
+export type PdfBlock =
+  | { kind: 'heading'; text: string; level: 1 | 2 }
+  | { kind: 'table'; rows: readonly (readonly [string, string])[] }
+  | { kind: 'list'; items: readonly string[] }
+  | { kind: 'paragraph'; text: string; small?: boolean };
+
 export interface CasePdfInput {
   title: string;
-  lines: readonly string[];
+  /** Lines under the title (case reference, export date). */
+  subtitle: readonly string[];
+  blocks: readonly PdfBlock[];
+  /** The case reference repeated in every page header. */
+  reference: string;
+  tlp?: Tlp;
+  /** Shown in the header/footer when no TLP was given (e.g. "TLP not stated"). */
+  noTlpText: string;
+  pageLabel: (page: number, total: number) => string;
   exerciseWatermark?: string;
   fonts: readonly Uint8Array[];
 }
 
-const PAGE = { width: 595.28, height: 841.89, margin: 48 };
+const PAGE = { width: 595.28, height: 841.89, margin: 56, top: 70, bottom: 64 };
 const SIZE = 10;
-const LEADING = 14;
+const LEADING = 13.5;
+const CELL_PAD = 4;
+/** FIRST TLP 2.0 colours, printed on black as the standard asks. */
+const TLP_COLOURS: Record<Tlp, RGB> = {
+  RED: rgb(1, 0.169, 0.169),
+  AMBER: rgb(1, 0.753, 0),
+  'AMBER+STRICT': rgb(1, 0.753, 0),
+  GREEN: rgb(0.2, 1, 0),
+  CLEAR: rgb(1, 1, 1),
+};
+const GREY = rgb(0.45, 0.45, 0.45);
+const RULE = rgb(0.7, 0.7, 0.7);
 
-interface Run {
-  font: PDFFont;
-  text: string;
+interface Fonts {
+  list: readonly PDFFont[];
+  sets: readonly Set<number>[];
 }
 
-function runsOf(text: string, fonts: readonly PDFFont[], sets: readonly Set<number>[]): Run[] {
-  const runs: Run[] = [];
+function widthOf(text: string, fonts: Fonts, size: number): number {
+  let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 63;
-    let index = sets.findIndex((set) => set.has(code));
-    let shown = char;
-    if (index < 0) {
-      index = 0;
-      shown = '?';
-    }
-    const font = fonts[index] as PDFFont;
-    const last = runs[runs.length - 1];
-    if (last && last.font === font) last.text += shown;
-    else runs.push({ font, text: shown });
+    const font = fonts.list[
+      Math.max(
+        0,
+        fonts.sets.findIndex((set) => set.has(code)),
+      )
+    ] as PDFFont;
+    width += font.widthOfTextAtSize(fonts.sets.some((s) => s.has(code)) ? char : '?', size);
   }
-  return runs;
+  return width;
 }
 
-const widthOf = (runs: readonly Run[]) => runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, SIZE), 0);
-
-/** Splits a line into pieces that fit the page width, breaking at spaces where possible. */
-function wrap(line: string, fonts: readonly PDFFont[], sets: readonly Set<number>[], maxWidth: number): string[] {
-  const fits = (text: string) => widthOf(runsOf(text, fonts, sets)) <= maxWidth;
+/** Splits text into lines that fit `maxWidth`, breaking at spaces where possible. */
+function wrap(text: string, fonts: Fonts, maxWidth: number, size = SIZE): string[] {
   const out: string[] = [];
-  let current = '';
-  for (const word of line.split(/(?<= )/)) {
-    const candidate = current + word;
-    if (current && !fits(candidate)) {
-      out.push(current);
-      current = word;
-    } else current = candidate;
-    while (!fits(current) && [...current].length > 1) {
-      const chars = [...current];
-      let cut = chars.length - 1;
-      while (cut > 1 && !fits(chars.slice(0, cut).join(''))) cut--;
-      out.push(chars.slice(0, cut).join(''));
-      current = chars.slice(cut).join('');
+  for (const line of text.split('\n')) {
+    const fits = (t: string) => widthOf(t, fonts, size) <= maxWidth;
+    let current = '';
+    for (const word of line.split(/(?<= )/)) {
+      const candidate = current + word;
+      if (current && !fits(candidate)) {
+        out.push(current);
+        current = word;
+      } else current = candidate;
+      while (!fits(current) && [...current].length > 1) {
+        const chars = [...current];
+        let cut = chars.length - 1;
+        while (cut > 1 && !fits(chars.slice(0, cut).join(''))) cut--;
+        out.push(chars.slice(0, cut).join(''));
+        current = chars.slice(cut).join('');
+      }
     }
+    out.push(current);
   }
-  out.push(current);
   return out;
 }
 
-/** The runs of one wrapped piece, in drawing order, and where the line starts. */
-function drawLine(page: PDFPage, piece: string, fonts: readonly PDFFont[], sets: readonly Set<number>[], y: number, maxWidth: number): void {
-  const fallback = fonts[0] as PDFFont;
-  const { runs, rtl } = visualLine(piece, (code) => sets.findIndex((set) => set.has(code)));
-  const drawn = runs.map((run) => (run.font < 0 ? { font: fallback, text: run.text.replace(/[^]/gu, '?') } : { font: fonts[run.font] ?? fallback, text: run.text }));
-  const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, SIZE), 0);
-  let x = rtl ? PAGE.margin + Math.max(0, maxWidth - width) : PAGE.margin;
+function drawText(
+  page: PDFPage,
+  text: string,
+  fonts: Fonts,
+  at: { x: number; y: number; width: number; size?: number; color?: RGB },
+): void {
+  const size = at.size ?? SIZE;
+  const fallback = fonts.list[0] as PDFFont;
+  const { runs, rtl } = visualLine(text, (code) => fonts.sets.findIndex((set) => set.has(code)));
+  const drawn = runs.map((run) =>
+    run.font < 0
+      ? { font: fallback, text: run.text.replace(/[^]/gu, '?') }
+      : { font: fonts.list[run.font] ?? fallback, text: run.text },
+  );
+  const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
+  let x = rtl ? at.x + Math.max(0, at.width - width) : at.x;
   for (const run of drawn) {
-    page.drawText(run.text, { x, y, size: SIZE, font: run.font });
-    x += run.font.widthOfTextAtSize(run.text, SIZE);
+    page.drawText(run.text, { x, y: at.y, size, font: run.font, color: at.color ?? rgb(0, 0, 0) });
+    x += run.font.widthOfTextAtSize(run.text, size);
   }
 }
 
-function watermark(page: PDFPage, font: PDFFont, text: string): void {
-  page.drawText(text, { x: 90, y: 250, size: 40, font, color: rgb(0.85, 0.2, 0.2), opacity: 0.18, rotate: { type: 'degrees', angle: 45 } as never });
+/** The TLP label as the standard prints it: coloured capitals on a black box. */
+function drawTlp(
+  page: PDFPage,
+  fonts: Fonts,
+  text: string,
+  tlp: Tlp | undefined,
+  x: number,
+  y: number,
+): void {
+  const width = widthOf(text, fonts, 9) + 8;
+  page.drawRectangle({ x, y: y - 3, width, height: 13, color: rgb(0, 0, 0) });
+  drawText(page, text, fonts, { x: x + 4, y, width, size: 9, color: tlp ? TLP_COLOURS[tlp] : rgb(1, 1, 1) });
+}
+
+class Layout {
+  pages: PDFPage[] = [];
+  y = 0;
+  readonly width = PAGE.width - 2 * PAGE.margin;
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly fonts: Fonts,
+  ) {
+    this.newPage();
+  }
+  get page(): PDFPage {
+    return this.pages[this.pages.length - 1] as PDFPage;
+  }
+  newPage(): void {
+    this.pages.push(this.doc.addPage([PAGE.width, PAGE.height]));
+    this.y = PAGE.height - PAGE.top;
+  }
+  /** Starts a new page when `height` does not fit on this one. */
+  need(height: number): void {
+    if (this.y - height < PAGE.bottom) this.newPage();
+  }
+  line(text: string, options: { size?: number; color?: RGB; indent?: number } = {}): void {
+    const size = options.size ?? SIZE;
+    const leading = Math.max(LEADING, size * 1.35);
+    this.need(leading);
+    this.y -= size;
+    drawText(this.page, text, this.fonts, {
+      x: PAGE.margin + (options.indent ?? 0),
+      y: this.y,
+      width: this.width - (options.indent ?? 0),
+      size,
+      ...(options.color ? { color: options.color } : {}),
+    });
+    this.y -= leading - size;
+  }
+  block(block: PdfBlock): void {
+    switch (block.kind) {
+      case 'heading': {
+        const size = block.level === 1 ? 14 : 11.5;
+        this.need(size * 1.35 + 3 * LEADING);
+        this.y -= block.level === 1 ? 10 : 6;
+        for (const piece of wrap(block.text, this.fonts, this.width, size)) this.line(piece, { size });
+        if (block.level === 1)
+          this.page.drawLine({
+            start: { x: PAGE.margin, y: this.y },
+            end: { x: PAGE.margin + this.width, y: this.y },
+            thickness: 0.8,
+          });
+        this.y -= 4;
+        break;
+      }
+      case 'paragraph':
+        for (const piece of wrap(block.text, this.fonts, this.width, block.small ? 8.5 : SIZE)) {
+          this.line(piece, block.small ? { size: 8.5, color: GREY } : {});
+        }
+        this.y -= 4;
+        break;
+      case 'list':
+        for (const item of block.items) {
+          wrap(item, this.fonts, this.width - 14).forEach((piece, i) =>
+            this.line(i === 0 ? `•  ${piece}` : piece, { indent: i === 0 ? 0 : 14 }),
+          );
+        }
+        this.y -= 4;
+        break;
+      case 'table':
+        this.table(block.rows);
+        break;
+    }
+  }
+  /** Two columns: the label (a third of the width), the value; rows ruled; a long row continues on the next page. */
+  private table(rows: readonly (readonly [string, string])[]): void {
+    const labelWidth = this.width * 0.34;
+    const valueWidth = this.width - labelWidth - 2 * CELL_PAD;
+    for (const [label, value] of rows) {
+      const left = wrap(label, this.fonts, labelWidth - 2 * CELL_PAD);
+      const right = wrap(value, this.fonts, valueWidth);
+      const count = Math.max(left.length, right.length);
+      this.need(Math.min(count, 3) * LEADING + 2 * CELL_PAD);
+      this.page.drawLine({
+        start: { x: PAGE.margin, y: this.y },
+        end: { x: PAGE.margin + this.width, y: this.y },
+        thickness: 0.4,
+        color: RULE,
+      });
+      this.y -= CELL_PAD;
+      for (let i = 0; i < count; i++) {
+        if (this.y - LEADING < PAGE.bottom) {
+          this.newPage();
+        }
+        this.y -= SIZE;
+        const l = left[i];
+        const r = right[i];
+        if (l)
+          drawText(this.page, l, this.fonts, {
+            x: PAGE.margin + CELL_PAD,
+            y: this.y,
+            width: labelWidth - 2 * CELL_PAD,
+            color: GREY,
+          });
+        if (r)
+          drawText(this.page, r, this.fonts, {
+            x: PAGE.margin + labelWidth + CELL_PAD,
+            y: this.y,
+            width: valueWidth,
+          });
+        this.y -= LEADING - SIZE;
+      }
+      this.y -= CELL_PAD;
+    }
+    this.page.drawLine({
+      start: { x: PAGE.margin, y: this.y },
+      end: { x: PAGE.margin + this.width, y: this.y },
+      thickness: 0.4,
+      color: RULE,
+    });
+    this.y -= 8;
+  }
+}
+
+function decorate(input: CasePdfInput, layout: Layout): void {
+  const { fonts } = layout;
+  const total = layout.pages.length;
+  const tlpText = input.tlp ? `TLP:${input.tlp}` : input.noTlpText;
+  layout.pages.forEach((page, index) => {
+    const top = PAGE.height - 36;
+    drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, top);
+    const ref = input.reference;
+    drawText(page, ref, fonts, {
+      x: PAGE.width - PAGE.margin - widthOf(ref, fonts, 8.5),
+      y: top,
+      width: widthOf(ref, fonts, 8.5),
+      size: 8.5,
+      color: GREY,
+    });
+    page.drawLine({
+      start: { x: PAGE.margin, y: top - 8 },
+      end: { x: PAGE.width - PAGE.margin, y: top - 8 },
+      thickness: 0.4,
+      color: RULE,
+    });
+    const bottom = 36;
+    page.drawLine({
+      start: { x: PAGE.margin, y: bottom + 14 },
+      end: { x: PAGE.width - PAGE.margin, y: bottom + 14 },
+      thickness: 0.4,
+      color: RULE,
+    });
+    drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, bottom);
+    const number = input.pageLabel(index + 1, total);
+    const width = widthOf(number, fonts, 9);
+    drawText(page, number, fonts, { x: PAGE.width - PAGE.margin - width, y: bottom, width, size: 9 });
+    if (input.exerciseWatermark && fonts.list[0]) {
+      page.drawText(input.exerciseWatermark, {
+        x: 90,
+        y: 250,
+        size: 40,
+        font: fonts.list[0],
+        color: rgb(0.85, 0.2, 0.2),
+        opacity: 0.18,
+        rotate: { type: 'degrees', angle: 45 } as never,
+      });
+    }
+  });
 }
 
 export async function buildCasePdf(input: CasePdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   doc.setTitle(input.title);
+  doc.setSubject(input.reference);
   doc.setProducer('POC Directory Desk');
-  const fonts = await Promise.all(input.fonts.map((bytes) => doc.embedFont(bytes, { subset: true })));
-  const sets = fonts.map((font) => new Set(font.getCharacterSet()));
-  const maxWidth = PAGE.width - 2 * PAGE.margin;
-  let page = doc.addPage([PAGE.width, PAGE.height]);
-  let y = PAGE.height - PAGE.margin;
-  const newPage = () => {
-    if (input.exerciseWatermark && fonts[0]) watermark(page, fonts[0], input.exerciseWatermark);
-    page = doc.addPage([PAGE.width, PAGE.height]);
-    y = PAGE.height - PAGE.margin;
-  };
-  for (const line of [input.title, '', ...input.lines]) {
-    for (const piece of wrap(line, fonts, sets, maxWidth)) {
-      if (y < PAGE.margin) newPage();
-      drawLine(page, piece, fonts, sets, y, maxWidth);
-      y -= LEADING;
-    }
-  }
-  if (input.exerciseWatermark && fonts[0]) watermark(page, fonts[0], input.exerciseWatermark);
+  const list = await Promise.all(input.fonts.map((bytes) => doc.embedFont(bytes, { subset: true })));
+  const fonts: Fonts = { list, sets: list.map((font) => new Set(font.getCharacterSet())) };
+  const layout = new Layout(doc, fonts);
+  for (const piece of wrap(input.title, fonts, layout.width, 17)) layout.line(piece, { size: 17 });
+  for (const line of input.subtitle) layout.line(line, { color: GREY });
+  layout.y -= 6;
+  for (const block of input.blocks) layout.block(block);
+  decorate(input, layout);
   return doc.save();
 }

@@ -90,6 +90,10 @@ export interface IncomingMessage {
   structured: unknown;
   from: Party;
   self: Party;
+  /** The id the messaging layer says it replies to (payload inReplyTo), besides the template's references. */
+  inReplyTo?: string;
+  /** The verified signer's fingerprint. */
+  signerFingerprint?: string;
 }
 
 /**
@@ -107,6 +111,7 @@ export async function recordIncomingMessage(session: VaultSession, message: Inco
     messageId: template?.id ?? message.messageId,
     nature: template?.nature ?? 'request-information',
     from: message.from,
+    ...(message.signerFingerprint ? { signerFingerprint: message.signerFingerprint } : {}),
     text: message.text || (template ? renderTemplateText(template, uiLanguage) : ''),
     ...(template ? { structured: template, textLanguage: template.language } : {}),
     ...(template?.urgency ? { urgency: template.urgency } : {}),
@@ -114,7 +119,9 @@ export async function recordIncomingMessage(session: VaultSession, message: Inco
     ...(template?.estimatedResponseHours ? { estimatedResponseHours: template.estimatedResponseHours } : {}),
     ...(reading.kind !== 'template' && message.structured !== undefined ? { rawStructured: JSON.stringify(message.structured) } : {}),
   };
-  const existing = await findCaseFor(session, template?.references ?? []);
+  // Filed by the ids it carries: an acknowledgement or answer joins the case of what it replies to.
+  const references = [...(template?.references ?? []), ...(message.inReplyTo ? [message.inReplyTo] : [])];
+  const existing = await findCaseFor(session, references);
   if (existing) return (await appendToCase(session, existing.id, [body])).id;
   const subject = template?.incident?.summary?.slice(0, 120) ?? template?.request?.slice(0, 120) ?? message.text.split('\n').find((l) => l.trim())?.slice(0, 120) ?? message.messageId;
   const record = await openCase(session, [

@@ -4,11 +4,11 @@ import { readSecretKey, type IdentityKeyType } from '../../shared/openpgp/keys';
 import { base64ToText } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
-import { errorText } from '../messages/errorText';
+import { errorText } from '../components/errorText';
 import { generateOwnIdentity, identityRecord } from './identityActions';
 import { saveOwnIdentity } from './ownIdentity';
 import { useRefreshIdentity } from './useOwnIdentity';
-import { LabelledTextArea } from '../messages/LabelledTextArea';
+import { LabelledTextArea } from '../components/LabelledTextArea';
 
 function Elapsed() {
   const [seconds, setSeconds] = useState(0);

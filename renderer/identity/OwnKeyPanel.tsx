@@ -6,7 +6,7 @@ import { exportSecretKey, readSecretKey, renewKey } from '../../shared/openpgp/k
 import { textToBase64 } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
-import { errorText } from '../messages/errorText';
+import { errorText } from '../components/errorText';
 import { RENEWAL_REMINDER_DAYS, daysUntilExpiry, identityRecord, keyFileName } from './identityActions';
 import { saveOwnIdentity, type OwnIdentity } from './ownIdentity';
 import { useRefreshIdentity } from './useOwnIdentity';

@@ -8,12 +8,12 @@ import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { PocPicker } from '../directory/PocPicker';
 import { useDirectory } from '../directory/useDirectory';
-import { errorText } from '../messages/errorText';
-import { entryDisplayName } from '../messages/names';
+import { errorText } from '../components/errorText';
+import { entryDisplayName } from '../components/entryNames';
 import { FingerprintGroups } from './OwnKeyPanel';
 import { changedKeys, recordVerification, saveImportedKey, type VerificationMethod } from './peerKeys';
 import { usePeerRecords, useRefreshIdentity } from './useOwnIdentity';
-import { LabelledTextArea } from '../messages/LabelledTextArea';
+import { LabelledTextArea } from '../components/LabelledTextArea';
 
 const hasKey = (entry: { openpgp?: unknown }) => Boolean(entry.openpgp);
 

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entryDisplayName } from '../messages/names';
+import { entryDisplayName } from '../components/entryNames';
 import { SYNC_QUERY_KEY, useSyncController } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';
 import { navigate } from '../app/navigation';

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseIndicators } from '../../shared/templates';
-import { useTemplateLabels } from './useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 import { PRIVATE_INPUT } from '../components/privateInput';
 
 /** Technical data pasted as text; every token is shown as accepted (normalised) or flagged. */

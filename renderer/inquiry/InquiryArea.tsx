@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { renderTemplateTexts } from '../../shared/templates';
 import { navigate } from '../app/navigation';
 import { useDirectory } from '../directory/useDirectory';
-import { useHost } from '../host/HostContext';
+import { HandOverPanel } from '../outgoing/HandOverPanel';
+import { newTemplateId } from '../../shared/templates';
 import { useVaultSession } from '../vault/session';
 import { loadEnrolledSelf, type EnrolledSelf } from '../identity/enrolledSelf';
 import { roleRuleAllows } from '../../shared/directory/roleRule';
@@ -12,7 +13,7 @@ import { ChannelStep, IdentityStep, IncidentStep, RequestStep, type StepProps } 
 import { loadSenderProfile, saveProfile } from './profile';
 import { ReviewStep, useDraftTemplate } from './ReviewStep';
 import { sendInquiry, type SendOutcome } from './sendInquiry';
-import { useTemplateLabels } from './useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 import './inquiry.css';
 import { recordDirectoryChannel } from '../regional/recordChannel';
 
@@ -29,7 +30,6 @@ const STEP_VIEWS: Record<(typeof STEPS)[number], (props: StepProps) => React.JSX
 export function InquiryArea() {
   const { t } = useTranslation('inquiry');
   const session = useVaultSession();
-  const host = useHost();
   const directory = useDirectory();
   const { language } = useTemplateLabels();
   const [draft, setDraft] = useState<InquiryDraft | null>(null);
@@ -38,6 +38,7 @@ export function InquiryArea() {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [enrolled, setEnrolled] = useState<EnrolledSelf | null>(null);
+  const [discarded, setDiscarded] = useState(false);
   const saving = useRef(Promise.resolve());
 
   useEffect(() => {
@@ -75,7 +76,13 @@ export function InquiryArea() {
 
   /** Every change is saved encrypted at once, in order: a crash loses nothing. */
   const update = (patch: Partial<InquiryDraft>) => {
-    const next = { ...draft, ...patch, ...(enrolled ? { state: enrolled.state, role: enrolled.role } : {}), updatedAt: new Date().toISOString() };
+    setDiscarded(false);
+    const next = {
+      ...draft,
+      ...patch,
+      ...(enrolled ? { state: enrolled.state, role: enrolled.role } : {}),
+      updatedAt: new Date().toISOString(),
+    };
     setDraft(next);
     setSaveState('saving');
     saving.current = saving.current
@@ -109,7 +116,15 @@ export function InquiryArea() {
         role: draft.role,
         ...(/^[A-Z]{3}$/.test(draft.state) ? { state: draft.state } : {}),
       });
-      const sent = await sendInquiry({ session, host, draft, template, text, language, recipient, ...(handoverTo ? { handover: { to: handoverTo, note: draft.handoverNote } } : {}) });
+      const sent = await sendInquiry({
+        session,
+        draft,
+        template,
+        text,
+        language,
+        recipient,
+        ...(handoverTo ? { handover: { to: handoverTo, note: draft.handoverNote } } : {}),
+      });
       await recordDirectoryChannel(session, sent.caseId, draft);
       setOutcome(sent);
     } catch {
@@ -119,14 +134,43 @@ export function InquiryArea() {
     }
   };
 
+  /** A fresh draft keeps the sender's identity and gets a new message reference. */
+  const restart = (from: InquiryDraft) =>
+    InquiryDraftSchema.parse({
+      ...from,
+      id: CURRENT_DRAFT_ID,
+      messageId: newTemplateId(),
+      step: 0,
+      updatedAt: new Date().toISOString(),
+      summary: '',
+      impact: '',
+      indicatorsText: '',
+      request: '',
+      urgencyReason: '',
+      recipientIds: [],
+      crossRoleConfirmed: false,
+      handoverToId: '',
+      handoverNote: '',
+    });
+
+  /** Discarding (e.g. a cross-role draft the user will not send) deletes it from the vault. */
+  const discard = async () => {
+    await saving.current;
+    await draftsOf(session).delete(CURRENT_DRAFT_ID);
+    setError(null);
+    setDraft(restart(draft));
+    setDiscarded(true);
+  };
+
   if (outcome) {
     return (
       <section className="area inquiry" aria-labelledby="inquiry-title">
         <h2 id="inquiry-title">{t('title')}</h2>
         {outcome.handedOverTo && <p role="status" className="notice">{t('sent.handedOver', { name: outcome.handedOverTo })}</p>}
         <p role="status" className="notice">{outcome.sealed ? t('sent.sealed') : t(`sent.${outcome.notSealedReason ?? 'no-identity'}`)}</p>
+        {outcome.sealed && <HandOverPanel messageId={outcome.messageId} />}
         <button type="button" onClick={() => navigate('cases', outcome.caseId)}>{t('sent.openCase')}</button>
-        <button type="button" onClick={() => { setOutcome(null); setDraft(InquiryDraftSchema.parse({ ...draft, id: CURRENT_DRAFT_ID, step: 0, updatedAt: new Date().toISOString(), summary: '', impact: '', indicatorsText: '', request: '', urgencyReason: '' })); }}>
+        <button type="button" onClick={() => { setOutcome(null); setDraft(restart(draft)); }}>
           {t('sent.another')}
         </button>
       </section>
@@ -160,7 +204,9 @@ export function InquiryArea() {
       </div>
       {step === 'review' && crossRoleUnconfirmed && <p className="warning" role="alert">{t('crossRole.mustConfirm')}</p>}
       {error && <p className="error" role="alert">{error}</p>}
+      {discarded && <p role="status" className="notice">{t('discarded')}</p>}
       <p className="hint">{t('draftHint')}</p>
+      <button type="button" onClick={() => void discard()}>{t('discard')}</button>
     </section>
   );
 }

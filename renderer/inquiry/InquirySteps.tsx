@@ -9,7 +9,7 @@ import type { EnrolledSelf } from '../identity/enrolledSelf';
 import type { InquiryDraft } from './draft';
 import { Fieldset, ReadOnlyField, SelectField, TextField } from './fields';
 import { IndicatorInput } from './IndicatorInput';
-import { useTemplateLabels } from './useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 import { DirectoryChannelChoice } from '../regional/DirectoryChannelChoice';
 
 export interface StepProps {

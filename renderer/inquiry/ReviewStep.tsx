@@ -4,7 +4,7 @@ import { UN_LANGUAGES, type UnLanguage } from '../../shared/i18n/languages';
 import { missingFields, parseIndicators, renderTemplateTexts, type InquiryTemplate } from '../../shared/templates';
 import type { StepProps } from './InquirySteps';
 import { draftToTemplate } from './toTemplate';
-import { useTemplateLabels } from './useTemplateLabels';
+import { useTemplateLabels } from '../components/useTemplateLabels';
 
 export function useDraftTemplate(draft: StepProps['draft'], language: UnLanguage): { template?: InquiryTemplate; problem?: string } {
   return useMemo(() => {

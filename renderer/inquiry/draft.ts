@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UN_LANGUAGES } from '../../shared/i18n/languages';
 import { PocRoleSchema } from '../../shared/directory/model';
+import { newTemplateId } from '../../shared/templates';
 import type { VaultSession } from '../vault/session';
 
 /**
@@ -9,6 +10,14 @@ import type { VaultSession } from '../vault/session';
  */
 export const InquiryDraftSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  /**
+   * The reference of the message this draft becomes, fixed while it is written: the review screen
+   * shows it, and it is the id actually sent, logged and seen by the other side (issue 10).
+   */
+  messageId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .default(() => newTemplateId()),
   step: z.number().int().min(0).max(5).default(0),
   updatedAt: z.iso.datetime(),
   exercise: z.boolean().default(false),

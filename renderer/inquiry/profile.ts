@@ -44,7 +44,7 @@ export async function loadSenderProfile(session: VaultSession): Promise<Profile>
   const state = enrolled?.state ?? profile.state;
   const role = enrolled?.role ?? profile.role;
   let own: PointOfContact | undefined;
-  if (state && role && (!profile.name || !profile.affiliation)) {
+  if (state && role && (!profile.name || !profile.affiliation || !profile.email || !profile.phone)) {
     const { entries } = await listEntriesOfState(session, state).catch(() => ({ entries: [] as PointOfContact[] }));
     const mine = entries.filter((entry) => entry.role === role).sort((a, b) => a.id.localeCompare(b.id));
     own = mine.find((entry) => entry.openpgp?.fingerprint === enrolled?.ownFingerprint) ?? mine[0];
@@ -54,6 +54,9 @@ export async function loadSenderProfile(session: VaultSession): Promise<Profile>
     ...profile,
     name: profile.name || own?.text.personName || entity,
     affiliation: profile.affiliation || entity,
+    // Contact details of the own directory entry, unless the user gave others (issue 10).
+    email: profile.email || own?.emails[0] || '',
+    phone: profile.phone || own?.phones[0] || '',
     ...(state ? { state } : {}),
     ...(role ? { role } : {}),
   };

@@ -42,6 +42,7 @@ export function draftToTemplate(draft: InquiryDraft, language: UnLanguage): Inqu
   const { indicators } = parseIndicators(draft.indicatorsText);
   const some = (o: Record<string, unknown>) => Object.values(o).some((v) => v !== undefined);
   return buildTemplate({
+    id: draft.messageId,
     language: isUnLanguage(language) ? language : 'en',
     exercise: draft.exercise,
     nature: pick(NatureSchema, draft.nature) ?? 'request-information',

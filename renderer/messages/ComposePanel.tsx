@@ -1,47 +1,27 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import type * as openpgp from 'openpgp';
-import { composeMessage, sealMessage } from '../../shared/messages/compose';
-import { buildPgpMimeEml, mailtoDraft } from '../../shared/messages/eml';
 import { MessageError } from '../../shared/messages/errors';
-import type { MessageParty } from '../../shared/messages/payload';
 import { isUnLanguage } from '../../shared/i18n/languages';
-import { textToBase64 } from '../../shared/encoding/base64';
-import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { PocPicker } from '../directory/PocPicker';
 import { getEntry } from '../directory/store';
-import { loadOwnIdentity, loadOwnSigningKey } from '../identity/ownIdentity';
-import { listPeerRecords, pinOp } from '../identity/peerKeys';
 import { usePeerRecords } from '../identity/useOwnIdentity';
-import { errorText } from './errorText';
-import { parseKeyCached } from './keyring';
-import { storeMessage } from './messageStore';
+import { errorText } from '../components/errorText';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
 import { newMessageId } from '../../shared/messages/payload';
-import { LabelledTextArea } from './LabelledTextArea';
+import { LabelledTextArea } from '../components/LabelledTextArea';
+import { sealOutgoing } from '../outgoing/pipeline';
+import { HandOverPanel } from '../outgoing/HandOverPanel';
 import { PRIVATE_INPUT } from '../components/privateInput';
 import { useDirectory } from '../directory/useDirectory';
 import { useEnrolledSelf } from '../identity/enrolledSelf';
 import { crossRoleRecipients, roleRuleAllows } from '../../shared/directory/roleRule';
 import type { PointOfContact } from '../../shared/directory/model';
 
-interface Sealed {
-  armored: string;
-  emails: string[];
-  id: string;
-}
-
-/** File names reveal nothing: a random id, no names, no subject. */
-function sealedFileName(id: string, ext: 'asc' | 'eml'): string {
-  return `message-${id.slice(0, 12)}.${ext}`;
-}
-
 export function ComposePanel() {
   const { t, i18n } = useTranslation('messages');
   const session = useVaultSession();
-  const host = useHost();
   const peers = usePeerRecords();
   const client = useQueryClient();
   const [pocIds, setPocIds] = useState<string[]>([]);
@@ -50,8 +30,8 @@ export function ComposePanel() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [sealed, setSealed] = useState<Sealed | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** The id of the sealed message, handed over through the pipeline's hand-over step. */
+  const [sealed, setSealed] = useState<string | null>(null);
   // A §9 role rule, as in the inquiry wizard: the own role is the enrolment's (issue 9 §4).
   const enrolled = useEnrolledSelf().data ?? null;
   const ownRole = enrolled?.role ?? null;
@@ -70,116 +50,37 @@ export function ComposePanel() {
     setBusy(true);
     setError(null);
     setSealed(null);
-    setNotice(null);
     try {
-      const own = await loadOwnIdentity(session);
-      const senderKey = await loadOwnSigningKey(session);
-      if (!own || !senderKey) throw new MessageError('no-identity');
-      const { pins, keys: imported } = await listPeerRecords(session);
-      const recipientKeys: openpgp.PublicKey[] = [];
-      const parties: MessageParty[] = [];
-      const emails: string[] = [];
-      const conversationPeers: { pocId: string; state: string; role: string }[] = [];
-      const newPins = [];
-      const entries: PointOfContact[] = [];
+      const recipients: PointOfContact[] = [];
       for (const id of pocIds) {
         // Read from the vault, not the cached directory: the cache can predate the last sync.
         const entry = await getEntry(session, id);
-        if (!entry?.openpgp) throw new MessageError('recipient-without-key');
-        entries.push(entry);
-        const pin = pins.find((p) => p.pocId === id);
-        if (pin && pin.fingerprint !== entry.openpgp.fingerprint) throw new MessageError('recipient-key-changed');
-        const key = await parseKeyCached(entry.openpgp.publicKey);
-        if (!key || key.getFingerprint().toUpperCase() !== entry.openpgp.fingerprint) throw new MessageError('recipient-without-key');
-        recipientKeys.push(key);
-        parties.push({ fingerprint: entry.openpgp.fingerprint, pocId: entry.id, state: entry.state, role: entry.role });
-        emails.push(...entry.emails.slice(0, 1));
-        conversationPeers.push({ pocId: entry.id, state: entry.state, role: entry.role });
-        if (!pin) newPins.push(pinOp({ kind: 'pin', pocId: entry.id, fingerprint: entry.openpgp.fingerprint, pinnedAt: new Date().toISOString() }));
+        if (!entry) throw new MessageError('recipient-without-key');
+        recipients.push(entry);
       }
-      for (const fingerprint of extraKeys) {
-        const record = imported.find((k) => k.fingerprint === fingerprint);
-        const key = record ? await parseKeyCached(record.publicKey) : null;
-        if (!key) throw new MessageError('recipient-without-key');
-        recipientKeys.push(key);
-        parties.push({ fingerprint });
-      }
-      if (!roleRuleAllows(ownRole, entries, { confirmed: crossRoleConfirmed })) {
+      if (!roleRuleAllows(ownRole, recipients, { confirmed: crossRoleConfirmed })) {
         setError(t('compose.crossRole.mustConfirm'));
         return;
       }
       const language = isUnLanguage(i18n.language) ? i18n.language : 'en';
-      const id = newMessageId();
-      const { mime, payload } = composeMessage({
-        id,
+      const result = await sealOutgoing(session, {
+        id: newMessageId(),
+        kind: 'note',
         text,
         structured: null,
         language,
         ...(subject.trim() ? { subject: subject.trim() } : {}),
-        sender: { fingerprint: own.fingerprint },
-        recipients: parties,
+        at: new Date().toISOString(),
+        recipients,
+        importedKeyFingerprints: extraKeys,
+        ...(crossRoleRecipients(ownRole, recipients).length ? { crossRoleConfirmedAt: new Date().toISOString() } : {}),
       });
-      const armored = await sealMessage({ mime, recipientKeys, senderKey });
-      await storeMessage(
-        session,
-        {
-          id,
-          direction: 'out',
-          conversationIds: [],
-          at: payload.createdAt,
-          text,
-          ...(payload.subject ? { subject: payload.subject } : {}),
-          payload,
-          armored,
-          ...(crossRoleRecipients(ownRole, entries).length ? { crossRoleConfirmedAt: payload.createdAt } : {}),
-        },
-        conversationPeers,
-        newPins,
-      );
       void client.invalidateQueries({ queryKey: MESSAGES_QUERY_KEY });
-      setSealed({ armored, emails, id });
+      setSealed(result.id);
     } catch (e) {
       setError(errorText(t, e));
     } finally {
       setBusy(false);
-    }
-  };
-
-  const saveFile = async (ext: 'asc' | 'eml') => {
-    if (!sealed) return;
-    const content = ext === 'asc' ? sealed.armored : buildPgpMimeEml({ armoredMessage: sealed.armored, to: sealed.emails });
-    try {
-      await host.call('files.save', {
-        suggestedName: sealedFileName(sealed.id, ext),
-        mimeType: ext === 'asc' ? 'application/pgp-encrypted' : 'message/rfc822',
-        bytes: textToBase64(content),
-      });
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
-
-  const openMail = async () => {
-    if (!sealed) return;
-    const url = mailtoDraft({ to: sealed.emails, armoredMessage: sealed.armored });
-    if (!url) {
-      setNotice(t('compose.tooLongForMail'));
-      return;
-    }
-    try {
-      await host.call('external.open', { url });
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
-
-  const copy = async () => {
-    if (!sealed) return;
-    try {
-      await navigator.clipboard.writeText(sealed.armored);
-      setNotice(t('compose.copied'));
-    } catch {
-      setNotice(t('compose.copyFailed'));
     }
   };
 
@@ -245,24 +146,9 @@ export function ComposePanel() {
       {sealed && (
         <div className="stack" aria-label={t('compose.output')}>
           <p role="status">{t('compose.sealed')}</p>
-          <LabelledTextArea label={t('compose.armored')} readOnly rows={8} value={sealed.armored} dir="ltr" />
-          <div className="messages-actions">
-            <button type="button" onClick={() => void copy()}>
-              {t('compose.copy')}
-            </button>
-            <button type="button" onClick={() => void saveFile('asc')}>
-              {t('compose.saveAsc')}
-            </button>
-            <button type="button" onClick={() => void saveFile('eml')}>
-              {t('compose.saveEml')}
-            </button>
-            <button type="button" onClick={() => void openMail()}>
-              {t('compose.openMail')}
-            </button>
-          </div>
+          <HandOverPanel messageId={sealed} />
         </div>
       )}
-      {notice && <p role="status">{notice}</p>}
     </section>
   );
 }

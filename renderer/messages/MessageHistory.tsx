@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useVaultSession } from '../vault/session';
-import { listMessages } from './messageStore';
+import { listMessages } from '../messaging/messageStore';
+import { OutgoingDelivery } from '../outgoing/OutgoingDelivery';
 
 export const MESSAGES_QUERY_KEY = ['vault', 'messages'] as const;
 
@@ -20,6 +21,7 @@ export function MessageHistory() {
             <span>{format.format(new Date(m.at))}</span> · <span>{m.direction === 'in' ? t('history.in') : t('history.out')}</span>
             {m.verdict && <span> · {t(`history.verdict.${m.verdict.kind}`)}{m.verdict.signerName ? ` (${m.verdict.signerName})` : ''}</span>}
             <div className="message-preview">{m.subject ?? m.text.slice(0, 120)}</div>
+            {m.direction === 'out' && <OutgoingDelivery messageId={m.id} />}
           </li>
         ))}
       </ul>

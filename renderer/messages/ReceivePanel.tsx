@@ -8,16 +8,17 @@ import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { DIRECTORY_QUERY_KEY, loadDirectory } from '../directory/useDirectory';
 import { pinOp, listPeerRecords } from '../identity/peerKeys';
-import { errorText } from './errorText';
-import { getMessage, storeMessage, storedVerdict } from './messageStore';
-import { isInquiry } from './exchangeLog';
+import { errorText } from '../components/errorText';
+import { getMessage, storeMessage, storedVerdict } from '../messaging/messageStore';
+import { isInquiry, repliedTo } from './exchangeLog';
+import { markAcknowledged } from '../outgoing/pipeline';
 import { caseOfReceivedMessage } from './receivedCase';
 import { isUnLanguage } from '../../shared/i18n/languages';
 import { navigate } from '../app/navigation';
 import { buildReadContext } from './useReadContext';
 import { VerdictBanner } from './VerdictBanner';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
-import { LabelledTextArea } from './LabelledTextArea';
+import { LabelledTextArea } from '../components/LabelledTextArea';
 import { SignedContentPanel, isSignedNotEncrypted } from './SignedContentPanel';
 
 export function ReceivePanel() {
@@ -82,6 +83,10 @@ export function ReceivePanel() {
           peers,
           pinFirstUse,
         );
+        // A verified reply (acknowledgement or answer) marks the own messages it refers to "acknowledged".
+        if (read.verdict.kind === 'verified' && read.payload) {
+          await markAcknowledged(session, repliedTo(read), id, receivedAt);
+        }
         setCaseId(joined ?? null);
         setStored(true);
         void client.invalidateQueries({ queryKey: MESSAGES_QUERY_KEY });

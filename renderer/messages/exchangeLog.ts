@@ -34,6 +34,8 @@ export async function recordInExchangeLog(
       structured: read.payload?.body,
       from: { state: signer.state, role: signer.role, pocId: signer.pocId, label: signer.name.slice(0, 300) },
       self: { state: own.state, role: own.role },
+      signerFingerprint: signer.fingerprint,
+      ...(read.payload?.inReplyTo ? { inReplyTo: read.payload.inReplyTo } : {}),
     },
     uiLanguage,
   );
@@ -44,4 +46,11 @@ export function isInquiry(read: ReadMessageResult): boolean {
   if (read.payload?.kind === 'inquiry') return true;
   const reading = readStructured(read.payload?.body);
   return reading.kind === 'template' && reading.template.nature !== 'acknowledgement' && reading.template.nature !== 'response';
+}
+
+/** The ids of own messages a received one replies to: payload inReplyTo and the template's references. */
+export function repliedTo(read: ReadMessageResult): string[] {
+  const reading = readStructured(read.payload?.body);
+  const references = reading.kind === 'template' ? (reading.template.references ?? []) : [];
+  return [...(read.payload?.inReplyTo ? [read.payload.inReplyTo] : []), ...references];
 }

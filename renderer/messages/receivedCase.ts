@@ -2,7 +2,7 @@ import type { UnLanguage } from '../../shared/i18n/languages';
 import type { ReadMessageResult } from '../../shared/messages/read';
 import type { VaultSession } from '../vault/session';
 import { recordInExchangeLog } from './exchangeLog';
-import type { StoredMessage } from './messageStore';
+import type { StoredMessage } from '../messaging/messageStore';
 
 /**
  * The exchange-log case of a message just read. Reading the same message again (the same payload

@@ -5,7 +5,7 @@ import { listPeerRecords, toKeyPins } from '../identity/peerKeys';
 import { loadOwnSigningKey } from '../identity/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { MessageError } from '../../shared/messages/errors';
-import { directoryKeys, parseKeyCached } from './keyring';
+import { directoryKeys, parseKeyCached } from '../messaging/keyring';
 
 /** Everything readMessage needs, from the vault: own key, directory keys, imported keys, pins. */
 export async function buildReadContext(session: VaultSession, entries: readonly PointOfContact[]): Promise<ReadMessageContext> {

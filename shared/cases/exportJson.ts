@@ -9,6 +9,8 @@ export interface CaseExportOptions {
   audience: 'own-records' | 'third-party';
   thirdParty?: string;
   now?: Date;
+  /** The exporting POC's key: the detached signature over the exported bytes is made with it. */
+  signer?: { fingerprint: string; publicKey: string };
 }
 
 /**
@@ -37,6 +39,21 @@ export function buildCaseExport(record: CaseRecord, verification: ChainVerificat
       verification,
       head: record.head,
     },
+    /** Each message's verdict and signer fingerprint, as the app recorded them. */
+    messages: record.events.flatMap(({ seq, body }) =>
+      body.kind === 'message'
+        ? [
+            {
+              seq,
+              messageId: body.messageId,
+              direction: body.direction,
+              verdict: body.signerFingerprint ? (body.direction === 'in' ? 'verified-sender' : 'signed-by-own-key') : 'not-signed',
+              ...(body.signerFingerprint ? { signerFingerprint: body.signerFingerprint } : {}),
+            },
+          ]
+        : [],
+    ),
+    ...(options.signer ? { exportedBy: options.signer } : {}),
     events: record.events,
   };
 }

@@ -7,3 +7,5 @@ export * from './consent';
 export * from './exportJson';
 export * from './errors';
 export * from './handover';
+export * from './replies';
+export * from './caseFile';

@@ -59,6 +59,12 @@ export const CaseEventBodySchema = z.discriminatedUnion('kind', [
     text: z.string().max(2_000_000),
     textLanguage: z.enum(UN_LANGUAGES).optional(),
     from: PartySchema,
+    /**
+     * The fingerprint of the key that signed it: the own key for a sealed outgoing message, the
+     * verified directory signer for an incoming one (only verified senders enter a case). Absent on
+     * a message recorded without OpenPGP, and in records older than issue 10.
+     */
+    signerFingerprint: z.string().regex(/^[0-9A-F]{40,64}$/).optional(),
   }),
   z.object({ kind: z.literal('status'), at, status: CaseStatusSchema, reason: z.string().max(2_000).optional() }),
   z.object({ kind: z.literal('note'), at, text: z.string().trim().min(1).max(20_000) }),
@@ -79,6 +85,9 @@ export const CaseEventBodySchema = z.discriminatedUnion('kind', [
     thirdParty: z.string().max(300).optional(),
     /** Where the consent was given (e.g. a message reference). */
     evidence: z.string().max(2_000).optional(),
+    /** A §11 evidence (issue 10): the received message that carried the consent, and who signed it. */
+    evidenceMessageId: id.optional(),
+    evidenceSignerFingerprint: z.string().regex(/^[0-9A-F]{40,64}$/).optional(),
   }),
   z.object({
     kind: z.literal('handover'),

@@ -80,3 +80,24 @@ export function renderTemplateTexts(template: InquiryTemplate, languages: readon
   const unique = [...new Set(languages)];
   return unique.map((language) => renderTemplateText(template, language)).join('\n\n' + '='.repeat(60) + '\n\n');
 }
+
+/**
+ * The fields of a template as label/value rows in the reader's language (the case PDF's two-column
+ * table), indicators as separate list items, and the A §10 statement when the message carries it.
+ */
+export function templateFieldRows(
+  template: InquiryTemplate,
+  language: UnLanguage,
+): { rows: [string, string][]; indicators: string[]; statement?: string } {
+  const labels = labelsFor(language);
+  const missing = new Set(missingFields(template));
+  const rows: [string, string][] = [];
+  for (const code of fieldsFor(template.nature)) {
+    if (code === 'indicators') continue;
+    const value = fieldValue(template, code);
+    rows.push([labels.fields[code], missing.has(code) ? labels.notGiven : formatValue(template, code, value, labels, language)]);
+  }
+  const indicators = (template.indicators ?? []).map((i) => `${labels.indicatorKinds[i.kind]}: ${defang(i)}`);
+  const statement = template.nature === 'acknowledgement' || template.statement ? labels.statementA10 : undefined;
+  return { rows, indicators, ...(statement ? { statement } : {}) };
+}

@@ -42,7 +42,7 @@ export async function run(): Promise<Figure[]> {
     const gpgCommon = ['--compress-algo', 'none', '--local-user', sender.fingerprint, '--recipient', recipient.fingerprint, '--recipient', sender.fingerprint];
     home.run(['--armor', '--sign', '--encrypt', ...gpgCommon], 'warm-up'); // starts gpg-agent once
 
-    // As in the app: keys are parsed once per session (renderer/messages/keyring.ts, ownIdentity.ts)
+    // As in the app: keys are parsed once per session (renderer/messaging/keyring.ts, ownIdentity.ts)
     // and the same key objects are used for every message.
     const recipientPublic = recipient.privateKey.toPublic();
     const senderPublic = sender.privateKey.toPublic();

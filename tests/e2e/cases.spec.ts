@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 import { newPocPage, setUpPoc, setUpPocPair, startDemoRegistry, type DemoRegistry } from './support/pocs';
 
@@ -215,9 +216,10 @@ test.describe('two points of contact', () => {
     await registry.stop();
   });
 
-  test('A (French UI) asks B (English UI); B acknowledges, then answers; both case records verify and export', async ({ browser }) => {
-    test.setTimeout(240_000);
+  test('A (French UI) asks B (English UI): every hand-over is explicit, replies file themselves, PDF as evidence', async ({ browser }) => {
+    test.setTimeout(300_000);
     const { a, b, pocA, pocB } = await setUpPocPair(browser, registry, { a: { language: 'fr' }, b: { language: 'en' } });
+    await b.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const errorsA = collectConsoleErrors(a);
     const errorsB = collectConsoleErrors(b);
 
@@ -235,64 +237,137 @@ test.describe('two points of contact', () => {
     await a.getByLabel('Objet de la demande').fill('Ces adresses sont-elles connues de vos services ?');
     await a.getByLabel('Urgence', { exact: true }).selectOption('urgent');
     await a.getByRole('button', { name: 'Suivant' }).click();
+    await a.getByLabel('Protocole TLP (feux de signalisation)').selectOption('AMBER');
     await a.getByRole('button', { name: 'Suivant' }).click();
-    await expect(a.getByLabel('Texte que lira le destinataire')).toContainText('Urgence: Urgente');
-    const inquiry = await saveDownload(a, () => a.getByRole('button', { name: 'Signer, chiffrer et envoyer' }).click(), '/tmp/pw-jc/inquiry-a-to-b.asc');
-    await expect(a.getByRole('status').filter({ hasText: 'signée, chiffrée' })).toBeVisible();
-    // Really sealed: an OpenPGP message, nothing readable outside.
-    const armored = readFileSync(inquiry, 'utf8');
-    expect(armored).toContain('-----BEGIN PGP MESSAGE-----');
-    expect(armored).not.toContain('Rançongiciel');
-    expect(armored).not.toContain('192.0.2');
+    const review = a.getByLabel('Texte que lira le destinataire');
+    await expect(review).toContainText('Urgence: Urgente');
+    // The reference shown before sending …
+    const reference = /Référence du message: ([0-9a-f]{32})/.exec((await review.textContent()) ?? '')?.[1] ?? '';
+    expect(reference).toMatch(/^[0-9a-f]{32}$/);
+    await a.getByRole('button', { name: 'Signer, chiffrer et envoyer' }).click();
+    await expect(a.getByRole('status').filter({ hasText: 'Rien n’est encore parti' })).toBeVisible();
+    // … is the one in the hand-over step, and nothing left yet: "prepared".
+    const handoverA = a.getByRole('region', { name: 'Remettre le message' });
+    await expect(handoverA).toContainText(reference);
+    await expect(handoverA.getByText('Préparé (non remis)')).toBeVisible();
+    // Hand-over 1: an RFC 3156 e-mail addressed to B's directory address, subject revealing nothing.
+    const eml = await saveDownload(a, () => handoverA.getByRole('button', { name: 'Enregistrer en courriel (.eml)' }).click(), '/tmp/pw-jc/inquiry-a-to-b.eml');
+    await expect(handoverA.getByText('Remis', { exact: true })).toBeVisible();
+    const mail = readFileSync(eml, 'utf8');
+    expect(mail).toMatch(/^To: <[^>]+@[^>]+>/m);
+    expect(mail).toContain('Subject: Encrypted message');
+    expect(mail).toContain('multipart/encrypted; protocol="application/pgp-encrypted"');
+    expect(mail).not.toContain('Rançongiciel');
+    expect(mail).not.toContain('192.0.2');
 
-    // B reads it: verified sender; the case opens with the fields in English.
-    await importMessage(b, inquiry, { tab: 'Read a message', openFile: 'Open a file' });
+    // B reads the e-mail: verified sender; a new case opens, showing the same reference.
+    await importMessage(b, eml, { tab: 'Read a message', openFile: 'Open a file' });
     await expect(b.getByText(/Verified sender/)).toBeVisible({ timeout: 30_000 });
-    await b.goto('/#/cases');
-    await b.getByRole('link', { name: /Rançongiciel/ }).first().click();
+    await b.getByRole('button', { name: 'Open the case' }).click();
+    await expect(b.getByText(`Reference: ${reference}`, { exact: true })).toBeVisible();
     await b.getByText('Show the fields in your language').click();
     const fields = b.getByLabel('Fields in your language');
     await expect(fields).toContainText('Nature of the communication: Request for information');
-    await expect(fields).toContainText('Urgency: Urgent');
     await expect(fields).toContainText('IPv6 address: 2001:db8::1');
     await expect(fields).toContainText('(written in French)');
 
-    // B acknowledges with an estimated response time (a plain acknowledgement is the same two clicks).
+    // B acknowledges: the text is shown before signing; hand-over 2: copied as text.
     await b.getByRole('button', { name: 'Acknowledge receipt' }).click();
     await b.getByLabel('Estimated response time in hours (optional)').fill('48');
-    const ack = await saveDownload(b, () => b.getByRole('button', { name: 'Send the acknowledgement' }).click(), '/tmp/pw-jc/ack-b-to-a.asc');
-    await expect(b.getByRole('status').filter({ hasText: 'Signed, encrypted' })).toBeVisible();
-    await expect(b.getByText('Acknowledged', { exact: true })).toBeVisible();
-    // … and later answers.
+    await b.getByRole('button', { name: 'Review the acknowledgement' }).click();
+    const ackText = b.getByLabel('Text the other side will read');
+    await expect(ackText).toContainText('Estimated response time');
+    const ackReference = /Message reference: ([0-9a-f]{32})/.exec((await ackText.textContent()) ?? '')?.[1] ?? '';
+    await b.getByRole('button', { name: 'Sign and encrypt' }).click();
+    const handoverB = b.getByRole('region', { name: 'Hand the message over' });
+    await expect(handoverB).toContainText(ackReference);
+    await handoverB.getByRole('button', { name: 'Copy the text' }).click();
+    await expect(handoverB.getByText('Handed over', { exact: true })).toBeVisible();
+    const copied = await b.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('-----BEGIN PGP MESSAGE-----');
+    await expect(b.getByText('Acknowledged', { exact: true }).first()).toBeVisible();
+    // Only the steps still open are offered.
+    await expect(b.getByRole('button', { name: 'Acknowledge receipt' })).toHaveCount(0);
+
+    // A pastes the whole text; it files itself into the case and the inquiry becomes "acknowledged".
+    await a.goto('/#/messages');
+    await a.getByRole('tab', { name: FR_READ.tab }).click();
+    await a.getByLabel('Message chiffré').fill(`Bonjour,\n\n${copied}\n\n-- \n(texte collé depuis un courriel, fictif)`);
+    await a.getByRole('button', { name: 'Déchiffrer et vérifier' }).click();
+    await expect(a.getByText(/Expéditeur vérifié/)).toBeVisible({ timeout: 30_000 });
+    await a.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+    await expect(a.getByText(`Référence : ${ackReference}`, { exact: true })).toBeVisible();
+    await expect(a.getByText('Réception accusée', { exact: true }).first()).toBeVisible();
+
+    // B answers; hand-over 3: a .asc file.
     await b.getByRole('button', { name: 'Answer now' }).click();
     await b.getByLabel('Answer', { exact: true }).fill('192.0.2.10 is a known C2 server; blocked on our side (fictional).');
-    const answer = await saveDownload(b, () => b.getByRole('button', { name: 'Send the answer' }).click(), '/tmp/pw-jc/answer-b-to-a.asc');
+    await b.getByRole('button', { name: 'Review the answer' }).click();
+    const answerText = b.getByLabel('Text the other side will read');
+    await expect(answerText).toContainText('known C2 server');
+    const answerReference = /Message reference: ([0-9a-f]{32})/.exec((await answerText.textContent()) ?? '')?.[1] ?? '';
+    await b.getByRole('button', { name: 'Sign and encrypt' }).click();
+    const answerHandover = b.getByRole('region', { name: 'Hand the message over' });
+    await expect(answerHandover).toContainText(answerReference);
+    const answer = await saveDownload(b, () => answerHandover.getByRole('button', { name: 'Save as .asc file' }).click(), '/tmp/pw-jc/answer-b-to-a.asc');
     await expect(b.getByText('Answered', { exact: true })).toBeVisible();
+    await expect(b.getByText('The inquiry is acknowledged and answered')).toBeVisible();
     await expect(b.getByLabel('Integrity of the record')).toContainText('Record intact: 4 events');
 
-    // A imports both; the case shows the whole timeline.
-    await importMessage(a, ack, FR_READ);
-    await expect(a.getByRole('article').getByText(/Acknowledgement of receipt/).first()).toBeVisible({ timeout: 30_000 });
-    await expect(a.getByText(/Expéditeur vérifié/)).toBeVisible();
     await importMessage(a, answer, FR_READ);
     await expect(a.getByText(/known C2 server/).first()).toBeVisible({ timeout: 30_000 });
-    await a.goto('/#/cases');
-    await a.getByRole('link', { name: /Rançongiciel/ }).first().click();
+    await a.getByRole('button', { name: 'Ouvrir le dossier' }).click();
     const timeline = a.getByRole('list', { name: 'Événements du dossier, du plus ancien au plus récent' });
-    await expect(timeline).toContainText('Dossier ouvert');
     await expect(timeline).toContainText('Envoyé : Demande d’informations');
     await expect(timeline).toContainText('Reçu : Accusé de réception');
     await expect(timeline).toContainText('Délai de réponse estimé : 48 heures');
     await expect(timeline).toContainText('Reçu : Réponse');
+    await expect(timeline).toContainText(`Référence : ${reference}`);
     await expect(a.getByText('Répondu', { exact: true })).toBeVisible();
     await expect(a.getByLabel('Intégrité du registre')).toContainText('Registre intact : 4 événements');
 
-    // Both export the case as PDF; the chain still verifies.
+    // A's message list: the inquiry shows its delivery state, and can be handed over again.
+    await a.goto('/#/messages');
+    await a.getByRole('tab', { name: 'Messages échangés' }).click();
+    await expect(a.getByText('Réception accusée', { exact: true }).first()).toBeVisible();
+
+    // The case as evidence: PDF rendered to images and looked at; JSON with a detached signature.
+    await a.goto('/#/cases');
+    await a.getByRole('link', { name: /Rançongiciel/ }).first().click();
     const pdfA = await saveDownload(a, () => a.getByRole('button', { name: 'Exporter en PDF' }).click(), 'tests/e2e/output/journey-case-a.pdf');
-    const pdfB = await saveDownload(b, () => b.getByRole('button', { name: 'Export as PDF' }).click(), 'tests/e2e/output/journey-case-b.pdf');
-    for (const path of [pdfA, pdfB]) expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
-    await expect(a.getByLabel('Intégrité du registre')).toContainText('Registre intact : 5 événements');
-    await expect(b.getByLabel('Integrity of the record')).toContainText('Record intact: 5 events');
+    expect(readFileSync(pdfA).subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = renderPdf(pdfA, 'tests/e2e/output/journey-case-a');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const pdfText = pdfToText(pdfA);
+    const pageCount = pages.length;
+    // pdftotext reads the thin spaces of "n / N" as none.
+    for (let n = 1; n <= pageCount; n++) expect(pdfText).toMatch(new RegExp(`\\b${n}\\s*/\\s*${pageCount}\\b`));
+    expect(pdfText.match(/TLP:AMBER/g)?.length ?? 0).toBeGreaterThanOrEqual(2 * pageCount);
+    expect(pdfText).toContain(reference);
+    expect(pdfText).toMatch(/Expéditeur vérifié/);
+    expect(pdfText).toMatch(/[0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4}/);
+    await a.screenshot({ path: 'tests/e2e/output/journey-case-a.png', fullPage: true });
+
+    // JSON with a detached signature by A's key: verify-case accepts the pair, refuses one changed character.
+    const downloads: Promise<string>[] = [];
+    const collect = (download: Download) => downloads.push(download.path().then(() => download.suggestedFilename()).then(async (name) => {
+      const path = `tests/e2e/output/journey-${name.endsWith('.sig') ? 'case.json.sig' : 'case.json'}`;
+      await download.saveAs(path);
+      return path;
+    }));
+    a.on('download', collect);
+    await a.getByRole('button', { name: 'Exporter en JSON pour nos archives' }).click();
+    await expect(a.getByRole('status').filter({ hasText: 'signature par votre clé' })).toBeVisible();
+    await expect.poll(() => downloads.length).toBe(2);
+    a.off('download', collect);
+    const [jsonPath, sigPath] = (await Promise.all(downloads)).sort();
+    expect(execFileSync('npx', ['tsx', 'tools/verify-case.ts', jsonPath ?? '', sigPath ?? ''], { encoding: 'utf8' })).toContain('OK: signature and hash chain verify.');
+    const tampered = 'tests/e2e/output/journey-case-tampered.json';
+    writeFileSync(tampered, readFileSync(jsonPath ?? '', 'utf8').replace('Rançongiciel', 'Rançongicieł'));
+    expect(() => execFileSync('npx', ['tsx', 'tools/verify-case.ts', tampered, sigPath ?? ''], { stdio: 'pipe' })).toThrow();
+    // A third-party PDF is refused until every party's consent is recorded (A §11).
+    await a.getByRole('button', { name: 'Exporter pour un tiers (PDF)' }).click();
+    await expect(a.getByRole('alert').filter({ hasText: 'est refusé' })).toBeVisible();
     expect(errorsA).toEqual([]);
     expect(errorsB).toEqual([]);
   });
@@ -333,3 +408,14 @@ test.describe('two points of contact', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** Renders every page of a PDF to PNG with pdftoppm (as a user would see it); returns the files. */
+function renderPdf(path: string, prefix: string): string[] {
+  execFileSync('pdftoppm', ['-png', '-r', '60', path, prefix]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1] ?? 0);
+  return Array.from({ length: pages }, (_, i) => `${prefix}-${String(i + 1).padStart(String(pages).length, '0')}.png`);
+}
+
+function pdfToText(path: string): string {
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+}

@@ -40,7 +40,16 @@ describe('case PDF fonts', () => {
   it('embeds whole glyphs for Arabic (joined forms), Latin and Cyrillic', async () => {
     const pdf = await buildCasePdf({
       title: 'Exchange log (fictional)',
-      lines: ['سجل التبادل — سجل الملف', 'الموضوع: هجوم فدية على المستشفيات', 'Exchange log — case record', 'Журнал обмена — дело'],
+      subtitle: ['case-fictional'],
+      reference: 'case-fictional',
+      noTlpText: 'TLP not stated',
+      pageLabel: (n, total) => `${n} / ${total}`,
+      blocks: [
+        { kind: 'heading', level: 1, text: 'سجل التبادل — سجل الملف' },
+        { kind: 'table', rows: [['الموضوع', 'هجوم فدية على المستشفيات']] },
+        { kind: 'paragraph', text: 'Exchange log — case record' },
+        { kind: 'list', items: ['Журнал обмена — дело'] },
+      ],
       fonts: [
         font('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'),
         font('@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff'),

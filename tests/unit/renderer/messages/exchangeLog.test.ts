@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { casesOf } from '../../../../renderer/cases/store';
 import { PocDatabase } from '../../../../renderer/db/database';
 import { recordInExchangeLog } from '../../../../renderer/messages/exchangeLog';
-import { getMessage, storeMessage, storedVerdict } from '../../../../renderer/messages/messageStore';
+import { getMessage, storeMessage, storedVerdict } from '../../../../renderer/messaging/messageStore';
 import { caseOfReceivedMessage } from '../../../../renderer/messages/receivedCase';
 import { syncControllerFor } from '../../../../renderer/sync/syncController';
 import { createVault } from '../../../../renderer/vault/vault';

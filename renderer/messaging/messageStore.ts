@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VERDICT_KINDS } from '../../shared/messages/verdict';
+import { DeliverySchema } from '../../shared/outgoing/delivery';
 import type { Verdict } from '../../shared/messages/verdict';
 import type { PocMessagePayload } from '../../shared/messages/payload';
 import type { BatchOp, VaultSession } from '../vault/session';
@@ -32,6 +33,10 @@ export const StoredMessageSchema = z.object({
   crossRoleConfirmedAt: z.iso.datetime().optional(),
   /** The armoured ciphertext as sent/received (for the record). */
   armored: z.string().max(30 * 1024 * 1024).optional(),
+  /** Outgoing only: the recipients' directory e-mail addresses (the .eml and mailto are addressed to them). */
+  emails: z.array(z.string().max(320)).max(100).optional(),
+  /** Outgoing only: prepared → handed over (how, when) → acknowledged, or cancelled (issue 10). */
+  delivery: DeliverySchema.optional(),
 });
 export type StoredMessage = z.infer<typeof StoredMessageSchema>;
 

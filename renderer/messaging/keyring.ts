@@ -2,7 +2,7 @@ import type * as openpgp from 'openpgp';
 import type { PointOfContact } from '../../shared/directory/model';
 import { readPublicKey } from '../../shared/openpgp/keys';
 import type { DirectorySigner } from '../../shared/messages/verdict';
-import { entryDisplayName } from './names';
+import { entryDisplayName } from '../components/entryNames';
 
 /**
  * Parsed public keys, cached by armoured text for the session (parsing thousands of directory keys

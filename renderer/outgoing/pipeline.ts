@@ -1,0 +1,253 @@
+import type * as openpgp from 'openpgp';
+import type { PointOfContact } from '../../shared/directory/model';
+import type { UnLanguage } from '../../shared/i18n/languages';
+import { composeMessage, sealMessage } from '../../shared/messages/compose';
+import { MessageError } from '../../shared/messages/errors';
+import type { MessageParty } from '../../shared/messages/payload';
+import { textToBase64 } from '../../shared/encoding/base64';
+import type { HostClient } from '../../shared/host/client';
+import {
+  handoverFile,
+  handoverMailto,
+  withAcknowledgement,
+  withCancellation,
+  withHandover,
+  type Delivery,
+  type HandoverMethod,
+} from '../../shared/outgoing/delivery';
+import { loadOwnIdentity, loadOwnSigningKey } from '../identity/ownIdentity';
+import { listPeerRecords, pinOp } from '../identity/peerKeys';
+import { parseKeyCached } from '../messaging/keyring';
+import { getMessage, storeMessage, StoredMessageSchema, type StoredMessage } from '../messaging/messageStore';
+import type { BatchOp, VaultSession } from '../vault/session';
+
+/**
+ * The one outgoing pipeline (issue 10) every kind of message goes through — inquiry, acknowledgement,
+ * response, free message, communication check: seal → store as "prepared" (with the case it was
+ * logged in) → an explicit hand-over step chosen by the user (copy, .asc, .eml, mail client), which
+ * alone makes it "handed over". The id given here is the id inside the message, the one the review
+ * screen, the case, the PDF and the other side all show.
+ */
+
+export interface OutgoingMessage {
+  /** The reference shown to the user before sending; it becomes the message id. */
+  id: string;
+  kind: string;
+  text: string;
+  /** The structured template (or null for a free message). */
+  structured: unknown;
+  language: UnLanguage;
+  subject?: string;
+  inReplyTo?: string;
+  at: string;
+  /** Directory entries the message is for; each must hold a key, matching its pin if pinned. */
+  recipients: readonly PointOfContact[];
+  /** Keys imported by hand (partners outside the directory), by fingerprint. */
+  importedKeyFingerprints?: readonly string[];
+  /** When the sender confirmed writing across roles (A §9), recorded with the message. */
+  crossRoleConfirmedAt?: string;
+}
+
+export interface SealedOutgoing {
+  id: string;
+  armored: string;
+  emails: string[];
+}
+
+interface ResolvedRecipients {
+  keys: openpgp.PublicKey[];
+  parties: MessageParty[];
+  emails: string[];
+  peers: { pocId: string; state: string; role: string }[];
+  newPins: BatchOp[];
+}
+
+async function resolveRecipients(
+  session: VaultSession,
+  message: OutgoingMessage,
+): Promise<ResolvedRecipients> {
+  const { pins, keys: imported } = await listPeerRecords(session);
+  const resolved: ResolvedRecipients = { keys: [], parties: [], emails: [], peers: [], newPins: [] };
+  for (const entry of message.recipients) {
+    if (!entry.openpgp) throw new MessageError('recipient-without-key');
+    const pin = pins.find((p) => p.pocId === entry.id);
+    // A directory key that differs from the one relied on so far is a key change: nothing is sealed.
+    if (pin && pin.fingerprint !== entry.openpgp.fingerprint) throw new MessageError('recipient-key-changed');
+    const key = await parseKeyCached(entry.openpgp.publicKey);
+    if (!key || key.getFingerprint().toUpperCase() !== entry.openpgp.fingerprint) {
+      throw new MessageError('recipient-without-key');
+    }
+    resolved.keys.push(key);
+    resolved.parties.push({
+      fingerprint: entry.openpgp.fingerprint,
+      pocId: entry.id,
+      state: entry.state,
+      role: entry.role,
+    });
+    resolved.emails.push(...entry.emails.slice(0, 1));
+    resolved.peers.push({ pocId: entry.id, state: entry.state, role: entry.role });
+    if (!pin) {
+      resolved.newPins.push(
+        pinOp({ kind: 'pin', pocId: entry.id, fingerprint: entry.openpgp.fingerprint, pinnedAt: message.at }),
+      );
+    }
+  }
+  for (const fingerprint of message.importedKeyFingerprints ?? []) {
+    const record = imported.find((k) => k.fingerprint === fingerprint);
+    const key = record ? await parseKeyCached(record.publicKey) : null;
+    if (!key) throw new MessageError('recipient-without-key');
+    resolved.keys.push(key);
+    resolved.parties.push({ fingerprint });
+  }
+  if (!resolved.keys.length) throw new MessageError('no-recipients');
+  return resolved;
+}
+
+/**
+ * Seals (signs with the own key, encrypts to the recipients and to the sender) and stores the
+ * message as "prepared". `log` records it in its case first and returns the case id; when it
+ * throws, nothing is stored. Throws MessageError('no-identity') without an own key.
+ */
+export async function sealOutgoing(
+  session: VaultSession,
+  message: OutgoingMessage,
+  log?: () => Promise<string | undefined>,
+): Promise<SealedOutgoing> {
+  const own = await loadOwnIdentity(session);
+  const senderKey = own ? await loadOwnSigningKey(session) : null;
+  if (!own || !senderKey) throw new MessageError('no-identity');
+  const recipients = await resolveRecipients(session, message);
+  const { mime, payload } = composeMessage({
+    id: message.id,
+    text: message.text,
+    structured: message.structured,
+    kind: message.kind,
+    language: message.language,
+    ...(message.subject ? { subject: message.subject } : {}),
+    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+    sender: { fingerprint: own.fingerprint },
+    recipients: recipients.parties,
+    now: new Date(message.at),
+  });
+  const armored = await sealMessage({ mime, recipientKeys: recipients.keys, senderKey });
+  const caseId = log ? await log() : undefined;
+  const stored: StoredMessage = {
+    id: message.id,
+    direction: 'out',
+    conversationIds: [],
+    at: message.at,
+    text: message.text,
+    ...(message.subject ? { subject: message.subject } : {}),
+    payload,
+    armored,
+    emails: recipients.emails,
+    delivery: { handovers: [] },
+    ...(caseId ? { caseId } : {}),
+    ...(message.crossRoleConfirmedAt ? { crossRoleConfirmedAt: message.crossRoleConfirmedAt } : {}),
+  };
+  await storeMessage(session, stored, recipients.peers, recipients.newPins);
+  return { id: message.id, armored, emails: recipients.emails };
+}
+
+async function updateDelivery(
+  session: VaultSession,
+  message: StoredMessage,
+  delivery: Delivery,
+): Promise<StoredMessage> {
+  const next = StoredMessageSchema.parse({ ...message, delivery });
+  await session.writeBatch([
+    { collection: 'messages', id: next.id, value: next, index: { updatedAt: next.at } },
+  ]);
+  return next;
+}
+
+export type HandoverOutcome =
+  | { outcome: 'handed-over'; message: StoredMessage }
+  /** The save dialog was closed without saving: the message stays as it was. */
+  | { outcome: 'cancelled' }
+  /** Too long for a mailto: link; save it as .eml instead. */
+  | { outcome: 'too-long' }
+  | { outcome: 'not-found' };
+
+/** Writes text to the clipboard; the caller passes the platform's (navigator.clipboard in the app). */
+export type ClipboardWriter = (text: string) => Promise<void>;
+
+/**
+ * The hand-over step: performs the chosen hand-over of an already sealed outgoing message and
+ * records it (method, time) only when it happened. Can be repeated at any time later.
+ */
+export async function handOver(
+  session: VaultSession,
+  host: HostClient,
+  messageId: string,
+  method: HandoverMethod,
+  clipboard: ClipboardWriter,
+  now: () => Date = () => new Date(),
+): Promise<HandoverOutcome> {
+  const message = await getMessage(session, messageId);
+  if (!message || message.direction !== 'out' || !message.armored) return { outcome: 'not-found' };
+  const sealed = { id: message.id, armored: message.armored, emails: message.emails ?? [] };
+  switch (method) {
+    case 'copy':
+      await clipboard(sealed.armored);
+      break;
+    case 'asc':
+    case 'eml': {
+      const file = handoverFile(sealed, method, now());
+      const { saved } = await host.call('files.save', {
+        suggestedName: file.suggestedName,
+        mimeType: file.mimeType,
+        bytes: textToBase64(file.text),
+      });
+      if (!saved) return { outcome: 'cancelled' };
+      break;
+    }
+    case 'mailto': {
+      const url = handoverMailto(sealed);
+      if (!url) return { outcome: 'too-long' };
+      const { opened } = await host.call('external.open', { url });
+      if (!opened) return { outcome: 'cancelled' };
+      break;
+    }
+  }
+  const updated = await updateDelivery(
+    session,
+    message,
+    withHandover(message.delivery, method, now().toISOString()),
+  );
+  return { outcome: 'handed-over', message: updated };
+}
+
+/** Withdraws a message never handed over; false when it already left the app. */
+export async function cancelOutgoing(
+  session: VaultSession,
+  messageId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const message = await getMessage(session, messageId);
+  if (!message || message.direction !== 'out') return false;
+  const delivery = withCancellation(message.delivery, now.toISOString());
+  if (!delivery) return false;
+  await updateDelivery(session, message, delivery);
+  return true;
+}
+
+/**
+ * An incoming message that references own outgoing messages (acknowledgement, answer) marks them
+ * "acknowledged". Returns the ids updated.
+ */
+export async function markAcknowledged(
+  session: VaultSession,
+  referencedIds: readonly string[],
+  byMessageId: string,
+  at: string,
+): Promise<string[]> {
+  const updated: string[] = [];
+  for (const id of new Set(referencedIds)) {
+    const message = await getMessage(session, id);
+    if (!message || message.direction !== 'out' || message.delivery?.acknowledgedAt) continue;
+    await updateDelivery(session, message, withAcknowledgement(message.delivery, at, byMessageId));
+    updated.push(id);
+  }
+  return updated;
+}
