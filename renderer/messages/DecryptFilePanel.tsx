@@ -8,7 +8,7 @@ import { base64ToBytes, bytesToBase64 } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { loadOwnSigningKey } from '../identity/ownIdentity';
-import { errorText } from './errorText';
+import { errorText } from '../components/errorText';
 import { VerdictBanner } from './VerdictBanner';
 import { buildSignatureContext } from './signatureContext';
 import { safeFileName } from './safeFileName';

@@ -7,7 +7,7 @@ import type { Verdict } from '../../shared/messages/verdict';
 import { base64ToBytes } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
-import { errorText } from './errorText';
+import { errorText } from '../components/errorText';
 import { VerdictBanner } from './VerdictBanner';
 import { buildSignatureContext } from './signatureContext';
 

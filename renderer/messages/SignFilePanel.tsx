@@ -10,8 +10,8 @@ import { PocPicker } from '../directory/PocPicker';
 import { getEntry } from '../directory/store';
 import { loadOwnSigningKey } from '../identity/ownIdentity';
 import { listPeerRecords } from '../identity/peerKeys';
-import { errorText } from './errorText';
-import { parseKeyCached } from './keyring';
+import { errorText } from '../components/errorText';
+import { parseKeyCached } from '../messaging/keyring';
 import { safeFileName } from './safeFileName';
 
 interface Prepared {

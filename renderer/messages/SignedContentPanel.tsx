@@ -5,7 +5,7 @@ import { readSignedContent, type SignedContentResult } from '../../shared/messag
 import { bytesToBase64 } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
-import { errorText } from './errorText';
+import { errorText } from '../components/errorText';
 import { VerdictBanner } from './VerdictBanner';
 import { buildSignatureContext } from './signatureContext';
 import { safeFileName } from './safeFileName';

@@ -5,7 +5,7 @@ import { listPeerRecords, toKeyPins } from '../identity/peerKeys';
 import { loadOwnSigningKey } from '../identity/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { DIRECTORY_QUERY_KEY, loadDirectory } from '../directory/useDirectory';
-import { directoryKeys, parseKeyCached } from './keyring';
+import { directoryKeys, parseKeyCached } from '../messaging/keyring';
 
 /**
  * What checking a signature needs, from the vault: directory keys, imported keys, pins, and the own

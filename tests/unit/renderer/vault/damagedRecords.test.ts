@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PocDatabase } from '../../../../renderer/db/database';
-import { listMessages, storeMessage } from '../../../../renderer/messages/messageStore';
+import { listMessages, storeMessage } from '../../../../renderer/messaging/messageStore';
 import { VaultSyncStore } from '../../../../renderer/sync/vaultSyncStore';
 import { QUARANTINE_COLLECTION } from '../../../../renderer/vault/damagedRecords';
 import { createVault } from '../../../../renderer/vault/vault';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PocDatabase } from '../../../../renderer/db/database';
 import { listPeerRecords, pinOp } from '../../../../renderer/identity/peerKeys';
-import { ConversationSchema, storeMessage } from '../../../../renderer/messages/messageStore';
+import { ConversationSchema, storeMessage } from '../../../../renderer/messaging/messageStore';
 import { migrateClearLookupIds } from '../../../../renderer/vault/clearIdMigration';
 import { createVault, unlockVault } from '../../../../renderer/vault/vault';
 
