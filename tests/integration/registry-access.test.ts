@@ -52,15 +52,23 @@ describe('accounts, own entries and pings against the real registry', () => {
     expect(alice.store.snapshot.entries.get(fraTech.id)?.text.entity).toBe('CERT fictif — version B');
   });
 
-  it("a POC of State A cannot edit State B's entry, nor move an entry into its State", async () => {
+  it("a POC of State A cannot edit State B's entry, nor move an entry into its State, nor edit the other role's entry", async () => {
+    const fraDipl = entries.find((e) => e.state === 'FRA' && e.role === 'diplomatic')!;
     const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), { now: clock.now });
-    await queueEntryUpdate({ store: poc.store, sign: poc.sign, now: clock.now }, edited(deuTech, 'Hijacked'), deuTech.revision);
-    await queueEntryUpdate({ store: poc.store, sign: poc.sign, now: clock.now }, { ...deuTech, state: 'FRA' }, deuTech.revision);
+    const deps = { store: poc.store, sign: poc.sign, now: clock.now };
+    await queueEntryUpdate(deps, edited(deuTech, 'Hijacked'), deuTech.revision);
+    clock.advance(1000);
+    await queueEntryUpdate(deps, { ...deuTech, state: 'FRA' }, deuTech.revision);
+    clock.advance(1000);
+    await queueEntryUpdate(deps, edited(fraDipl, 'Hijacked by the technical POC'), fraDipl.revision);
+    clock.advance(1000);
+    await queueEntryUpdate(deps, { ...fraDipl, role: 'technical' }, fraDipl.revision);
     const result = await poc.engine.syncNow();
-    expect(result.push).toMatchObject({ sent: 0, rejected: 2 });
-    const items = await poc.store.listOutbox();
-    expect(items.map((i) => i.lastError?.code)).toEqual(['forbidden-state', 'forbidden-state']);
+    expect(result.push).toMatchObject({ sent: 0, rejected: 4 });
+    const items = (await poc.store.listOutbox()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    expect(items.map((i) => i.lastError?.code)).toEqual(['forbidden-state', 'forbidden-state', 'forbidden-role', 'forbidden-role']);
     expect(registry.server.context.directory.get(deuTech.id)?.text.entity).toBe(deuTech.text.entity);
+    expect(registry.server.context.directory.get(fraDipl.id)).toMatchObject({ role: 'diplomatic', text: { entity: fraDipl.text.entity } });
   });
 
   it('refuses an expired token and a replayed challenge; the engine signs in again by itself', async () => {
