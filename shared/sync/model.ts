@@ -39,7 +39,8 @@ const OutboxBase = z.object({
   nextAttemptAt: z.iso.datetime(),
   /** waiting: will be sent; conflict: needs the user's choice; rejected: the registry refused it. */
   status: z.enum(['waiting', 'conflict', 'rejected']),
-  lastError: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** `detail`: what the registry named (e.g. the field and text policy of a refused text), to translate. */
+  lastError: z.object({ code: z.string(), message: z.string(), detail: z.record(z.string(), z.string()).optional() }).optional(),
 });
 
 /** A durable outbox item (vault collection 'outbox'): signed when queued, so it can wait for days. */
