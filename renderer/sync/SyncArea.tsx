@@ -73,7 +73,7 @@ export function SyncArea() {
         {t('syncNow')}
       </button>
       <OutboxList />
-      <OwnEntries ownState={state?.state ?? ''} />
+      {state ? <OwnEntries ownState={state.state} ownRole={state.role} /> : null}
       <SyncByFile />
       {state ? <SyncSettingsForm state={state} /> : null}
     </section>
