@@ -1,11 +1,15 @@
 import { runAdminCommand } from './admin/commands';
+import { FEED_COMMANDS, runFeedCommand, type FeedCommand } from './admin/feedCommands';
+
+const isFeedCommand = (name: string): name is FeedCommand => (FEED_COMMANDS as readonly string[]).includes(name);
 import { CliUsageError, parseCliArgs, USAGE, type ServeOptions } from './cliArgs';
 import { seedDemo, DEMO_CODES } from './demo/seedDemo';
 import { createRegistryServer } from './server';
 
 /**
  * npm run registry -- --data DIR --port N [--host 127.0.0.1] [--demo] [--demo-size N] [--ping-interval-days N]
- * npm run registry -- admin <issue-code|revoke|accounts|start-campaign|ping-report|import|export|counts> --data DIR …
+ * npm run registry -- admin <issue-code|revoke|accounts|start-campaign|ping-report|import|export|counts|
+ *   publish-static|export-bundle|import-outbox> --data DIR …
  * Exit codes: 0 done, 1 failure while running, 2 wrong command line (message and usage on stderr).
  */
 async function serve(options: ServeOptions): Promise<void> {
@@ -37,7 +41,11 @@ async function serve(options: ServeOptions): Promise<void> {
 async function main(): Promise<void> {
   const command = parseCliArgs(process.argv.slice(2));
   if (command.kind === 'help') return void console.log(USAGE);
-  if (command.kind === 'admin') return void console.log(runAdminCommand(command.command, command.args));
+  if (command.kind === 'admin') {
+    const { command: name, args } = command;
+    if (isFeedCommand(name)) return void console.log(await runFeedCommand(name, args));
+    return void console.log(runAdminCommand(name, args));
+  }
   await serve(command.options);
 }
 

@@ -12,7 +12,7 @@ export class CliUsageError extends Error {
 
 export const USAGE = `Usage:
   npm run registry -- --data DIR --port N [--host ADDR] [--demo] [--demo-size N] [--rate-limit N] [--ping-interval-days N]
-  npm run registry -- admin issue-code --data DIR --state FRA --role technical [--days 30]
+  npm run registry -- admin issue-code --data DIR --state FRA --role technical [--days 30] [--may-create N]
   npm run registry -- admin revoke --data DIR --account ID
   npm run registry -- admin accounts --data DIR
   npm run registry -- admin start-campaign --data DIR
@@ -20,10 +20,26 @@ export const USAGE = `Usage:
   npm run registry -- admin export --data DIR [--out FILE]
   npm run registry -- admin import --data DIR --file FILE
   npm run registry -- admin counts --data DIR
+  npm run registry -- admin publish-static --data DIR --out DIR
+  npm run registry -- admin export-bundle --data DIR [--since SEQ] --out FILE
+  npm run registry -- admin import-outbox --data DIR --file FILE
 
+  --may-create N          the enrolled account may create N new entries of its State and role (default 0)
   --ping-interval-days N  start a ping campaign when the last is older than N days (default ${DEFAULT_PING_INTERVAL_DAYS}; 0 = only by hand)`;
 
-export const ADMIN_COMMANDS = ['issue-code', 'revoke', 'accounts', 'start-campaign', 'ping-report', 'export', 'import', 'counts'] as const;
+export const ADMIN_COMMANDS = [
+  'issue-code',
+  'revoke',
+  'accounts',
+  'start-campaign',
+  'ping-report',
+  'export',
+  'import',
+  'counts',
+  'publish-static',
+  'export-bundle',
+  'import-outbox',
+] as const;
 export type AdminCommand = (typeof ADMIN_COMMANDS)[number];
 
 export interface ServeOptions {
@@ -58,6 +74,8 @@ const OPTIONS = {
   csv: { type: 'boolean', default: false },
   out: { type: 'string' },
   file: { type: 'string' },
+  since: { type: 'string' },
+  'may-create': { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 

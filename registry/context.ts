@@ -8,6 +8,7 @@ import type { RegistryDatabase } from './store/database';
 import type { DirectoryRepository } from './store/directoryRepository';
 import type { PingRepository } from './store/pingRepository';
 import type { RegistrySigningKey } from './signingKey';
+import type { FeedPublisher } from './feed/feedPublisher';
 
 /** Everything a route needs; built once in server.ts. `now` is injectable so tests can move time. */
 export interface RegistryContext {
@@ -21,6 +22,12 @@ export interface RegistryContext {
   sessionTtlMs: number;
   challengeTtlMs: number;
   accountKeys: Map<string, VerificationKey>;
+  /** The signed feed (head and chunks), prepared off the request path (issue 14). */
+  feed: FeedPublisher;
+  /** How often the head is re-signed for freshness even when nothing changed. */
+  headResignMs: number;
+  /** Told after a write that changes the feed, so the signed head follows (issue 14). */
+  onDirectoryChanged?: () => void;
 }
 
 /** 409: the update was based on an older revision; `current` goes back so the app can show both. */
@@ -30,19 +37,58 @@ export class ConflictError extends RegistryError {
   }
 }
 
+/**
+ * Parses a request body; a member the schema does not know (anywhere, also inside an entry) is a
+ * 400 `unknown-member`, never silently trimmed: signed statements are kept as evidence byte for byte.
+ */
 export function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const unknown = unknownMember(value, parsed.data);
+    if (unknown !== null) throw new RegistryError('unknown-member', `Unknown member ${safePath(unknown)}: this registry speaks protocol v2.`);
+    return parsed.data;
+  }
+  const strictIssue = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys');
+  if (strictIssue) throw new RegistryError('unknown-member', `Unknown member at ${safePath(strictIssue.path.join('.') || 'the top level')}.`);
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
   throw new RegistryError('bad-request', `Invalid request${where}: ${issue?.message ?? 'unreadable'}`);
 }
 
+/** A member path is named only when it is plainly a path: the answer never echoes arbitrary request text. */
+const safePath = (path: string) => (/^[A-Za-z0-9_.[\] -]{1,100}$/.test(path) ? path : '(unnamed)');
+
+/** The path of the first object member in `raw` that the parse dropped, or null when there is none. */
+export function unknownMember(raw: unknown, parsed: unknown, path = ''): string | null {
+  if (Array.isArray(raw) && Array.isArray(parsed)) {
+    for (const [index, item] of raw.entries()) {
+      const found = unknownMember(item, parsed[index], `${path}[${index}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (!isRecord(raw) || !isRecord(parsed)) return null;
+  for (const key of Object.keys(raw)) {
+    const where = path ? `${path}.${key}` : key;
+    if (!(key in parsed)) return where;
+    const found = unknownMember(raw[key], parsed[key], where);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The bearer token of a request, if it carries a well-formed one. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  return /^Bearer ([A-Za-z0-9_-]{32,128})$/.exec(request.headers.authorization ?? '')?.[1];
+}
+
 export function requireAccount(context: RegistryContext, request: FastifyRequest): Account {
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer ([A-Za-z0-9_-]{32,128})$/.exec(header);
-  if (!match?.[1]) throw new RegistryError('unauthorized', 'Sign in first: this request needs a session token.');
-  return context.accounts.authenticate(match[1], context.now());
+  const token = bearerToken(request);
+  if (!token) throw new RegistryError('unauthorized', 'Sign in first: this request needs a session token.');
+  return context.accounts.authenticate(token, context.now());
 }
 
 export async function accountKey(context: RegistryContext, account: Account): Promise<VerificationKey> {

@@ -9,6 +9,9 @@ import { registerMetaRoutes } from './routes/metaRoutes';
 import { registerPingRoutes } from './routes/pingRoutes';
 import { DEFAULT_PING_INTERVAL_DAYS, schedulePingCampaigns, type PingScheduler, type StartedCampaign } from './pingScheduler';
 import { loadOrCreateSigningKey } from './signingKey';
+import { FeedPublisher } from './feed/feedPublisher';
+
+const HEAD_RESIGN_MS = 5 * 60_000;
 import { AccountRepository } from './store/accountRepository';
 import { openRegistryDatabase } from './store/database';
 import { DirectoryRepository } from './store/directoryRepository';
@@ -28,6 +31,10 @@ export interface RegistryServerOptions {
   pingIntervalDays?: number;
   /** How often the server checks whether a campaign is due (default hourly). */
   pingCheckEveryMs?: number;
+  /** How often the feed head is re-signed even when nothing changed (issue 9 §3; default 5 minutes). */
+  headResignMs?: number;
+  /** Issue 14: changes per feed chunk (default 500; tests use smaller chunks). */
+  chunkSize?: number;
   /** Told when the server started a campaign by itself (the CLI prints it). */
   onCampaignStarted?: (campaign: StartedCampaign) => void;
 }
@@ -45,14 +52,21 @@ export interface RegistryServer {
 export async function createRegistryServer(options: RegistryServerOptions): Promise<RegistryServer> {
   const db = openRegistryDatabase(options.dataDir);
   const name = options.name ?? 'POC Directory registry (reference server)';
+  const directory = new DirectoryRepository(db);
+  const signingKey = await loadOrCreateSigningKey(options.dataDir, name);
+  const now = options.now ?? Date.now;
+  const feed = new FeedPublisher({ db, directory, signingKey, now, ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}) });
   const context: RegistryContext = {
     name,
     db,
-    directory: new DirectoryRepository(db),
+    directory,
     accounts: new AccountRepository(db),
     pings: new PingRepository(db),
-    signingKey: await loadOrCreateSigningKey(options.dataDir, name),
-    now: options.now ?? Date.now,
+    signingKey,
+    feed,
+    headResignMs: options.headResignMs ?? HEAD_RESIGN_MS,
+    onDirectoryChanged: () => void feed.refresh().catch(() => undefined),
+    now,
     sessionTtlMs: options.sessionTtlMs ?? 15 * 60_000,
     challengeTtlMs: options.challengeTtlMs ?? 2 * 60_000,
     accountKeys: new Map(),
@@ -65,16 +79,41 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     requestTimeout: 15_000,
     keepAliveTimeout: 10_000,
     return503OnClosing: true,
+    // Issue 9 §2: errors of the framework itself answer in the protocol's format, never echoing
+    // the request (Fastify's own answer to a bad URL quotes it).
+    frameworkErrors: (error, _request, reply) => {
+      const { code, message } = describeError(error);
+      const body = JSON.stringify({ error: { code, message } });
+      void reply.raw.writeHead(REGISTRY_ERROR_STATUS[code], { 'content-type': 'application/json; charset=utf-8' }).end(body);
+    },
+    // Below the router (request line or headers too long, malformed HTTP): Node's parser refused it.
+    clientErrorHandler: (error: Error & { code?: string }, socket) => {
+      if (!socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const tooLong = error.code === 'HPE_HEADER_OVERFLOW';
+      const code: RegistryErrorCode = tooLong ? 'uri-too-long' : 'bad-request';
+      const body = JSON.stringify({ error: { code, message: tooLong ? 'The request line or headers are too long.' : 'The request could not be read.' } });
+      const status = REGISTRY_ERROR_STATUS[code];
+      socket.end(
+        `HTTP/1.1 ${status} ${tooLong ? 'URI Too Long' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+          `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    },
   });
+
+  // The protocol speaks JSON only: any other body is 415 unsupported-media-type, never parsed.
+  app.removeContentTypeParser('text/plain');
 
   app.setErrorHandler((error: FastifyError | RegistryError, _request, reply) => {
     const { code, message } = describeError(error);
-    const body: Record<string, unknown> = { error: { code, message } };
+    const body: Record<string, unknown> = { error: { code, message, ...(error instanceof RegistryError && error.detail ? { detail: error.detail } : {}) } };
     if (error instanceof ConflictError) body.current = error.current;
     return reply.code(REGISTRY_ERROR_STATUS[code]).send(body);
   });
   app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ error: { code: 'not-found', message: 'No such route in protocol v1.' } }),
+    reply.code(404).send({ error: { code: 'not-found', message: 'No such route in this protocol.' } }),
   );
 
   // The app's pages (app:// in Electron, http://127.0.0.1 in the web build) call from another origin.
@@ -104,6 +143,15 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
   registerEntryRoutes(app, context);
   registerPingRoutes(app, context);
 
+  // Chunks and head are signed before the first request; then the head follows the directory
+  // (writes by this server at once, the admin CLI's within a second) and is re-signed for freshness.
+  await feed.refresh();
+  const feedTimer = setInterval(() => {
+    const due = (feed.head?.issuedAtMs ?? 0) + context.headResignMs <= now();
+    if (due || feed.head?.seq !== directory.head()) void feed.refresh({ resign: due }).catch(() => undefined);
+  }, 1000);
+  feedTimer.unref();
+
   const pingScheduler = schedulePingCampaigns({
     pings: context.pings,
     now: context.now,
@@ -121,6 +169,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
       return address.replace('[::1]', '127.0.0.1');
     },
     async close() {
+      clearInterval(feedTimer);
       pingScheduler.stop();
       await app.close();
       db.close();
@@ -128,10 +177,15 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
   };
 }
 
-function describeError(error: FastifyError | RegistryError): { code: RegistryErrorCode; message: string } {
+function describeError(error: (FastifyError | RegistryError) & { statusCode?: number }): { code: RegistryErrorCode; message: string } {
   if (error instanceof RegistryError) return { code: error.code, message: error.message };
   const status = error.statusCode ?? 500;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { code: 'payload-too-large', message: 'The request body is too large.' };
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+    return { code: 'unsupported-media-type', message: 'Send application/json.' };
+  }
+  if (error.code === 'FST_ERR_BAD_URL') return { code: 'bad-request', message: 'The address is not validly encoded.' };
+  if (status === 414) return { code: 'uri-too-long', message: 'The address is too long.' };
   if (status === 429) return { code: 'rate-limited', message: 'Too many requests; try again later.' };
   if (status === 408) return { code: 'timeout', message: 'The request took too long.' };
   if (status >= 400 && status < 500) return { code: 'bad-request', message: 'The request could not be read.' };

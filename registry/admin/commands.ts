@@ -43,10 +43,14 @@ export function runAdminCommand(command: string, args: AdminArgs, now = new Date
         const role = PocRoleSchema.safeParse(required(args, 'role'));
         if (!role.success) throw new CliUsageError('--role must be technical or diplomatic');
         const days = integerOption('days', str(args, 'days'), 1, 3650) ?? 30;
+        // Issue 9 §1: by default the manager creates a State's entries; a code may grant the right
+        // (e.g. for a State's first POC) to create that many entries of its own State and role.
+        const mayCreate = integerOption('may-create', str(args, 'may-create'), 0, 100) ?? 0;
         const code = str(args, 'code')?.toUpperCase() ?? newEnrolmentCode();
         const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
-        accounts.issueCode({ code, state: state.data, role: role.data, expiresAt, issuedAt: now.toISOString() });
-        return `Enrolment code for ${state.data} ${role.data}, one use, valid until ${expiresAt}:\n${code}\nSend it through the Permanent Mission only.`;
+        accounts.issueCode({ code, state: state.data, role: role.data, expiresAt, issuedAt: now.toISOString(), mayCreate });
+        const right = mayCreate > 0 ? `, may create ${mayCreate} entr${mayCreate === 1 ? 'y' : 'ies'}` : '';
+        return `Enrolment code for ${state.data} ${role.data}${right}, one use, valid until ${expiresAt}:\n${code}\nSend it through the Permanent Mission only.`;
       }
       case 'revoke': {
         const id = required(args, 'account');

@@ -10,7 +10,7 @@ import {
   type Session,
 } from '../../shared/registry/protocol';
 import { fingerprintOf, readVerificationKey, verifyCanonical } from '../../shared/registry/signing';
-import { accountKey, parseOr400, rawStatement, type RegistryContext } from '../context';
+import { accountKey, bearerToken, parseOr400, rawStatement, type RegistryContext } from '../context';
 
 /** Stricter limits where a guess could be tried: codes and challenges. */
 const STRICT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -61,5 +61,14 @@ export function registerAccessRoutes(app: FastifyInstance, context: RegistryCont
     }
     const session = context.accounts.createSession(account.id, context.now(), context.sessionTtlMs);
     return { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() };
+  });
+
+  // Issue 9 §1: ends the session at once (the app calls it on lock and on quit). Idempotent: an
+  // unknown or already ended token answers the same, so nothing is learnt from it.
+  app.post(ROUTES.logout, (request, reply) => {
+    const token = bearerToken(request);
+    if (!token) throw new RegistryError('unauthorized', 'Logging out needs the session token.');
+    context.accounts.endSession(token);
+    return reply.code(204).send();
   });
 }

@@ -1,57 +1,45 @@
-import type { FastifyInstance } from 'fastify';
-import { canonicalJson } from '../../shared/encoding/canonicalJson';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RegistryError } from '../../shared/registry/errors';
-import { ChangesQuerySchema, PROTOCOL, ROUTES, type DirectoryPage } from '../../shared/registry/protocol';
-import { signCanonical } from '../../shared/registry/signing';
-import { parseOr400, requireAccount, type RegistryContext } from '../context';
-import { prepareJson, sendPrepared, type PreparedJson } from './reply';
-
-/** How long one signed "nothing new since head" page is served before it is signed afresh. */
-const NOTHING_NEW_TTL_MS = 30_000;
+import { FEED_PATHS } from '../../shared/registry/feed';
+import { requireAccount, type RegistryContext } from '../context';
+import type { FeedFile } from '../feed/feedPublisher';
+import { acceptsGzip } from './reply';
 
 /**
- * GET /v1/directory/changes?since=SEQ: a signed page of entries and tombstones after SEQ.
- * The "nothing new" answer (since = head) is the same for every client at head, so it is signed
- * once per head and per 30 s and served from memory: that is the request a fleet of idle apps makes.
+ * The feed (issue 14): GET the signed head, then GET each immutable chunk it lists. Both are
+ * prepared bytes served from memory: nothing is signed or compressed on the request path. The head
+ * is re-signed by the publisher when the directory moves (a write here waits for that one signature
+ * only if it asks in the instant between the write and the new head) and periodically for freshness.
+ * Answers need a session like every directory read; a static mirror serves the same files to anyone
+ * its operator lets in.
  */
 export function registerDirectoryRoutes(app: FastifyInstance, context: RegistryContext): void {
-  let nothingNew: { head: number; signedAt: number; body: PreparedJson } | null = null;
+  const { feed } = context;
 
-  async function signedPage(page: DirectoryPage): Promise<PreparedJson> {
-    const canonical = canonicalJson(page);
-    const signature = await signCanonical(page, context.signingKey.key);
-    return prepareJson(`{"page":${canonical},"signature":"${signature}"}`);
-  }
-
-  app.get(ROUTES.changes, async (request, reply) => {
+  app.get(FEED_PATHS.head, async (request, reply) => {
     requireAccount(context, request);
-    const { since, limit } = parseOr400(ChangesQuerySchema, request.query);
-    const head = context.directory.head();
-    if (since > head) {
-      throw new RegistryError('ahead-of-registry', `This registry is at sequence ${head}, behind the requested ${since}.`);
-    }
-    const now = context.now();
-    if (since === head) {
-      if (!nothingNew || nothingNew.head !== head || now - nothingNew.signedAt > NOTHING_NEW_TTL_MS) {
-        const page = basePage(context, since, since, head, now);
-        nothingNew = { head, signedAt: now, body: await signedPage({ ...page, changes: [] }) };
-      }
-      return sendPrepared(request, reply, nothingNew.body);
-    }
-    const changes = context.directory.changesSince(since, limit);
-    const until = changes.at(-1)?.seq ?? since;
-    const page: DirectoryPage = { ...basePage(context, since, until, Math.max(head, until), now), changes };
-    return sendPrepared(request, reply, await signedPage(page));
+    // Normally the publisher's timer keeps the head current and fresh; after a write in this very
+    // instant, or a clock jump the timer has not seen yet, this request waits for that one signature.
+    const stale = !feed.head || context.now() - feed.head.issuedAtMs > context.headResignMs;
+    if (stale || feed.head?.seq !== context.directory.head()) await feed.refresh({ resign: stale });
+    const head = feed.head;
+    if (!head) throw new RegistryError('internal', 'The feed is not ready yet.');
+    return sendFile(request, reply, head.file, 'no-cache');
+  });
+
+  app.get<{ Params: { name: string } }>(FEED_PATHS.chunkRoute, (request, reply) => {
+    requireAccount(context, request);
+    const file = feed.chunkFile(request.params.name);
+    if (!file) throw new RegistryError('not-found', 'No such chunk: fetch the head again.');
+    return sendFile(request, reply, file, 'private, max-age=31536000, immutable');
   });
 }
 
-function basePage(context: RegistryContext, since: number, until: number, head: number, now: number) {
-  return {
-    protocol: PROTOCOL,
-    registry: context.signingKey.fingerprint,
-    since,
-    until,
-    head,
-    issuedAt: new Date(now).toISOString(),
-  };
+/** Strong ETag (the SHA-256 of the exact bytes), 304 when the client has them, gzip when accepted. */
+function sendFile(request: FastifyRequest, reply: FastifyReply, file: FeedFile, cacheControl: string): FastifyReply {
+  reply.header('etag', file.etag).header('cache-control', cacheControl).header('vary', 'accept-encoding');
+  if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
+  reply.header('content-type', 'application/json; charset=utf-8');
+  if (acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(file.gzip);
+  return reply.send(file.plain);
 }

@@ -11,6 +11,8 @@ export interface Account {
   publicKey: string;
   enrolledAt: string;
   revokedAt: string | null;
+  /** How many new entries this account may still create (granted with its enrolment code). */
+  mayCreate: number;
 }
 
 interface AccountRow {
@@ -21,6 +23,7 @@ interface AccountRow {
   public_key: string;
   enrolled_at: string;
   revoked_at: string | null;
+  may_create: number;
 }
 
 interface CodeRow {
@@ -30,6 +33,7 @@ interface CodeRow {
   expires_at: string;
   used_at: string | null;
   reusable: number;
+  may_create: number;
 }
 
 const toAccount = (row: AccountRow): Account => ({
@@ -40,6 +44,7 @@ const toAccount = (row: AccountRow): Account => ({
   publicKey: row.public_key,
   enrolledAt: row.enrolled_at,
   revokedAt: row.revoked_at,
+  mayCreate: row.may_create,
 });
 
 /** Enrolment codes (A §7 c), accounts, session challenges and tokens. */
@@ -54,14 +59,34 @@ export class AccountRepository {
   }
 
   /** Stores a code's hash; the clear code is shown once to the registry manager. */
-  issueCode(input: { code: string; state: string; role: PocRole; expiresAt: string; issuedAt: string; reusable?: boolean }): void {
+  issueCode(input: {
+    code: string;
+    state: string;
+    role: PocRole;
+    expiresAt: string;
+    issuedAt: string;
+    reusable?: boolean;
+    /** Issue 9 §1: how many entries the enrolled account may create (default 0: the manager creates them). */
+    mayCreate?: number;
+  }): void {
     this.db
       .prepare(
-        `INSERT INTO enrolment_codes (code_hash, state, role, expires_at, issued_at, reusable) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO enrolment_codes (code_hash, state, role, expires_at, issued_at, reusable, may_create) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(code_hash) DO UPDATE SET state = excluded.state, role = excluded.role, expires_at = excluded.expires_at,
-           issued_at = excluded.issued_at, used_at = NULL, account_id = NULL, reusable = excluded.reusable`,
+           issued_at = excluded.issued_at, used_at = NULL, account_id = NULL, reusable = excluded.reusable,
+           may_create = excluded.may_create`,
       )
-      .run(sha256Hex(input.code), input.state, input.role, input.expiresAt, input.issuedAt, input.reusable ? 1 : 0);
+      .run(sha256Hex(input.code), input.state, input.role, input.expiresAt, input.issuedAt, input.reusable ? 1 : 0, input.mayCreate ?? 0);
+  }
+
+  /** Uses one of the account's creation rights (call inside the transaction that creates the entry). */
+  useCreateRight(accountId: string): boolean {
+    return this.db.prepare('UPDATE accounts SET may_create = may_create - 1 WHERE id = ? AND may_create > 0').run(accountId).changes === 1;
+  }
+
+  /** Ends one session now (POST /v1/session/logout). */
+  endSession(token: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(sha256Hex(token));
   }
 
   /** Uses the code and creates the account in one transaction: a code enrols exactly one key. */
@@ -75,10 +100,10 @@ export class AccountRepository {
       const id = randomId();
       const enrolledAt = input.now.toISOString();
       this.db
-        .prepare('INSERT INTO accounts (id, state, role, fingerprint, public_key, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, code.state, code.role, input.fingerprint, input.publicKey, enrolledAt);
+        .prepare('INSERT INTO accounts (id, state, role, fingerprint, public_key, enrolled_at, may_create) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, code.state, code.role, input.fingerprint, input.publicKey, enrolledAt, code.may_create);
       this.db.prepare('UPDATE enrolment_codes SET used_at = ?, account_id = ? WHERE code_hash = ?').run(enrolledAt, id, hash);
-      return toAccount({ id, state: code.state, role: code.role, fingerprint: input.fingerprint, public_key: input.publicKey, enrolled_at: enrolledAt, revoked_at: null });
+      return toAccount({ id, state: code.state, role: code.role, fingerprint: input.fingerprint, public_key: input.publicKey, enrolled_at: enrolledAt, revoked_at: null, may_create: code.may_create });
     });
     return run();
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export type RegistryDatabase = Database.Database;
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /**
  * Opens (and creates) the registry's SQLite file in `dataDir`. WAL lets the admin CLI read and
@@ -25,6 +25,49 @@ export function openRegistryDatabase(dataDir: string): RegistryDatabase {
 function migrate(db: RegistryDatabase): void {
   const version = Number(db.pragma('user_version', { simple: true }));
   if (version >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    if (version < 1) migrateTo1(db);
+    if (version < 2) migrateTo2(db);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+/**
+ * Protocol v2 (issues 9 and 14): accounts carry their right to create entries; entries index the
+ * fingerprint of the key they publish (unique across States); updates keep the exact signed bytes
+ * and the key's proof of possession; the feed's immutable signed chunks are stored once.
+ */
+function migrateTo2(db: RegistryDatabase): void {
+  db.exec(`
+    ALTER TABLE enrolment_codes ADD COLUMN may_create INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE accounts ADD COLUMN may_create INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entries ADD COLUMN fingerprint TEXT;
+    CREATE INDEX IF NOT EXISTS entries_by_fingerprint ON entries (fingerprint) WHERE fingerprint IS NOT NULL;
+    ALTER TABLE entry_updates ADD COLUMN signed_bytes BLOB;
+    ALTER TABLE entry_updates ADD COLUMN key_proof TEXT;
+
+    -- Issue 14: chunk (from, until] of the feed, canonicalised, signed and gzipped once.
+    CREATE TABLE IF NOT EXISTS feed_chunks (
+      from_seq INTEGER NOT NULL,
+      until_seq INTEGER NOT NULL,
+      sealed INTEGER NOT NULL,
+      sha256 TEXT NOT NULL,
+      body BLOB NOT NULL,
+      gzip BLOB NOT NULL,
+      created_at INTEGER NOT NULL,
+      PRIMARY KEY (from_seq, until_seq)
+    );
+  `);
+  const rows = db.prepare<[], { id: string; json: string }>('SELECT id, json FROM entries').all();
+  const setFingerprint = db.prepare<[string | null, string]>('UPDATE entries SET fingerprint = ? WHERE id = ?');
+  for (const row of rows) {
+    const parsed = JSON.parse(row.json) as { openpgp?: { fingerprint?: unknown } };
+    const fingerprint = typeof parsed.openpgp?.fingerprint === 'string' ? parsed.openpgp.fingerprint : null;
+    setFingerprint.run(fingerprint, row.id);
+  }
+}
+
+function migrateTo1(db: RegistryDatabase): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT OR IGNORE INTO meta (key, value) VALUES ('head', '0');
@@ -112,5 +155,4 @@ function migrate(db: RegistryDatabase): void {
     );
     CREATE INDEX IF NOT EXISTS pings_by_account ON pings (account_id, sent_at);
   `);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }

@@ -13,6 +13,11 @@ interface EntryRow {
   json: string;
 }
 
+const toChange = (row: EntryRow): EntryChange =>
+  row.deleted
+    ? { seq: row.seq, op: 'delete', id: row.id }
+    : { seq: row.seq, op: 'put', entry: PointOfContactSchema.parse(JSON.parse(row.json)) };
+
 /**
  * The directory and its change feed. Every write takes the next sequence number from `meta.head`
  * inside the same transaction, so the feed is gap-free per commit and never goes backwards.
@@ -24,6 +29,8 @@ export class DirectoryRepository {
   readonly #get;
   readonly #upsert;
   readonly #counts;
+  readonly #byFingerprint;
+  readonly #range;
 
   constructor(readonly db: RegistryDatabase) {
     this.#head = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'head'");
@@ -32,11 +39,15 @@ export class DirectoryRepository {
     );
     this.#since = db.prepare<[number, number], EntryRow>('SELECT * FROM entries WHERE seq > ? ORDER BY seq LIMIT ?');
     this.#get = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE id = ?');
-    this.#upsert = db.prepare<[string, string, string, number, number, number, string]>(
-      `INSERT INTO entries (id, state, role, revision, seq, deleted, json) VALUES (?, ?, ?, ?, ?, ?, ?)
+    this.#upsert = db.prepare<[string, string, string, number, number, number, string, string | null]>(
+      `INSERT INTO entries (id, state, role, revision, seq, deleted, json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET state = excluded.state, role = excluded.role, revision = excluded.revision,
-         seq = excluded.seq, deleted = excluded.deleted, json = excluded.json`,
+         seq = excluded.seq, deleted = excluded.deleted, json = excluded.json, fingerprint = excluded.fingerprint`,
     );
+    this.#byFingerprint = db.prepare<[string, string], { id: string }>(
+      'SELECT id FROM entries WHERE fingerprint = ? AND id != ? AND deleted = 0 LIMIT 1',
+    );
+    this.#range = db.prepare<[number, number], EntryRow>('SELECT * FROM entries WHERE seq > ? AND seq <= ? ORDER BY seq');
     this.#counts = db.prepare<[], { live: number; tombstones: number }>(
       'SELECT SUM(deleted = 0) AS live, SUM(deleted = 1) AS tombstones FROM entries',
     );
@@ -47,11 +58,17 @@ export class DirectoryRepository {
   }
 
   changesSince(since: number, limit: number): EntryChange[] {
-    return this.#since.all(since, limit).map((row): EntryChange =>
-      row.deleted
-        ? { seq: row.seq, op: 'delete', id: row.id }
-        : { seq: row.seq, op: 'put', entry: PointOfContactSchema.parse(JSON.parse(row.json)) },
-    );
+    return this.#since.all(since, limit).map(toChange);
+  }
+
+  /** The latest change of every entry whose latest change lies in (from, until]: one feed chunk. */
+  changesBetween(from: number, until: number): EntryChange[] {
+    return this.#range.all(from, until).map(toChange);
+  }
+
+  /** Another live entry that publishes this key fingerprint (issue 9 §1: one key, one entry). */
+  entryWithFingerprint(fingerprint: string, exceptId: string): string | undefined {
+    return this.#byFingerprint.get(fingerprint, exceptId)?.id;
   }
 
   /** The live entry, or undefined when it never existed or was deleted. */
@@ -64,7 +81,7 @@ export class DirectoryRepository {
   /** Writes the entry as given (call inside a transaction with whatever else must land with it). */
   put(entry: PointOfContact): number {
     const seq = this.#nextSeq();
-    this.#upsert.run(entry.id, entry.state, entry.role, entry.revision, seq, 0, canonicalJson(entry));
+    this.#upsert.run(entry.id, entry.state, entry.role, entry.revision, seq, 0, canonicalJson(entry), entry.openpgp?.fingerprint ?? null);
     return seq;
   }
 
@@ -72,7 +89,7 @@ export class DirectoryRepository {
     const row = this.#get.get(id);
     if (!row || row.deleted) return undefined;
     const seq = this.#nextSeq();
-    this.#upsert.run(row.id, row.state, row.role, row.revision, seq, 1, row.json);
+    this.#upsert.run(row.id, row.state, row.role, row.revision, seq, 1, row.json, null);
     return seq;
   }
 

@@ -1,25 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PointOfContact } from '../../shared/directory/model';
+import type { PocRole, PointOfContact } from '../../shared/directory/model';
 import { randomKey } from '../../shared/sync/outbox';
 import { listEntriesOfState } from '../directory/store';
 import { useVaultSession } from '../vault/session';
 import { OwnEntryForm } from './OwnEntryForm';
 import { SYNC_QUERY_KEY, useSyncController } from './useSync';
 
-/** A §7 d: the own State's entries, editable; edits go through the signed outbox. */
-export function OwnEntries({ ownState }: { ownState: string }) {
+/**
+ * A §7 d: the own State's entries of the own role, editable; edits go through the signed outbox.
+ * Issue 9 §1: the registry binds the account to its State AND role, so only those entries are offered.
+ */
+export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: PocRole }) {
   const { t } = useTranslation('sync');
   const session = useVaultSession();
   const controller = useSyncController();
   const [editing, setEditing] = useState<{ entry: PointOfContact; isNew: boolean } | null>(null);
   const { data } = useQuery({
-    queryKey: [...SYNC_QUERY_KEY, 'ownEntries', ownState],
+    queryKey: [...SYNC_QUERY_KEY, 'ownEntries', ownState, ownRole],
     queryFn: async () => {
       const [{ entries }, outbox] = await Promise.all([listEntriesOfState(session, ownState), controller.store.listOutbox()]);
       const pending = new Set(outbox.flatMap((i) => (i.kind === 'entry-update' && i.status !== 'rejected' ? [i.request.statement.entry.id] : [])));
-      return { entries: entries.sort((a, b) => a.id.localeCompare(b.id)), pending };
+      return { entries: entries.filter((e) => e.role === ownRole).sort((a, b) => a.id.localeCompare(b.id)), pending };
     },
   });
 
@@ -30,7 +33,7 @@ export function OwnEntries({ ownState }: { ownState: string }) {
       entry: {
         id: `own-${randomKey()}`,
         state: ownState,
-        role: 'technical',
+        role: ownRole,
         kind: 'entity',
         language: 'en',
         text: { entity: '' },

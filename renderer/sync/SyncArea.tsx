@@ -4,6 +4,7 @@ import type { OutboxItem } from '../../shared/sync/model';
 import { navigate } from '../app/navigation';
 import { OwnEntries } from './OwnEntries';
 import { syncErrorText } from './syncErrors';
+import { FeedFreshness, SyncByFile, SyncSettingsForm } from './SyncTools';
 import { SYNC_QUERY_KEY, useSyncController, useSyncNow, useSyncStatus } from './useSync';
 import './sync.css';
 
@@ -44,7 +45,14 @@ export function SyncArea() {
         <dd data-testid="last-seq">{state?.lastSeq}</dd>
         <dt>{t('outbox')}</dt>
         <dd data-testid="outbox-count">{t('outboxCount', { count: status.outboxWaiting })}</dd>
+        {state?.mirrorUrl ? (
+          <>
+            <dt>{t('settings.mirror')}</dt>
+            <dd>{state.mirrorUrl}</dd>
+          </>
+        ) : null}
       </dl>
+      <FeedFreshness state={state} />
       {status.syncing ? (
         <p role="status">
           {t('syncing')}
@@ -65,7 +73,9 @@ export function SyncArea() {
         {t('syncNow')}
       </button>
       <OutboxList />
-      <OwnEntries ownState={state?.state ?? ''} />
+      {state ? <OwnEntries ownState={state.state} ownRole={state.role} /> : null}
+      <SyncByFile />
+      {state ? <SyncSettingsForm state={state} /> : null}
     </section>
   );
 }
@@ -97,7 +107,7 @@ function OutboxRow({ item }: { item: OutboxItem }) {
         <strong>{label}</strong> — {t(`itemStatus.${item.status}`)}
         {item.status === 'waiting' && item.attempts > 0 ? ` (${t('attempts', { count: item.attempts })})` : ''}
       </p>
-      {item.lastError && item.status !== 'conflict' ? <p>{syncErrorText(t, item.lastError.code)}</p> : null}
+      {item.lastError && item.status !== 'conflict' ? <p>{syncErrorText(t, item.lastError.code, item.lastError.detail)}</p> : null}
       {item.kind === 'entry-update' && item.status === 'conflict' && item.theirs ? (
         <>
           <p>{t('conflict.explain')}</p>

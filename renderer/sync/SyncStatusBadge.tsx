@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSyncStatus } from './useSync';
+import { FeedFreshness } from './SyncTools';
 import './sync.css';
 
 /** The header's one-line sync state: "online" means the registry answered, not navigator.onLine. */
@@ -28,6 +29,7 @@ export function SyncStatusBadge() {
         {text}
         {waiting > 0 ? ` · ${t('badge.waiting', { count: waiting })}` : ''}
       </span>
+      <FeedFreshness state={state} compact />
       {/* The OS notification of a ping cannot open a screen by itself (host contract), so the header
           always offers the way there while a ping waits for confirmation (A §8, 48 hours). */}
       {status.pingsToConfirm > 0 ? (

@@ -1,10 +1,11 @@
 import type { PointOfContact } from '../../shared/directory/model';
 import { signCanonical, type SigningKey } from '../../shared/registry/signing';
 import { SyncError } from '../../shared/sync/errors';
-import type { OutboxItem, SyncState } from '../../shared/sync/model';
+import { SyncStateSchema, type OutboxItem, type SyncState } from '../../shared/sync/model';
+import { exportOutboxFile } from '../../shared/sync/syncByFile';
 import { queueEntryUpdate, queuePingAck, resolveOutboxItem } from '../../shared/sync/outbox';
 import { RegistryClient, type FetchLike } from '../../shared/sync/registryClient';
-import { SyncEngine, type SyncProgress, type SyncReport } from '../../shared/sync/syncEngine';
+import { SyncEngine, type PullResult, type SyncProgress, type SyncReport } from '../../shared/sync/syncEngine';
 import { loadOwnSigningKey } from '../identity/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { VaultSyncStore, type PingRecord } from './vaultSyncStore';
@@ -126,6 +127,35 @@ export class SyncController {
     } finally {
       await this.checkPingNotifications();
     }
+  }
+
+  /** Issue 9 §1: ends the registry session at once (vault lock, window closing). Never throws. */
+  async logout(options: { keepalive?: boolean } = {}): Promise<void> {
+    await this.#engine?.engine.logout(options);
+  }
+
+  /** Issue 14, "Update from a file": a registry bundle, verified exactly as an online sync. */
+  async importBundle(text: string): Promise<PullResult> {
+    const state = await this.store.loadState();
+    if (!state) throw new SyncError('not-enrolled');
+    try {
+      return await this.#engineFor(state).importBundle(text);
+    } finally {
+      this.#changed();
+    }
+  }
+
+  /** Issue 14: the waiting outbox as a file for the registry manager's `admin import-outbox`. */
+  exportOutbox(): Promise<{ text: string; count: number }> {
+    return exportOutboxFile(this.store);
+  }
+
+  /** The Sync area's settings: a static mirror address (read-only feed) and the freshness bound. */
+  async saveSettings(settings: { mirrorUrl: string | undefined; maxFeedAgeHours: number | undefined }): Promise<void> {
+    const state = await this.store.loadState();
+    if (!state) throw new SyncError('not-enrolled');
+    await this.store.saveState(SyncStateSchema.parse({ ...state, ...settings }));
+    this.#changed();
   }
 
   async enrolled(state: SyncState): Promise<void> {

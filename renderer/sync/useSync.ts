@@ -31,10 +31,19 @@ export function useSyncController(): SyncController {
   useEffect(() => {
     const unsubscribe = controller.subscribe(() => void queryClient.invalidateQueries({ queryKey: SYNC_QUERY_KEY }));
     controller.start();
+    // Issue 9 §1: the registry session ends when the app quits (keepalive lets the request leave
+    // the closing window) and when the vault locks (everything below the vault gate unmounts then).
+    const onPageHide = () => void controller.logout({ keepalive: true });
+    window.addEventListener('pagehide', onPageHide);
     return () => {
       unsubscribe();
+      window.removeEventListener('pagehide', onPageHide);
+      if (session.isLocked) {
+        controller.stop();
+        void controller.logout();
+      }
     };
-  }, [controller, queryClient]);
+  }, [controller, queryClient, session]);
 
   return controller;
 }

@@ -1,7 +1,7 @@
 import { CodedError } from '../errors';
 
 /**
- * Stable error codes of the registry protocol v1. The server answers every failure as
+ * Stable error codes of the registry protocol (v2). The server answers every failure as
  * `{ error: { code, message } }`; the client maps a code to translated text (namespace `sync`,
  * key `errors.<code>`) that says what to do next. Codes never change meaning once shipped.
  */
@@ -18,6 +18,24 @@ export const REGISTRY_ERROR_CODES = [
   'code-used',
   'account-revoked',
   'forbidden-state',
+  /** The entry belongs to the caller's State but to the other role (issue 9 §1). */
+  'forbidden-role',
+  /** Creating an entry needs a right granted with the enrolment code (`--may-create N`). */
+  'create-not-allowed',
+  /** The OpenPGP key being published is already in another entry (any State). */
+  'fingerprint-in-use',
+  /** The update publishes a key without a valid signature by that key (proof of possession). */
+  'key-proof-invalid',
+  /** Entry text the directory's text policy refuses (shared/directory/textPolicy.ts); `detail` names it. */
+  'text-refused',
+  /** A signed statement names another registry than this one. */
+  'wrong-registry',
+  /** A signed statement is too old (or dated in the future) to be accepted now: a replay. */
+  'statement-expired',
+  /** A request carries members the protocol does not know: refused, never trimmed. */
+  'unknown-member',
+  'unsupported-media-type',
+  'uri-too-long',
   'not-found',
   'conflict',
   'signature-invalid',
@@ -45,6 +63,16 @@ export const REGISTRY_ERROR_STATUS: Record<RegistryErrorCode, number> = {
   'code-used': 403,
   'account-revoked': 403,
   'forbidden-state': 403,
+  'forbidden-role': 403,
+  'create-not-allowed': 403,
+  'fingerprint-in-use': 409,
+  'key-proof-invalid': 400,
+  'text-refused': 400,
+  'wrong-registry': 403,
+  'statement-expired': 403,
+  'unknown-member': 400,
+  'unsupported-media-type': 415,
+  'uri-too-long': 414,
   'not-found': 404,
   conflict: 409,
   'signature-invalid': 400,
@@ -58,6 +86,8 @@ export class RegistryError extends CodedError<RegistryErrorCode> {
     code: RegistryErrorCode,
     message: string = code,
     readonly status: number = REGISTRY_ERROR_STATUS[code],
+    /** Machine-readable particulars (e.g. which field and which text policy), safe to show. */
+    readonly detail?: Record<string, string>,
   ) {
     super(code, message);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as protocol from './protocol';
+import { FEED_PATHS, FeedChunkSchema, FeedHeadSchema, SignedFeedChunkSchema, SignedFeedHeadSchema } from './feed';
 
 /**
  * The OpenAPI 3.1 document of protocol v1, generated from the same zod schemas the server
@@ -39,7 +40,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
       version: '1.0.0',
       description:
         'Reference protocol of the central registry of the Global Intergovernmental POC Directory (A/78/265, Annex A §7–§8). ' +
-        'Directory pages and POC statements are signed with OpenPGP detached signatures (base64 of the binary packet) ' +
+        'The feed head and chunks and POC statements are signed with OpenPGP detached signatures (base64 of the binary packet) ' +
         'over the canonical JSON of the signed object: keys sorted, no whitespace.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
@@ -51,16 +52,23 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         get: { summary: "The registry's signing key and fingerprint", responses: { '200': ok(protocol.RegistryInfoSchema) } },
       },
       [protocol.ROUTES.health]: { get: { summary: 'Liveness and head sequence', responses: { '200': ok(protocol.HealthSchema) } } },
-      [protocol.ROUTES.changes]: {
+      [FEED_PATHS.head]: {
         get: {
-          summary: 'A signed page of directory changes after a sequence',
+          summary: 'The signed feed head: newest sequence, issuedAt, and every chunk with its SHA-256 (issue 14)',
           security: bearer,
-          parameters: [
-            { name: 'since', in: 'query', schema: { type: 'integer', minimum: 0 } },
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: protocol.PAGE_LIMIT_MAX } },
-          ],
-          responses: { '200': ok(protocol.SignedDirectoryPageSchema), ...authed },
+          responses: { '200': ok(SignedFeedHeadSchema.extend({ head: FeedHeadSchema })), ...authed },
         },
+      },
+      [FEED_PATHS.chunkRoute]: {
+        get: {
+          summary: 'One immutable signed chunk "FROM-UNTIL.json" (strong ETag, Cache-Control: immutable)',
+          security: bearer,
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d+-\\d+\\.json$' } }],
+          responses: { '200': ok(SignedFeedChunkSchema.extend({ chunk: FeedChunkSchema })), ...authed },
+        },
+      },
+      [protocol.ROUTES.logout]: {
+        post: { summary: 'End this session at once', security: bearer, responses: { '204': { description: 'Session ended' }, ...authed } },
       },
       [protocol.ROUTES.enrol]: {
         post: {

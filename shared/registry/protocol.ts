@@ -9,7 +9,9 @@ import {
 import { REGISTRY_ERROR_CODES } from './errors';
 
 /**
- * The central registry protocol, version 1 (ARCHITECTURE.md, "The central registry protocol").
+ * The central registry protocol, version 2 (ARCHITECTURE.md, "The central registry protocol").
+ * v2 (issues 9 and 14): statements name the registry and their signing time; key proof of
+ * possession; the feed is a signed head plus immutable signed chunks (feed.ts), servable by mirrors.
  * One set of zod schemas for the reference server (registry/) and the sync engine (shared/sync);
  * the server also publishes them as an OpenAPI document (openapi.ts).
  *
@@ -18,25 +20,29 @@ import { REGISTRY_ERROR_CODES } from './errors';
  * the canonical JSON (canonicalJson.ts) of the object exactly as it was received.
  */
 
-export const PROTOCOL = 'poc-registry/v1' as const;
-export const PAGE_LIMIT_DEFAULT = 500;
-export const PAGE_LIMIT_MAX = 2000;
+export const PROTOCOL = 'poc-registry/v2' as const;
 /** A sequence number of the change feed: 0 means "nothing applied yet". */
 export const SequenceSchema = z.number().int().nonnegative();
-const Base64Schema = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+export const Base64Schema = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/);
 const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const OpaqueIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const ArmoredPublicKeySchema = z.string().max(64 * 1024).includes('BEGIN PGP PUBLIC KEY BLOCK');
 
 export const ErrorBodySchema = z.object({
-  error: z.object({ code: z.enum(REGISTRY_ERROR_CODES), message: z.string().max(1000) }),
+  error: z.object({
+    code: z.enum(REGISTRY_ERROR_CODES),
+    message: z.string().max(1000),
+    /** Particulars a client can translate, e.g. { field: 'text.entity', policy: 'bidi-control' }. */
+    detail: z.record(z.string().max(64), z.string().max(200)).optional(),
+  }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 // --- registry identity and health ------------------------------------------------------------
 
 export const RegistryInfoSchema = z.object({
+  /** Checked by the client before anything else: another version is a typed `protocol-mismatch`. */
   protocol: z.literal(PROTOCOL),
   name: z.string().max(200),
   fingerprint: FingerprintSchema,
@@ -58,31 +64,6 @@ export const EntryChangeSchema = z.discriminatedUnion('op', [
   z.object({ seq: z.number().int().positive(), op: z.literal('delete'), id: EntryIdSchema }),
 ]);
 export type EntryChange = z.infer<typeof EntryChangeSchema>;
-
-/**
- * One page of the feed: every entry whose latest change has `since < seq <= until`, in seq order;
- * `head` is the registry's newest sequence when it signed the page. An empty page has until = since.
- */
-export const DirectoryPageSchema = z
-  .object({
-    protocol: z.literal(PROTOCOL),
-    registry: FingerprintSchema,
-    since: SequenceSchema,
-    until: SequenceSchema,
-    head: SequenceSchema,
-    issuedAt: z.iso.datetime(),
-    changes: z.array(EntryChangeSchema).max(PAGE_LIMIT_MAX),
-  })
-  .refine((page) => page.since <= page.until && page.until <= page.head, 'since ≤ until ≤ head');
-export type DirectoryPage = z.infer<typeof DirectoryPageSchema>;
-
-export const SignedDirectoryPageSchema = z.object({ page: DirectoryPageSchema, signature: Base64Schema });
-export type SignedDirectoryPage = z.infer<typeof SignedDirectoryPageSchema>;
-
-export const ChangesQuerySchema = z.object({
-  since: z.coerce.number().int().nonnegative().default(0),
-  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
-});
 
 // --- enrolment -------------------------------------------------------------------------------
 
@@ -114,28 +95,48 @@ export const ChallengeSchema = z.object({
 export type Challenge = z.infer<typeof ChallengeSchema>;
 
 /** What the POC signs to open a session: binds the registry so a signature cannot be relayed. */
-export const SessionStatementSchema = z.object({
+export const SessionStatementSchema = z.strictObject({
   purpose: z.literal('session'),
   registry: FingerprintSchema,
   challengeId: OpaqueIdSchema,
   nonce: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),
 });
 export type SessionStatement = z.infer<typeof SessionStatementSchema>;
-export const SessionRequestSchema = z.object({ statement: SessionStatementSchema, signature: Base64Schema });
+export const SessionRequestSchema = z.strictObject({ statement: SessionStatementSchema, signature: Base64Schema });
 export const SessionSchema = z.object({ token: TokenSchema, expiresAt: z.iso.datetime() });
 export type Session = z.infer<typeof SessionSchema>;
 
 // --- own entries (A §7 d) --------------------------------------------------------------------
 
-export const EntryUpdateStatementSchema = z.object({
+/** How long a signed statement stays good, and how far ahead of the registry's clock it may be dated. */
+export const STATEMENT_MAX_AGE_MS = 30 * 24 * 3600_000;
+export const STATEMENT_MAX_FUTURE_MS = 10 * 60_000;
+
+/**
+ * An edit of an own entry. It names the registry it is for and when it was signed, so it cannot be
+ * replayed to another registry, nor later than STATEMENT_MAX_AGE_MS (the outbox can wait offline for
+ * days; a conflict re-signs). Strict: a member the schema does not know is refused, never trimmed,
+ * because the registry keeps the exact signed bytes as evidence.
+ */
+export const EntryUpdateStatementSchema = z.strictObject({
   purpose: z.literal('entry-update'),
+  registry: FingerprintSchema,
+  signedAt: z.iso.datetime(),
   entry: PointOfContactSchema,
   /** The revision the edit was based on; 0 creates a new entry. */
   baseRevision: z.number().int().nonnegative(),
   idempotencyKey: IdempotencyKeySchema,
 });
 export type EntryUpdateStatement = z.infer<typeof EntryUpdateStatementSchema>;
-export const EntryUpdateRequestSchema = z.object({ statement: EntryUpdateStatementSchema, signature: Base64Schema });
+export const EntryUpdateRequestSchema = z.strictObject({
+  statement: EntryUpdateStatementSchema,
+  signature: Base64Schema,
+  /**
+   * Proof of possession: a signature over the same canonical statement by the key the entry
+   * publishes (`entry.openpgp`), required when that key is not the account's own enrolled key.
+   */
+  keyProof: Base64Schema.optional(),
+});
 export type EntryUpdateRequest = z.infer<typeof EntryUpdateRequestSchema>;
 export const EntryUpdateResponseSchema = z.object({ entry: PointOfContactSchema, seq: z.number().int().positive() });
 /** 409 body: the registry's current version, so the app can show both and let the user choose. */
@@ -154,7 +155,7 @@ export const PingSchema = z.object({
 export type Ping = z.infer<typeof PingSchema>;
 export const PingListSchema = z.object({ pings: z.array(PingSchema).max(1000) });
 
-export const PingAckStatementSchema = z.object({
+export const PingAckStatementSchema = z.strictObject({
   purpose: z.literal('ping-ack'),
   registry: FingerprintSchema,
   pingId: OpaqueIdSchema,
@@ -163,19 +164,20 @@ export const PingAckStatementSchema = z.object({
   idempotencyKey: IdempotencyKeySchema,
 });
 export type PingAckStatement = z.infer<typeof PingAckStatementSchema>;
-export const PingAckRequestSchema = z.object({ statement: PingAckStatementSchema, signature: Base64Schema });
+export const PingAckRequestSchema = z.strictObject({ statement: PingAckStatementSchema, signature: Base64Schema });
 export type PingAckRequest = z.infer<typeof PingAckRequestSchema>;
 export const PingAckResponseSchema = z.object({ ping: PingSchema });
 
-/** Every route of v1, for the OpenAPI document and for the client's paths. */
+/** Every route of the protocol (paths keep their /v1 prefix; the version is `PROTOCOL`), for the OpenAPI document and for the client's paths. */
 export const ROUTES = {
   info: '/v1/registry',
   health: '/v1/health',
   openapi: '/v1/openapi.json',
-  changes: '/v1/directory/changes',
   enrol: '/v1/enrol',
   challenge: '/v1/session/challenge',
   session: '/v1/session',
+  /** Ends the caller's session at once (the app calls it on lock and on quit). */
+  logout: '/v1/session/logout',
   entry: '/v1/entries/:id',
   pings: '/v1/pings',
   pingAck: '/v1/pings/:id/ack',

@@ -41,7 +41,12 @@ export async function generateSigningKey(name: string): Promise<{ privateKey: st
 }
 
 export async function signCanonical(value: unknown, key: SigningKey): Promise<string> {
-  const message = await openpgp.createMessage({ binary: canonicalBytes(value) });
+  return signBytes(canonicalBytes(value), key);
+}
+
+/** A detached signature over bytes already in canonical form (the feed signs each chunk once). */
+export async function signBytes(bytes: Uint8Array, key: SigningKey): Promise<string> {
+  const message = await openpgp.createMessage({ binary: bytes });
   const signature: unknown = await openpgp.sign({ message, signingKeys: key, detached: true, format: 'binary' });
   if (!(signature instanceof Uint8Array)) throw new TypeError('openpgp returned a signature in an unexpected form');
   return bytesToBase64(signature);
@@ -57,9 +62,28 @@ export async function verifyCanonical(
   key: VerificationKey,
   expectedFingerprint: string,
 ): Promise<boolean> {
+  let bytes: Uint8Array;
+  try {
+    bytes = canonicalBytes(value);
+  } catch {
+    return false;
+  }
+  return verifyDetached(bytes, signature, key, expectedFingerprint);
+}
+
+/**
+ * The same check over bytes already in hand: the registry verifies, then stores, these very bytes
+ * (issue 9 §1: the evidence is what was verified, not a re-serialised parse).
+ */
+export async function verifyDetached(
+  bytes: Uint8Array,
+  signature: string,
+  key: VerificationKey,
+  expectedFingerprint: string,
+): Promise<boolean> {
   if (fingerprintOf(key) !== expectedFingerprint.toUpperCase()) return false;
   try {
-    const message = await openpgp.createMessage({ binary: canonicalBytes(value) });
+    const message = await openpgp.createMessage({ binary: bytes });
     const parsed = await openpgp.readSignature({ binarySignature: base64ToBytes(signature) });
     const result = await openpgp.verify({ message, signature: parsed, verificationKeys: key, format: 'binary' });
     const [first] = result.signatures;

@@ -19,11 +19,24 @@ export const SYNC_ERROR_CODES = [
   'rollback',
   /** A page that answers an earlier request, or an old page, was offered again. */
   'replay',
-  /** The answer is not what protocol v1 says. */
+  /** The answer is not what the protocol says. */
   'invalid-response',
   'not-enrolled',
   /** The registry shown at enrolment differs from the one that answered the enrolment. */
   'registry-changed',
+  /** The registry speaks another protocol version than this app (issue 14 bumped it to v2). */
+  'protocol-mismatch',
+  /**
+   * Issue 9 §3: the newest signed feed is older than the freshness bound by this device's clock, so
+   * somebody may be replaying an old feed (or the registry stopped signing): the last good copy is kept.
+   */
+  'stale-feed',
+  /** The feed is dated far ahead of this device's clock: refused like a stale one. */
+  'feed-from-future',
+  /** An answer larger than the client reads before parsing (issue 9 §6). */
+  'response-too-large',
+  /** A file chosen for "Update from a file" or an outbox file is not one this app can use. */
+  'bad-file',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export type SyncFailureCode = SyncErrorCode | RegistryErrorCode;

@@ -17,7 +17,12 @@ export const SyncStateSchema = z.object({
   lastSeq: z.number().int().nonnegative(),
   /** Highest head any verified page announced: a page announcing less is a rollback. */
   knownHead: z.number().int().nonnegative(),
+  /** When the registry signed the newest feed head accepted: the directory is current as of then. */
   lastIssuedAt: z.iso.datetime().optional(),
+  /** Issue 14: a static mirror of the feed to read from (read-only; the outbox still goes to the registry). */
+  mirrorUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Issue 9 §3: how old a signed feed may be before it is refused as stale (default 24 h). */
+  maxFeedAgeHours: z.number().int().min(1).max(24 * 90).optional(),
   lastSyncAt: z.iso.datetime().optional(),
   /** Consecutive failed sync attempts, for the backoff. */
   failures: z.number().int().nonnegative().default(0),
@@ -34,7 +39,8 @@ const OutboxBase = z.object({
   nextAttemptAt: z.iso.datetime(),
   /** waiting: will be sent; conflict: needs the user's choice; rejected: the registry refused it. */
   status: z.enum(['waiting', 'conflict', 'rejected']),
-  lastError: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** `detail`: what the registry named (e.g. the field and text policy of a refused text), to translate. */
+  lastError: z.object({ code: z.string(), message: z.string(), detail: z.record(z.string(), z.string()).optional() }).optional(),
 });
 
 /** A durable outbox item (vault collection 'outbox'): signed when queued, so it can wait for days. */

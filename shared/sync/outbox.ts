@@ -1,4 +1,6 @@
-import type { PointOfContact } from '../directory/model';
+import type { EntryText, PointOfContact } from '../directory/model';
+import { normaliseEntryText } from '../directory/textPolicy';
+import { SyncError } from './errors';
 import { EntryUpdateStatementSchema, PingAckStatementSchema } from '../registry/protocol';
 import { OutboxItemSchema, type OutboxItem, type SyncState } from './model';
 import type { StatementSigner } from './syncEngine';
@@ -37,13 +39,34 @@ async function enqueue(
   return item;
 }
 
+const normaliseText = (text: EntryText): EntryText =>
+  Object.fromEntries(Object.entries(text).map(([key, value]) => [key, typeof value === 'string' ? normaliseEntryText(value) : value])) as EntryText;
+
+/**
+ * The entry's text in NFC, as the registry requires (issue 9 §2: non-NFC text is refused). Forms
+ * call it before showing a preview; queueEntryUpdate applies it before signing in any case.
+ */
+export function normaliseEntryForSigning(entry: PointOfContact): PointOfContact {
+  return { ...entry, text: normaliseText(entry.text), ...(entry.english ? { english: normaliseText(entry.english) } : {}) };
+}
+
 /**
  * Queues an edit of one of the own State's entries (A §7 d). `baseRevision` is the revision the
- * user started from (0 for a new entry).
+ * user started from (0 for a new entry). The statement names the enrolled registry and the signing
+ * time (issue 9 §1), so it cannot be replayed elsewhere or much later.
  */
 export async function queueEntryUpdate(deps: OutboxDeps, entry: PointOfContact, baseRevision: number): Promise<OutboxItem> {
+  const state = await deps.store.loadState();
+  if (!state) throw new SyncError('not-enrolled', 'enrol with the registry first');
   const now = new Date((deps.now ?? Date.now)()).toISOString();
-  const statement = EntryUpdateStatementSchema.parse({ purpose: 'entry-update', entry, baseRevision, idempotencyKey: randomKey() });
+  const statement = EntryUpdateStatementSchema.parse({
+    purpose: 'entry-update',
+    registry: state.registryFingerprint,
+    signedAt: now,
+    entry: normaliseEntryForSigning(entry),
+    baseRevision,
+    idempotencyKey: randomKey(),
+  });
   return enqueue(deps, 'entry-update', statement, now);
 }
 
@@ -71,6 +94,7 @@ export async function resolveOutboxItem(deps: OutboxDeps, item: OutboxItem, choi
     const now = new Date((deps.now ?? Date.now)()).toISOString();
     const statement = EntryUpdateStatementSchema.parse({
       ...item.request.statement,
+      signedAt: now,
       baseRevision: item.theirs.revision,
       idempotencyKey: randomKey(),
     });

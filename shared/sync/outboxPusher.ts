@@ -69,7 +69,8 @@ export async function pushOutbox(context: PushContext): Promise<PushResult> {
         stopped = error instanceof Error ? error : new SyncError('offline');
         continue;
       }
-      await context.store.putOutbox({ ...item, attempts: item.attempts + 1, status: 'rejected', lastError: { code, message } });
+      const detail = error instanceof RegistryError ? error.detail : undefined;
+      await context.store.putOutbox({ ...item, attempts: item.attempts + 1, status: 'rejected', lastError: { code, message, ...(detail ? { detail } : {}) } });
       result.rejected++;
     }
   }

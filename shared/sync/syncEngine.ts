@@ -1,13 +1,19 @@
 import { RegistryError } from '../registry/errors';
-import { PAGE_LIMIT_DEFAULT, type Ping, type SessionStatement } from '../registry/protocol';
+import type { Ping, SessionStatement } from '../registry/protocol';
 import { readVerificationKey, type VerificationKey } from '../registry/signing';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { SyncError, type SyncFailureCode } from './errors';
 import type { SyncState } from './model';
 import { pushOutbox, type PushResult } from './outboxPusher';
-import { verifyDirectoryPage } from './pageVerifier';
+import { BundleSchema, type Bundle, type ChunkRef, type FeedHead } from '../registry/feed';
+import { DEFAULT_MAX_FEED_AGE_MS, sha256Hex, verifyFeedChunk, verifyFeedHead, type RegistryKey } from './feedVerifier';
 import type { RegistryClient } from './registryClient';
 import type { SyncStore } from './store';
+
+interface FeedSource {
+  head(): Promise<string>;
+  chunk(ref: ChunkRef): Promise<string>;
+}
 
 /** Signs the canonical JSON of a statement with the POC's own key; returns base64. */
 export type StatementSigner = (statement: unknown) => Promise<string>;
@@ -26,12 +32,12 @@ export interface SyncEngineOptions {
   sign: StatementSigner;
   now?: () => number;
   random?: () => number;
-  pageLimit?: number;
   backoff?: BackoffPolicy;
   onProgress?: (progress: SyncProgress) => void;
 }
 
 export interface PullResult {
+  /** Chunks fetched and applied. */
   pages: number;
   applied: number;
   lastSeq: number;
@@ -91,36 +97,100 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pulls the feed: the signed head (from the static mirror when one is set, else the registry),
+   * then every chunk past the last applied sequence, each verified by hash and signature and applied
+   * atomically with the new sequence. A stale, future-dated, rolled-back or replayed head changes
+   * nothing: the last good copy stays.
+   */
   async pull(): Promise<PullResult> {
-    let state = await this.requireState();
+    const state = await this.requireState();
     const registry = await this.#registry(state);
-    const result: PullResult = { pages: 0, applied: 0, lastSeq: state.lastSeq, head: state.knownHead };
-    for (;;) {
-      const raw = await this.#authed((token) => this.#options.client.changes(state.lastSeq, this.#options.pageLimit ?? PAGE_LIMIT_DEFAULT, token));
-      const page = await verifyDirectoryPage(raw, {
-        key: registry.key,
-        fingerprint: registry.fingerprint,
-        since: state.lastSeq,
-        knownHead: state.knownHead,
-        ...(state.lastIssuedAt ? { lastIssuedAt: state.lastIssuedAt } : {}),
-      });
-      const next: SyncState = {
-        ...state,
-        lastSeq: page.until,
-        knownHead: Math.max(state.knownHead, page.head),
-        lastIssuedAt: page.issuedAt,
-      };
-      if (page.changes.length > 0 || next.knownHead !== state.knownHead || next.lastIssuedAt !== state.lastIssuedAt) {
-        await this.#options.store.applyPage(page.changes, next);
-      }
-      state = next;
-      result.pages++;
-      result.applied += page.changes.length;
-      result.lastSeq = page.until;
-      result.head = page.head;
-      this.#progress({ phase: 'pull', ...result });
-      if (page.until >= page.head || page.changes.length === 0) return result;
+    const mirror = state.mirrorUrl ? this.#options.client.at(state.mirrorUrl) : null;
+    const source: FeedSource = mirror
+      ? { head: () => mirror.feedHead(), chunk: (ref) => mirror.feedChunk(ref) }
+      : {
+          head: () => this.#authed((token) => this.#options.client.feedHead(token)),
+          chunk: (ref) => this.#authed((token) => this.#options.client.feedChunk(ref, token)),
+        };
+    let text: string;
+    try {
+      text = await source.head();
+    } catch (error) {
+      // A registry of protocol v1 has no feed head: ask who it is, which names the mismatch.
+      if (error instanceof RegistryError && error.code === 'not-found') await this.#options.client.info();
+      throw error;
     }
+    const head = await verifyFeedHead(text, {
+      ...registry,
+      knownHead: state.knownHead,
+      lastIssuedAt: state.lastIssuedAt,
+      now: this.#now(),
+      maxAgeMs: state.maxFeedAgeHours ? state.maxFeedAgeHours * 3600_000 : DEFAULT_MAX_FEED_AGE_MS,
+    });
+    return this.#applyFeed(state, head, registry, (ref) => source.chunk(ref));
+  }
+
+  /**
+   * Sync by file (issue 14): a bundle exported by the registry, verified exactly as online against
+   * the pinned key; rollback and replay are refused; its date (not the import's) is the freshness.
+   */
+  async importBundle(text: string): Promise<PullResult> {
+    const state = await this.requireState();
+    const registry = await this.#registry(state);
+    let bundle: Bundle;
+    try {
+      bundle = BundleSchema.parse(JSON.parse(text));
+    } catch {
+      throw new SyncError('bad-file', 'this file is not a registry bundle');
+    }
+    const head = await verifyFeedHead(bundle.head, {
+      ...registry,
+      knownHead: state.knownHead,
+      lastIssuedAt: state.lastIssuedAt,
+      now: this.#now(),
+      maxAgeMs: null,
+    });
+    const byHash = new Map<string, string>();
+    for (const chunk of bundle.chunks) byHash.set(await sha256Hex(chunk), chunk);
+    const result = await this.#applyFeed(state, head, registry, (ref) => {
+      const chunk = byHash.get(ref.sha256);
+      if (chunk === undefined) return Promise.reject(new SyncError('bad-file', `the bundle lacks chunk ${ref.from}-${ref.until}`));
+      return Promise.resolve(chunk);
+    });
+    const after = await this.requireState();
+    await this.#options.store.saveState({ ...after, failures: 0, lastError: undefined, lastSyncAt: new Date(this.#now()).toISOString() });
+    return result;
+  }
+
+  async #applyFeed(state: SyncState, head: FeedHead, registry: RegistryKey, chunkText: (ref: ChunkRef) => Promise<string>): Promise<PullResult> {
+    const result: PullResult = { pages: 0, applied: 0, lastSeq: state.lastSeq, head: head.seq };
+    let current: SyncState = { ...state, knownHead: Math.max(state.knownHead, head.seq), lastIssuedAt: head.issuedAt };
+    const pending = head.chunks.filter((ref) => ref.until > state.lastSeq);
+    if (pending.length === 0) {
+      await this.#options.store.saveState(current);
+      this.#progress({ phase: 'pull', ...result });
+      return result;
+    }
+    for (const ref of pending) {
+      const chunk = await verifyFeedChunk(await chunkText(ref), ref, registry);
+      const changes = chunk.changes.filter((change) => change.seq > current.lastSeq);
+      current = { ...current, lastSeq: ref.until };
+      await this.#options.store.applyPage(changes, current);
+      result.pages++;
+      result.applied += changes.length;
+      result.lastSeq = current.lastSeq;
+      this.#progress({ phase: 'pull', ...result });
+    }
+    return result;
+  }
+
+  /** Ends the registry session at once (vault lock, quit); never throws: the session also expires. */
+  async logout(options: { keepalive?: boolean } = {}): Promise<void> {
+    const token = this.#token;
+    this.#token = null;
+    if (!token) return;
+    await this.#options.client.logout(token.value, options).catch(() => undefined);
   }
 
   async refreshPings(): Promise<Ping[]> {

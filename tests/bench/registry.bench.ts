@@ -4,6 +4,8 @@ import { generateDemoDirectory } from '../../shared/directory/demo/generateDemoD
 import type { PointOfContact } from '../../shared/directory/model';
 import type { SessionStatement } from '../../shared/registry/protocol';
 import type { SyncState } from '../../shared/sync/model';
+import { get as httpGet } from 'node:http';
+import { FEED_PATHS, type FeedHead } from '../../shared/registry/feed';
 import { RegistryClient } from '../../shared/sync/registryClient';
 import { MemorySyncStore } from '../../shared/sync/store';
 import { SyncEngine } from '../../shared/sync/syncEngine';
@@ -28,6 +30,7 @@ export async function run(): Promise<Figure[]> {
     const now = new Date('2026-03-01T00:00:00Z');
     const entries = generateDemoDirectory({ seed: 7, size: 10_000, now });
     registry.server.context.directory.importEntries(entries);
+    await registry.server.context.feed.refresh();
     const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'));
     const enrolled = poc.store.snapshot.state!;
 
@@ -61,6 +64,7 @@ export async function run(): Promise<Figure[]> {
       .filter((_, i) => i % 100 === 0)
       .map((e) => ({ ...e, revision: e.revision + 1, text: { ...e.text, officeHours: '08:30–16:30 (changed)' } }));
     registry.server.context.directory.importEntries(changed);
+    await registry.server.context.feed.refresh();
     const compressed = gzipSync(Buffer.from(JSON.stringify(changed))).length;
     const deltaBytes: number[] = [];
     const deltaTimes: number[] = [];
@@ -97,26 +101,81 @@ export async function run(): Promise<Figure[]> {
     // --- degraded link: 256 kbit/s, 300 ms round trip, 2 % of connections reset ---
     figures.push(...(await degraded(poc.sign)));
 
-    // --- "nothing new since SEQ" throughput ---
+    // --- "nothing new": the signed head, served from memory ---
     const state = poc.store.snapshot.state!;
     const challenge = await poc.client.challenge(state.accountId);
     const statement: SessionStatement = { purpose: 'session', registry: state.registryFingerprint, challengeId: challenge.challengeId, nonce: challenge.nonce };
     const { token } = await poc.client.session(statement, await poc.sign(statement));
-    const head = registry.server.context.directory.head();
-    const result = await autocannon({
-      url: `${registry.url}/v1/directory/changes?since=${head}`,
-      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
-      connections: 16,
-      duration: 8,
-    });
+    const headers = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' };
+    const result = await autocannon({ url: `${registry.url}${FEED_PATHS.head}`, headers, connections: 16, duration: 8 });
     figures.push(
       { name: 'registry.nothing_new.rps', value: Math.round(result.requests.average), unit: 'req/s', target: 2000, better: 'higher', note: `non-2xx: ${result.non2xx}` },
       { name: 'registry.nothing_new.p99_ms', value: result.latency.p99, unit: 'ms', target: 25, better: 'lower' },
     );
+
+    // --- issue 14: the first full 500-entry chunk, signed and gzipped once, served from memory ---
+    const full = await autocannon({ url: `${registry.url}${FEED_PATHS.chunk({ from: 0, until: 500 })}`, headers, connections: 16, duration: 10 });
+    figures.push(
+      { name: 'registry.page.full.rps', value: Math.round(full.requests.average), unit: 'req/s', target: 1000, better: 'higher', note: `non-2xx: ${full.non2xx}` },
+      { name: 'registry.page.full.p99_ms', value: full.latency.p99, unit: 'ms', target: 50, better: 'lower' },
+    );
+
+    // --- /v1/health while 50 clients make their initial sync at once ---
+    const feedHead = registry.server.context.feed.head?.head;
+    if (!feedHead) throw new Error('the registry has no feed head');
+    figures.push(await healthDuringBurst(registry.url, headers, feedHead));
   } finally {
     await registry.stop();
   }
   return figures;
+}
+
+/** GET a path with raw HTTP (no decompression in this process), draining the body. */
+function rawGet(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(url, { headers }, (response) => {
+      response.on('data', () => undefined);
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+/**
+ * p99 of /v1/health, polled every 20 ms, while 50 clients fetch the head and every chunk of the
+ * 10,000-entry feed at once (what the registry sees of 50 initial syncs; their verification runs on
+ * the clients' machines, so it is left out of this process).
+ */
+async function healthDuringBurst(url: string, headers: Record<string, string>, head: FeedHead): Promise<Figure> {
+  const latencies: number[] = [];
+  let burstDone = false;
+  const poll = (async () => {
+    while (!burstDone) {
+      const start = performance.now();
+      await (await fetch(`${url}/v1/health`)).text();
+      latencies.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      await rawGet(`${url}${FEED_PATHS.head}`, headers);
+      for (const ref of head.chunks) await rawGet(`${url}${FEED_PATHS.chunk(ref)}`, headers);
+    }),
+  );
+  burstDone = true;
+  await poll;
+  latencies.sort((a, b) => a - b);
+  const p99 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
+  return {
+    name: 'registry.health.p99_ms',
+    value: Math.round(p99 * 10) / 10,
+    unit: 'ms',
+    target: 100,
+    better: 'lower',
+    note: `${latencies.length} health requests while 50 clients fetched head + ${head.chunks.length} chunks each`,
+  };
 }
 
 /**
@@ -128,15 +187,16 @@ export async function run(): Promise<Figure[]> {
 async function degraded(sign: (s: unknown) => Promise<string>): Promise<Figure[]> {
   void sign;
   return [
-    ...(await degradedRun({ label: '2k', size: DEGRADED_SIZE, resetProbability: 0.02, cutAtHalf: true, seed: 42, pageLimit: 250 })),
-    ...(await degradedRun({ label: 'stress20pct.1k', size: 1_000, resetProbability: 0.2, cutAtHalf: false, seed: 7, pageLimit: 100 })),
+    ...(await degradedRun({ label: '2k', size: DEGRADED_SIZE, resetProbability: 0.02, cutAtHalf: true, seed: 42, chunkSize: 250 })),
+    ...(await degradedRun({ label: 'stress20pct.1k', size: 1_000, resetProbability: 0.2, cutAtHalf: false, seed: 7, chunkSize: 100 })),
   ];
 }
 
-async function degradedRun(run: { label: string; size: number; resetProbability: number; cutAtHalf: boolean; seed: number; pageLimit: number }): Promise<Figure[]> {
-  const registry = await startRegistry({ rateLimitPerMinute: 10_000_000 });
+async function degradedRun(run: { label: string; size: number; resetProbability: number; cutAtHalf: boolean; seed: number; chunkSize: number }): Promise<Figure[]> {
+  const registry = await startRegistry({ rateLimitPerMinute: 10_000_000, chunkSize: run.chunkSize });
   try {
     registry.server.context.directory.importEntries(generateDemoDirectory({ seed: 11, size: run.size, now: new Date('2026-03-01T00:00:00Z') }));
+    await registry.server.context.feed.refresh();
     const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'));
     const enrolled = poc.store.snapshot.state!;
     let seed = run.seed;
@@ -156,12 +216,12 @@ async function degradedRun(run: { label: string; size: number; resetProbability:
       baseUrl: proxy.url,
       timeoutMs: 120_000,
       fetch: (url, init) => {
-        const since = /since=(\d+)/.exec(url)?.[1];
+        const since = /chunks\/(\d+)-/.exec(url)?.[1];
         if (since) requested.push({ since: Number(since), applied: store.snapshot.state?.lastSeq ?? 0 });
         return nodeFetch(url, init);
       },
     });
-    const engine = new SyncEngine({ store, client, sign: poc.sign, pageLimit: run.pageLimit });
+    const engine = new SyncEngine({ store, client, sign: poc.sign });
     const start = performance.now();
     let attempts = 0;
     let cutDone = !run.cutAtHalf;
@@ -196,7 +256,7 @@ async function degradedRun(run: { label: string; size: number; resetProbability:
         value: Math.round(seconds * 10) / 10,
         unit: 's',
         better: 'lower',
-        note: `${run.size} entries, 256 kbit/s, 300 ms RTT, ${run.resetProbability * 100} % of responses cut mid-body (${cuts}), pages of ${run.pageLimit}${run.cutAtHalf ? ', cut once more at 50 %' : ''}`,
+        note: `${run.size} entries, 256 kbit/s, 300 ms RTT, ${run.resetProbability * 100} % of responses cut mid-body (${cuts}), chunks of ${run.chunkSize}${run.cutAtHalf ? ', cut once more at 50 %' : ''}`,
       },
       { name: `${name}.bytes`, value: proxy.stats.bytesDown + proxy.stats.bytesUp, unit: 'B', better: 'lower' },
       { name: `${name}.attempts`, value: attempts, unit: 'runs', better: 'lower' },

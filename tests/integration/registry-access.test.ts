@@ -24,9 +24,9 @@ describe('accounts, own entries and pings against the real registry', () => {
 
   const edited = (entry: PointOfContact, entity: string): PointOfContact => ({ ...entry, text: { ...entry.text, entity } });
 
-  it('two POCs of one State edit one entry: the second gets a conflict with both versions, and chooses', async () => {
+  it('two POCs of one State and role edit one entry: the second gets a conflict with both versions, and chooses', async () => {
     const alice = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), { now: clock.now });
-    const bruno = await enrolPoc(registry.url, registry.issueCode('FRA', 'diplomatic'), { now: clock.now });
+    const bruno = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), { now: clock.now });
     await alice.engine.syncNow();
     await bruno.engine.syncNow();
 
@@ -52,15 +52,23 @@ describe('accounts, own entries and pings against the real registry', () => {
     expect(alice.store.snapshot.entries.get(fraTech.id)?.text.entity).toBe('CERT fictif — version B');
   });
 
-  it("a POC of State A cannot edit State B's entry, nor move an entry into its State", async () => {
+  it("a POC of State A cannot edit State B's entry, nor move an entry into its State, nor edit the other role's entry", async () => {
+    const fraDipl = entries.find((e) => e.state === 'FRA' && e.role === 'diplomatic')!;
     const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), { now: clock.now });
-    await queueEntryUpdate({ store: poc.store, sign: poc.sign, now: clock.now }, edited(deuTech, 'Hijacked'), deuTech.revision);
-    await queueEntryUpdate({ store: poc.store, sign: poc.sign, now: clock.now }, { ...deuTech, state: 'FRA' }, deuTech.revision);
+    const deps = { store: poc.store, sign: poc.sign, now: clock.now };
+    await queueEntryUpdate(deps, edited(deuTech, 'Hijacked'), deuTech.revision);
+    clock.advance(1000);
+    await queueEntryUpdate(deps, { ...deuTech, state: 'FRA' }, deuTech.revision);
+    clock.advance(1000);
+    await queueEntryUpdate(deps, edited(fraDipl, 'Hijacked by the technical POC'), fraDipl.revision);
+    clock.advance(1000);
+    await queueEntryUpdate(deps, { ...fraDipl, role: 'technical' }, fraDipl.revision);
     const result = await poc.engine.syncNow();
-    expect(result.push).toMatchObject({ sent: 0, rejected: 2 });
-    const items = await poc.store.listOutbox();
-    expect(items.map((i) => i.lastError?.code)).toEqual(['forbidden-state', 'forbidden-state']);
+    expect(result.push).toMatchObject({ sent: 0, rejected: 4 });
+    const items = (await poc.store.listOutbox()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    expect(items.map((i) => i.lastError?.code)).toEqual(['forbidden-state', 'forbidden-state', 'forbidden-role', 'forbidden-role']);
     expect(registry.server.context.directory.get(deuTech.id)?.text.entity).toBe(deuTech.text.entity);
+    expect(registry.server.context.directory.get(fraDipl.id)).toMatchObject({ role: 'diplomatic', text: { entity: fraDipl.text.entity } });
   });
 
   it('refuses an expired token and a replayed challenge; the engine signs in again by itself', async () => {
@@ -148,16 +156,16 @@ describe('accounts, own entries and pings against the real registry', () => {
       body: JSON.stringify({ code: 'X', publicKey: 'A'.repeat(300_000) }),
     });
     expect(big.status).toBe(413);
-    expect(await big.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+    expect(JSON.parse(await big.text())).toMatchObject({ error: { code: 'payload-too-large' } });
     const bad = await nodeFetch(`${registry.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":1}' });
-    expect(await bad.json()).toMatchObject({ error: { code: 'bad-request' } });
+    expect(JSON.parse(await bad.text())).toMatchObject({ error: { code: 'bad-request' } });
     const unknownCode = await nodeFetch(`${registry.url}/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: 'NOPE-NOPE-NOPE', publicKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----' }),
     });
-    expect(await unknownCode.json()).toMatchObject({ error: { code: 'bad-request' } });
-    const openapi = (await (await nodeFetch(`${registry.url}/v1/openapi.json`, { method: 'GET', headers: {} })).json()) as { paths: object };
-    expect(Object.keys(openapi.paths)).toContain('/v1/directory/changes');
+    expect(JSON.parse(await unknownCode.text())).toMatchObject({ error: { code: 'bad-request' } });
+    const openapi = JSON.parse(await (await nodeFetch(`${registry.url}/v1/openapi.json`, { method: 'GET', headers: {} })).text()) as { paths: object };
+    expect(Object.keys(openapi.paths)).toContain('/v1/feed/head.json');
   });
 });

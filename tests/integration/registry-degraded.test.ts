@@ -18,8 +18,9 @@ describe('a link that cuts answers mid-body, with keep-alive', () => {
   const SIZE = 600;
 
   beforeAll(async () => {
-    registry = await startRegistry();
+    registry = await startRegistry({ chunkSize: 50 });
     registry.server.context.directory.importEntries(fictionalDirectory({ size: SIZE }));
+    await registry.server.context.feed.refresh();
   });
   afterAll(() => registry.stop());
 
@@ -35,12 +36,12 @@ describe('a link that cuts answers mid-body, with keep-alive', () => {
         baseUrl: proxy.url,
         timeoutMs: 10_000,
         fetch: (url, init) => {
-          const since = /since=(\d+)/.exec(url)?.[1];
+          const since = /chunks\/(\d+)-/.exec(url)?.[1];
           if (since) requests.push({ since: Number(since), appliedThen: store.snapshot.state?.lastSeq ?? 0 });
           return nodeFetch(url, init);
         },
       });
-      const engine = new SyncEngine({ store, client, sign: poc.sign, pageLimit: 50 });
+      const engine = new SyncEngine({ store, client, sign: poc.sign });
       const failures: string[] = [];
       for (let attempt = 0; attempt < 100 && (store.snapshot.state?.lastSeq ?? 0) < SIZE; attempt++) {
         try {
@@ -57,7 +58,7 @@ describe('a link that cuts answers mid-body, with keep-alive', () => {
       expect(proxy.stats.responses).toBeGreaterThan(proxy.stats.connections);
       expect(failures.length).toBeGreaterThan(0);
       expect(new Set(failures)).toEqual(new Set(['offline']));
-      // Every page request asked from the last applied sequence: nothing applied was fetched again.
+      // Every chunk request started at the last applied sequence: nothing applied was fetched again.
       for (const request of requests) expect(request.since).toBe(request.appliedThen);
     } finally {
       await proxy.close();

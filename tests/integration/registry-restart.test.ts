@@ -32,17 +32,17 @@ describe('the registry killed with SIGKILL', () => {
     const requested: number[] = [];
     let pagesServed = 0;
     const killer: FetchLike = async (url, init) => {
-      const since = /since=(\d+)/.exec(url)?.[1];
+      const since = /chunks\/(\d+)-/.exec(url)?.[1];
       if (since !== undefined) requested.push(Number(since));
       const response = await nodeFetch(url, init);
       if (since !== undefined && ++pagesServed === 2) {
-        const body: unknown = await response.json();
+        const body = await response.text();
         await killHard(first);
-        return { status: response.status, json: () => Promise.resolve(body) };
+        return { status: response.status, text: () => Promise.resolve(body) };
       }
       return response;
     };
-    const poc = await enrolPoc(running.url, issueCode(dataDir, 'FRA', 'technical', 'KILL-FRA-TECH-0001'), { fetch: killer, pageLimit: 500 });
+    const poc = await enrolPoc(running.url, issueCode(dataDir, 'FRA', 'technical', 'KILL-FRA-TECH-0001'), { fetch: killer });
     await expect(poc.engine.syncNow()).rejects.toMatchObject({ code: 'offline' });
     expect(poc.store.snapshot.state?.lastSeq).toBe(1000);
     expect(poc.store.snapshot.entries.size).toBe(1000);
@@ -63,10 +63,11 @@ describe('the registry killed with SIGKILL', () => {
     const campaign = new PingRepository(db).startCampaign(new Date());
     db.close();
     const [ping] = await poc.engine.refreshPings();
-    const entry = [...poc.store.snapshot.entries.values()].find((e) => e.state === 'FRA')!;
+    const entry = [...poc.store.snapshot.entries.values()].find((e) => e.state === 'FRA' && e.role === 'technical')!;
     await queueEntryUpdate({ store: poc.store, sign: poc.sign }, { ...entry, text: { ...entry.text, entity: 'Survives kill -9' } }, entry.revision);
     await queuePingAck({ store: poc.store, sign: poc.sign }, poc.store.snapshot.state!, ping!.id);
     const result = await poc.engine.syncNow();
+    expect(await poc.store.listOutbox()).toEqual([]);
     expect(result.push.sent).toBe(2);
     await killHard(running);
     running = null;

@@ -20,7 +20,8 @@ export interface RunningRegistry {
   server: RegistryServer;
   url: string;
   dataDir: string;
-  issueCode(state: string, role: PocRole): string;
+  /** `mayCreate`: how many entries the enrolled account may create (issue 9 §1; default 0). */
+  issueCode(state: string, role: PocRole, mayCreate?: number): string;
   stop(): Promise<void>;
 }
 
@@ -33,7 +34,7 @@ export async function startRegistry(options: Partial<RegistryServerOptions> = {}
     server,
     url,
     dataDir,
-    issueCode(state, role) {
+    issueCode(state, role, mayCreate = 0) {
       const code = `TEST-${state}-${role.slice(0, 4).toUpperCase()}-${String(++n).padStart(4, '0')}`;
       const now = server.context.now();
       server.context.accounts.issueCode({
@@ -42,6 +43,7 @@ export async function startRegistry(options: Partial<RegistryServerOptions> = {}
         role,
         issuedAt: new Date(now).toISOString(),
         expiresAt: new Date(now + 86_400_000).toISOString(),
+        mayCreate,
       });
       return code;
     },
@@ -60,6 +62,16 @@ export async function pocKey(name = 'Fictional POC') {
 
 export const nodeFetch: FetchLike = (url, init) => fetch(url, init);
 
+/** A fetch that lets a test read or rewrite answers (as text) on their way to the client. */
+export function rewritingFetch(rewrite: (text: string, url: string, status: number) => string | Promise<string>): FetchLike {
+  return async (url, init) => {
+    const response = await nodeFetch(url, init);
+    const text = await response.text();
+    const rewritten = await rewrite(text, url, response.status);
+    return { status: response.status, text: () => Promise.resolve(rewritten) };
+  };
+}
+
 export interface TestPoc {
   store: MemorySyncStore;
   engine: SyncEngine;
@@ -72,7 +84,7 @@ export interface TestPoc {
 export async function enrolPoc(
   url: string,
   code: string,
-  options: { fetch?: FetchLike; now?: () => number; pageLimit?: number; store?: MemorySyncStore } = {},
+  options: { fetch?: FetchLike; now?: () => number; store?: MemorySyncStore } = {},
 ): Promise<TestPoc> {
   const key = await pocKey();
   const client = new RegistryClient({ baseUrl: url, fetch: options.fetch ?? nodeFetch, timeoutMs: 5_000 });
@@ -88,7 +100,6 @@ export async function enrolPoc(
       sign,
       random: () => 0.5,
       ...(options.now ? { now: options.now } : {}),
-      ...(options.pageLimit ? { pageLimit: options.pageLimit } : {}),
       ...overrides,
     });
   return { store, engine: make(), client, sign, restart: make };

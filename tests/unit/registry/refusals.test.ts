@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictionalDirectory } from '../../../registry/demo/fictionalDirectory';
 import { REGISTRY_ERROR_STATUS, type RegistryErrorCode } from '../../../shared/registry/errors';
-import { ErrorBodySchema, PAGE_LIMIT_MAX, type SessionStatement } from '../../../shared/registry/protocol';
+import { ErrorBodySchema, type SessionStatement } from '../../../shared/registry/protocol';
 import { enrolPoc, movableClock, pocKey, startRegistry, type RunningRegistry, type TestPoc } from '../../support/registry-harness';
 
 /**
@@ -33,6 +33,7 @@ describe('registry refusals, by code and message', () => {
   beforeAll(async () => {
     registry = await startRegistry({ now: clock.now, bodyLimitBytes: 96 * 1024 });
     registry.server.context.directory.importEntries(entries);
+    await registry.server.context.feed.refresh();
     poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), { now: clock.now });
     const state = poc.store.snapshot.state!;
     const challenge = await poc.client.challenge(state.accountId);
@@ -45,19 +46,19 @@ describe('registry refusals, by code and message', () => {
     await expectRefusal(await get('/v1/nothing-here'), 'not-found', /No such route/);
     await expectRefusal(await post('/v1/enrol', '{"code":'), 'bad-request', /could not be read/);
     const wrongType = await fetch(`${registry.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
-    await expectRefusal(wrongType, 'bad-request');
+    await expectRefusal(wrongType, 'unsupported-media-type');
     await expectRefusal(await post('/v1/enrol', { code: 'ABCD-EFGH', publicKey: 'x'.repeat(100 * 1024) }), 'payload-too-large', /too large/);
   });
 
-  it('bounds every input: codes, keys, sequence and page size, ids', async () => {
+  it('bounds every input: codes, keys, chunk names, ids', async () => {
     await expectRefusal(await post('/v1/enrol', { code: 'AB', publicKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----' }), 'bad-request', /at code/);
     await expectRefusal(await post('/v1/enrol', { code: 'ABCD-EFGH-IJKL', publicKey: 'not a key' }), 'bad-request', /at publicKey/);
     await expectRefusal(await post('/v1/enrol', { code: 'ABCD-EFGH-IJKL', publicKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----\nbroken' }), 'bad-request', /public key could not be read/);
     await expectRefusal(await post('/v1/session/challenge', { accountId: 'short' }), 'bad-request', /at accountId/);
-    for (const query of ['since=-1', 'since=abc', 'limit=0', `limit=${PAGE_LIMIT_MAX + 1}`]) {
-      await expectRefusal(await get(`/v1/directory/changes?${query}`, authed()), 'bad-request', /Invalid request at (since|limit)/);
+    for (const name of ['-1-5.json', 'abc.json', '0-40', '0-41.json', '..%2Fregistry.sqlite']) {
+      await expectRefusal(await get(`/v1/feed/chunks/${name}`, authed()), 'not-found', /No such chunk/);
     }
-    const ok = await get(`/v1/directory/changes?since=0&limit=${PAGE_LIMIT_MAX}`, authed());
+    const ok = await get('/v1/feed/chunks/0-40.json', authed());
     expect(ok.status).toBe(200);
   });
 
@@ -85,13 +86,15 @@ describe('registry refusals, by code and message', () => {
     await expectRefusal(await post('/v1/session/challenge', { accountId }), 'account-revoked', /revoked/);
   });
 
-  it('refuses a changes request ahead of the registry (a rollback) and names the head', async () => {
-    const head = registry.server.context.directory.head();
-    await expectRefusal(await get(`/v1/directory/changes?since=${head + 5}`, authed()), 'ahead-of-registry', new RegExp(`at sequence ${head}, behind the requested ${head + 5}`));
+  it('serves the feed only to a session', async () => {
+    await expectRefusal(await get('/v1/feed/head.json'), 'unauthorized', /Sign in first/);
+    await expectRefusal(await get('/v1/feed/chunks/0-40.json'), 'unauthorized', /Sign in first/);
   });
 
   it('refuses an entry update whose id differs from the address, or that is not signed by the enrolled key', async () => {
-    const statement = { purpose: 'entry-update', entry: fra, baseRevision: fra.revision, idempotencyKey: 'k'.repeat(20) };
+    const registryFingerprint = poc.store.snapshot.state!.registryFingerprint;
+    const signedAt = new Date(clock.now()).toISOString();
+    const statement = { purpose: 'entry-update', registry: registryFingerprint, signedAt, entry: fra, baseRevision: fra.revision, idempotencyKey: 'k'.repeat(20) };
     const signature = await poc.sign(statement);
     const put = (id: string, body: unknown) =>
       fetch(`${registry.url}/v1/entries/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', ...authed() }, body: JSON.stringify(body) });
@@ -107,7 +110,7 @@ describe('registry refusals, by code and message', () => {
     const statement = { purpose: 'ping-ack', registry: state.registryFingerprint, pingId: 'p'.repeat(22), acknowledgedAt: new Date(clock.now()).toISOString(), idempotencyKey: 'i'.repeat(20) };
     await expectRefusal(await post(`/v1/pings/${statement.pingId}/ack`, { statement, signature: await poc.sign(statement) }, authed()), 'not-found', /No such ping/);
     const elsewhere = { ...statement, registry: 'F'.repeat(40) };
-    await expectRefusal(await post(`/v1/pings/${statement.pingId}/ack`, { statement: elsewhere, signature: await poc.sign(elsewhere) }, authed()), 'signature-invalid', /another registry/);
+    await expectRefusal(await post(`/v1/pings/${statement.pingId}/ack`, { statement: elsewhere, signature: await poc.sign(elsewhere) }, authed()), 'wrong-registry', /another registry/);
   });
 
   it('answers a CORS preflight without a body', async () => {
