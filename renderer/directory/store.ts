@@ -23,7 +23,7 @@ import type { LoadedDirectory } from '../../shared/directory/loadedDirectory';
 import type { PointOfContact, PointOfContactInput } from '../../shared/directory/model';
 import { VaultError } from '../../shared/vault/errors';
 import type { BatchOp, VaultSession } from '../vault/session';
-import { DirectoryVault, validEntry } from './chunkedDirectory';
+import { DirectoryVault, LEGACY_COLLECTION, validEntry } from './chunkedDirectory';
 
 export { CHUNK_COLLECTION as DIRECTORY_COLLECTION } from './chunkedDirectory';
 
@@ -148,6 +148,18 @@ export function writeDirectory(
     next.catch(() => undefined),
   );
   return next;
+}
+
+/**
+ * Batch operations for a caller that writes entries in its own session.writeBatch (the interface
+ * before issue 14; prefer writeDirectory). They store per-entry records, which the next load moves
+ * into chunks: call notifyDirectoryChanged() after the batch so that readers load again.
+ */
+export function directoryPutOps(entries: readonly PointOfContactInput[]): BatchOp[] {
+  return entries.map((input) => {
+    const entry = validEntry(input);
+    return { collection: LEGACY_COLLECTION, id: entry.id, value: entry };
+  });
 }
 
 /** Every readable entry and the ids of the quarantined records. tests/bench/directory.bench.ts measures it. */

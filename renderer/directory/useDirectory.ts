@@ -55,7 +55,9 @@ export function useDirectoryFreshness(): void {
  */
 export function useDirectory() {
   const session = useVaultSession();
-  return useQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: Infinity });
+  // No structural sharing: each snapshot is already a new object exactly when the directory changed,
+  // and a deep comparison would walk 10,000 entries on every refresh during a sync.
+  return useQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: Infinity, structuralSharing: false });
 }
 
 const SyncTimeSchema = z.object({ lastSyncAt: z.string().optional() });
