@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, dueSoon, filterCases, type CaseStatus } from '../../shared/cases';
+import { stateName } from '../../shared/directory/stateNames';
 import { navigate } from '../app/navigation';
 import { useCaseList } from './useCases';
 
@@ -75,7 +76,7 @@ export function CaseList() {
                 <td>
                   {c.exercise && <span className="exercise-badge">{t('exercise')}</span>} <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.subject}</a>
                 </td>
-                <td>{c.counterpart.label ?? c.counterpart.state} ({c.counterpart.state})</td>
+                <td>{c.counterpart.label ?? stateName(c.counterpart.state, i18n.language)} ({stateName(c.counterpart.state, i18n.language)})</td>
                 <td>{t(`status.${c.status}`)}</td>
                 <td>{time(c.lastActivityAt)}</td>
               </tr>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseError, consentOf, partiesOf, partyKey, summarizeCase, thirdPartyExportCheck, type CaseEventBody } from '../../shared/cases';
+import { stateName } from '../../shared/directory/stateNames';
 import { renderTemplateText } from '../../shared/templates';
 import { useHost } from '../host/HostContext';
 import { useTemplateLabels } from '../inquiry/useTemplateLabels';
@@ -72,11 +73,11 @@ export function CasePage({ caseId }: { caseId: string }) {
         <dt>{t('columns.status')}</dt>
         <dd>{t(`status.${summary.status}`)}</dd>
         <dt>{t('columns.counterpart')}</dt>
-        <dd>{summary.counterpart.label ?? ''} ({summary.counterpart.state}, {labels.roles[summary.counterpart.role]})</dd>
+        <dd>{summary.counterpart.label ?? ''} ({stateName(summary.counterpart.state, i18n.language)}, {labels.roles[summary.counterpart.role]})</dd>
         {summary.urgency && (<><dt>{labels.fields.urgency}</dt><dd>{labels.urgencies[summary.urgency]}</dd></>)}
         {summary.tlp && (<><dt>TLP</dt><dd>TLP:{summary.tlp}</dd></>)}
         {summary.deadline && (<><dt>{t('deadline')}</dt><dd>{time(summary.deadline.dueAt)} — {t(`deadlineReason.${summary.deadline.reason}`)} ({t(`owedBy.${summary.deadline.owedBy}`)})</dd></>)}
-        {summary.handedOverTo && (<><dt>{t('handover.fact')}</dt><dd>{summary.handedOverTo.label ?? ''} ({summary.handedOverTo.state}, {labels.roles[summary.handedOverTo.role]})</dd></>)}
+        {summary.handedOverTo && (<><dt>{t('handover.fact')}</dt><dd>{summary.handedOverTo.label ?? ''} ({stateName(summary.handedOverTo.state, i18n.language)}, {labels.roles[summary.handedOverTo.role]})</dd></>)}
       </dl>
       <p role="status" className={verification.intact ? 'chain ok' : 'chain broken'} aria-label={t('chain.label')}>
         {verification.intact
@@ -107,7 +108,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <p className="hint">{t('consent.rule')}</p>
         <ul>
           {consents.map((c) => (
-            <li key={partyKey(c.party)}>{c.party.label ?? c.party.state} ({c.party.state}, {labels.roles[c.party.role]}): {t(`consent.state.${c.state}`)}</li>
+            <li key={partyKey(c.party)}>{c.party.label ?? stateName(c.party.state, i18n.language)} ({stateName(c.party.state, i18n.language)}, {labels.roles[c.party.role]}): {t(`consent.state.${c.state}`)}</li>
           ))}
         </ul>
         <label className="field">
@@ -119,7 +120,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <select value={consentParty} onChange={(e) => setConsentParty(e.target.value)}>
             <option value="">{t('consent.choose')}</option>
             {parties.map((p) => (
-              <option key={partyKey(p)} value={partyKey(p)}>{p.label ?? p.state} ({p.state}, {labels.roles[p.role]})</option>
+              <option key={partyKey(p)} value={partyKey(p)}>{p.label ?? stateName(p.state, i18n.language)} ({stateName(p.state, i18n.language)}, {labels.roles[p.role]})</option>
             ))}
           </select>
         </label>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PointOfContact } from '../../shared/directory/model';
+import { stateName } from '../../shared/directory/stateNames';
 import { randomKey } from '../../shared/sync/outbox';
 import { listEntriesOfState } from '../directory/store';
 import { useVaultSession } from '../vault/session';
@@ -10,7 +11,7 @@ import { SYNC_QUERY_KEY, useSyncController } from './useSync';
 
 /** A §7 d: the own State's entries, editable; edits go through the signed outbox. */
 export function OwnEntries({ ownState }: { ownState: string }) {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
   const session = useVaultSession();
   const controller = useSyncController();
   const [editing, setEditing] = useState<{ entry: PointOfContact; isNew: boolean } | null>(null);
@@ -46,7 +47,7 @@ export function OwnEntries({ ownState }: { ownState: string }) {
 
   return (
     <section aria-labelledby="own-entries-title">
-      <h3 id="own-entries-title">{t('own.title', { state: ownState })}</h3>
+      <h3 id="own-entries-title">{t('own.title', { state: stateName(ownState, i18n.language) })}</h3>
       <p>{t('own.explain')}</p>
       {editing ? (
         <OwnEntryForm
