@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseError, consentOf, partiesOf, partyKey, summarizeCase, thirdPartyExportCheck, type CaseEventBody } from '../../shared/cases';
 import { stateName } from '../../shared/directory/stateNames';
+import { formatDateTime } from '../../shared/i18n/formats';
 import { renderTemplateText } from '../../shared/templates';
 import { useHost } from '../host/HostContext';
 import { useTemplateLabels } from '../inquiry/useTemplateLabels';
@@ -24,7 +25,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [consentGranted, setConsentGranted] = useState(true);
   const [thirdParty, setThirdParty] = useState('');
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }) + ' UTC';
+  const time = (iso: string) => formatDateTime(iso, i18n.language);
 
   if (query.isPending) return <p role="status">{t('loading')}</p>;
   if (!query.data) return <p role="alert">{t('errors.case-not-found')}</p>;
