@@ -7,6 +7,7 @@ import { registerDirectoryRoutes } from './routes/directoryRoutes';
 import { registerEntryRoutes } from './routes/entryRoutes';
 import { registerMetaRoutes } from './routes/metaRoutes';
 import { registerPingRoutes } from './routes/pingRoutes';
+import { registerWithdrawRoutes } from './routes/withdrawRoutes';
 import { DEFAULT_PING_INTERVAL_DAYS, schedulePingCampaigns, type PingScheduler, type StartedCampaign } from './pingScheduler';
 import { loadOrCreateSigningKey } from './signingKey';
 import { AccountRepository } from './store/accountRepository';
@@ -103,6 +104,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
   registerDirectoryRoutes(app, context);
   registerEntryRoutes(app, context);
   registerPingRoutes(app, context);
+  registerWithdrawRoutes(app, context);
 
   const pingScheduler = schedulePingCampaigns({
     pings: context.pings,

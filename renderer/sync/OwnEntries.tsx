@@ -7,20 +7,23 @@ import { randomKey } from '../../shared/sync/outbox';
 import { listEntriesOfState } from '../directory/store';
 import { useVaultSession } from '../vault/session';
 import { OwnEntryForm } from './OwnEntryForm';
-import { SYNC_QUERY_KEY, useSyncController } from './useSync';
+import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from './useSync';
+import { WithdrawEntry } from './WithdrawEntry';
 
 /** A §7 d: the own State's entries, editable; edits go through the signed outbox. */
 export function OwnEntries({ ownState }: { ownState: string }) {
   const { t, i18n } = useTranslation('sync');
   const session = useVaultSession();
   const controller = useSyncController();
+  const ownRole = useSyncStatus().data?.state?.role;
   const [editing, setEditing] = useState<{ entry: PointOfContact; isNew: boolean } | null>(null);
   const { data } = useQuery({
     queryKey: [...SYNC_QUERY_KEY, 'ownEntries', ownState],
     queryFn: async () => {
       const [{ entries }, outbox] = await Promise.all([listEntriesOfState(session, ownState), controller.store.listOutbox()]);
       const pending = new Set(outbox.flatMap((i) => (i.kind === 'entry-update' && i.status !== 'rejected' ? [i.request.statement.entry.id] : [])));
-      return { entries: entries.sort((a, b) => a.id.localeCompare(b.id)), pending };
+      const withdrawing = new Set(outbox.flatMap((i) => (i.kind === 'entry-withdraw' && i.status !== 'rejected' ? [i.request.statement.entryId] : [])));
+      return { entries: entries.sort((a, b) => a.id.localeCompare(b.id)), pending, withdrawing };
     },
   });
 
@@ -71,6 +74,7 @@ export function OwnEntries({ ownState }: { ownState: string }) {
                 <button type="button" onClick={() => setEditing({ entry, isNew: false })} aria-label={t('own.editNamed', { entity: entry.text.entity })}>
                   {t('own.edit')}
                 </button>
+                {entry.role === ownRole ? <WithdrawEntry entry={entry} pending={data.withdrawing.has(entry.id)} /> : null}
               </li>
             ))}
           </ul>

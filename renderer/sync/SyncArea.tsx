@@ -90,8 +90,12 @@ function OutboxList() {
 
 function OutboxRow({ item }: { item: OutboxItem }) {
   const { t } = useTranslation('sync');
+  const { t: to } = useTranslation('ownEntry');
   const controller = useSyncController();
-  const label = item.kind === 'entry-update' ? t('item.entry', { entity: item.request.statement.entry.text.entity }) : t('item.ping');
+  const label =
+    item.kind === 'entry-update' ? t('item.entry', { entity: item.request.statement.entry.text.entity })
+    : item.kind === 'entry-withdraw' ? to('withdraw.item')
+    : t('item.ping');
   return (
     <li>
       <p>

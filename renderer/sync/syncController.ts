@@ -2,7 +2,7 @@ import type { PointOfContact } from '../../shared/directory/model';
 import { signCanonical, type SigningKey } from '../../shared/registry/signing';
 import { SyncError } from '../../shared/sync/errors';
 import type { OutboxItem, SyncState } from '../../shared/sync/model';
-import { queueEntryUpdate, queuePingAck, resolveOutboxItem } from '../../shared/sync/outbox';
+import { queueEntryUpdate, queueEntryWithdraw, queuePingAck, resolveOutboxItem } from '../../shared/sync/outbox';
 import { RegistryClient, type FetchLike } from '../../shared/sync/registryClient';
 import { SyncEngine, type SyncProgress, type SyncReport } from '../../shared/sync/syncEngine';
 import { loadOwnSigningKey } from '../identity/ownIdentity';
@@ -136,6 +136,15 @@ export class SyncController {
 
   async queueEntryUpdate(entry: PointOfContact, baseRevision: number): Promise<void> {
     await queueEntryUpdate({ store: this.store, sign: this.sign }, entry, baseRevision);
+    this.#changed();
+    void this.syncNow({ force: true });
+  }
+
+  /** Signs and queues the withdrawal of an own-State entry of the own role (the registry checks again). */
+  async queueEntryWithdraw(entry: PointOfContact, reason?: string): Promise<void> {
+    const state = await this.store.loadState();
+    if (!state) throw new SyncError('not-enrolled');
+    await queueEntryWithdraw({ store: this.store, sign: this.sign }, state, entry, reason);
     this.#changed();
     void this.syncNow({ force: true });
   }
