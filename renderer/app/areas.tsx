@@ -10,9 +10,11 @@ import { IdentityArea } from '../identity/IdentityArea';
 import { OnboardingArea } from '../onboarding/OnboardingArea';
 import { SettingsArea } from '../settings/SettingsArea';
 import { AboutArea } from '../about/AboutArea';
+import { HomeArea } from '../home/HomeArea';
 
 
 export const AREA_COMPONENTS: Record<AreaName, ComponentType<AreaProps>> = {
+  home: HomeArea,
   directory: DirectoryArea,
   inquiry: InquiryArea,
   cases: CasesArea,

@@ -21,9 +21,17 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
   return value as T;
 }
 
-/** The device's IANA time zone (what "local time" means on this machine). */
+let zone: { name: string; readAt: number } | null = null;
+
+/**
+ * The device's IANA time zone (what "local time" means on this machine). Read again once a minute,
+ * not on every call: creating a DateTimeFormat costs more than formatting with a cached one, and a
+ * laptop that travels changes zone rarely.
+ */
 export function localTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const now = Date.now();
+  if (!zone || now - zone.readAt > 60_000) zone = { name: new Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
+  return zone.name;
 }
 
 function toDate(value: string | number | Date): Date {
