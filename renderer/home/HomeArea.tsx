@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { stateName } from '../../shared/directory/stateNames';
 import { buildToday, noticesBetween, type Today } from '../../shared/home/today';
 import { useCaseList } from '../cases/useCases';
+import { LoadDemo } from '../directory/DirectoryArea';
 import { useDirectory } from '../directory/useDirectory';
 import { useHost } from '../host/HostContext';
 import { changedKeys } from '../identity/peerKeys';
@@ -95,6 +96,7 @@ export function HomeArea() {
           {t('notEnrolled')} <a href="#/onboarding">{t('enrol')}</a>
         </p>
       ) : null}
+      {directory.data && directory.data.entries.length === 0 ? <LoadDemo openAfterLoad /> : null}
       <HomeView
         today={today}
         t={t}
