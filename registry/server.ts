@@ -7,6 +7,7 @@ import { registerDirectoryRoutes } from './routes/directoryRoutes';
 import { registerEntryRoutes } from './routes/entryRoutes';
 import { registerMetaRoutes } from './routes/metaRoutes';
 import { registerPingRoutes } from './routes/pingRoutes';
+import { registerWithdrawRoutes } from './routes/withdrawRoutes';
 import { DEFAULT_PING_INTERVAL_DAYS, schedulePingCampaigns, type PingScheduler, type StartedCampaign } from './pingScheduler';
 import { loadOrCreateSigningKey } from './signingKey';
 import { FeedPublisher } from './feed/feedPublisher';
@@ -142,6 +143,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
   registerDirectoryRoutes(app, context);
   registerEntryRoutes(app, context);
   registerPingRoutes(app, context);
+  registerWithdrawRoutes(app, context);
 
   // Chunks and head are signed before the first request; then the head follows the directory
   // (writes by this server at once, the admin CLI's within a second) and is re-signed for freshness.

@@ -11,9 +11,11 @@ import { OnboardingArea } from '../onboarding/OnboardingArea';
 import { SettingsArea } from '../settings/SettingsArea';
 import { AboutArea } from '../about/AboutArea';
 import { TrainingArea } from '../training/TrainingArea';
+import { HomeArea } from '../home/HomeArea';
 
 
 export const AREA_COMPONENTS: Record<AreaName, ComponentType<AreaProps>> = {
+  home: HomeArea,
   directory: DirectoryArea,
   inquiry: InquiryArea,
   cases: CasesArea,

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /** The workflow areas, one folder each under renderer/ (STYLE.md habit 3). */
 export const AREAS = [
+  'home',
   'directory',
   'inquiry',
   'cases',
@@ -30,7 +31,7 @@ export interface Route {
 
 function parseHash(hash: string): Route {
   const [areaPart = '', ...rest] = hash.replace(/^#\/?/, '').split('/');
-  const area = (AREAS as readonly string[]).includes(areaPart) ? (areaPart as AreaName) : 'directory';
+  const area = (AREAS as readonly string[]).includes(areaPart) ? (areaPart as AreaName) : 'home';
   const param = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
   return param ? { area, param } : { area };
 }

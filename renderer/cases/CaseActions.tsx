@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseError, handoverEvent, otherRole, type CaseEventBody, type CaseSummary } from '../../shared/cases';
 import { useDirectory } from '../directory/useDirectory';
+import { DateTimeField } from '../components/DateTimeField';
 import { HandoverChooser } from './HandoverChooser';
 
 type Append = (bodies: CaseEventBody[]) => Promise<void>;
@@ -30,10 +31,7 @@ export function DeadlineForm({ append }: { append: Append }) {
   return (
     <section aria-labelledby={`${ids.due}-title`} className="case-tools">
       <h3 id={`${ids.due}-title`}>{t('setDeadline.title')}</h3>
-      <div className="field">
-        <label htmlFor={ids.due}>{t('setDeadline.dueAt')}</label>
-        <input id={ids.due} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
-      </div>
+      <DateTimeField label={t('setDeadline.dueAt')} value={due} onChange={setDue} />
       <div className="field">
         <label htmlFor={ids.owed}>{t('setDeadline.owedBy')}</label>
         <select id={ids.owed} value={owedBy} onChange={(e) => setOwedBy(e.target.value === 'counterpart' ? 'counterpart' : 'self')}>

@@ -1,7 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, dueSoon, filterCases, type CaseStatus } from '../../shared/cases';
+import { stateName } from '../../shared/directory/stateNames';
+import { formatDateTime } from '../../shared/i18n/formats';
 import { navigate } from '../app/navigation';
+import { LocalTime } from '../components/LocalTime';
 import { useCaseList } from './useCases';
 import { VerifyCaseFile } from './VerifyCaseFile';
 
@@ -14,7 +17,7 @@ export function CaseList() {
   const summaries = useMemo(() => cases.data?.summaries ?? [], [cases.data]);
   const shown = useMemo(() => filterCases(summaries, { text, ...(status ? { statuses: [status] } : {}), ...(exercise ? { exercise } : {}) }), [summaries, text, status, exercise]);
   const due = useMemo(() => dueSoon(summaries, new Date()), [summaries]);
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }) + ' UTC';
+  const time = (iso: string) => formatDateTime(iso, i18n.language);
 
   return (
     <section className="area cases" aria-labelledby="cases-title">
@@ -76,9 +79,9 @@ export function CaseList() {
                 <td>
                   {c.exercise && <span className="exercise-badge">{t('exercise')}</span>} <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.subject}</a>
                 </td>
-                <td>{c.counterpart.label ?? c.counterpart.state} ({c.counterpart.state})</td>
+                <td>{c.counterpart.label ?? stateName(c.counterpart.state, i18n.language)} ({stateName(c.counterpart.state, i18n.language)})</td>
                 <td>{t(`status.${c.status}`)}</td>
-                <td>{time(c.lastActivityAt)}</td>
+                <td><LocalTime at={c.lastActivityAt} /></td>
               </tr>
             ))}
           </tbody>

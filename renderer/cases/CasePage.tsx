@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseError, consentOf, partiesOf, partyKey, summarizeCase, thirdPartyExportCheck, type CaseEventBody } from '../../shared/cases';
+import { stateName } from '../../shared/directory/stateNames';
+import { formatDateTime } from '../../shared/i18n/formats';
 import { renderTemplateText } from '../../shared/templates';
 import { useHost } from '../host/HostContext';
 import { useTemplateLabels } from '../components/useTemplateLabels';
@@ -27,7 +29,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [thirdParty, setThirdParty] = useState('');
   const [consentMessage, setConsentMessage] = useState('');
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }) + ' UTC';
+  const time = (iso: string) => formatDateTime(iso, i18n.language);
 
   if (query.isPending) return <p role="status">{t('loading')}</p>;
   if (!query.data) return <p role="alert">{t('errors.case-not-found')}</p>;
@@ -77,11 +79,11 @@ export function CasePage({ caseId }: { caseId: string }) {
         <dt>{t('columns.status')}</dt>
         <dd>{t(`status.${summary.status}`)}</dd>
         <dt>{t('columns.counterpart')}</dt>
-        <dd>{summary.counterpart.label ?? ''} ({summary.counterpart.state}, {labels.roles[summary.counterpart.role]})</dd>
+        <dd>{summary.counterpart.label ?? ''} ({stateName(summary.counterpart.state, i18n.language)}, {labels.roles[summary.counterpart.role]})</dd>
         {summary.urgency && (<><dt>{labels.fields.urgency}</dt><dd>{labels.urgencies[summary.urgency]}</dd></>)}
         {summary.tlp && (<><dt>TLP</dt><dd>TLP:{summary.tlp}</dd></>)}
         {summary.deadline && (<><dt>{t('deadline')}</dt><dd>{time(summary.deadline.dueAt)} — {t(`deadlineReason.${summary.deadline.reason}`)} ({t(`owedBy.${summary.deadline.owedBy}`)})</dd></>)}
-        {summary.handedOverTo && (<><dt>{t('handover.fact')}</dt><dd>{summary.handedOverTo.label ?? ''} ({summary.handedOverTo.state}, {labels.roles[summary.handedOverTo.role]})</dd></>)}
+        {summary.handedOverTo && (<><dt>{t('handover.fact')}</dt><dd>{summary.handedOverTo.label ?? ''} ({stateName(summary.handedOverTo.state, i18n.language)}, {labels.roles[summary.handedOverTo.role]})</dd></>)}
       </dl>
       <p role="status" className={verification.intact ? 'chain ok' : 'chain broken'} aria-label={t('chain.label')}>
         {verification.intact
@@ -112,7 +114,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <p className="hint">{t('consent.rule')}</p>
         <ul>
           {consents.map((c) => (
-            <li key={partyKey(c.party)}>{c.party.label ?? c.party.state} ({c.party.state}, {labels.roles[c.party.role]}): {t(`consent.state.${c.state}`)}</li>
+            <li key={partyKey(c.party)}>{c.party.label ?? stateName(c.party.state, i18n.language)} ({stateName(c.party.state, i18n.language)}, {labels.roles[c.party.role]}): {t(`consent.state.${c.state}`)}</li>
           ))}
         </ul>
         <label className="field">
@@ -124,7 +126,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <select value={consentParty} onChange={(e) => setConsentParty(e.target.value)}>
             <option value="">{t('consent.choose')}</option>
             {parties.map((p) => (
-              <option key={partyKey(p)} value={partyKey(p)}>{p.label ?? p.state} ({p.state}, {labels.roles[p.role]})</option>
+              <option key={partyKey(p)} value={partyKey(p)}>{p.label ?? stateName(p.state, i18n.language)} ({stateName(p.state, i18n.language)}, {labels.roles[p.role]})</option>
             ))}
           </select>
         </label>

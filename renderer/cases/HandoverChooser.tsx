@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entryLabel, handoverCandidates, type Party } from '../../shared/cases';
+import { stateName } from '../../shared/directory/stateNames';
 import type { PocRole } from '../../shared/directory/model';
 import { useDirectory } from '../directory/useDirectory';
 import { useTemplateLabels } from '../components/useTemplateLabels';
@@ -11,14 +12,14 @@ import { useTemplateLabels } from '../components/useTemplateLabels';
  * the case page in its state.
  */
 export function HandoverChooser(props: { self: Pick<Party, 'state'>; toRole: PocRole; pocId: string; note: string; onChange: (value: { pocId: string; note: string }) => void }) {
-  const { t } = useTranslation('cases');
+  const { t, i18n } = useTranslation('cases');
   const { labels } = useTemplateLabels();
   const directory = useDirectory();
   const selectId = useId();
   const noteId = useId();
   const candidates = handoverCandidates(directory.data?.entries ?? [], props.self, props.toRole);
   if (directory.isPending) return <p role="status">{t('loading')}</p>;
-  if (!candidates.length) return <p className="hint">{t('handover.none', { role: labels.roles[props.toRole], state: props.self.state || '—' })}</p>;
+  if (!candidates.length) return <p className="hint">{t('handover.none', { role: labels.roles[props.toRole], state: props.self.state ? stateName(props.self.state, i18n.language) : '—' })}</p>;
   return (
     <div className="handover">
       <div className="field">

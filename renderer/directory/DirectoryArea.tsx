@@ -11,7 +11,8 @@ import { useDirectory } from './useDirectory';
 import { SourceFilteredDirectory } from '../regional/SourceFilteredDirectory';
 import './directory.css';
 
-function LoadDemo() {
+/** The empty-directory choice: enrol, or load the fictional demo directory (also offered on Home). */
+export function LoadDemo({ openAfterLoad = false }: { openAfterLoad?: boolean }) {
   const { t } = useTranslation('directory');
   const session = useVaultSession();
   const [busy, setBusy] = useState(false);
@@ -20,6 +21,9 @@ function LoadDemo() {
     setBusy(true);
     setFailed(false);
     putEntries(session, generateDemoDirectory({ seed: DEMO_DIRECTORY_SEED }))
+      .then(() => {
+        if (openAfterLoad) navigate('directory');
+      })
       .catch(() => setFailed(true))
       .finally(() => setBusy(false));
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fingerprintGroups } from '../../shared/directory/fingerprintGroups';
 import type { PointOfContact } from '../../shared/directory/model';
 import { isDirectorySyncStale, isPingStale } from '../../shared/directory/staleness';
+import { formatDate } from '../../shared/i18n/formats';
 import { stateName } from '../../shared/directory/stateNames';
 import { navigate } from '../app/navigation';
 import { useSettings } from '../settings/useSettings';
@@ -43,7 +44,6 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
   const { text, lang, dir } = shownText(entry, english);
   const ui = i18n.language;
   const languageNames = new Intl.DisplayNames([ui], { type: 'language', fallback: 'code' });
-  const dateFormat = new Intl.DateTimeFormat(ui, { dateStyle: 'long' });
   const pingStale = isPingStale(entry);
   const syncStale =
     lastSync.isSuccess && isDirectorySyncStale(lastSync.data ?? undefined, settings.data?.staleSyncDays ?? 14);
@@ -151,9 +151,9 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
           </>
         )}
         <dt>{t('entry.lastConfirmed')}</dt>
-        <dd>{entry.lastPingConfirmedAt ? dateFormat.format(new Date(entry.lastPingConfirmedAt)) : t('entry.never')}</dd>
+        <dd>{entry.lastPingConfirmedAt ? formatDate(entry.lastPingConfirmedAt, ui) : t('entry.never')}</dd>
         <dt>{t('entry.updated')}</dt>
-        <dd>{t('entry.revision', { revision: entry.revision, date: dateFormat.format(new Date(entry.updatedAt)) })}</dd>
+        <dd>{t('entry.revision', { revision: entry.revision, date: formatDate(entry.updatedAt, ui) })}</dd>
       </dl>
       <CrossDirectoryMatches record={globalView(entry)} />
     </article>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../shared/i18n/formats';
 import QRCode from 'qrcode';
 import { fingerprintGroups, fingerprintQrPayload } from '../../shared/openpgp/fingerprint';
 import { exportSecretKey, readSecretKey, renewKey } from '../../shared/openpgp/keys';
@@ -45,7 +46,6 @@ export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
   }, [identity.fingerprint]);
 
   const days = daysUntilExpiry(identity);
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' });
 
   const save = async (kind: 'public' | 'revocation', text: string) => {
     setError(null);
@@ -99,9 +99,9 @@ export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
         <dt>{t('own.algorithm')}</dt>
         <dd>{identity.algorithm}</dd>
         <dt>{t('own.created')}</dt>
-        <dd>{dateFormat.format(new Date(identity.createdAt))}</dd>
+        <dd>{formatDate(identity.createdAt, i18n.language)}</dd>
         <dt>{t('own.expires')}</dt>
-        <dd>{identity.expiresAt ? dateFormat.format(new Date(identity.expiresAt)) : t('own.never')}</dd>
+        <dd>{identity.expiresAt ? formatDate(identity.expiresAt, i18n.language) : t('own.never')}</dd>
       </dl>
       <h4>{t('own.fingerprint')}</h4>
       <FingerprintGroups fingerprint={identity.fingerprint} label={t('own.fingerprint')} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../shared/i18n/formats';
 import { readPublicKeys } from '../../shared/openpgp/keys';
 import { summarizeKey } from '../../shared/openpgp/keyInfo';
 import { fingerprintFromQrPayload, sameFingerprint } from '../../shared/openpgp/fingerprint';
@@ -18,7 +19,7 @@ import { LabelledTextArea } from '../components/LabelledTextArea';
 const hasKey = (entry: { openpgp?: unknown }) => Boolean(entry.openpgp);
 
 function VerifyPoc() {
-  const { t } = useTranslation('identity');
+  const { t, i18n } = useTranslation('identity');
   const session = useVaultSession();
   const directory = useDirectory();
   const peers = usePeerRecords();
@@ -57,7 +58,7 @@ function VerifyPoc() {
           <p>{entryDisplayName(entry)}</p>
           <FingerprintGroups fingerprint={entry.openpgp.fingerprint} label={t('verify.directoryFingerprint')} />
           {pin?.verifiedAt && pin.fingerprint === entry.openpgp.fingerprint && (
-            <p role="status">{t('verify.already', { by: pin.verifiedBy ?? '', date: new Date(pin.verifiedAt).toLocaleString() })}</p>
+            <p role="status">{t('verify.already', { by: pin.verifiedBy ?? '', date: formatDateTime(pin.verifiedAt, i18n.language) })}</p>
           )}
           <label>
             {t('verify.method')}

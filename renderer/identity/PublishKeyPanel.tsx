@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stateName } from '../../shared/directory/stateNames';
 import { entryDisplayName } from '../components/entryNames';
 import { SYNC_QUERY_KEY, useSyncController } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';
@@ -13,7 +14,7 @@ const PUBLICATION_KEY = [...SYNC_QUERY_KEY, 'ownKeyPublication'] as const;
 
 /** "Publish my key in my directory entry": queued → published once the registry's feed carries it. */
 export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
-  const { t } = useTranslation('identity');
+  const { t, i18n } = useTranslation('identity');
   const session = useVaultSession();
   const controller = useSyncController();
   const client = useQueryClient();
@@ -52,10 +53,10 @@ export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
           </button>
         </div>
       )}
-      {data.kind === 'other-key' && <p role="alert">{t('publish.otherKey', { state: data.state, role: t(`publish.role.${data.role}`) })}</p>}
+      {data.kind === 'other-key' && <p role="alert">{t('publish.otherKey', { state: stateName(data.state, i18n.language), role: t(`publish.role.${data.role}`) })}</p>}
       {data.kind === 'no-entry' && (
         <div>
-          <p role="status">{t('publish.noEntry', { state: data.state, role: t(`publish.role.${data.role}`) })}</p>
+          <p role="status">{t('publish.noEntry', { state: stateName(data.state, i18n.language), role: t(`publish.role.${data.role}`) })}</p>
           <button type="button" onClick={() => void controller.syncNow({ force: true })}>
             {t('publish.syncNow')}
           </button>

@@ -24,8 +24,11 @@ export function IndicatorInput({ value, onChange }: { value: string; onChange: (
                 <span className="kind">{labels.indicatorKinds[result.indicator.kind]}</span> <code dir="ltr">{result.indicator.value}</code>
               </li>
             ) : (
-              <li key={index} className="indicator invalid" role="alert">
-                <code dir="ltr">{result.input}</code> — {labels.indicatorProblems[result.problem]}
+              // A role on the <li> itself would stop it being a list item (axe `list`): the alert is inside.
+              <li key={index} className="indicator invalid">
+                <span role="alert">
+                  <code dir="ltr">{result.input}</code> — {labels.indicatorProblems[result.problem]}
+                </span>
               </li>
             ),
           )}

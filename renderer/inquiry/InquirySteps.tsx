@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { POC_ROLES, type PointOfContact } from '../../shared/directory/model';
 import { CHANNELS, INCIDENT_STATUSES, NATURES, SECTORS, THIRD_PARTY_SHARING, TLP_LABELS, URGENCIES } from '../../shared/templates';
 import { HandoverChooser } from '../cases/HandoverChooser';
+import { DateTimeField } from '../components/DateTimeField';
 import { PocPicker } from '../directory/PocPicker';
 import { useDirectory } from '../directory/useDirectory';
 import type { EnrolledSelf } from '../identity/enrolledSelf';
@@ -93,7 +94,7 @@ export function IncidentStep({ draft, update }: StepProps) {
     <>
       <SelectField label={labels.fields.nature} value={draft.nature} onChange={(nature) => update({ nature })} options={NATURES.filter((n) => n !== 'acknowledgement' && n !== 'response').map((n) => ({ value: n, label: labels.natures[n] }))} />
       <TextField multiline label={labels.fields['incident.summary']} value={draft.summary} onChange={(summary) => update({ summary })} />
-      <TextField type="datetime-local" label={labels.fields['incident.firstObservedAt']} value={draft.firstObservedAt} onChange={(firstObservedAt) => update({ firstObservedAt })} />
+      <DateTimeField label={labels.fields['incident.firstObservedAt']} value={draft.firstObservedAt} onChange={(firstObservedAt) => update({ firstObservedAt })} />
       <SelectField label={labels.fields['incident.status']} value={draft.incidentStatus} onChange={(incidentStatus) => update({ incidentStatus })} empty={t('notSaid')} options={INCIDENT_STATUSES.map((s) => ({ value: s, label: labels.incidentStatuses[s] }))} />
       <Fieldset legend={labels.fields['incident.sectors']}>
         <div className="checks">

@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import { stateName } from '../../shared/directory/stateNames';
 import type { Verdict } from '../../shared/messages/verdict';
 import { groupFingerprint } from '../../shared/openpgp/fingerprint';
 
 /** Shows exactly one verdict. Only 'verified' is green; everything else says what to do. */
 export function VerdictBanner({ verdict }: { verdict: Verdict }) {
-  const { t } = useTranslation('messages');
+  const { t, i18n } = useTranslation('messages');
   switch (verdict.kind) {
     case 'verified':
       return (
         <div className="verdict verdict-verified" role="status" aria-label={t('verdict.label')}>
           <strong>{t('verdict.verified', { name: verdict.signer.name })}</strong>
           <span>
-            {t('verdict.senderDetails', { state: verdict.signer.state, role: t(`role.${verdict.signer.role}`) })}
+            {t('verdict.senderDetails', { state: stateName(verdict.signer.state, i18n.language), role: t(`role.${verdict.signer.role}`) })}
           </span>
           <span>{verdict.fingerprintVerified ? t('verdict.fingerprintChecked') : t('verdict.fingerprintNotChecked')}</span>
         </div>

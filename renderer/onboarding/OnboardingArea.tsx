@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RegistryInfo } from '../../shared/registry/protocol';
 import { RegistryError } from '../../shared/registry/errors';
 import { enrolWithRegistry, fetchRegistryIdentity, groupFingerprint } from '../../shared/sync/enrolment';
+import { stateName } from '../../shared/directory/stateNames';
 import { SyncError } from '../../shared/sync/errors';
 import { isAllowedRegistryUrl } from '../../shared/host/contract';
 import { navigate } from '../app/navigation';
@@ -23,7 +24,7 @@ export const DEMO_REGISTRY_URL = 'http://127.0.0.1:8787';
  * Permanent Mission received → the one-time code → the POC's public key is registered.
  */
 export function OnboardingArea() {
-  const { t } = useTranslation('onboarding');
+  const { t, i18n } = useTranslation('onboarding');
   const { t: ts } = useTranslation('sync');
   const session = useVaultSession();
   const host = useHost();
@@ -78,7 +79,7 @@ export function OnboardingArea() {
     return (
       <section className="area enrolment" aria-labelledby="onboarding-title">
         <h2 id="onboarding-title">{t('title')}</h2>
-        <p role="status">{t('enrolled', { state: s.state, role: t(`roles.${s.role}`) })}</p>
+        <p role="status">{t('enrolled', { state: stateName(s.state, i18n.language), role: t(`roles.${s.role}`) })}</p>
         <p>{t('registryAddress')}: {s.registryUrl}</p>
         <p>{t('pinned')}</p>
         <p className="fingerprint">{groupFingerprint(s.registryFingerprint)}</p>

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../shared/i18n/formats';
+import { LocalTime } from '../components/LocalTime';
 import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
 import type { PingRecord } from '../sync/vaultSyncStore';
 import { DamagedRecordsNotice } from '../components/DamagedRecordsNotice';
@@ -70,8 +72,8 @@ export function PingsArea() {
           <tbody>
             {answered.map((ping) => (
               <tr key={ping.id}>
-                <td>{new Date(ping.sentAt).toLocaleString()}</td>
-                <td>{ping.answeredAt ? new Date(ping.answeredAt).toLocaleString() : ''}</td>
+                <td><LocalTime at={ping.sentAt} /></td>
+                <td>{ping.answeredAt ? <LocalTime at={ping.answeredAt} /> : ''}</td>
                 <td>{ping.answeredAt ? duration(t, Date.parse(ping.answeredAt) - Date.parse(ping.sentAt)) : ''}</td>
                 <td>{ping.late ? t('late') : t('inTime')}</td>
               </tr>
@@ -89,18 +91,18 @@ function duration(t: (key: string, options: Record<string, number>) => string, m
 }
 
 function PendingPing({ ping, now, queuedAt, onConfirm }: { ping: PingRecord; now: number; queuedAt: string | undefined; onConfirm: () => Promise<void> }) {
-  const { t } = useTranslation('pings');
+  const { t, i18n } = useTranslation('pings');
   const [busy, setBusy] = useState(false);
   const left = Date.parse(ping.deadline) - now;
   const urgent = left < 12 * 3600_000;
   return (
     <li>
-      <p>{t('received', { time: new Date(ping.sentAt).toLocaleString() })}</p>
+      <p>{t('received', { time: formatDateTime(ping.sentAt, i18n.language) })}</p>
       <p className="ping-countdown" data-urgent={urgent} role="timer" aria-label={t('countdownLabel')}>
         {left > 0 ? duration(t, left) : t('overdue')}
       </p>
       {queuedAt ? (
-        <p role="status">{t('queued', { time: new Date(queuedAt).toLocaleString() })}</p>
+        <p role="status">{t('queued', { time: formatDateTime(queuedAt, i18n.language) })}</p>
       ) : (
         <button
           type="button"

@@ -2,18 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PocRole, PointOfContact } from '../../shared/directory/model';
+import { stateName } from '../../shared/directory/stateNames';
 import { randomKey } from '../../shared/sync/outbox';
 import { listEntriesOfState } from '../directory/store';
 import { useVaultSession } from '../vault/session';
 import { OwnEntryForm } from './OwnEntryForm';
 import { SYNC_QUERY_KEY, useSyncController } from './useSync';
+import { WithdrawEntry } from './WithdrawEntry';
 
 /**
  * A §7 d: the own State's entries of the own role, editable; edits go through the signed outbox.
  * Issue 9 §1: the registry binds the account to its State AND role, so only those entries are offered.
  */
 export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: PocRole }) {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
   const session = useVaultSession();
   const controller = useSyncController();
   const [editing, setEditing] = useState<{ entry: PointOfContact; isNew: boolean } | null>(null);
@@ -22,7 +24,13 @@ export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: P
     queryFn: async () => {
       const [{ entries }, outbox] = await Promise.all([listEntriesOfState(session, ownState), controller.store.listOutbox()]);
       const pending = new Set(outbox.flatMap((i) => (i.kind === 'entry-update' && i.status !== 'rejected' ? [i.request.statement.entry.id] : [])));
-      return { entries: entries.filter((e) => e.role === ownRole).sort((a, b) => a.id.localeCompare(b.id)), pending };
+      const withdrawing = new Set(
+        outbox.flatMap((i) =>
+          i.kind === 'entry-withdraw' && i.status !== 'rejected' ? [i.request.statement.entryId] : [],
+        ),
+      );
+      const own = entries.filter((e) => e.role === ownRole).sort((a, b) => a.id.localeCompare(b.id));
+      return { entries: own, pending, withdrawing };
     },
   });
 
@@ -49,7 +57,7 @@ export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: P
 
   return (
     <section aria-labelledby="own-entries-title">
-      <h3 id="own-entries-title">{t('own.title', { state: ownState })}</h3>
+      <h3 id="own-entries-title">{t('own.title', { state: stateName(ownState, i18n.language) })}</h3>
       <p>{t('own.explain')}</p>
       {editing ? (
         <OwnEntryForm
@@ -73,6 +81,7 @@ export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: P
                 <button type="button" onClick={() => setEditing({ entry, isNew: false })} aria-label={t('own.editNamed', { entity: entry.text.entity })}>
                   {t('own.edit')}
                 </button>
+                {entry.role === ownRole ? <WithdrawEntry entry={entry} pending={data.withdrawing.has(entry.id)} /> : null}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../shared/i18n/formats';
 import type { OutboxItem } from '../../shared/sync/model';
 import { navigate } from '../app/navigation';
 import { OwnEntries } from './OwnEntries';
@@ -8,11 +9,11 @@ import { FeedFreshness, SyncByFile, SyncSettingsForm } from './SyncTools';
 import { SYNC_QUERY_KEY, useSyncController, useSyncNow, useSyncStatus } from './useSync';
 import './sync.css';
 
-const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** Registry sync status (last sync, outbox, progress, errors with next retry, "sync now") and own entries. */
 export function SyncArea() {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
   const { data: status } = useSyncStatus();
   const syncNow = useSyncNow();
   if (!status) return null;
@@ -99,8 +100,12 @@ function OutboxList() {
 
 function OutboxRow({ item }: { item: OutboxItem }) {
   const { t } = useTranslation('sync');
+  const { t: to } = useTranslation('ownEntry');
   const controller = useSyncController();
-  const label = item.kind === 'entry-update' ? t('item.entry', { entity: item.request.statement.entry.text.entity }) : t('item.ping');
+  const label =
+    item.kind === 'entry-update' ? t('item.entry', { entity: item.request.statement.entry.text.entity })
+    : item.kind === 'entry-withdraw' ? to('withdraw.item')
+    : t('item.ping');
   return (
     <li>
       <p>

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../shared/i18n/formats';
 import { useSyncStatus } from './useSync';
 import { FeedFreshness } from './SyncTools';
 import './sync.css';
 
 /** The header's one-line sync state: "online" means the registry answered, not navigator.onLine. */
 export function SyncStatusBadge() {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
   const { data: status } = useSyncStatus();
   if (!status?.enrolled) return null;
   const { state } = status;
@@ -18,7 +19,7 @@ export function SyncStatusBadge() {
     tone = state.lastError.code === 'offline' || state.lastError.code === 'timeout' ? 'warn' : 'error';
     text = state.lastError.code === 'offline' ? t('badge.offline') : t('badge.error');
   } else if (state?.lastSyncAt) {
-    text = t('badge.synced', { time: new Date(state.lastSyncAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) });
+    text = t('badge.synced', { time: formatTime(state.lastSyncAt, i18n.language) });
   } else {
     text = t('badge.never');
   }

@@ -3,7 +3,7 @@ import { signCanonical, type SigningKey } from '../../shared/registry/signing';
 import { SyncError } from '../../shared/sync/errors';
 import { SyncStateSchema, type OutboxItem, type SyncState } from '../../shared/sync/model';
 import { exportOutboxFile } from '../../shared/sync/syncByFile';
-import { queueEntryUpdate, queuePingAck, resolveOutboxItem } from '../../shared/sync/outbox';
+import { queueEntryUpdate, queueEntryWithdraw, queuePingAck, resolveOutboxItem } from '../../shared/sync/outbox';
 import { RegistryClient, type FetchLike } from '../../shared/sync/registryClient';
 import { SyncEngine, type PullResult, type SyncProgress, type SyncReport } from '../../shared/sync/syncEngine';
 import { loadOwnSigningKey } from '../identity/ownIdentity';
@@ -166,6 +166,15 @@ export class SyncController {
 
   async queueEntryUpdate(entry: PointOfContact, baseRevision: number): Promise<void> {
     await queueEntryUpdate({ store: this.store, sign: this.sign }, entry, baseRevision);
+    this.#changed();
+    void this.syncNow({ force: true });
+  }
+
+  /** Signs and queues the withdrawal of an own-State entry of the own role (the registry checks again). */
+  async queueEntryWithdraw(entry: PointOfContact, reason?: string): Promise<void> {
+    const state = await this.store.loadState();
+    if (!state) throw new SyncError('not-enrolled');
+    await queueEntryWithdraw({ store: this.store, sign: this.sign }, state, entry, reason);
     this.#changed();
     void this.syncNow({ force: true });
   }

@@ -1,5 +1,6 @@
 import type { EntryText, PointOfContact } from './model';
-import { appendSearchTokens, searchTokens } from './searchText';
+import { phoneQueryRuns } from './phone';
+import { appendPhoneTokens, appendSearchTokens, PHONE_RUN_MARK, searchTokens } from './searchText';
 import { stateSearchText } from './stateNames';
 import { DIRECTORY_STATES } from './states';
 
@@ -175,7 +176,7 @@ class InvertedIndex implements LiveDirectorySearchIndex {
     // Each contact value on its own: digit groups are joined for phones, so values joined by spaces
     // would glue a fingerprint that starts with a digit onto the last phone number.
     for (const value of entry.emails) appendSearchTokens(value, tokens);
-    for (const value of entry.phones) appendSearchTokens(value, tokens);
+    for (const value of entry.phones) appendPhoneTokens(value, tokens);
     if (entry.openpgp) appendSearchTokens(entry.openpgp.fingerprint, tokens);
     for (const token of tokens) this.#post(token, doc, doc * 2);
     tokens.length = 0;
@@ -243,14 +244,20 @@ class InvertedIndex implements LiveDirectorySearchIndex {
           score[doc] = (score[doc] ?? 0) + weight;
         }
       };
-      // Exact word first so that it earns the higher weight before any prefix match credits the doc.
-      const exact = postings.get(term);
-      if (exact) for (const posting of exact) credit(posting >> 1, posting & 1 ? 4 : 2);
-      for (let w = lowerBound(words, term); w < words.length; w++) {
-        const word = words[w] ?? '';
-        if (!word.startsWith(term)) break;
-        if (word === term) continue;
-        for (const posting of postings.get(word) ?? []) credit(posting >> 1, posting & 1 ? 2 : 1);
+      // A run of ≥ 4 digits also looks inside telephone numbers (searchText.ts appendPhoneTokens).
+      const runs = phoneQueryRuns(term).flatMap((run) =>
+        run === term ? [PHONE_RUN_MARK + run] : [run, PHONE_RUN_MARK + run],
+      );
+      for (const alternative of [term, ...runs]) {
+        // Exact word first so that it earns the higher weight before any prefix match credits the doc.
+        const exact = postings.get(alternative);
+        if (exact) for (const posting of exact) credit(posting >> 1, posting & 1 ? 4 : 2);
+        for (let w = lowerBound(words, alternative); w < words.length; w++) {
+          const word = words[w] ?? '';
+          if (!word.startsWith(alternative)) break;
+          if (word === alternative) continue;
+          for (const posting of postings.get(word) ?? []) credit(posting >> 1, posting & 1 ? 2 : 1);
+        }
       }
       for (const code of statesMatching(term)) for (const doc of this.#docsOfState.get(code) ?? []) credit(doc, 1);
     });

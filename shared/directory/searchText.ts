@@ -9,7 +9,8 @@
  * - Chinese: no word spaces, so runs of Han characters are indexed as single characters and
  *   bigrams (a query is split the same way);
  * - telephone numbers: digit groups separated by spaces, dots, dashes or brackets are joined, so
- *   "+33 6 12" and "+33612…" meet.
+ *   "+33 6 12" and "+33612…" meet; a stored number is also indexed by every run of its last
+ *   4 or more digits (`appendPhoneTokens`), so a caller ID without country code finds it.
  */
 
 /** Characters that are not "letter + mark" in Unicode, mapped in one pass (Latin letters, Arabic letter forms, digits). */
@@ -112,4 +113,22 @@ export function searchTokens(text: string, forQuery = false): string[] {
   const out: string[] = [];
   appendSearchTokens(text, out, forQuery);
   return out;
+}
+
+/** Marks the index words that are a number's inner digit runs, so only a query of ≥ 4 digits meets them. */
+export const PHONE_RUN_MARK = '~';
+/** The shortest digit run that finds a number from its middle: fewer digits would match nearly every number. */
+export const PHONE_RUN_MIN = 4;
+
+/**
+ * The index words of one stored E.164 number: its digits (found by any prefix: "+33 6…", "336…"),
+ * and, marked, each of its suffixes of at least 4 digits. A query that is any run of ≥ 4 digits of
+ * the number is a prefix of one of those suffixes: "612345705", "2345705" and "1234" all find
+ * +33 6 12 34 57 05 (phone.ts turns "06 12 34 57 05" into such a run by dropping the trunk "0").
+ */
+export function appendPhoneTokens(e164: string, out: string[]): void {
+  const digits = e164.replace(/\D/g, '');
+  if (!digits) return;
+  out.push(digits);
+  for (let start = 1; digits.length - start >= PHONE_RUN_MIN; start++) out.push(PHONE_RUN_MARK + digits.slice(start));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FingerprintSchema, PocRoleSchema, PointOfContactSchema, StateCodeSchema } from '../directory/model';
 import { EntryUpdateRequestSchema, PingAckRequestSchema } from '../registry/protocol';
+import { EntryWithdrawRequestSchema } from '../registry/withdraw';
 
 /** What the app remembers about its registry; stored encrypted (vault collection 'sync', id 'state'). */
 export const SyncStateSchema = z.object({
@@ -52,5 +53,6 @@ export const OutboxItemSchema = z.discriminatedUnion('kind', [
     theirs: PointOfContactSchema.optional(),
   }),
   OutboxBase.extend({ kind: z.literal('ping-ack'), request: PingAckRequestSchema }),
+  OutboxBase.extend({ kind: z.literal('entry-withdraw'), request: EntryWithdrawRequestSchema }),
 ]);
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;

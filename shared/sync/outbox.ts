@@ -2,6 +2,7 @@ import type { EntryText, PointOfContact } from '../directory/model';
 import { normaliseEntryText } from '../directory/textPolicy';
 import { SyncError } from './errors';
 import { EntryUpdateStatementSchema, PingAckStatementSchema } from '../registry/protocol';
+import { EntryWithdrawStatementSchema } from '../registry/withdraw';
 import { OutboxItemSchema, type OutboxItem, type SyncState } from './model';
 import type { StatementSigner } from './syncEngine';
 import type { SyncStore } from './store';
@@ -68,6 +69,25 @@ export async function queueEntryUpdate(deps: OutboxDeps, entry: PointOfContact, 
     idempotencyKey: randomKey(),
   });
   return enqueue(deps, 'entry-update', statement, now);
+}
+
+/**
+ * Queues the signed request to withdraw one of the own State's entries of the own role
+ * (shared/registry/withdraw.ts); the registry checks State and role again.
+ */
+export async function queueEntryWithdraw(deps: OutboxDeps, state: SyncState, entry: PointOfContact, reason?: string): Promise<OutboxItem> {
+  const now = new Date((deps.now ?? Date.now)()).toISOString();
+  const statement = EntryWithdrawStatementSchema.parse({
+    purpose: 'entry-withdraw',
+    registry: state.registryFingerprint,
+    entryId: entry.id,
+    state: entry.state,
+    role: entry.role,
+    baseRevision: entry.revision,
+    ...(reason?.trim() ? { reason: reason.trim() } : {}),
+    idempotencyKey: randomKey(),
+  });
+  return enqueue(deps, 'entry-withdraw', statement, now);
 }
 
 /** Queues the signed acknowledgement of a ping (A §8); its time is the moment the user confirmed. */

@@ -83,6 +83,11 @@ async function deliver(context: PushContext, item: OutboxItem): Promise<OutboxEf
     const { entry } = await context.authed((token) => context.client.putEntry(item.request, token));
     return { entry };
   }
+  if (item.kind === 'entry-withdraw') {
+    // The deletion reaches the local copy through the registry's signed feed, like any other change.
+    await context.authed((token) => context.client.withdrawEntry(item.request, token));
+    return { none: true };
+  }
   const { ping } = await context.authed((token) => context.client.ackPing(item.request, token));
   return { ping };
 }

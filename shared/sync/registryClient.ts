@@ -18,6 +18,7 @@ import {
   type SessionStatement,
 } from '../registry/protocol';
 import { FEED_HEAD_MAX_BYTES, FEED_PATHS, type ChunkRef } from '../registry/feed';
+import { ENTRY_WITHDRAW_ROUTE, EntryWithdrawResponseSchema, type EntryWithdrawRequest } from '../registry/withdraw';
 import { EntryConflict, SyncError } from './errors';
 
 /** The part of `fetch` the client uses; injected so Node tests, the browser and proxies all fit. */
@@ -111,6 +112,11 @@ export class RegistryClient {
   async putEntry(request: EntryUpdateRequest, token: string) {
     const path = ROUTES.entry.replace(':id', encodeURIComponent(request.statement.entry.id));
     return this.#call('PUT', path, EntryUpdateResponseSchema, { body: request, token });
+  }
+
+  withdrawEntry(request: EntryWithdrawRequest, token: string) {
+    const path = ENTRY_WITHDRAW_ROUTE.replace(':id', encodeURIComponent(request.statement.entryId));
+    return this.#call('POST', path, EntryWithdrawResponseSchema, { body: request, token });
   }
 
   pings(token: string) {

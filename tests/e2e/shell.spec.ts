@@ -18,7 +18,7 @@ test('the app loads without console errors and speaks all six UN languages; Arab
 
   for (const [language, label] of Object.entries(NAV_DIRECTORY)) {
     await page.locator('header select').selectOption(language);
-    await expect(page.locator('nav.sidebar a').first()).toHaveText(label);
+    await expect(page.locator('nav.sidebar a[href="#/directory"]')).toHaveText(label);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
     if (language === 'ar') {

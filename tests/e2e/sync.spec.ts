@@ -29,7 +29,7 @@ test('enrol, sync, answer pings and edit the own entry across a registry outage'
     await page.getByLabel('I compared it', { exact: false }).check();
     await page.getByLabel('Enrolment code').fill('DEMO-FRA-TECH-0001');
     await page.getByRole('button', { name: 'Enrol and register my key' }).click();
-    await expect(page.getByText('This device is enrolled as technical point of contact of FRA.')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('This device is enrolled as technical point of contact of France.')).toBeVisible({ timeout: 30_000 });
 
     await page.goto('/#/sync');
     await expect(page.getByTestId('last-sync')).not.toHaveText('Never', { timeout: 60_000 });

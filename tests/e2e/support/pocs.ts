@@ -130,7 +130,7 @@ export async function setUpPoc(
   await page.getByLabel('I compared it', { exact: false }).check();
   await page.getByLabel('Enrolment code').fill(options.code);
   await page.getByRole('button', { name: 'Enrol and register my key' }).click();
-  await expect(page.getByText(`This device is enrolled as ${facts.role} point of contact of ${facts.state}.`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`This device is enrolled as ${facts.role} point of contact of ${stateName(facts.state, 'en')}.`)).toBeVisible({ timeout: 30_000 });
 
   await page.goto('/#/identity');
   const publish = page.getByRole('button', { name: 'Publish my key in my directory entry' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stateName, stateSearchText } from '../../../../shared/directory/stateNames';
+import { UN_LANGUAGES } from '../../../../shared/i18n/languages';
 import { DIRECTORY_STATES, findState } from '../../../../shared/directory/states';
 
 describe('directory States', () => {
@@ -20,12 +21,48 @@ describe('directory States', () => {
     expect(findState('CHN')?.group).toBe('asiaPacific');
   });
 
-  it('names every State in the six UN languages from the platform', () => {
+  it('names every State by its UN short name in each of the six languages', () => {
     for (const s of DIRECTORY_STATES) {
-      for (const language of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) expect(stateName(s.code, language)).not.toBe(s.code);
+      for (const language of UN_LANGUAGES) {
+        const name = stateName(s.code, language);
+        expect(name, `${s.code} in ${language}`).not.toBe(s.code);
+        expect(name.trim(), `${s.code} in ${language}`).toBe(name);
+        // No CLDR-style shorthands ("Congo - Brazzaville", "St. Lucia", "Bosnia & Herzegovina").
+        expect(name, `${s.code} in ${language}`).not.toMatch(/ - [A-Z]|&|\bSt\.|（/);
+      }
     }
-    expect(stateName('CIV', 'fr')).toMatch(/^Côte d.Ivoire$/);
+    // Names unique within a language: two States never read the same.
+    for (const language of UN_LANGUAGES) {
+      expect(new Set(DIRECTORY_STATES.map((s) => stateName(s.code, language))).size, language).toBe(195);
+    }
+  });
+
+  it('uses the names the UN uses, not the everyday ones', () => {
+    expect(stateName('RUS', 'en')).toBe('Russian Federation');
+    expect(stateName('PRK', 'en')).toBe("Democratic People's Republic of Korea");
+    expect(stateName('COG', 'en')).toBe('Congo');
+    expect(stateName('COD', 'en')).toBe('Democratic Republic of the Congo');
+    expect(stateName('VAT', 'en')).toBe('Holy See');
+    expect(stateName('TUR', 'en')).toBe('Türkiye');
+    expect(stateName('MDA', 'en')).toBe('Republic of Moldova');
+    expect(stateName('BOL', 'en')).toBe('Bolivia (Plurinational State of)');
+    expect(stateName('IRN', 'en')).toBe('Iran (Islamic Republic of)');
+    expect(stateName('PSE', 'en')).toBe('State of Palestine');
+    expect(stateName('RUS', 'fr')).toBe('Fédération de Russie');
+    expect(stateName('VAT', 'es')).toBe('Santa Sede');
+    expect(stateName('RUS', 'ru')).toBe('Российская Федерация');
+    expect(stateName('SYR', 'ar')).toBe('الجمهورية العربية السورية');
+    expect(stateName('KOR', 'zh')).toBe('大韩民国');
     expect(stateName('CIV', 'zh')).toBe('科特迪瓦');
-    expect(stateSearchText('TUR')).toContain('Турция');
+    // A regional variant of a UI language reads the same names.
+    expect(stateName('RUS', 'fr-CH')).toBe('Fédération de Russie');
+  });
+
+  it('finds a State by its UN name and by its everyday name in any language', () => {
+    const text = stateSearchText('TUR');
+    expect(text).toContain('Türkiye');
+    expect(text).toContain('Турция');
+    expect(stateSearchText('RUS')).toContain('Russia ');
+    expect(stateSearchText('PRK')).toContain('North Korea');
   });
 });

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseSummary } from '../../../../shared/cases';
+import { buildToday, noticesBetween, type TodayInput } from '../../../../shared/home/today';
+
+const NOW = Date.parse('2026-12-01T09:00:00.000Z');
+const hours = (h: number) => new Date(NOW + h * 3_600_000).toISOString();
+
+function summary(id: string, patch: Partial<CaseSummary>): CaseSummary {
+  return {
+    id,
+    subject: `Fictional case ${id}`,
+    status: 'open',
+    exercise: true,
+    origin: 'incoming',
+    self: { state: 'FRA', role: 'technical' },
+    counterpart: { state: 'DEU', role: 'technical' },
+    openedAt: hours(-48),
+    lastActivityAt: hours(-1),
+    messageCount: 1,
+    searchText: '',
+    ...patch,
+  };
+}
+
+const input = (patch: Partial<TodayInput>): TodayInput => ({
+  now: NOW,
+  pings: [],
+  queuedPingIds: new Set(),
+  cases: [],
+  keyChanges: [],
+  staleSyncDays: 14,
+  outboxWaiting: 0,
+  ...patch,
+});
+
+describe('Today', () => {
+  it('lists unanswered pings, the most urgent first, with the time left', () => {
+    const today = buildToday(input({
+      pings: [
+        { id: 'ping-aaaaaaaa', sentAt: hours(-2), deadline: hours(46) },
+        { id: 'ping-bbbbbbbb', sentAt: hours(-40), deadline: hours(8) },
+        { id: 'ping-cccccccc', sentAt: hours(-60), deadline: hours(-12), answeredAt: hours(-20) },
+      ],
+      queuedPingIds: new Set(['ping-aaaaaaaa']),
+    }));
+    expect(today.pings.map((p) => [p.id, p.msLeft / 3_600_000, p.queued])).toEqual([
+      ['ping-bbbbbbbb', 8, false],
+      ['ping-aaaaaaaa', 46, true],
+    ]);
+  });
+
+  it('splits deadlines into overdue and due within 24 hours, and cases by whose reply is awaited', () => {
+    const cases = [
+      summary('late', { deadline: { dueAt: hours(-3), reason: 'routine-inquiry', owedBy: 'self' } }),
+      summary('soon', { deadline: { dueAt: hours(5), reason: 'urgent-inquiry', owedBy: 'self' } }),
+      summary('later', { deadline: { dueAt: hours(60), reason: 'routine-inquiry', owedBy: 'self' } }),
+      summary('theirs', { origin: 'outgoing', status: 'awaiting-reply', deadline: { dueAt: hours(70), reason: 'routine-inquiry', owedBy: 'counterpart' } }),
+      summary('closed', { status: 'closed', deadline: { dueAt: hours(-5), reason: 'routine-inquiry', owedBy: 'self' } }),
+    ];
+    const today = buildToday(input({ cases, lastSyncAt: hours(-0.1), outboxWaiting: 2 }));
+    expect(today.overdue.map((d) => d.summary.id)).toEqual(['late']);
+    expect(today.dueToday.map((d) => d.summary.id)).toEqual(['soon']);
+    expect(today.awaitingUs.map((c) => c.id).sort()).toEqual(['late', 'later', 'soon']);
+    expect(today.awaitingThem.map((c) => c.id)).toEqual(['theirs']);
+    expect(today.syncStale).toBe(false);
+    expect(today.quiet).toBe(false);
+  });
+
+  it('says the directory may be out of date, and is quiet when nothing needs the user', () => {
+    expect(buildToday(input({ lastSyncAt: hours(-24 * 20) })).syncStale).toBe(true);
+    expect(buildToday(input({ lastSyncAt: hours(-1) })).quiet).toBe(true);
+  });
+
+  it('notifies a new ping, a deadline entering its last 2 hours and a reply received, once each', () => {
+    const waiting = summary('waiting', { origin: 'outgoing', status: 'awaiting-reply', lastActivityAt: hours(-5), deadline: { dueAt: hours(40), reason: 'routine-inquiry', owedBy: 'counterpart' } });
+    const due = summary('due', { deadline: { dueAt: hours(3), reason: 'routine-inquiry', owedBy: 'self' } });
+    const before = buildToday(input({ cases: [waiting, due] }));
+    expect(noticesBetween(null, before, [waiting, due], NOW)).toEqual([]);
+
+    const later = NOW + 1.5 * 3_600_000;
+    const answered = { ...waiting, status: 'answered' as const, deadline: undefined, lastActivityAt: hours(1) };
+    const after = buildToday(input({ now: later, cases: [answered, due], pings: [{ id: 'ping-dddddddd', sentAt: hours(1), deadline: hours(49) }] }));
+    expect(noticesBetween(before, after, [answered, due], later).map((n) => n.kind).sort()).toEqual(['deadline', 'ping', 'reply']);
+    expect(noticesBetween(after, after, [answered, due], later)).toEqual([]);
+  });
+});
