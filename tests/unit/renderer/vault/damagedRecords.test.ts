@@ -60,7 +60,7 @@ describe('damaged outbox, ping and message records are reported and kept apart (
     await damage(db, 'outbox', 'outbox-item-0001');
     expect(await store.listOutbox()).toEqual([]);
     expect(session.damaged.list(['outbox'])).toEqual([{ collection: 'outbox', id: 'outbox-item-0001' }]);
-    await store.completeOutbox('outbox-item-0001', {});
+    await store.completeOutbox('outbox-item-0001', { none: true });
     expect(await db.records.get(['outbox', 'outbox-item-0001'])).toBeUndefined();
     expect(await session.quarantinedCount()).toBe(1);
   });
