@@ -8,6 +8,7 @@ import { EntryPage } from './EntryPage';
 import { RepairFromBackup } from './RepairFromBackup';
 import { putEntries } from './store';
 import { useDirectory } from './useDirectory';
+import { useSyncStatus } from '../sync/useSync';
 import './directory.css';
 
 function LoadDemo() {
@@ -41,6 +42,7 @@ function LoadDemo() {
 export function DirectoryArea({ param }: AreaProps) {
   const { t } = useTranslation('directory');
   const directory = useDirectory();
+  const enrolled = useSyncStatus().data?.enrolled;
 
   if (directory.isPending) return <p role="status">{t('loading')}</p>;
   if (directory.isError) {
@@ -67,7 +69,8 @@ export function DirectoryArea({ param }: AreaProps) {
           <RepairFromBackup />
         </div>
       )}
-      {data.entries.length === 0 ? <LoadDemo /> : <DirectoryBrowser directory={data} />}
+      {/* A try-out demo is never loaded into an enrolled vault: it would mix with the registry's entries. */}
+      {data.entries.length === 0 ? enrolled === false && <LoadDemo /> : <DirectoryBrowser directory={data} />}
     </section>
   );
 }
