@@ -17,6 +17,7 @@ import {
   decideWebviewAttach,
   decideWindowOpen,
   isAppUrl,
+  PRIVATE_SESSION,
   secureWebPreferences,
 } from './security';
 
@@ -74,6 +75,7 @@ function hardenSession(): void {
     decidePermission({ permission, requestingUrl: requestingOrigin, isMainFrame: details.isMainFrame }),
   );
   ses.setDevicePermissionHandler(() => false);
+  ses.setSpellCheckerEnabled(PRIVATE_SESSION.spellCheckerEnabled);
   ses.on('will-download', (event) => event.preventDefault());
   protocol.handle(
     APP_SCHEME,

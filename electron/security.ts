@@ -44,6 +44,15 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
+/**
+ * What the session keeps of what the user types (issue 9 §5). The spellchecker is off for the whole
+ * session, not only per window (webPreferences.spellcheck), so no word of a case reaches a
+ * dictionary download or the custom-words file. Electron itself has no form autofill and no
+ * session restore (Chrome's `Web Data` and `Sessions/*`); the renderer's inputs opt out anyway
+ * (renderer/components/privateInput.ts), so the browser host is as tight as the desktop app.
+ */
+export const PRIVATE_SESSION = { spellCheckerEnabled: false } as const;
+
 /** Is this URL a page of our own app (app://poc-desk/…)? */
 export function isAppUrl(url: string): boolean {
   try {

@@ -36,7 +36,7 @@ export function registerWithdrawRoutes(app: FastifyInstance, context: RegistryCo
         throw new RegistryError('forbidden-state', "A point of contact may withdraw only its own State's entries.");
       }
       if (current.role !== account.role || statement.role !== account.role) {
-        throw new RegistryError('forbidden-state', 'A point of contact may withdraw only entries of its own role.');
+        throw new RegistryError('forbidden-role', 'A point of contact may withdraw only entries of its own role.');
       }
       if (statement.baseRevision !== current.revision) throw new ConflictError(current);
       const seq = context.directory.delete(current.id);

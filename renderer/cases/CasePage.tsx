@@ -16,6 +16,7 @@ import { appendToCase } from './store';
 import { useCase } from './useCases';
 import { PRIVATE_INPUT } from '../components/privateInput';
 import { IndicatorExport } from '../indicators/IndicatorExport';
+import { useCaseNoteDraft } from './noteDraft';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation('cases');
@@ -23,7 +24,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const session = useVaultSession();
   const host = useHost();
   const query = useCase(caseId);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useCaseNoteDraft(caseId);
   const [consentParty, setConsentParty] = useState('');
   const [consentGranted, setConsentGranted] = useState(true);
   const [thirdParty, setThirdParty] = useState('');

@@ -9,6 +9,7 @@ import { RepairFromBackup } from './RepairFromBackup';
 import { putEntries } from './store';
 import { useDirectory } from './useDirectory';
 import { SourceFilteredDirectory } from '../regional/SourceFilteredDirectory';
+import { useSyncStatus } from '../sync/useSync';
 import './directory.css';
 
 /** The empty-directory choice: enrol, or load the fictional demo directory (also offered on Home). */
@@ -46,6 +47,7 @@ export function LoadDemo({ openAfterLoad = false }: { openAfterLoad?: boolean })
 export function DirectoryArea({ param }: AreaProps) {
   const { t } = useTranslation('directory');
   const directory = useDirectory();
+  const enrolled = useSyncStatus().data?.enrolled;
 
   if (directory.isPending) return <p role="status">{t('loading')}</p>;
   if (directory.isError) {
@@ -72,7 +74,10 @@ export function DirectoryArea({ param }: AreaProps) {
           <RepairFromBackup />
         </div>
       )}
-      <SourceFilteredDirectory>{data.entries.length === 0 ? <LoadDemo /> : <DirectoryBrowser directory={data} />}</SourceFilteredDirectory>
+      {/* A try-out demo is never loaded into an enrolled vault: it would mix with the registry's entries. */}
+      <SourceFilteredDirectory>
+        {data.entries.length === 0 ? enrolled === false && <LoadDemo /> : <DirectoryBrowser directory={data} />}
+      </SourceFilteredDirectory>
     </section>
   );
 }

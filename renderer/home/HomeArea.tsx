@@ -9,7 +9,7 @@ import { useDirectory } from '../directory/useDirectory';
 import { useHost } from '../host/HostContext';
 import { changedKeys } from '../identity/peerKeys';
 import { usePeerRecords } from '../identity/useOwnIdentity';
-import { entryDisplayName } from '../messages/names';
+import { entryDisplayName } from '../components/entryNames';
 import { useSettings } from '../settings/useSettings';
 import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
 import { HomeView } from './HomeView';

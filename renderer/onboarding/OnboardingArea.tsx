@@ -14,6 +14,7 @@ import { syncErrorText } from '../sync/syncErrors';
 import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';
 import { CreateKeyInline } from './CreateKeyInline';
+import { listTryOutDemoIds, removeTryOutDemo } from './demoEntries';
 import './onboarding.css';
 
 /** The local demo registry (build/scripts/demo-registry.mjs) when no registry address is set. */
@@ -38,6 +39,10 @@ export function OnboardingArea() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Try-out demo entries never mix with the registry's directory: enrolling removes them, once confirmed.
+  const demo = useQuery({ queryKey: ['try-out-demo'], queryFn: () => listTryOutDemoIds(session), enabled: status?.enrolled === false });
+  const demoCount = demo.data?.length ?? 0;
+  const [removeDemo, setRemoveDemo] = useState(false);
   const url = address ?? settings?.registryUrl ?? DEMO_REGISTRY_URL;
 
   const explain = (e: unknown) =>
@@ -66,6 +71,7 @@ export function OnboardingArea() {
     setBusy(true);
     try {
       const state = await enrolWithRegistry({ client: controller.client(url), confirmed: info, code, ownPublicKey: identity.publicKeyArmored });
+      if (demoCount > 0) await removeTryOutDemo(session);
       await controller.enrolled(state);
     } catch (e) {
       explain(e);
@@ -131,7 +137,13 @@ export function OnboardingArea() {
               dir="ltr"
             />
           </label>
-          <button type="submit" disabled={busy || !confirmed || !identity || code.trim().length < 8}>
+          {demoCount > 0 && (
+            <label className="checkbox" htmlFor="remove-demo">
+              <input id="remove-demo" type="checkbox" checked={removeDemo} onChange={(e) => setRemoveDemo(e.target.checked)} />
+              {t('removeDemo', { number: demoCount })}
+            </label>
+          )}
+          <button type="submit" disabled={busy || !confirmed || !identity || code.trim().length < 8 || (demoCount > 0 && !removeDemo)}>
             {t('enrol')}
           </button>
         </form>

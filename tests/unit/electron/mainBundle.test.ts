@@ -75,8 +75,11 @@ describe('the main process as built', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      spellcheck: false,
     });
     expect(String(window?.webPreferences.preload)).toMatch(/preload\.cjs$/);
+    // Nothing typed reaches a spellchecker, in the window or in the session (issue 9 §5).
+    expect(fake.registered.spellChecker).toBe(false);
   });
 
   it('serves the renderer with the CSP and refuses to climb out of it', async () => {

@@ -10,6 +10,7 @@ import {
   isAllowedExternalUrl,
   isAppUrl,
   secureWebPreferences,
+  PRIVATE_SESSION,
 } from '../../../electron/security';
 
 describe('secureWebPreferences', () => {
@@ -26,6 +27,11 @@ describe('secureWebPreferences', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('keeps typed text private: no spellcheck in any window nor in the session (issue 9 §5)', () => {
+    expect(secureWebPreferences('/app/preload.cjs').spellcheck).toBe(false);
+    expect(PRIVATE_SESSION.spellCheckerEnabled).toBe(false);
   });
 
   it('registers app:// as a standard, secure, fetch-capable scheme that does not bypass the CSP', () => {

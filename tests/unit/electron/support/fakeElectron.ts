@@ -37,6 +37,8 @@ export interface Registered {
   protocol: Map<string, (request: Request) => Promise<Response>>;
   permissionRequest?: PermissionRequest;
   permissionCheck?: PermissionCheck;
+  /** What main.ts set with session.setSpellCheckerEnabled (issue 9 §5: false). */
+  spellChecker?: boolean;
   windowOpen?: (details: { url: string }) => { action: string };
   opened: string[];
   sent: unknown[][];
@@ -105,6 +107,7 @@ export function createFakeElectron(userDataDir: string): FakeElectron {
       void (registered.permissionRequest = handler),
     setPermissionCheckHandler: (handler: PermissionCheck) => void (registered.permissionCheck = handler),
     setDevicePermissionHandler: () => undefined,
+    setSpellCheckerEnabled: (enabled: boolean) => void (registered.spellChecker = enabled),
   });
   const module = {
     app,

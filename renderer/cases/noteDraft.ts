@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
+import { useVaultSession, type VaultSession } from '../vault/session';
+
+/**
+ * A case note being written is saved, encrypted, on every change (vault collection 'drafts', id
+ * 'note-<case id>'), like inquiry drafts: an idle lock, a crash or a reload loses nothing
+ * (issue 9 §6). Adding the note to the case clears the draft.
+ */
+const NoteDraftSchema = z.object({ text: z.string().max(100_000), updatedAt: z.iso.datetime() });
+
+const draftId = (caseId: string) => `note-${caseId}`;
+
+export async function loadNoteDraft(session: VaultSession, caseId: string): Promise<string> {
+  return (await session.collection('drafts', NoteDraftSchema).get(draftId(caseId)))?.text ?? '';
+}
+
+export async function saveNoteDraft(session: VaultSession, caseId: string, text: string): Promise<void> {
+  const drafts = session.collection('drafts', NoteDraftSchema);
+  if (!text) return drafts.delete(draftId(caseId));
+  const updatedAt = new Date().toISOString();
+  return drafts.put(draftId(caseId), { text, updatedAt }, { updatedAt });
+}
+
+/** The note field's state, restored from and saved to the vault in order. */
+export function useCaseNoteDraft(caseId: string): [string, (text: string) => void] {
+  const session = useVaultSession();
+  const [note, setNoteState] = useState('');
+  const typed = useRef(false);
+  const saving = useRef(Promise.resolve());
+  useEffect(() => {
+    let live = true;
+    typed.current = false;
+    setNoteState('');
+    loadNoteDraft(session, caseId).then(
+      (text) => {
+        if (live && !typed.current) setNoteState(text);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [session, caseId]);
+  const setNote = useCallback(
+    (text: string) => {
+      typed.current = true;
+      setNoteState(text);
+      saving.current = saving.current.then(() => saveNoteDraft(session, caseId, text)).catch(() => undefined);
+    },
+    [session, caseId],
+  );
+  return [note, setNote];
+}

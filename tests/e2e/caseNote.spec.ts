@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
+
+/** Issue 9 §6: an unsaved case note survives a lock (idle or by hand) as inquiry drafts do. */
+test('a case note being written survives the vault locking and is there after unlocking', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await createVaultAndUnlock(page);
+  await page.goto('/#/inquiry');
+  await page.getByLabel('Sender', { exact: true }).fill('Dana Fictional');
+  await page.getByLabel('Affiliation', { exact: true }).fill('CERT-XA (fictional)');
+  await page.getByLabel('My State (ISO code)').fill('XAA');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('What happened').fill('Defacement of a ministry website (fictional)');
+  await page.getByRole('button', { name: 'Review and send' }).click();
+  await page.getByRole('button', { name: 'Sign, encrypt and send' }).click();
+  await page.getByRole('button', { name: 'Open the case' }).click();
+  const caseUrl = page.url();
+
+  await page.getByLabel('New note').fill('Called the duty officer twice, no answer yet (fictional)');
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await unlockVault(page);
+  await page.goto(caseUrl);
+  await expect(page.getByLabel('New note')).toHaveValue('Called the duty officer twice, no answer yet (fictional)');
+
+  // Adding it to the case clears the draft for good.
+  await page.getByRole('button', { name: 'Add the note' }).click();
+  await expect(page.getByRole('list', { name: 'Events of the case, oldest first' })).toContainText('Called the duty officer twice');
+  await expect(page.getByLabel('New note')).toHaveValue('');
+  await page.reload();
+  await unlockVault(page);
+  await page.goto(caseUrl);
+  await expect(page.getByRole('list', { name: 'Events of the case, oldest first' })).toContainText('Called the duty officer twice');
+  await expect(page.getByLabel('New note')).toHaveValue('');
+  expect(errors).toEqual([]);
+});
