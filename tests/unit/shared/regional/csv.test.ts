@@ -97,3 +97,11 @@ describe('shipped demo regional directories', () => {
     expect([...fromCsv.entries, ...fromJson.entries].every((e) => e.emails.every((m) => m.endsWith('.example')))).toBe(true);
   });
 });
+
+describe('line endings', () => {
+  it('a file mixing CRLF and LF rows reads every row', () => {
+    const table = readCsvTable('state,role,entity\r\nAUT,technical,A\r\nFRA,technical,B\nDEU,technical,C\n');
+    expect(table.rows.map((r) => r.cells[0])).toEqual(['AUT', 'FRA', 'DEU']);
+    expect(table.rows.map((r) => r.line)).toEqual([2, 3, 4]);
+  });
+});
