@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guessMapping, mapCsvRows, readCsvTable, rejectedRows, readJsonDirectory, RegionalError } from '../../../../shared/regional';
 
@@ -84,9 +86,7 @@ describe('regional CSV import', () => {
 });
 
 describe('shipped demo regional directories', () => {
-  it('both fictional demo files import without a rejected row', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
+  it('both fictional demo files import without a rejected row', () => {
     const root = join(import.meta.dirname, '../../../../resources/regional');
     const csv = readCsvTable(readFileSync(join(root, 'demo-osce.csv'), 'utf8'));
     const fromCsv = mapCsvRows(csv, guessMapping(csv.headers));
