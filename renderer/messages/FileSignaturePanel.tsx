@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { checkFileSignature } from '../../shared/messages/readSigned';
@@ -22,7 +22,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
  * A file and its detached signature (`report.pdf` + `report.pdf.asc` or `.sig`), picked one after
  * the other or dropped together: the verdict says who signed this exact file, against the directory.
  */
-export function FileSignaturePanel() {
+export function FileSignaturePanel({ dropped }: { dropped?: readonly File[] } = {}) {
   const { t } = useTranslation('signatures');
   const { t: tm } = useTranslation('messages');
   const session = useVaultSession();
@@ -68,14 +68,13 @@ export function FileSignaturePanel() {
     }
   };
 
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    event.preventDefault();
-    const dropped = [...event.dataTransfer.files].slice(0, 2);
-    if (dropped.some((f) => f.size > MAX_BYTES)) {
+  const takeFiles = (files: readonly File[]) => {
+    const pair = files.slice(0, 2);
+    if (pair.some((f) => f.size > MAX_BYTES)) {
       setError(tm('errors.too-large'));
       return;
     }
-    void Promise.all(dropped.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
+    void Promise.all(pair.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
       .then(async (files) => {
         // Sorted by content, not by name: a signature is whatever parses as one.
         let sig: PickedFile | null = signature;
@@ -90,6 +89,18 @@ export function FileSignaturePanel() {
       })
       .catch(() => setError(tm('errors.unexpected')));
   };
+
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    event.stopPropagation();
+    takeFiles([...event.dataTransfer.files]);
+  };
+
+  // Files dropped together on the receive screen are handed over here once.
+  useEffect(() => {
+    if (dropped?.length) takeFiles(dropped);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new drop arrives
+  }, [dropped]);
 
   return (
     <section

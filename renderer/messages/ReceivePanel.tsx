@@ -20,6 +20,8 @@ import { VerdictBanner } from './VerdictBanner';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';
 import { LabelledTextArea } from '../components/LabelledTextArea';
 import { SignedContentPanel, isSignedNotEncrypted } from './SignedContentPanel';
+import { FileSignaturePanel } from './FileSignaturePanel';
+import { detectSignedForm } from '../../shared/openpgp/signedData';
 
 export function ReceivePanel() {
   const { t, i18n } = useTranslation('messages');
@@ -33,6 +35,7 @@ export function ReceivePanel() {
   const [stored, setStored] = useState(false);
   const [caseId, setCaseId] = useState<string | null>(null);
   const [signedInput, setSignedInput] = useState<string | Uint8Array | null>(null);
+  const [droppedPair, setDroppedPair] = useState<File[] | null>(null);
 
   const receive = async (input: string | Uint8Array) => {
     setBusy(true);
@@ -41,7 +44,13 @@ export function ReceivePanel() {
     setStored(false);
     setCaseId(null);
     setSignedInput(null);
+    setDroppedPair(null);
     try {
+      // Signed but not encrypted (clearsigned advisory, signed-only message): no own key needed.
+      if ((await detectSignedForm(input)) !== null) {
+        setSignedInput(input);
+        return;
+      }
       // The directory as the vault holds it now (a cached copy can predate the last sync).
       const current = await client.fetchQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: 0 });
       const context = await buildReadContext(session, current.entries);
@@ -112,6 +121,11 @@ export function ReceivePanel() {
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
+    // A file and its detached signature dropped together: checked as a pair (issue 13).
+    if (event.dataTransfer.files.length > 1) {
+      setDroppedPair([...event.dataTransfer.files]);
+      return;
+    }
     const file = event.dataTransfer.files[0];
     if (!file) return;
     if (file.size > 20 * 1024 * 1024) {
@@ -144,6 +158,7 @@ export function ReceivePanel() {
         </p>
       )}
       {signedInput !== null && <SignedContentPanel input={signedInput} />}
+      {droppedPair && <FileSignaturePanel dropped={droppedPair} />}
       {result && (
         <article className="stack" aria-label={t('receive.result')}>
           <VerdictBanner verdict={result.verdict} />

@@ -19,7 +19,9 @@ export type ColumnMapping = Record<RowField, number | null>;
 export const MAX_CSV_ROWS = 50_000;
 
 export function readCsvTable(text: string): CsvTable {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  // Files edited by hand mix CRLF and LF; papaparse would take the first kind as the only line break.
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const parsed = Papa.parse<string[]>(normalised, { skipEmptyLines: false, newline: '\n' });
   const [header, ...data] = parsed.data;
   if (!header || header.every((cell) => !cell.trim())) throw new RegionalError('empty-file');
   if (data.length > MAX_CSV_ROWS) throw new RegionalError('too-large', `${data.length} rows`);

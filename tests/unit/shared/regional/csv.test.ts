@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guessMapping, mapCsvRows, readCsvTable, rejectedRows, readJsonDirectory, RegionalError } from '../../../../shared/regional';
 
@@ -84,9 +86,7 @@ describe('regional CSV import', () => {
 });
 
 describe('shipped demo regional directories', () => {
-  it('both fictional demo files import without a rejected row', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
+  it('both fictional demo files import without a rejected row', () => {
     const root = join(import.meta.dirname, '../../../../resources/regional');
     const csv = readCsvTable(readFileSync(join(root, 'demo-osce.csv'), 'utf8'));
     const fromCsv = mapCsvRows(csv, guessMapping(csv.headers));
@@ -95,5 +95,13 @@ describe('shipped demo regional directories', () => {
     const fromJson = readJsonDirectory(readFileSync(join(root, 'demo-oas.json'), 'utf8'));
     expect(fromJson.problems).toEqual([]);
     expect([...fromCsv.entries, ...fromJson.entries].every((e) => e.emails.every((m) => m.endsWith('.example')))).toBe(true);
+  });
+});
+
+describe('line endings', () => {
+  it('a file mixing CRLF and LF rows reads every row', () => {
+    const table = readCsvTable('state,role,entity\r\nAUT,technical,A\r\nFRA,technical,B\nDEU,technical,C\n');
+    expect(table.rows.map((r) => r.cells[0])).toEqual(['AUT', 'FRA', 'DEU']);
+    expect(table.rows.map((r) => r.line)).toEqual([2, 3, 4]);
   });
 });
