@@ -9,10 +9,7 @@ import { collectConsoleErrors, createVaultAndUnlock } from './support/app';
  * the choice recorded in the case.
  */
 const NAME = 'OSCE demo directory (fictional)';
-<<<<<<< HEAD
-=======
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
->>>>>>> regional
 
 test('import a regional CSV (one bad row reported), match a POC across directories, choose the regional channel', async ({ page }) => {
   const errors = collectConsoleErrors(page);
@@ -44,13 +41,8 @@ test('import a regional CSV (one bad row reported), match a POC across directori
   await expect(page.getByLabel('Member States (ISO codes, separated by commas)')).toHaveValue(/AUT.*FRA/);
   await page.getByRole('button', { name: `Import ${goodRows} entries` }).click();
 
-<<<<<<< HEAD
-  // The browser now shows the regional source; the first entry is a global demo POC too.
-  await expect(page.getByLabel('Directory', { exact: true })).toHaveValue(/^regional:/);
-=======
   // The browser now shows the regional source; this entry is a global demo POC too, listed differently.
   await expect(page.getByLabel('Directory shown')).toHaveValue(/^regional:/);
->>>>>>> regional
   await expect(page.getByText(`${goodRows} of ${goodRows} entries`)).toBeVisible();
   await page.getByRole('button', { name: /Fictional Deputy \(regional listing\)/ }).first().click();
   await expect(page.getByText(/Global directory — matched by e-mail address/).first()).toBeVisible();
@@ -58,11 +50,7 @@ test('import a regional CSV (one bad row reported), match a POC across directori
   await expect(comparison.getByRole('rowheader', { name: 'Person (differs)' })).toBeVisible();
   await expect(comparison.locator('mark').first()).toContainText('Fictional Deputy (regional listing)');
 
-<<<<<<< HEAD
-  // A §12 a: both States are OSCE members in the imported directory → the regional channel is offered.
-=======
   // A §12 a: both States are members in the imported directory → the regional channel is offered.
->>>>>>> regional
   await page.goto('/#/inquiry');
   await page.getByLabel('Sender', { exact: true }).fill('Fictional Sender');
   await page.getByLabel('Affiliation', { exact: true }).fill('CERT-AT (fictional)');
@@ -73,11 +61,7 @@ test('import a regional CSV (one bad row reported), match a POC across directori
   await page.getByRole('button', { name: '4. Channel and lead agency' }).click();
   const channel = page.getByRole('group', { name: 'Directory used for this exchange (A §12 a)' });
   await expect(channel.getByRole('radio', { name: 'Global directory' })).toBeChecked();
-<<<<<<< HEAD
-  await channel.getByRole('radio', { name: new RegExp(`^${NAME.replace(/[()]/g, '\\$&')}`) }).check();
-=======
   await channel.getByRole('radio', { name: new RegExp(`^${escapeRegExp(NAME)}`) }).check();
->>>>>>> regional
   await page.getByRole('button', { name: 'Review and send' }).click();
   await page.getByRole('button', { name: 'Sign, encrypt and send' }).click();
   await page.getByRole('button', { name: 'Open the case' }).click();
