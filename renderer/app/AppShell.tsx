@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { AREAS } from './navigation';
-import { useRoute } from './navigation';
+import { AREAS } from '../navigation/navigation';
+import { useRoute } from '../navigation/navigation';
 import { AREA_COMPONENTS } from './areas';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge';
 import { LanguageSelect } from '../settings/LanguageSelect';

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { AreaName, AreaProps } from './navigation';
+import type { AreaName, AreaProps } from '../navigation/navigation';
 import { DirectoryArea } from '../directory/DirectoryArea';
 import { InquiryArea } from '../inquiry/InquiryArea';
 import { CasesArea } from '../cases/CasesArea';

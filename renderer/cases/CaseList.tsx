@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, dueSoon, filterCases, type CaseStatus } from '../../shared/cases';
 import { stateName } from '../../shared/directory/stateNames';
 import { formatDateTime } from '../../shared/i18n/formats';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { LocalTime } from '../components/LocalTime';
 import { useCaseList } from './useCases';
 import { VerifyCaseFile } from './VerifyCaseFile';

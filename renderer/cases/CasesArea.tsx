@@ -1,4 +1,4 @@
-import type { AreaProps } from '../app/navigation';
+import type { AreaProps } from '../navigation/navigation';
 import { CaseList } from './CaseList';
 import { CasePage } from './CasePage';
 import './cases.css';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEMO_DIRECTORY_SEED, generateDemoDirectory } from '../../shared/directory/demo/generateDemoDirectory';
-import { navigate, type AreaProps } from '../app/navigation';
+import { navigate, type AreaProps } from '../navigation/navigation';
 import { useVaultSession } from '../vault/session';
 import { DirectoryBrowser } from './DirectoryBrowser';
 import { EntryPage } from './EntryPage';
@@ -9,7 +9,7 @@ import { RepairFromBackup } from './RepairFromBackup';
 import { putEntries } from './store';
 import { useDirectory } from './useDirectory';
 import { SourceFilteredDirectory } from '../regional/SourceFilteredDirectory';
-import { useSyncStatus } from '../sync/useSync';
+import { useIsEnrolled } from '../enrolment/enrolmentRecord';
 import './directory.css';
 
 /** The empty-directory choice: enrol, or load the fictional demo directory (also offered on Home). */
@@ -47,7 +47,7 @@ export function LoadDemo({ openAfterLoad = false }: { openAfterLoad?: boolean })
 export function DirectoryArea({ param }: AreaProps) {
   const { t } = useTranslation('directory');
   const directory = useDirectory();
-  const enrolled = useSyncStatus().data?.enrolled;
+  const enrolled = useIsEnrolled();
 
   if (directory.isPending) return <p role="status">{t('loading')}</p>;
   if (directory.isError) {
@@ -75,7 +75,7 @@ export function DirectoryArea({ param }: AreaProps) {
         </div>
       )}
       {/* A try-out demo is never loaded into an enrolled vault: it would mix with the registry's entries. */}
-      <SourceFilteredDirectory>
+      <SourceFilteredDirectory globalEntries={data.entries}>
         {data.entries.length === 0 ? enrolled === false && <LoadDemo /> : <DirectoryBrowser directory={data} />}
       </SourceFilteredDirectory>
     </section>

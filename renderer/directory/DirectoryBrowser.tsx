@@ -6,7 +6,7 @@ import { POC_ROLES, type PointOfContact } from '../../shared/directory/model';
 import { stateName, stateRanks } from '../../shared/directory/stateNames';
 import { DIRECTORY_STATES, REGIONAL_GROUPS, findState } from '../../shared/directory/states';
 import { isPingStale } from '../../shared/directory/staleness';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { shownText } from './entryLabels';
 
 const SHOWN = 100;

@@ -5,10 +5,10 @@ import type { PointOfContact } from '../../shared/directory/model';
 import { isDirectorySyncStale, isPingStale } from '../../shared/directory/staleness';
 import { formatDate } from '../../shared/i18n/formats';
 import { stateName } from '../../shared/directory/stateNames';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { useSettings } from '../settings/useSettings';
 import { shownText } from './entryLabels';
-import { useLastDirectorySync } from './useDirectory';
+import { useDirectory, useLastDirectorySync } from './useDirectory';
 import { globalView } from '../../shared/regional/match';
 import { CrossDirectoryMatches } from '../regional/CrossDirectoryMatches';
 
@@ -41,6 +41,7 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
   const [english, setEnglish] = useState(false);
   const settings = useSettings();
   const lastSync = useLastDirectorySync();
+  const directory = useDirectory();
   const { text, lang, dir } = shownText(entry, english);
   const ui = i18n.language;
   const languageNames = new Intl.DisplayNames([ui], { type: 'language', fallback: 'code' });
@@ -155,7 +156,7 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
         <dt>{t('entry.updated')}</dt>
         <dd>{t('entry.revision', { revision: entry.revision, date: formatDate(entry.updatedAt, ui) })}</dd>
       </dl>
-      <CrossDirectoryMatches record={globalView(entry)} />
+      <CrossDirectoryMatches record={globalView(entry)} globalEntries={directory.data?.entries} />
     </article>
   );
 }

@@ -5,7 +5,7 @@ import { stateName } from '../../shared/directory/stateNames';
 import { entryDisplayName } from '../components/entryNames';
 import { SYNC_QUERY_KEY, useSyncController } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { ownKeyPublication, publishOwnKey } from './ownEntryKey';
 import type { OwnIdentity } from './ownIdentity';
 

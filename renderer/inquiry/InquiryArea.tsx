@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderTemplateTexts } from '../../shared/templates';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { useDirectory } from '../directory/useDirectory';
 import { HandOverPanel } from '../outgoing/HandOverPanel';
 import { newTemplateId } from '../../shared/templates';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOwnIdentity } from '../identity/useOwnIdentity';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { ComposePanel } from './ComposePanel';
 import { ReceivePanel } from './ReceivePanel';
 import { MessageHistory } from './MessageHistory';

@@ -14,7 +14,7 @@ import { isInquiry, repliedTo } from './exchangeLog';
 import { markAcknowledged } from '../outgoing/pipeline';
 import { caseOfReceivedMessage } from './receivedCase';
 import { isUnLanguage } from '../../shared/i18n/languages';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { buildReadContext } from './useReadContext';
 import { VerdictBanner } from './VerdictBanner';
 import { MESSAGES_QUERY_KEY } from './MessageHistory';

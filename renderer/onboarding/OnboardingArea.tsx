@@ -7,7 +7,7 @@ import { enrolWithRegistry, fetchRegistryIdentity, groupFingerprint } from '../.
 import { stateName } from '../../shared/directory/stateNames';
 import { SyncError } from '../../shared/sync/errors';
 import { isAllowedRegistryUrl } from '../../shared/host/contract';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { useHost } from '../host/HostContext';
 import { loadOwnIdentity } from '../identity/ownIdentity';
 import { syncErrorText } from '../sync/syncErrors';

@@ -1,8 +1,9 @@
+import type { PointOfContact } from '../../shared/directory/model';
 import { useTranslation } from 'react-i18next';
 import { COMPARED_FIELDS, type ComparedField, type PocRecordView } from '../../shared/regional';
 import { formatPhone } from '../../shared/directory/phone';
 import { groupFingerprint } from '../../shared/openpgp/fingerprint';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { useCrossIndex } from './useCrossIndex';
 
 function shown(record: PocRecordView, field: ComparedField, roleLabel: (role: string) => string): string {
@@ -24,9 +25,15 @@ function shown(record: PocRecordView, field: ComparedField, roleLabel: (role: st
  * A §12 b: the same POC's records in the other directories (global and regional), found by OpenPGP
  * fingerprint, e-mail or telephone, side by side with this one; every field that differs is marked.
  */
-export function CrossDirectoryMatches({ record }: { record: PocRecordView }) {
+export function CrossDirectoryMatches({
+  record,
+  globalEntries,
+}: {
+  record: PocRecordView;
+  globalEntries: readonly PointOfContact[] | undefined;
+}) {
   const { t } = useTranslation('regional');
-  const cross = useCrossIndex();
+  const cross = useCrossIndex(globalEntries);
   if (!cross) return null;
   const matches = cross.index.matchesOf(record);
   const sourceName = (r: PocRecordView) => (r.source.kind === 'global' ? t('source.global') : (cross.names.get(r.source.directoryId) ?? r.source.directoryId));

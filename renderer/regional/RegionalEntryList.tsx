@@ -1,3 +1,4 @@
+import type { PointOfContact } from '../../shared/directory/model';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionalView, type RegionalDirectoryRecord } from '../../shared/regional';
@@ -7,7 +8,13 @@ import { CrossDirectoryMatches } from './CrossDirectoryMatches';
 const SHOWN = 100;
 
 /** The entries of one regional directory, searchable; opening one shows its records elsewhere (A §12 b). */
-export function RegionalEntryList({ directory }: { directory: RegionalDirectoryRecord }) {
+export function RegionalEntryList({
+  directory,
+  globalEntries,
+}: {
+  directory: RegionalDirectoryRecord;
+  globalEntries: readonly PointOfContact[] | undefined;
+}) {
   const { t, i18n } = useTranslation('regional');
   const searchId = useId();
   const [query, setQuery] = useState('');
@@ -36,7 +43,7 @@ export function RegionalEntryList({ directory }: { directory: RegionalDirectoryR
                 {stateName(entry.state, i18n.language)} · {t(`role.${entry.role}`)} · {entry.entity}
                 {entry.personName ? ` · ${entry.personName}` : ''}
               </button>
-              {expanded && <CrossDirectoryMatches record={regionalView(directory, entry)} />}
+              {expanded && <CrossDirectoryMatches record={regionalView(directory, entry)} globalEntries={globalEntries} />}
             </li>
           );
         })}

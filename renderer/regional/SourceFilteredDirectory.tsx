@@ -1,3 +1,4 @@
+import type { PointOfContact } from '../../shared/directory/model';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RegionalEntryList } from './RegionalEntryList';
@@ -10,7 +11,14 @@ import './regional.css';
  * `children`) or one imported regional directory, plus managing regional directories. Regional data
  * stays on this device; the registry never sees it.
  */
-export function SourceFilteredDirectory({ children }: { children: ReactNode }) {
+export function SourceFilteredDirectory({
+  children,
+  globalEntries,
+}: {
+  children: ReactNode;
+  /** The global directory, passed in by the directory screen, for A §12 b matching. */
+  globalEntries: readonly PointOfContact[] | undefined;
+}) {
   const { t } = useTranslation('regional');
   const regional = useRegionalDirectories();
   const sourceId = useId();
@@ -35,7 +43,7 @@ export function SourceFilteredDirectory({ children }: { children: ReactNode }) {
       </div>
       {regional.data && regional.data.corrupted.length > 0 && <p className="error" role="alert">{t('errors.corrupted', { n: regional.data.corrupted.length })}</p>}
       {managing && <RegionalManager directories={directories} onImported={(id) => { setSource(`regional:${id}`); setManaging(false); }} />}
-      {chosen ? <RegionalEntryList directory={chosen} /> : children}
+      {chosen ? <RegionalEntryList directory={chosen} globalEntries={globalEntries} /> : children}
     </div>
   );
 }

@@ -1,20 +1,24 @@
 import { useMemo } from 'react';
 import { CrossDirectoryIndex, globalView, regionalView, type PocRecordView } from '../../shared/regional';
-import { useDirectory } from '../directory/useDirectory';
+import type { PointOfContact } from '../../shared/directory/model';
 import { useRegionalDirectories } from './store';
 
-/** Every record of the global and the regional directories, indexed for A §12 b matching. */
-export function useCrossIndex(): { index: CrossDirectoryIndex; names: Map<string, string> } | null {
-  const global = useDirectory();
+/**
+ * Every record of the global and the regional directories, indexed for A §12 b matching. The global
+ * entries are passed in by the directory screen (renderer/regional never imports renderer/directory).
+ */
+export function useCrossIndex(
+  globalEntries: readonly PointOfContact[] | undefined,
+): { index: CrossDirectoryIndex; names: Map<string, string> } | null {
   const regional = useRegionalDirectories();
   return useMemo(() => {
-    if (!global.data || !regional.data) return null;
-    const records: PocRecordView[] = global.data.entries.map(globalView);
+    if (!globalEntries || !regional.data) return null;
+    const records: PocRecordView[] = globalEntries.map(globalView);
     const names = new Map<string, string>();
     for (const directory of regional.data.directories) {
       names.set(directory.id, directory.name);
       for (const entry of directory.entries) records.push(regionalView(directory, entry));
     }
     return { index: new CrossDirectoryIndex(records), names };
-  }, [global.data, regional.data]);
+  }, [globalEntries, regional.data]);
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/i18n/formats';
 import type { OutboxItem } from '../../shared/sync/model';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { OwnEntries } from './OwnEntries';
 import { syncErrorText } from './syncErrors';
 import { FeedFreshness, SyncByFile, SyncSettingsForm } from './SyncTools';

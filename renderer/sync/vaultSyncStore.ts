@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PingSchema, type EntryChange, type Ping } from '../../shared/registry/protocol';
-import { OutboxItemSchema, SyncStateSchema, type OutboxItem, type SyncState } from '../../shared/sync/model';
+import { OutboxItemSchema, type OutboxItem, type SyncState } from '../../shared/sync/model';
 import type { OutboxEffect, SyncStore } from '../../shared/sync/store';
 import { writeDirectory } from '../directory/store';
+import { SYNC_STATE_RECORD_ID, syncStateRecords } from '../enrolment/enrolmentRecord';
 import type { BatchOp, VaultSession } from '../vault/session';
 
 /** A ping as kept on this device: the registry's view plus which notifications were shown. */
@@ -12,7 +13,7 @@ export const PingRecordSchema = PingSchema.extend({
 });
 export type PingRecord = z.infer<typeof PingRecordSchema>;
 
-const STATE_ID = 'state';
+const STATE_ID = SYNC_STATE_RECORD_ID;
 
 /**
  * The sync engine's store over the encrypted vault: directory entries through the directory store
@@ -25,7 +26,7 @@ export class VaultSyncStore implements SyncStore {
   constructor(readonly session: VaultSession) {}
 
   #state() {
-    return this.session.collection('sync', SyncStateSchema);
+    return syncStateRecords(this.session);
   }
   outbox() {
     return this.session.collection('outbox', OutboxItemSchema);

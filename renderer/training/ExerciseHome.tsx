@@ -9,7 +9,7 @@ import {
   type Compression,
   type RunState,
 } from '../../shared/training';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { useVaultSession } from '../vault/session';
 import { ExerciseBanner } from './ExerciseBanner';
 import { scenarioClock, uiLanguage } from './language';

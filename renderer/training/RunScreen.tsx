@@ -17,7 +17,7 @@ import {
   type Scenario,
   type TimelineEvent,
 } from '../../shared/training';
-import { navigate } from '../app/navigation';
+import { navigate } from '../navigation/navigation';
 import { ActionForm, type ActionPreset } from './ActionForm';
 import { ExerciseBanner } from './ExerciseBanner';
 import { scenarioClock, uiLanguage } from './language';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AreaProps } from '../app/navigation';
+import type { AreaProps } from '../navigation/navigation';
 import { CourseHome } from './course/CourseHome';
 import { ModuleScreen } from './course/ModuleScreen';
 import { DebriefScreen } from './DebriefScreen';
