@@ -28,7 +28,7 @@ describe('withdrawing an own entry against the real registry', () => {
     const result = await poc.engine.syncNow();
     expect(result.push).toMatchObject({ sent: 0, rejected: 3 });
     const items = await poc.store.listOutbox();
-    expect(items.map((i) => i.lastError?.code)).toEqual(['forbidden-state', 'forbidden-state', 'forbidden-state']);
+    expect(items.map((i) => i.lastError?.code)).toEqual(['forbidden-state', 'forbidden-role', 'forbidden-role']);
     expect(registry.server.context.directory.get(deuTech.id)).toBeDefined();
     expect(registry.server.context.directory.get(fraDipl.id)).toBeDefined();
   });
