@@ -50,7 +50,14 @@ export default tseslint.config(
   },
   {
     // Loggers, command-line tools and build scripts are where printing is the job.
-    files: ['**/logger.ts', 'registry/cli*.ts', 'tools/**/*.ts', 'registry/admin/**/*.ts', 'build/**/*.{js,mjs}', 'tests/bench/**/*.ts'],
+    files: [
+      '**/logger.ts',
+      'registry/cli*.ts',
+      'tools/**/*.ts',
+      'registry/admin/**/*.ts',
+      'build/**/*.{js,mjs}',
+      'tests/bench/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

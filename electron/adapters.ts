@@ -44,7 +44,9 @@ const withDialogParent = (): BrowserWindow | undefined =>
 const dialogFilters = (filters: FileFilter[]) =>
   filters.map((f) => ({ name: f.name, extensions: f.extensions }));
 
-export function createElectronAdapters(options: { openRoute: (route: string) => void }): ElectronHostAdapters {
+export function createElectronAdapters(options: {
+  openRoute: (route: string) => void;
+}): ElectronHostAdapters {
   return {
     secrets: {
       isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),

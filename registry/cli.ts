@@ -1,7 +1,8 @@
 import { runAdminCommand } from './admin/commands';
 import { FEED_COMMANDS, runFeedCommand, type FeedCommand } from './admin/feedCommands';
 
-const isFeedCommand = (name: string): name is FeedCommand => (FEED_COMMANDS as readonly string[]).includes(name);
+const isFeedCommand = (name: string): name is FeedCommand =>
+  (FEED_COMMANDS as readonly string[]).includes(name);
 import { CliUsageError, parseCliArgs, USAGE, type ServeOptions } from './cliArgs';
 import { seedDemo, DEMO_CODES } from './demo/seedDemo';
 import { createRegistryServer } from './server';
@@ -17,7 +18,10 @@ async function serve(options: ServeOptions): Promise<void> {
     dataDir: options.dataDir,
     pingIntervalDays: options.pingIntervalDays,
     ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
-    onCampaignStarted: (c) => console.log(`Ping campaign ${c.campaignId} started by schedule: ${c.pings} points of contact pinged, answers due by ${c.deadline}.`),
+    onCampaignStarted: (c) =>
+      console.log(
+        `Ping campaign ${c.campaignId} started by schedule: ${c.pings} points of contact pinged, answers due by ${c.deadline}.`,
+      ),
   });
   const { fingerprint, created } = server.context.signingKey;
   if (created) console.log(`Created the registry signing key. Fingerprint: ${fingerprint}`);

@@ -80,9 +80,15 @@ const OPTIONS = {
 } as const;
 
 /** A whole number within [min, max], or a clear message naming the option. */
-export function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+export function integerOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new CliUsageError(`--${name} must be a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value.trim()))
+    throw new CliUsageError(`--${name} must be a whole number, not "${value}"`);
   const n = Number(value);
   if (n < min || n > max) throw new CliUsageError(`--${name} must be between ${min} and ${max}, not ${n}`);
   return n;
@@ -102,7 +108,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [first, command, ...rest] = positionals;
   if (first === 'admin') {
     if (!command) throw new CliUsageError(`admin needs a command: ${ADMIN_COMMANDS.join(', ')}`);
-    if (!(ADMIN_COMMANDS as readonly string[]).includes(command)) throw new CliUsageError(`unknown admin command "${command}"`);
+    if (!(ADMIN_COMMANDS as readonly string[]).includes(command))
+      throw new CliUsageError(`unknown admin command "${command}"`);
     if (rest.length > 0) throw new CliUsageError(`unexpected argument "${rest[0] ?? ''}"`);
     if (!values.data) throw new CliUsageError('--data DIR is required');
     integerOption('days', values.days, 1, 3650);
@@ -122,7 +129,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       demo: values.demo,
       ...(demoSize !== undefined ? { demoSize } : {}),
       ...(rateLimit !== undefined ? { rateLimitPerMinute: rateLimit } : {}),
-      pingIntervalDays: integerOption('ping-interval-days', values['ping-interval-days'], 0, 3650) ?? DEFAULT_PING_INTERVAL_DAYS,
+      pingIntervalDays:
+        integerOption('ping-interval-days', values['ping-interval-days'], 0, 3650) ??
+        DEFAULT_PING_INTERVAL_DAYS,
     },
   };
 }

@@ -45,11 +45,19 @@ export function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) {
     const unknown = unknownMember(value, parsed.data);
-    if (unknown !== null) throw new RegistryError('unknown-member', `Unknown member ${safePath(unknown)}: this registry speaks protocol v2.`);
+    if (unknown !== null)
+      throw new RegistryError(
+        'unknown-member',
+        `Unknown member ${safePath(unknown)}: this registry speaks protocol v2.`,
+      );
     return parsed.data;
   }
   const strictIssue = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys');
-  if (strictIssue) throw new RegistryError('unknown-member', `Unknown member at ${safePath(strictIssue.path.join('.') || 'the top level')}.`);
+  if (strictIssue)
+    throw new RegistryError(
+      'unknown-member',
+      `Unknown member at ${safePath(strictIssue.path.join('.') || 'the top level')}.`,
+    );
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
   throw new RegistryError('bad-request', `Invalid request${where}: ${issue?.message ?? 'unreadable'}`);

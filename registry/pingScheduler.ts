@@ -25,7 +25,11 @@ export function nextCampaignDue(pings: PingRepository, intervalDays: number): Da
 }
 
 /** Starts a campaign if one is due at `now`; returns it, or null when none was due. */
-export function startCampaignIfDue(pings: PingRepository, now: Date, intervalDays: number): StartedCampaign | null {
+export function startCampaignIfDue(
+  pings: PingRepository,
+  now: Date,
+  intervalDays: number,
+): StartedCampaign | null {
   if (!(intervalDays > 0)) return null;
   const due = nextCampaignDue(pings, intervalDays);
   if (!due || due.getTime() > now.getTime()) return null;
@@ -57,7 +61,8 @@ export function schedulePingCampaigns(options: {
       return null;
     }
   };
-  const timer = options.intervalDays > 0 ? setInterval(check, options.checkEveryMs ?? DEFAULT_PING_CHECK_MS) : null;
+  const timer =
+    options.intervalDays > 0 ? setInterval(check, options.checkEveryMs ?? DEFAULT_PING_CHECK_MS) : null;
   timer?.unref();
   check();
   return { check, stop: () => (timer ? clearInterval(timer) : undefined) };

@@ -1,6 +1,11 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import { isRegistryErrorCode, RegistryError, REGISTRY_ERROR_STATUS, type RegistryErrorCode } from '../shared/registry/errors';
+import {
+  isRegistryErrorCode,
+  RegistryError,
+  REGISTRY_ERROR_STATUS,
+  type RegistryErrorCode,
+} from '../shared/registry/errors';
 import { ConflictError, type RegistryContext } from './context';
 import { registerAccessRoutes } from './routes/accessRoutes';
 import { registerDirectoryRoutes } from './routes/directoryRoutes';
@@ -8,7 +13,12 @@ import { registerEntryRoutes } from './routes/entryRoutes';
 import { registerMetaRoutes } from './routes/metaRoutes';
 import { registerPingRoutes } from './routes/pingRoutes';
 import { registerWithdrawRoutes } from './routes/withdrawRoutes';
-import { DEFAULT_PING_INTERVAL_DAYS, schedulePingCampaigns, type PingScheduler, type StartedCampaign } from './pingScheduler';
+import {
+  DEFAULT_PING_INTERVAL_DAYS,
+  schedulePingCampaigns,
+  type PingScheduler,
+  type StartedCampaign,
+} from './pingScheduler';
 import { loadOrCreateSigningKey } from './signingKey';
 import { FeedPublisher } from './feed/feedPublisher';
 
@@ -56,7 +66,13 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
   const directory = new DirectoryRepository(db);
   const signingKey = await loadOrCreateSigningKey(options.dataDir, name);
   const now = options.now ?? Date.now;
-  const feed = new FeedPublisher({ db, directory, signingKey, now, ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}) });
+  const feed = new FeedPublisher({
+    db,
+    directory,
+    signingKey,
+    now,
+    ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+  });
   const context: RegistryContext = {
     name,
     db,
@@ -85,7 +101,9 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     frameworkErrors: (error, _request, reply) => {
       const { code, message } = describeError(error);
       const body = JSON.stringify({ error: { code, message } });
-      void reply.raw.writeHead(REGISTRY_ERROR_STATUS[code], { 'content-type': 'application/json; charset=utf-8' }).end(body);
+      void reply.raw
+        .writeHead(REGISTRY_ERROR_STATUS[code], { 'content-type': 'application/json; charset=utf-8' })
+        .end(body);
     },
     // Below the router (request line or headers too long, malformed HTTP): Node's parser refused it.
     clientErrorHandler: (error: Error & { code?: string }, socket) => {
@@ -95,7 +113,12 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
       }
       const tooLong = error.code === 'HPE_HEADER_OVERFLOW';
       const code: RegistryErrorCode = tooLong ? 'uri-too-long' : 'bad-request';
-      const body = JSON.stringify({ error: { code, message: tooLong ? 'The request line or headers are too long.' : 'The request could not be read.' } });
+      const body = JSON.stringify({
+        error: {
+          code,
+          message: tooLong ? 'The request line or headers are too long.' : 'The request could not be read.',
+        },
+      });
       const status = REGISTRY_ERROR_STATUS[code];
       socket.end(
         `HTTP/1.1 ${status} ${tooLong ? 'URI Too Long' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\n` +
@@ -109,7 +132,13 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
 
   app.setErrorHandler((error: FastifyError | RegistryError, _request, reply) => {
     const { code, message } = describeError(error);
-    const body: Record<string, unknown> = { error: { code, message, ...(error instanceof RegistryError && error.detail ? { detail: error.detail } : {}) } };
+    const body: Record<string, unknown> = {
+      error: {
+        code,
+        message,
+        ...(error instanceof RegistryError && error.detail ? { detail: error.detail } : {}),
+      },
+    };
     if (error instanceof ConflictError) body.current = error.current;
     return reply.code(REGISTRY_ERROR_STATUS[code]).send(body);
   });
@@ -135,7 +164,8 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     global: true,
     max: options.rateLimitPerMinute ?? 600,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_request, limit) => new RegistryError('rate-limited', `Too many requests; try again in ${Math.ceil(limit.ttl / 1000)} s.`),
+    errorResponseBuilder: (_request, limit) =>
+      new RegistryError('rate-limited', `Too many requests; try again in ${Math.ceil(limit.ttl / 1000)} s.`),
   });
 
   registerMetaRoutes(app, context);
@@ -179,18 +209,24 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
   };
 }
 
-function describeError(error: (FastifyError | RegistryError) & { statusCode?: number }): { code: RegistryErrorCode; message: string } {
+function describeError(error: (FastifyError | RegistryError) & { statusCode?: number }): {
+  code: RegistryErrorCode;
+  message: string;
+} {
   if (error instanceof RegistryError) return { code: error.code, message: error.message };
   const status = error.statusCode ?? 500;
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { code: 'payload-too-large', message: 'The request body is too large.' };
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return { code: 'payload-too-large', message: 'The request body is too large.' };
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
     return { code: 'unsupported-media-type', message: 'Send application/json.' };
   }
-  if (error.code === 'FST_ERR_BAD_URL') return { code: 'bad-request', message: 'The address is not validly encoded.' };
+  if (error.code === 'FST_ERR_BAD_URL')
+    return { code: 'bad-request', message: 'The address is not validly encoded.' };
   if (status === 414) return { code: 'uri-too-long', message: 'The address is too long.' };
   if (status === 429) return { code: 'rate-limited', message: 'Too many requests; try again later.' };
   if (status === 408) return { code: 'timeout', message: 'The request took too long.' };
-  if (status >= 400 && status < 500) return { code: 'bad-request', message: 'The request could not be read.' };
+  if (status >= 400 && status < 500)
+    return { code: 'bad-request', message: 'The request could not be read.' };
   const code = isRegistryErrorCode(error.code) ? error.code : 'internal';
   return { code, message: 'The registry failed to answer; try again later.' };
 }

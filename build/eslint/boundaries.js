@@ -30,8 +30,14 @@ const NODE_BUILTINS = [
 /** @param {string} name @param {string} why */
 const pkg = (name, why) => ({ group: [name, `${name}/*`], message: why });
 
-const noNode = { group: NODE_BUILTINS, message: 'Node built-ins belong to electron/ or registry/, not here.' };
-const noElectron = pkg('electron', 'Only electron/ may import electron; use the host contract (shared/host).');
+const noNode = {
+  group: NODE_BUILTINS,
+  message: 'Node built-ins belong to electron/ or registry/, not here.',
+};
+const noElectron = pkg(
+  'electron',
+  'Only electron/ may import electron; use the host contract (shared/host).',
+);
 const noReact = pkg('react', 'shared/ is pure domain code; React belongs to renderer/.');
 const noReactDom = pkg('react-dom', 'shared/ is pure domain code; React belongs to renderer/.');
 const noDexie = pkg('dexie', 'Dexie belongs to renderer/; shared/ takes a store interface instead.');
@@ -72,7 +78,10 @@ const folderBoundaries = {
       if (!source.value.startsWith('.')) return;
       const to = zoneOf(resolve(dirname(context.filename), source.value));
       if (forbidden.includes(to)) {
-        context.report({ node: source, message: `${from}/ may not import from ${to}/ (ARCHITECTURE.md: who may import whom).` });
+        context.report({
+          node: source,
+          message: `${from}/ may not import from ${to}/ (ARCHITECTURE.md: who may import whom).`,
+        });
       }
     };
     return {
@@ -142,7 +151,8 @@ function featureGraph(root) {
 function featureRootOf(absolutePath) {
   const parts = relative(ROOT, absolutePath).split(sep);
   if (parts[0] === 'renderer') return join(ROOT, 'renderer');
-  if (parts[0] === 'tests' && parts[1] === 'lint-fixtures' && parts[2] === 'renderer') return join(ROOT, 'tests/lint-fixtures/renderer');
+  if (parts[0] === 'tests' && parts[1] === 'lint-fixtures' && parts[2] === 'renderer')
+    return join(ROOT, 'tests/lint-fixtures/renderer');
   return undefined;
 }
 
@@ -161,7 +171,13 @@ const featureCycles = {
     /** @param {any} node */
     const check = (node) => {
       const source = node.source;
-      if (!source || source.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
+      if (
+        !source ||
+        source.type !== 'Literal' ||
+        typeof source.value !== 'string' ||
+        !source.value.startsWith('.')
+      )
+        return;
       const to = featureOf(root, resolve(dirname(context.filename), source.value));
       if (!to || to === from || KNOWN_CYCLES.has([from, to].sort().join('|'))) return;
       if (featureGraph(root).get(to)?.has(from)) {
@@ -171,11 +187,18 @@ const featureCycles = {
         });
       }
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 
-export const boundaryPlugin = { rules: { 'folder-boundaries': folderBoundaries, 'feature-cycles': featureCycles } };
+export const boundaryPlugin = {
+  rules: { 'folder-boundaries': folderBoundaries, 'feature-cycles': featureCycles },
+};
 
 /** @param {string[]} zones @param {object[]} patterns */
 const zone = (zones, patterns) => ({

@@ -22,7 +22,16 @@ const { values } = parseArgs({
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', 'registry/cli.ts', '--data', resolve(root, values.data), '--port', values.port, '--demo', ...(values['demo-size'] ? ['--demo-size', values['demo-size']] : []),
+  [
+    '--import',
+    'tsx',
+    'registry/cli.ts',
+    '--data',
+    resolve(root, values.data),
+    '--port',
+    values.port,
+    '--demo',
+    ...(values['demo-size'] ? ['--demo-size', values['demo-size']] : []),
     ...(values['ping-interval-days'] ? ['--ping-interval-days', values['ping-interval-days']] : []),
   ],
   { cwd: root, stdio: 'inherit' },

@@ -1,6 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { PocRoleSchema, PointOfContactSchema, StateCodeSchema, type PointOfContact } from '../../shared/directory/model';
+import {
+  PocRoleSchema,
+  PointOfContactSchema,
+  StateCodeSchema,
+  type PointOfContact,
+} from '../../shared/directory/model';
 import { AccountRepository } from '../store/accountRepository';
 import { openRegistryDatabase } from '../store/database';
 import { DirectoryRepository } from '../store/directoryRepository';
@@ -15,7 +20,8 @@ import { CliUsageError, integerOption } from '../cliArgs';
 
 export type AdminArgs = Record<string, string | boolean | undefined>;
 
-const str = (args: AdminArgs, name: string): string | undefined => (typeof args[name] === 'string' ? args[name] : undefined);
+const str = (args: AdminArgs, name: string): string | undefined =>
+  typeof args[name] === 'string' ? args[name] : undefined;
 function required(args: AdminArgs, name: string): string {
   const value = str(args, name);
   if (!value) throw new CliUsageError(`--${name} is required`);
@@ -48,18 +54,30 @@ export function runAdminCommand(command: string, args: AdminArgs, now = new Date
         const mayCreate = integerOption('may-create', str(args, 'may-create'), 0, 100) ?? 0;
         const code = str(args, 'code')?.toUpperCase() ?? newEnrolmentCode();
         const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
-        accounts.issueCode({ code, state: state.data, role: role.data, expiresAt, issuedAt: now.toISOString(), mayCreate });
+        accounts.issueCode({
+          code,
+          state: state.data,
+          role: role.data,
+          expiresAt,
+          issuedAt: now.toISOString(),
+          mayCreate,
+        });
         const right = mayCreate > 0 ? `, may create ${mayCreate} entr${mayCreate === 1 ? 'y' : 'ies'}` : '';
         return `Enrolment code for ${state.data} ${role.data}${right}, one use, valid until ${expiresAt}:\n${code}\nSend it through the Permanent Mission only.`;
       }
       case 'revoke': {
         const id = required(args, 'account');
-        return accounts.revoke(id, now) ? `Account ${id} revoked; its sessions are closed.` : `No active account ${id}.`;
+        return accounts.revoke(id, now)
+          ? `Account ${id} revoked; its sessions are closed.`
+          : `No active account ${id}.`;
       }
       case 'accounts':
         return accounts
           .list()
-          .map((a) => `${a.id}\t${a.state}\t${a.role}\t${a.fingerprint}\t${a.enrolledAt}\t${a.revokedAt ?? 'active'}`)
+          .map(
+            (a) =>
+              `${a.id}\t${a.state}\t${a.role}\t${a.fingerprint}\t${a.enrolledAt}\t${a.revokedAt ?? 'active'}`,
+          )
           .join('\n');
       case 'start-campaign': {
         const result = pings.startCampaign(now);
@@ -72,7 +90,11 @@ export function runAdminCommand(command: string, args: AdminArgs, now = new Date
         return args.csv ? pingReportCsv(rows) : pingReportTable(campaignId, rows, now);
       }
       case 'export': {
-        const json = JSON.stringify({ format: 'poc-directory-export', version: 1, entries: directory.listLive() }, null, 2);
+        const json = JSON.stringify(
+          { format: 'poc-directory-export', version: 1, entries: directory.listLive() },
+          null,
+          2,
+        );
         const out = str(args, 'out');
         if (!out) return json;
         writeFileSync(out, json);
@@ -113,12 +135,17 @@ export function readDirectoryExport(path: string): PointOfContact[] {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path} is not a readable JSON file (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(
+      `${path} is not a readable JSON file (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
+    );
   }
   const parsed = DirectoryExportSchema.safeParse(json);
   if (parsed.success) return parsed.data.entries;
   const issue = parsed.error.issues[0];
-  throw new Error(`${path} is not a directory export: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') || 'the top level'}; nothing was imported`);
+  throw new Error(
+    `${path} is not a directory export: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') || 'the top level'}; nothing was imported`,
+  );
 }
 
 const csvCell = (value: string | number | null) => {
@@ -127,9 +154,31 @@ const csvCell = (value: string | number | null) => {
 };
 
 export function pingReportCsv(rows: readonly PingReportRow[]): string {
-  const header = ['state', 'role', 'account', 'status', 'sent_at', 'deadline', 'answered_at', 'acknowledged_at', 'response_minutes', 'follow_up'];
+  const header = [
+    'state',
+    'role',
+    'account',
+    'status',
+    'sent_at',
+    'deadline',
+    'answered_at',
+    'acknowledged_at',
+    'response_minutes',
+    'follow_up',
+  ];
   const lines = rows.map((r) =>
-    [r.state, r.role, r.accountId, r.status, r.sentAt, r.deadline, r.answeredAt, r.acknowledgedAt, r.responseMinutes, needsFollowUp(r) ? 'yes' : 'no']
+    [
+      r.state,
+      r.role,
+      r.accountId,
+      r.status,
+      r.sentAt,
+      r.deadline,
+      r.answeredAt,
+      r.acknowledgedAt,
+      r.responseMinutes,
+      needsFollowUp(r) ? 'yes' : 'no',
+    ]
       .map(csvCell)
       .join(','),
   );
@@ -137,11 +186,13 @@ export function pingReportCsv(rows: readonly PingReportRow[]): string {
 }
 
 /** A §8: a POC that did not confirm within 48 hours (no answer, or a late one): the manager follows up with the State. */
-export const needsFollowUp = (row: PingReportRow): boolean => row.status === 'unanswered' || row.status === 'late';
+export const needsFollowUp = (row: PingReportRow): boolean =>
+  row.status === 'unanswered' || row.status === 'late';
 
 function followUpSection(rows: readonly PingReportRow[], now: Date): string[] {
   const overdue = rows.filter(needsFollowUp);
-  if (overdue.length === 0) return ['', 'Nobody to follow up: every point of contact past the 48 hours answered in time.'];
+  if (overdue.length === 0)
+    return ['', 'Nobody to follow up: every point of contact past the 48 hours answered in time.'];
   const states = [...new Set(overdue.map((r) => r.state))];
   return [
     '',
@@ -156,13 +207,24 @@ function followUpSection(rows: readonly PingReportRow[], now: Date): string[] {
   ];
 }
 
-const hoursBetween = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 3600_000));
+const hoursBetween = (from: string, to: string) =>
+  Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 3600_000));
 
-export function pingReportTable(campaignId: string, rows: readonly PingReportRow[], now = new Date()): string {
+export function pingReportTable(
+  campaignId: string,
+  rows: readonly PingReportRow[],
+  now = new Date(),
+): string {
   const counts = { answered: 0, late: 0, unanswered: 0, pending: 0 };
   for (const row of rows) counts[row.status]++;
   const lines = rows.map((r) =>
-    [r.state.padEnd(5), r.role.padEnd(11), r.status.padEnd(11), (r.answeredAt ?? '—').padEnd(25), r.responseMinutes === null ? '' : `${r.responseMinutes} min`].join(' '),
+    [
+      r.state.padEnd(5),
+      r.role.padEnd(11),
+      r.status.padEnd(11),
+      (r.answeredAt ?? '—').padEnd(25),
+      r.responseMinutes === null ? '' : `${r.responseMinutes} min`,
+    ].join(' '),
   );
   return [
     `Ping campaign ${campaignId}: ${rows.length} pinged, ${counts.answered} answered in time, ${counts.late} late, ${counts.unanswered} unanswered, ${counts.pending} still within 48 h.`,

@@ -61,7 +61,11 @@ function writeAtomic(path: string, data: string | Buffer): void {
  * - export-bundle: the head and the chunks after --since in one file for "Update from a file";
  * - import-outbox: an app's outbox file, applied with the same checks and idempotency as online.
  */
-export async function runFeedCommand(command: FeedCommand, args: Args, now: () => number = Date.now): Promise<string> {
+export async function runFeedCommand(
+  command: FeedCommand,
+  args: Args,
+  now: () => number = Date.now,
+): Promise<string> {
   const context = await openContext(required(args, 'data'), now);
   try {
     switch (command) {
@@ -87,7 +91,12 @@ export async function runFeedCommand(command: FeedCommand, args: Args, now: () =
         const head = context.feed.head;
         if (!head) throw new Error('the feed has no head');
         const chunks = context.feed.listedChunks().filter(({ ref }) => ref.until > since);
-        const bundle: Bundle = { format: 'poc-registry-bundle', version: 1, head: head.file.text, chunks: chunks.map(({ file }) => file.text) };
+        const bundle: Bundle = {
+          format: 'poc-registry-bundle',
+          version: 1,
+          head: head.file.text,
+          chunks: chunks.map(({ file }) => file.text),
+        };
         writeAtomic(out, JSON.stringify(bundle));
         return `Wrote ${out}: the feed at sequence ${head.seq} signed ${head.head.issuedAt}, ${chunks.length} chunk(s) after sequence ${since}.`;
       }
@@ -104,11 +113,18 @@ async function importOutbox(context: RegistryContext, path: string): Promise<str
   try {
     parsed = OutboxFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   } catch (error) {
-    throw new Error(`${path} is not a readable JSON file (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(
+      `${path} is not a readable JSON file (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
+    );
   }
-  if (!parsed.success) throw new Error(`${path} is not an outbox file: ${parsed.error.issues[0]?.message ?? 'invalid'}; nothing was applied`);
+  if (!parsed.success)
+    throw new Error(
+      `${path} is not an outbox file: ${parsed.error.issues[0]?.message ?? 'invalid'}; nothing was applied`,
+    );
   const file = parsed.data;
-  if (file.registry !== context.signingKey.fingerprint) throw new Error(`${path} was made for another registry (${file.registry}); nothing was applied`);
+  if (file.registry !== context.signingKey.fingerprint)
+    throw new Error(`${path} was made for another registry (${file.registry}); nothing was applied`);
   const account = context.accounts.get(file.accountId);
   if (!account) throw new Error(`no account ${file.accountId} on this registry; nothing was applied`);
   if (account.revokedAt) throw new Error(`account ${file.accountId} was revoked; nothing was applied`);
@@ -122,7 +138,9 @@ async function importOutbox(context: RegistryContext, path: string): Promise<str
         lines.push(`applied  ${item.id}  entry ${entry.id} revision ${entry.revision} (sequence ${seq})`);
       } else {
         const ping = await applyPingAck(context, account, item.request);
-        lines.push(`applied  ${item.id}  ping ${ping.id} answered ${ping.answeredAt ?? ''}${ping.late ? ' (late)' : ''}`);
+        lines.push(
+          `applied  ${item.id}  ping ${ping.id} answered ${ping.answeredAt ?? ''}${ping.late ? ' (late)' : ''}`,
+        );
       }
       applied++;
     } catch (error) {
@@ -131,5 +149,8 @@ async function importOutbox(context: RegistryContext, path: string): Promise<str
       lines.push(`refused  ${item.id}  ${code}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return [`Outbox of account ${account.id} (${account.state} ${account.role}): ${applied} applied, ${refused} refused.`, ...lines].join('\n');
+  return [
+    `Outbox of account ${account.id} (${account.state} ${account.role}): ${applied} applied, ${refused} refused.`,
+    ...lines,
+  ].join('\n');
 }

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { canonicalJson } from '../../shared/encoding/canonicalJson';
-import { FEED_CHUNK_SIZE, signedFileText, type ChunkRef, type FeedChunk, type FeedHead } from '../../shared/registry/feed';
+import {
+  FEED_CHUNK_SIZE,
+  signedFileText,
+  type ChunkRef,
+  type FeedChunk,
+  type FeedHead,
+} from '../../shared/registry/feed';
 import { PROTOCOL } from '../../shared/registry/protocol';
 import { signBytes } from '../../shared/registry/signing';
 import type { RegistrySigningKey } from '../signingKey';
@@ -36,7 +42,14 @@ export const sha256Of = (data: string | Buffer) => createHash('sha256').update(d
 function prepare(text: string, gzip?: Buffer, count?: number): FeedFile {
   const plain = Buffer.from(text, 'utf8');
   const sha256 = sha256Of(plain);
-  return { text, plain, gzip: gzip ?? gzipSync(plain, { level: 6 }), sha256, etag: `"${sha256}"`, count: count ?? countChanges(text) };
+  return {
+    text,
+    plain,
+    gzip: gzip ?? gzipSync(plain, { level: 6 }),
+    sha256,
+    etag: `"${sha256}"`,
+    count: count ?? countChanges(text),
+  };
 }
 
 /**
@@ -130,7 +143,12 @@ export class FeedPublisher {
     };
     const canonical = canonicalJson(head);
     const signature = await signBytes(Buffer.from(canonical, 'utf8'), this.deps.signingKey.key);
-    this.#head = { seq, issuedAtMs: now, head, file: prepare(signedFileText('head', canonical, signature), undefined, 0) };
+    this.#head = {
+      seq,
+      issuedAtMs: now,
+      head,
+      file: prepare(signedFileText('head', canonical, signature), undefined, 0),
+    };
     this.#purge(seq, now);
   }
 
@@ -139,7 +157,13 @@ export class FeedPublisher {
     const stored = this.chunkFile(name);
     if (stored) return { file: stored, count: stored.count };
     const changes = this.deps.directory.changesBetween(from, until);
-    const chunk: FeedChunk = { protocol: PROTOCOL, registry: this.deps.signingKey.fingerprint, from, until, changes };
+    const chunk: FeedChunk = {
+      protocol: PROTOCOL,
+      registry: this.deps.signingKey.fingerprint,
+      from,
+      until,
+      changes,
+    };
     const canonical = canonicalJson(chunk);
     const signature = await signBytes(Buffer.from(canonical, 'utf8'), this.deps.signingKey.key);
     const file = prepare(signedFileText('chunk', canonical, signature), undefined, changes.length);

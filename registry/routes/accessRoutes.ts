@@ -31,17 +31,33 @@ export function registerAccessRoutes(app: FastifyInstance, context: RegistryCont
     } catch {
       throw new RegistryError('bad-request', 'The public key could not be read or is not valid.');
     }
-    const account = context.accounts.enrol({ code: body.code, fingerprint, publicKey: body.publicKey, now: new Date(context.now()) });
-    return { accountId: account.id, state: account.state, role: account.role, fingerprint, registry: context.signingKey.fingerprint };
+    const account = context.accounts.enrol({
+      code: body.code,
+      fingerprint,
+      publicKey: body.publicKey,
+      now: new Date(context.now()),
+    });
+    return {
+      accountId: account.id,
+      state: account.state,
+      role: account.role,
+      fingerprint,
+      registry: context.signingKey.fingerprint,
+    };
   });
 
   app.post(ROUTES.challenge, { config: STRICT }, (request): Challenge => {
     const { accountId } = parseOr400(ChallengeRequestSchema, request.body);
     const account = context.accounts.get(accountId);
     if (!account) throw new RegistryError('not-found', 'No such account: enrol again.');
-    if (account.revokedAt) throw new RegistryError('account-revoked', 'This account was revoked by the registry manager.');
+    if (account.revokedAt)
+      throw new RegistryError('account-revoked', 'This account was revoked by the registry manager.');
     const challenge = context.accounts.createChallenge(account.id, context.now(), context.challengeTtlMs);
-    return { challengeId: challenge.challengeId, nonce: challenge.nonce, expiresAt: new Date(challenge.expiresAt).toISOString() };
+    return {
+      challengeId: challenge.challengeId,
+      nonce: challenge.nonce,
+      expiresAt: new Date(challenge.expiresAt).toISOString(),
+    };
   });
 
   app.post(ROUTES.session, { config: STRICT }, async (request): Promise<Session> => {
@@ -53,11 +69,16 @@ export function registerAccessRoutes(app: FastifyInstance, context: RegistryCont
     // Consumed before the signature check: a challenge is good for one attempt, right or wrong.
     const challenge = context.accounts.consumeChallenge(statement.challengeId, context.now());
     const account = context.accounts.get(challenge.accountId);
-    if (!account || challenge.nonce !== statement.nonce) throw new RegistryError('challenge-invalid', 'This challenge does not match.');
-    if (account.revokedAt) throw new RegistryError('account-revoked', 'This account was revoked by the registry manager.');
+    if (!account || challenge.nonce !== statement.nonce)
+      throw new RegistryError('challenge-invalid', 'This challenge does not match.');
+    if (account.revokedAt)
+      throw new RegistryError('account-revoked', 'This account was revoked by the registry manager.');
     const key = await accountKey(context, account);
     if (!(await verifyCanonical(rawStatement(request.body), body.signature, key, account.fingerprint))) {
-      throw new RegistryError('signature-invalid', 'The challenge signature does not verify with the enrolled key.');
+      throw new RegistryError(
+        'signature-invalid',
+        'The challenge signature does not verify with the enrolled key.',
+      );
     }
     const session = context.accounts.createSession(account.id, context.now(), context.sessionTtlMs);
     return { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() };

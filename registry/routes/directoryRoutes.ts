@@ -36,7 +36,12 @@ export function registerDirectoryRoutes(app: FastifyInstance, context: RegistryC
 }
 
 /** Strong ETag (the SHA-256 of the exact bytes), 304 when the client has them, gzip when accepted. */
-function sendFile(request: FastifyRequest, reply: FastifyReply, file: FeedFile, cacheControl: string): FastifyReply {
+function sendFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: FeedFile,
+  cacheControl: string,
+): FastifyReply {
   reply.header('etag', file.etag).header('cache-control', cacheControl).header('vary', 'accept-encoding');
   if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
   reply.header('content-type', 'application/json; charset=utf-8');

@@ -15,6 +15,10 @@ export function registerMetaRoutes(app: FastifyInstance, context: RegistryContex
   const openapi = prepareJson(JSON.stringify(buildOpenApiDocument()));
 
   app.get(ROUTES.info, () => info);
-  app.get(ROUTES.health, () => ({ status: 'ok' as const, head: context.directory.head(), time: new Date(context.now()).toISOString() }));
+  app.get(ROUTES.health, () => ({
+    status: 'ok' as const,
+    head: context.directory.head(),
+    time: new Date(context.now()).toISOString(),
+  }));
   app.get(ROUTES.openapi, (request, reply) => sendPrepared(request, reply, openapi));
 }

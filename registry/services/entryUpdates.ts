@@ -25,20 +25,32 @@ export interface EntryUpdated {
  * - based on the current revision; a repeated idempotency key returns the first answer.
  * The exact bytes verified are stored with the signature, so anyone can re-verify them later.
  */
-export async function applyEntryUpdate(context: RegistryContext, account: Account, body: unknown, entryId?: string): Promise<EntryUpdated> {
+export async function applyEntryUpdate(
+  context: RegistryContext,
+  account: Account,
+  body: unknown,
+  entryId?: string,
+): Promise<EntryUpdated> {
   const request = parseOr400(EntryUpdateRequestSchema, body);
   const { statement } = request;
-  if (entryId !== undefined && statement.entry.id !== entryId) throw new RegistryError('bad-request', 'The entry id does not match the address.');
+  if (entryId !== undefined && statement.entry.id !== entryId)
+    throw new RegistryError('bad-request', 'The entry id does not match the address.');
   checkStatementBinding(context, statement);
   const signedBytes = canonicalBytes(rawStatement(body));
   const key = await accountKey(context, account);
   if (!(await verifyDetached(signedBytes, request.signature, key, account.fingerprint))) {
-    throw new RegistryError('signature-invalid', 'The update signature does not verify with the enrolled key.');
+    throw new RegistryError(
+      'signature-invalid',
+      'The update signature does not verify with the enrolled key.',
+    );
   }
   checkEntryTextPolicy(statement.entry);
   const published = statement.entry.openpgp;
   const before = context.directory.get(statement.entry.id);
-  const keyChanged = published && (published.fingerprint !== before?.openpgp?.fingerprint || published.publicKey !== before.openpgp.publicKey);
+  const keyChanged =
+    published &&
+    (published.fingerprint !== before?.openpgp?.fingerprint ||
+      published.publicKey !== before.openpgp.publicKey);
   if (published && keyChanged) await proveKeyPossession(published, account, signedBytes, request.keyProof);
 
   const run = context.db.transaction((): EntryUpdated => {
@@ -46,10 +58,16 @@ export async function applyEntryUpdate(context: RegistryContext, account: Accoun
     if (earlier) return EntryUpdateResponseSchema.parse(earlier);
     const current = context.directory.get(statement.entry.id);
     if (statement.entry.state !== account.state || (current && current.state !== account.state)) {
-      throw new RegistryError('forbidden-state', "A point of contact may change only its own State's entries.");
+      throw new RegistryError(
+        'forbidden-state',
+        "A point of contact may change only its own State's entries.",
+      );
     }
     if (statement.entry.role !== account.role || (current && current.role !== account.role)) {
-      throw new RegistryError('forbidden-role', 'A point of contact may change only the entries of its own role.');
+      throw new RegistryError(
+        'forbidden-role',
+        'A point of contact may change only the entries of its own role.',
+      );
     }
     const currentRevision = current?.revision ?? 0;
     if (statement.baseRevision !== currentRevision) {
@@ -57,10 +75,20 @@ export async function applyEntryUpdate(context: RegistryContext, account: Accoun
       throw new RegistryError('not-found', 'This entry no longer exists on the registry.');
     }
     if (!current && !context.accounts.useCreateRight(account.id)) {
-      throw new RegistryError('create-not-allowed', 'This account may not create entries; the registry manager creates them.');
+      throw new RegistryError(
+        'create-not-allowed',
+        'This account may not create entries; the registry manager creates them.',
+      );
     }
-    if (published && keyChanged && context.directory.entryWithFingerprint(published.fingerprint, statement.entry.id)) {
-      throw new RegistryError('fingerprint-in-use', 'This OpenPGP key is already published in another entry.');
+    if (
+      published &&
+      keyChanged &&
+      context.directory.entryWithFingerprint(published.fingerprint, statement.entry.id)
+    ) {
+      throw new RegistryError(
+        'fingerprint-in-use',
+        'This OpenPGP key is already published in another entry.',
+      );
     }
     const entry: PointOfContact = {
       ...statement.entry,
@@ -117,6 +145,9 @@ async function proveKeyPossession(
   }
   if (published.fingerprint === account.fingerprint) return;
   if (!keyProof || !(await verifyDetached(signedBytes, keyProof, key, published.fingerprint))) {
-    throw new RegistryError('key-proof-invalid', 'Publishing this key needs a signature by it over the same update.');
+    throw new RegistryError(
+      'key-proof-invalid',
+      'Publishing this key needs a signature by it over the same update.',
+    );
   }
 }

@@ -8,13 +8,19 @@ import type { RegistryContext } from '../context';
  * Issue 9 §1: a signed statement names the registry it is for and when it was signed, so a
  * statement made for one registry (or one moment) cannot be replayed to another (or much later).
  */
-export function checkStatementBinding(context: RegistryContext, statement: { registry: string; signedAt: string }): void {
+export function checkStatementBinding(
+  context: RegistryContext,
+  statement: { registry: string; signedAt: string },
+): void {
   if (statement.registry !== context.signingKey.fingerprint) {
     throw new RegistryError('wrong-registry', 'This statement was signed for another registry.');
   }
   const age = context.now() - Date.parse(statement.signedAt);
   if (age > STATEMENT_MAX_AGE_MS || age < -STATEMENT_MAX_FUTURE_MS) {
-    throw new RegistryError('statement-expired', 'This statement was signed too long ago (or in the future); sign it again.');
+    throw new RegistryError(
+      'statement-expired',
+      'This statement was signed too long ago (or in the future); sign it again.',
+    );
   }
 }
 
@@ -33,21 +39,31 @@ export function checkEntryTextPolicy(entry: PointOfContact): void {
       if (typeof value !== 'string') continue;
       const violation = checkEntryText(value, { multiline: MULTILINE_ENTRY_FIELDS.has(name) });
       if (violation) {
-        throw new RegistryError('text-refused', `The field ${group}.${name} holds ${violation.codePoint} (${violation.code}).`, 400, {
-          field: `${group}.${name}`,
-          policy: violation.code,
-          codePoint: violation.codePoint,
-        });
+        throw new RegistryError(
+          'text-refused',
+          `The field ${group}.${name} holds ${violation.codePoint} (${violation.code}).`,
+          400,
+          {
+            field: `${group}.${name}`,
+            policy: violation.code,
+            codePoint: violation.codePoint,
+          },
+        );
       }
     }
   }
   const timeZone = entry.timeZone;
   const violation = timeZone === undefined ? undefined : checkEntryText(timeZone);
   if (violation) {
-    throw new RegistryError('text-refused', `The field timeZone holds ${violation.codePoint} (${violation.code}).`, 400, {
-      field: 'timeZone',
-      policy: violation.code,
-      codePoint: violation.codePoint,
-    });
+    throw new RegistryError(
+      'text-refused',
+      `The field timeZone holds ${violation.codePoint} (${violation.code}).`,
+      400,
+      {
+        field: 'timeZone',
+        policy: violation.code,
+        codePoint: violation.codePoint,
+      },
+    );
   }
 }

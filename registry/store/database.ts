@@ -59,7 +59,9 @@ function migrateTo2(db: RegistryDatabase): void {
     );
   `);
   const rows = db.prepare<[], { id: string; json: string }>('SELECT id, json FROM entries').all();
-  const setFingerprint = db.prepare<[string | null, string]>('UPDATE entries SET fingerprint = ? WHERE id = ?');
+  const setFingerprint = db.prepare<[string | null, string]>(
+    'UPDATE entries SET fingerprint = ? WHERE id = ?',
+  );
   for (const row of rows) {
     const parsed = JSON.parse(row.json) as { openpgp?: { fingerprint?: unknown } };
     const fingerprint = typeof parsed.openpgp?.fingerprint === 'string' ? parsed.openpgp.fingerprint : null;

@@ -37,7 +37,9 @@ export class DirectoryRepository {
     this.#bumpHead = db.prepare<[], { value: string }>(
       "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'head' RETURNING value",
     );
-    this.#since = db.prepare<[number, number], EntryRow>('SELECT * FROM entries WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.#since = db.prepare<[number, number], EntryRow>(
+      'SELECT * FROM entries WHERE seq > ? ORDER BY seq LIMIT ?',
+    );
     this.#get = db.prepare<[string], EntryRow>('SELECT * FROM entries WHERE id = ?');
     this.#upsert = db.prepare<[string, string, string, number, number, number, string, string | null]>(
       `INSERT INTO entries (id, state, role, revision, seq, deleted, json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -47,7 +49,9 @@ export class DirectoryRepository {
     this.#byFingerprint = db.prepare<[string, string], { id: string }>(
       'SELECT id FROM entries WHERE fingerprint = ? AND id != ? AND deleted = 0 LIMIT 1',
     );
-    this.#range = db.prepare<[number, number], EntryRow>('SELECT * FROM entries WHERE seq > ? AND seq <= ? ORDER BY seq');
+    this.#range = db.prepare<[number, number], EntryRow>(
+      'SELECT * FROM entries WHERE seq > ? AND seq <= ? ORDER BY seq',
+    );
     this.#counts = db.prepare<[], { live: number; tombstones: number }>(
       'SELECT SUM(deleted = 0) AS live, SUM(deleted = 1) AS tombstones FROM entries',
     );
@@ -81,7 +85,16 @@ export class DirectoryRepository {
   /** Writes the entry as given (call inside a transaction with whatever else must land with it). */
   put(entry: PointOfContact): number {
     const seq = this.#nextSeq();
-    this.#upsert.run(entry.id, entry.state, entry.role, entry.revision, seq, 0, canonicalJson(entry), entry.openpgp?.fingerprint ?? null);
+    this.#upsert.run(
+      entry.id,
+      entry.state,
+      entry.role,
+      entry.revision,
+      seq,
+      0,
+      canonicalJson(entry),
+      entry.openpgp?.fingerprint ?? null,
+    );
     return seq;
   }
 
@@ -111,7 +124,9 @@ export class DirectoryRepository {
    */
   confirmPing(state: string, role: string, confirmedAt: string): number {
     const rows = this.db
-      .prepare<[string, string], EntryRow>('SELECT * FROM entries WHERE state = ? AND role = ? AND deleted = 0 ORDER BY seq')
+      .prepare<[string, string], EntryRow>(
+        'SELECT * FROM entries WHERE state = ? AND role = ? AND deleted = 0 ORDER BY seq',
+      )
       .all(state, role);
     for (const row of rows) {
       const entry = PointOfContactSchema.parse(JSON.parse(row.json));

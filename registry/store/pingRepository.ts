@@ -34,21 +34,32 @@ const toPing = (row: PingRow): Ping => ({
   campaignId: row.campaign_id,
   sentAt: row.sent_at,
   deadline: row.deadline,
-  ...(row.answered_at ? { answeredAt: row.answered_at, late: Date.parse(row.answered_at) > Date.parse(row.deadline) } : {}),
+  ...(row.answered_at
+    ? { answeredAt: row.answered_at, late: Date.parse(row.answered_at) > Date.parse(row.deadline) }
+    : {}),
 });
 
 /** Ping campaigns (A §8): one ping per enrolled, non-revoked account; signed acknowledgements. */
 export class PingRepository {
   constructor(readonly db: RegistryDatabase) {}
 
-  startCampaign(now: Date, deadlineMs = PING_DEADLINE_MS): { campaignId: string; pings: number; deadline: string } {
+  startCampaign(
+    now: Date,
+    deadlineMs = PING_DEADLINE_MS,
+  ): { campaignId: string; pings: number; deadline: string } {
     const run = this.db.transaction(() => {
       const campaignId = randomId();
       const sentAt = now.toISOString();
       const deadline = new Date(now.getTime() + deadlineMs).toISOString();
-      this.db.prepare('INSERT INTO campaigns (id, started_at, deadline) VALUES (?, ?, ?)').run(campaignId, sentAt, deadline);
-      const accounts = this.db.prepare<[], { id: string }>('SELECT id FROM accounts WHERE revoked_at IS NULL').all();
-      const insert = this.db.prepare('INSERT INTO pings (id, campaign_id, account_id, sent_at, deadline) VALUES (?, ?, ?, ?, ?)');
+      this.db
+        .prepare('INSERT INTO campaigns (id, started_at, deadline) VALUES (?, ?, ?)')
+        .run(campaignId, sentAt, deadline);
+      const accounts = this.db
+        .prepare<[], { id: string }>('SELECT id FROM accounts WHERE revoked_at IS NULL')
+        .all();
+      const insert = this.db.prepare(
+        'INSERT INTO pings (id, campaign_id, account_id, sent_at, deadline) VALUES (?, ?, ?, ?, ?)',
+      );
       for (const account of accounts) insert.run(randomId(), campaignId, account.id, sentAt, deadline);
       return { campaignId, pings: accounts.length, deadline };
     });
@@ -61,14 +72,22 @@ export class PingRepository {
 
   latestCampaign(): { id: string; startedAt: string } | undefined {
     const row = this.db
-      .prepare<[], { id: string; started_at: string }>('SELECT id, started_at FROM campaigns ORDER BY started_at DESC, rowid DESC LIMIT 1')
+      .prepare<[], { id: string; started_at: string }>(
+        'SELECT id, started_at FROM campaigns ORDER BY started_at DESC, rowid DESC LIMIT 1',
+      )
       .get();
     return row ? { id: row.id, startedAt: row.started_at } : undefined;
   }
 
   /** When the earliest still-active account enrolled: the six-month clock's origin before any campaign. */
   firstActiveEnrolment(): string | undefined {
-    return this.db.prepare<[], { at: string | null }>('SELECT MIN(enrolled_at) AS at FROM accounts WHERE revoked_at IS NULL').get()?.at ?? undefined;
+    return (
+      this.db
+        .prepare<[], { at: string | null }>(
+          'SELECT MIN(enrolled_at) AS at FROM accounts WHERE revoked_at IS NULL',
+        )
+        .get()?.at ?? undefined
+    );
   }
 
   forAccount(accountId: string): Ping[] {
@@ -83,19 +102,29 @@ export class PingRepository {
    * tells the caller that this call recorded it (run it inside the caller's transaction when the
    * answer must change other tables in the same commit).
    */
-  acknowledge(input: { pingId: string; accountId: string; acknowledgedAt: string; signature: string; now: Date }): {
+  acknowledge(input: {
+    pingId: string;
+    accountId: string;
+    acknowledgedAt: string;
+    signature: string;
+    now: Date;
+  }): {
     ping: Ping;
     firstAnswer: boolean;
   } {
     const run = this.db.transaction((): { ping: Ping; firstAnswer: boolean } => {
       const row = this.db.prepare<[string], PingRow>('SELECT * FROM pings WHERE id = ?').get(input.pingId);
-      if (!row || row.account_id !== input.accountId) throw new RegistryError('not-found', 'No such ping for this account.');
+      if (!row || row.account_id !== input.accountId)
+        throw new RegistryError('not-found', 'No such ping for this account.');
       if (row.answered_at) return { ping: toPing(row), firstAnswer: false };
       const answeredAt = input.now.toISOString();
       this.db
         .prepare('UPDATE pings SET answered_at = ?, acknowledged_at = ?, signature = ? WHERE id = ?')
         .run(answeredAt, input.acknowledgedAt, input.signature, input.pingId);
-      return { ping: toPing({ ...row, answered_at: answeredAt, acknowledged_at: input.acknowledgedAt }), firstAnswer: true };
+      return {
+        ping: toPing({ ...row, answered_at: answeredAt, acknowledged_at: input.acknowledgedAt }),
+        firstAnswer: true,
+      };
     });
     return run();
   }
@@ -112,7 +141,13 @@ export class PingRepository {
       const answered = row.answered_at ? Date.parse(row.answered_at) : null;
       const deadline = Date.parse(row.deadline);
       const status: PingReportRow['status'] =
-        answered !== null ? (answered > deadline ? 'late' : 'answered') : now.getTime() > deadline ? 'unanswered' : 'pending';
+        answered !== null
+          ? answered > deadline
+            ? 'late'
+            : 'answered'
+          : now.getTime() > deadline
+            ? 'unanswered'
+            : 'pending';
       return {
         pingId: row.id,
         accountId: row.account_id,

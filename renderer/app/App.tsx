@@ -17,7 +17,15 @@ function useHostNavigation(host: HostClient): void {
   );
 }
 
-export function App({ host, db, queryClient }: { host: HostClient; db: PocDatabase; queryClient: QueryClient }) {
+export function App({
+  host,
+  db,
+  queryClient,
+}: {
+  host: HostClient;
+  db: PocDatabase;
+  queryClient: QueryClient;
+}) {
   useHostNavigation(host);
   return (
     <HostContext.Provider value={host}>
@@ -32,5 +40,7 @@ export function App({ host, db, queryClient }: { host: HostClient; db: PocDataba
 
 export function createQueryClient(): QueryClient {
   // Online means "the registry answers" (issue 5), not navigator.onLine: never pause queries for it.
-  return new QueryClient({ defaultOptions: { queries: { networkMode: 'always', retry: 1 }, mutations: { networkMode: 'always' } } });
+  return new QueryClient({
+    defaultOptions: { queries: { networkMode: 'always', retry: 1 }, mutations: { networkMode: 'always' } },
+  });
 }

@@ -13,7 +13,6 @@ import { AboutArea } from '../about/AboutArea';
 import { TrainingArea } from '../training/TrainingArea';
 import { HomeArea } from '../home/HomeArea';
 
-
 export const AREA_COMPONENTS: Record<AreaName, ComponentType<AreaProps>> = {
   home: HomeArea,
   directory: DirectoryArea,

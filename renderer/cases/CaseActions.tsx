@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseError, handoverEvent, otherRole, type CaseEventBody, type CaseSummary } from '../../shared/cases';
+import {
+  CaseError,
+  handoverEvent,
+  otherRole,
+  type CaseEventBody,
+  type CaseSummary,
+} from '../../shared/cases';
 import { useDirectory } from '../directory/useDirectory';
 import { DateTimeField } from '../components/DateTimeField';
 import { HandoverChooser } from './HandoverChooser';
@@ -24,7 +30,15 @@ export function DeadlineForm({ append }: { append: Append }) {
   const dueAt = utcIso(due);
   const set = async () => {
     if (!dueAt) return;
-    await append([{ kind: 'deadline', at: new Date().toISOString(), dueAt, owedBy, ...(reason.trim() ? { reason: reason.trim() } : {}) }]);
+    await append([
+      {
+        kind: 'deadline',
+        at: new Date().toISOString(),
+        dueAt,
+        owedBy,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
+    ]);
     setDue('');
     setReason('');
   };
@@ -34,7 +48,11 @@ export function DeadlineForm({ append }: { append: Append }) {
       <DateTimeField label={t('setDeadline.dueAt')} value={due} onChange={setDue} />
       <div className="field">
         <label htmlFor={ids.owed}>{t('setDeadline.owedBy')}</label>
-        <select id={ids.owed} value={owedBy} onChange={(e) => setOwedBy(e.target.value === 'counterpart' ? 'counterpart' : 'self')}>
+        <select
+          id={ids.owed}
+          value={owedBy}
+          onChange={(e) => setOwedBy(e.target.value === 'counterpart' ? 'counterpart' : 'self')}
+        >
           <option value="self">{t('owedBy.self')}</option>
           <option value="counterpart">{t('owedBy.counterpart')}</option>
         </select>
@@ -43,7 +61,9 @@ export function DeadlineForm({ append }: { append: Append }) {
         <label htmlFor={ids.reason}>{t('setDeadline.reason')}</label>
         <input id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value)} dir="auto" />
       </div>
-      <button type="button" disabled={!dueAt} onClick={() => void set()}>{t('setDeadline.submit')}</button>
+      <button type="button" disabled={!dueAt} onClick={() => void set()}>
+        {t('setDeadline.submit')}
+      </button>
     </section>
   );
 }
@@ -63,7 +83,9 @@ export function HandoverForm({ summary, append }: { summary: CaseSummary; append
     if (!to) return;
     setError(null);
     try {
-      await append([handoverEvent({ at: new Date().toISOString(), self: summary.self, to, note: choice.note })]);
+      await append([
+        handoverEvent({ at: new Date().toISOString(), self: summary.self, to, note: choice.note }),
+      ]);
       setChoice({ pocId: '', note: '' });
     } catch (e) {
       setError(t(`errors.${e instanceof CaseError ? e.code : 'export-failed'}`));
@@ -73,9 +95,21 @@ export function HandoverForm({ summary, append }: { summary: CaseSummary; append
     <section aria-labelledby="handover-title" className="case-tools">
       <h3 id="handover-title">{t('handover.title')}</h3>
       <p className="hint">{t('handover.rule')}</p>
-      <HandoverChooser self={summary.self} toRole={toRole} pocId={choice.pocId} note={choice.note} onChange={setChoice} />
-      <button type="button" disabled={!choice.pocId} onClick={() => void record()}>{t('handover.submit')}</button>
-      {error && <p role="alert" className="error">{error}</p>}
+      <HandoverChooser
+        self={summary.self}
+        toRole={toRole}
+        pocId={choice.pocId}
+        note={choice.note}
+        onChange={setChoice}
+      />
+      <button type="button" disabled={!choice.pocId} onClick={() => void record()}>
+        {t('handover.submit')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

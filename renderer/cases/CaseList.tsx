@@ -15,14 +15,26 @@ export function CaseList() {
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [exercise, setExercise] = useState<'' | 'only' | 'exclude'>('');
   const summaries = useMemo(() => cases.data?.summaries ?? [], [cases.data]);
-  const shown = useMemo(() => filterCases(summaries, { text, ...(status ? { statuses: [status] } : {}), ...(exercise ? { exercise } : {}) }), [summaries, text, status, exercise]);
+  const shown = useMemo(
+    () =>
+      filterCases(summaries, {
+        text,
+        ...(status ? { statuses: [status] } : {}),
+        ...(exercise ? { exercise } : {}),
+      }),
+    [summaries, text, status, exercise],
+  );
   const due = useMemo(() => dueSoon(summaries, new Date()), [summaries]);
   const time = (iso: string) => formatDateTime(iso, i18n.language);
 
   return (
     <section className="area cases" aria-labelledby="cases-title">
       <h2 id="cases-title">{t('title')}</h2>
-      {cases.data && cases.data.corrupted.length > 0 && <p role="alert" className="error">{t('corrupted', { count: cases.data.corrupted.length })}</p>}
+      {cases.data && cases.data.corrupted.length > 0 && (
+        <p role="alert" className="error">
+          {t('corrupted', { count: cases.data.corrupted.length })}
+        </p>
+      )}
       <section aria-labelledby="due-title" className="due">
         <h3 id="due-title">{t('due.title')}</h3>
         {due.length === 0 ? (
@@ -31,7 +43,11 @@ export function CaseList() {
           <ul>
             {due.map((item) => (
               <li key={item.summary.id} className={item.overdue ? 'overdue' : ''}>
-                <a href={`#/cases/${encodeURIComponent(item.summary.id)}`}>{item.summary.subject}</a> — {item.overdue ? t('due.overdue', { due: time(item.dueAt) }) : t('due.dueAt', { due: time(item.dueAt) })} ({t(`owedBy.${item.summary.deadline?.owedBy ?? 'self'}`)})
+                <a href={`#/cases/${encodeURIComponent(item.summary.id)}`}>{item.summary.subject}</a> —{' '}
+                {item.overdue
+                  ? t('due.overdue', { due: time(item.dueAt) })
+                  : t('due.dueAt', { due: time(item.dueAt) })}{' '}
+                ({t(`owedBy.${item.summary.deadline?.owedBy ?? 'self'}`)})
               </li>
             ))}
           </ul>
@@ -44,22 +60,34 @@ export function CaseList() {
         </label>
         <label>
           {t('filters.status')}
-          <select value={status} onChange={(e) => setStatus(CASE_STATUSES.find((s) => s === e.target.value) ?? '')}>
+          <select
+            value={status}
+            onChange={(e) => setStatus(CASE_STATUSES.find((s) => s === e.target.value) ?? '')}
+          >
             <option value="">{t('filters.any')}</option>
             {CASE_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
             ))}
           </select>
         </label>
         <label>
           {t('filters.exercise')}
-          <select value={exercise} onChange={(e) => setExercise(e.target.value === 'only' ? 'only' : e.target.value === 'exclude' ? 'exclude' : '')}>
+          <select
+            value={exercise}
+            onChange={(e) =>
+              setExercise(e.target.value === 'only' ? 'only' : e.target.value === 'exclude' ? 'exclude' : '')
+            }
+          >
             <option value="">{t('filters.any')}</option>
             <option value="only">{t('filters.exerciseOnly')}</option>
             <option value="exclude">{t('filters.exerciseExclude')}</option>
           </select>
         </label>
-        <button type="button" onClick={() => navigate('inquiry')}>{t('newInquiry')}</button>
+        <button type="button" onClick={() => navigate('inquiry')}>
+          {t('newInquiry')}
+        </button>
       </div>
       {shown.length === 0 ? (
         <p role="status">{summaries.length ? t('noMatch') : t('empty')}</p>
@@ -77,11 +105,17 @@ export function CaseList() {
             {shown.map((c) => (
               <tr key={c.id}>
                 <td>
-                  {c.exercise && <span className="exercise-badge">{t('exercise')}</span>} <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.subject}</a>
+                  {c.exercise && <span className="exercise-badge">{t('exercise')}</span>}{' '}
+                  <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.subject}</a>
                 </td>
-                <td>{c.counterpart.label ?? stateName(c.counterpart.state, i18n.language)} ({stateName(c.counterpart.state, i18n.language)})</td>
+                <td>
+                  {c.counterpart.label ?? stateName(c.counterpart.state, i18n.language)} (
+                  {stateName(c.counterpart.state, i18n.language)})
+                </td>
                 <td>{t(`status.${c.status}`)}</td>
-                <td><LocalTime at={c.lastActivityAt} /></td>
+                <td>
+                  <LocalTime at={c.lastActivityAt} />
+                </td>
               </tr>
             ))}
           </tbody>

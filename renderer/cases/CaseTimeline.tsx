@@ -12,7 +12,15 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
  * A message with a readable template shows its fields in the reader's UI language
  * (`renderStructured`), and the text as received with its language marked.
  */
-export function CaseTimeline({ events, verification, t, labels, formatTime, renderStructured, messageExtra }: {
+export function CaseTimeline({
+  events,
+  verification,
+  t,
+  labels,
+  formatTime,
+  renderStructured,
+  messageExtra,
+}: {
   events: readonly ChainedEvent[];
   verification: ChainVerification | null;
   t: Translate;
@@ -35,8 +43,12 @@ export function CaseTimeline({ events, verification, t, labels, formatTime, rend
             detail = body.subject;
             break;
           case 'message':
-            title = t(body.direction === 'out' ? 'event.messageOut' : 'event.messageIn', { nature: labels.natures[body.nature] });
-            detail = body.estimatedResponseHours ? t('event.eta', { hours: body.estimatedResponseHours }) : undefined;
+            title = t(body.direction === 'out' ? 'event.messageOut' : 'event.messageIn', {
+              nature: labels.natures[body.nature],
+            });
+            detail = body.estimatedResponseHours
+              ? t('event.eta', { hours: body.estimatedResponseHours })
+              : undefined;
             break;
           case 'status':
             title = t('event.status', { status: t(`status.${body.status}`) });
@@ -48,19 +60,31 @@ export function CaseTimeline({ events, verification, t, labels, formatTime, rend
             break;
           case 'deadline':
             title = t('event.deadline', { due: formatTime(body.dueAt) });
-            detail = [body.owedBy ? t(`owedBy.${body.owedBy}`) : '', body.reason ?? ''].filter(Boolean).join(' — ') || undefined;
+            detail =
+              [body.owedBy ? t(`owedBy.${body.owedBy}`) : '', body.reason ?? '']
+                .filter(Boolean)
+                .join(' — ') || undefined;
             break;
           case 'consent':
-            title = t(body.granted ? 'event.consentGranted' : 'event.consentRefused', { party: `${body.party.state} (${labels.roles[body.party.role]})` });
+            title = t(body.granted ? 'event.consentGranted' : 'event.consentRefused', {
+              party: `${body.party.state} (${labels.roles[body.party.role]})`,
+            });
             detail = [
               body.thirdParty ?? '',
-              body.evidenceMessageId ? t('consent.carriedBy', { id: body.evidenceMessageId }) : t('consent.withoutMessage'),
+              body.evidenceMessageId
+                ? t('consent.carriedBy', { id: body.evidenceMessageId })
+                : t('consent.withoutMessage'),
             ]
               .filter(Boolean)
               .join(' — ');
             break;
           case 'handover':
-            title = body.to ? t('event.handoverTo', { name: body.to.label ?? body.to.state, role: labels.roles[body.toRole] }) : t('event.handover', { role: labels.roles[body.toRole] });
+            title = body.to
+              ? t('event.handoverTo', {
+                  name: body.to.label ?? body.to.state,
+                  role: labels.roles[body.toRole],
+                })
+              : t('event.handover', { role: labels.roles[body.toRole] });
             detail = body.note;
             break;
           case 'cross-role-confirmed':
@@ -72,26 +96,43 @@ export function CaseTimeline({ events, verification, t, labels, formatTime, rend
             break;
         }
         return (
-          <li key={`${index}-${event.hash}`} className={`event ${body.kind}${index === brokenAt ? ' broken' : ''}`}>
+          <li
+            key={`${index}-${event.hash}`}
+            className={`event ${body.kind}${index === brokenAt ? ' broken' : ''}`}
+          >
             {index === brokenAt && <strong className="break-marker">{t('chain.breaksHere')}</strong>}
             <time dateTime={body.at}>{formatTime(body.at)}</time> <span className="event-title">{title}</span>
-            {detail && <div className="event-detail" dir="auto">{detail}</div>}
+            {detail && (
+              <div className="event-detail" dir="auto">
+                {detail}
+              </div>
+            )}
             {body.kind === 'message' && (
               <>
-              <div className="event-ref" dir="ltr">{t('event.reference', { id: body.messageId })}</div>
-              {messageExtra?.(body)}
-              {body.structured && renderStructured && (
-                <details className="fields">
-                  <summary>{t('event.showFields')}</summary>
-                  <pre dir="auto" aria-label={t('event.fieldsLabel')}>{renderStructured(body.structured)}</pre>
+                <div className="event-ref" dir="ltr">
+                  {t('event.reference', { id: body.messageId })}
+                </div>
+                {messageExtra?.(body)}
+                {body.structured && renderStructured && (
+                  <details className="fields">
+                    <summary>{t('event.showFields')}</summary>
+                    <pre dir="auto" aria-label={t('event.fieldsLabel')}>
+                      {renderStructured(body.structured)}
+                    </pre>
+                  </details>
+                )}
+                <details>
+                  <summary>
+                    {body.textLanguage
+                      ? t('event.showTextIn', { language: labels.languageNames[body.textLanguage] })
+                      : t('event.showText')}
+                  </summary>
+                  <pre dir="auto" lang={body.textLanguage}>
+                    {body.text}
+                  </pre>
+                  {body.rawStructured && <p className="notice">{t('templates:rawKept')}</p>}
+                  {body.rawStructured && <pre dir="ltr">{body.rawStructured}</pre>}
                 </details>
-              )}
-              <details>
-                <summary>{body.textLanguage ? t('event.showTextIn', { language: labels.languageNames[body.textLanguage] }) : t('event.showText')}</summary>
-                <pre dir="auto" lang={body.textLanguage}>{body.text}</pre>
-                {body.rawStructured && <p className="notice">{t('templates:rawKept')}</p>}
-                {body.rawStructured && <pre dir="ltr">{body.rawStructured}</pre>}
-              </details>
               </>
             )}
           </li>

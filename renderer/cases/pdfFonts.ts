@@ -14,7 +14,10 @@ import cjkRanges from '@fontsource/noto-sans-sc/unicode.json';
  */
 const BASE_FONTS = [latinFont, latinExtFont, cyrillicFont, arabicFont];
 
-const CJK_FILES = import.meta.glob<string>('../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-*-400-normal.woff', { query: '?url', import: 'default', eager: true });
+const CJK_FILES = import.meta.glob<string>(
+  '../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-*-400-normal.woff',
+  { query: '?url', import: 'default', eager: true },
+);
 
 interface CjkChunk {
   ranges: [number, number][];
@@ -26,7 +29,11 @@ function cjkChunks(): CjkChunk[] {
   const chunks: CjkChunk[] = [];
   for (const [key, spec] of Object.entries<string>(cjkRanges)) {
     const index = /^\[(\d+)\]$/.exec(key)?.[1];
-    const url = index ? Object.entries(CJK_FILES).find(([path]) => path.endsWith(`/noto-sans-sc-${index}-400-normal.woff`))?.[1] : undefined;
+    const url = index
+      ? Object.entries(CJK_FILES).find(([path]) =>
+          path.endsWith(`/noto-sans-sc-${index}-400-normal.woff`),
+        )?.[1]
+      : undefined;
     if (!url) continue;
     const ranges = spec.split(',').map((part): [number, number] => {
       const [from = '0', to] = part.trim().replace(/^U\+/i, '').split('-');
@@ -46,7 +53,11 @@ const CJK_CHAR = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}
 export async function fontsFor(text: string): Promise<Uint8Array[]> {
   const needed = new Set<number>();
   for (const char of text) if (CJK_CHAR.test(char)) needed.add(char.codePointAt(0) ?? 0);
-  const chunks = needed.size ? cjkChunks().filter((chunk) => [...needed].some((cp) => chunk.ranges.some(([a, b]) => cp >= a && cp <= b))) : [];
+  const chunks = needed.size
+    ? cjkChunks().filter((chunk) =>
+        [...needed].some((cp) => chunk.ranges.some(([a, b]) => cp >= a && cp <= b)),
+      )
+    : [];
   const urls = [...BASE_FONTS, ...chunks.map((chunk) => chunk.url)];
   return Promise.all(urls.map(fetchBytes));
 }

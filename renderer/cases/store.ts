@@ -8,7 +8,12 @@ import {
   type CaseSummary,
   type Party,
 } from '../../shared/cases';
-import { newTemplateId, readStructured, renderTemplateText, type InquiryTemplate } from '../../shared/templates';
+import {
+  newTemplateId,
+  readStructured,
+  renderTemplateText,
+  type InquiryTemplate,
+} from '../../shared/templates';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import type { BatchOp, VaultSession } from '../vault/session';
 
@@ -33,7 +38,12 @@ export function casesOf(session: VaultSession) {
 
 function caseOp(record: CaseRecord): BatchOp {
   const last = record.events[record.events.length - 1];
-  return { collection: CASES_COLLECTION, id: record.id, value: record, index: last ? { updatedAt: last.body.at } : {} };
+  return {
+    collection: CASES_COLLECTION,
+    id: record.id,
+    value: record,
+    index: last ? { updatedAt: last.body.at } : {},
+  };
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -44,7 +54,11 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /** Opens a new case with its first events; extra ops (e.g. deleting the draft) land in the same batch. */
-export function openCase(session: VaultSession, bodies: CaseEventBody[], extraOps: BatchOp[] = []): Promise<CaseRecord> {
+export function openCase(
+  session: VaultSession,
+  bodies: CaseEventBody[],
+  extraOps: BatchOp[] = [],
+): Promise<CaseRecord> {
   return serialised(async () => {
     const record = await appendEvents({ id: `case-${newTemplateId()}`, events: [], head: null }, bodies);
     await session.writeBatch([caseOp(record), ...extraOps]);
@@ -53,7 +67,11 @@ export function openCase(session: VaultSession, bodies: CaseEventBody[], extraOp
   });
 }
 
-export function appendToCase(session: VaultSession, caseId: string, bodies: CaseEventBody[]): Promise<CaseRecord> {
+export function appendToCase(
+  session: VaultSession,
+  caseId: string,
+  bodies: CaseEventBody[],
+): Promise<CaseRecord> {
   return serialised(async () => {
     const current = await casesOf(session).get(caseId);
     if (!current) throw new CaseError('case-not-found', caseId);
@@ -64,20 +82,29 @@ export function appendToCase(session: VaultSession, caseId: string, bodies: Case
   });
 }
 
-export async function listCaseSummaries(session: VaultSession): Promise<{ summaries: CaseSummary[]; records: Map<string, CaseRecord>; corrupted: string[] }> {
+export async function listCaseSummaries(
+  session: VaultSession,
+): Promise<{ summaries: CaseSummary[]; records: Map<string, CaseRecord>; corrupted: string[] }> {
   const { items, corrupted } = await casesOf(session).list();
   const records = new Map(items.map((item) => [item.id, item.value]));
-  const summaries = items.map((item) => summarizeCase(item.value)).filter((s): s is CaseSummary => s !== null);
+  const summaries = items
+    .map((item) => summarizeCase(item.value))
+    .filter((s): s is CaseSummary => s !== null);
   return { summaries, records, corrupted };
 }
 
 /** The case a message belongs to: one whose events mention a message it references. */
-async function findCaseFor(session: VaultSession, references: readonly string[]): Promise<CaseRecord | undefined> {
+async function findCaseFor(
+  session: VaultSession,
+  references: readonly string[],
+): Promise<CaseRecord | undefined> {
   if (!references.length) return undefined;
   const { items } = await casesOf(session).list();
   return items
     .map((item) => item.value)
-    .find((record) => record.events.some(({ body }) => body.kind === 'message' && references.includes(body.messageId)));
+    .find((record) =>
+      record.events.some(({ body }) => body.kind === 'message' && references.includes(body.messageId)),
+    );
 }
 
 export interface IncomingMessage {
@@ -101,7 +128,11 @@ export interface IncomingMessage {
  * the message it references (acknowledgement, response). An unreadable template part keeps the
  * text and the raw JSON. Returns the case id.
  */
-export async function recordIncomingMessage(session: VaultSession, message: IncomingMessage, uiLanguage: UnLanguage): Promise<string> {
+export async function recordIncomingMessage(
+  session: VaultSession,
+  message: IncomingMessage,
+  uiLanguage: UnLanguage,
+): Promise<string> {
   const reading = readStructured(message.structured);
   const template: InquiryTemplate | undefined = reading.kind === 'template' ? reading.template : undefined;
   const body: CaseEventBody = {
@@ -117,15 +148,32 @@ export async function recordIncomingMessage(session: VaultSession, message: Inco
     ...(template?.urgency ? { urgency: template.urgency } : {}),
     ...(template?.tlp ? { tlp: template.tlp } : {}),
     ...(template?.estimatedResponseHours ? { estimatedResponseHours: template.estimatedResponseHours } : {}),
-    ...(reading.kind !== 'template' && message.structured !== undefined ? { rawStructured: JSON.stringify(message.structured) } : {}),
+    ...(reading.kind !== 'template' && message.structured !== undefined
+      ? { rawStructured: JSON.stringify(message.structured) }
+      : {}),
   };
   // Filed by the ids it carries: an acknowledgement or answer joins the case of what it replies to.
   const references = [...(template?.references ?? []), ...(message.inReplyTo ? [message.inReplyTo] : [])];
   const existing = await findCaseFor(session, references);
   if (existing) return (await appendToCase(session, existing.id, [body])).id;
-  const subject = template?.incident?.summary?.slice(0, 120) ?? template?.request?.slice(0, 120) ?? message.text.split('\n').find((l) => l.trim())?.slice(0, 120) ?? message.messageId;
+  const subject =
+    template?.incident?.summary?.slice(0, 120) ??
+    template?.request?.slice(0, 120) ??
+    message.text
+      .split('\n')
+      .find((l) => l.trim())
+      ?.slice(0, 120) ??
+    message.messageId;
   const record = await openCase(session, [
-    { kind: 'opened', at: message.receivedAt, subject, origin: 'incoming', self: message.self, counterpart: message.from, exercise: template?.exercise ?? false },
+    {
+      kind: 'opened',
+      at: message.receivedAt,
+      subject,
+      origin: 'incoming',
+      self: message.self,
+      counterpart: message.from,
+      exercise: template?.exercise ?? false,
+    },
     body,
   ]);
   return record.id;

@@ -21,9 +21,16 @@ export function DamagedRecordsNotice({ collections }: { collections: readonly Co
     (listener) => session.damaged.subscribe(listener),
     () => snapshot(session.damaged.list(collections), key),
   );
-  const quarantined = useQuery({ queryKey: ['quarantined', damaged.length], queryFn: () => session.quarantinedCount() });
+  const quarantined = useQuery({
+    queryKey: ['quarantined', damaged.length],
+    queryFn: () => session.quarantinedCount(),
+  });
   useEffect(() => {
-    for (const name of key.split(',') as CollectionName[]) void session.collection(name, z.unknown()).list().catch(() => undefined);
+    for (const name of key.split(',') as CollectionName[])
+      void session
+        .collection(name, z.unknown())
+        .list()
+        .catch(() => undefined);
   }, [session, key]);
 
   if (damaged.length === 0 && !quarantined.data) return null;
@@ -32,7 +39,8 @@ export function DamagedRecordsNotice({ collections }: { collections: readonly Co
     <div className="warning" role="alert" aria-label={t('damaged.label')}>
       {damaged.length > 0 && (
         <p>
-          {t('damaged.found', { number: damaged.length })} {kinds.map((kind) => t(`damaged.kind.${kind}`, { defaultValue: kind })).join(', ')}
+          {t('damaged.found', { number: damaged.length })}{' '}
+          {kinds.map((kind) => t(`damaged.kind.${kind}`, { defaultValue: kind })).join(', ')}
         </p>
       )}
       {Boolean(quarantined.data) && <p>{t('damaged.quarantined', { number: quarantined.data })}</p>}

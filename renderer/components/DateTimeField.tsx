@@ -9,7 +9,11 @@ import { localTimeZone } from '../../shared/i18n/formats';
  * language). `value`/`onChange` carry wall-clock `YYYY-MM-DDTHH:mm`, as `datetime-local` did.
  * What the user typed stays in the field while it is not a date yet: nothing typed is lost.
  */
-export function DateTimeField(props: { label: string; value: string; onChange: (wallClock: string) => void }) {
+export function DateTimeField(props: {
+  label: string;
+  value: string;
+  onChange: (wallClock: string) => void;
+}) {
   const { t, i18n } = useTranslation('formats');
   const language = i18n.language;
   const id = useId();

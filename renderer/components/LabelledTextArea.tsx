@@ -7,7 +7,11 @@ import { PRIVATE_INPUT } from '../components/privateInput';
  * "Encrypted message-----BEGIN PGP MESSAGE…" once a message was pasted, and the field could no
  * longer be found by its label (the tamper step of the messages e2e hung on exactly that).
  */
-export function LabelledTextArea({ label, className, ...props }: { label: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function LabelledTextArea({
+  label,
+  className,
+  ...props
+}: { label: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
     <div className={className ? `labelled-field ${className}` : 'labelled-field'}>

@@ -7,7 +7,15 @@ type Style = 'dateTime' | 'date' | 'time' | 'relative';
  * One instant as the UI language writes it, in the device's time zone with the zone named, and the
  * UTC form on hover: every date and time on screen goes through here or shared/i18n/formats.ts.
  */
-export function LocalTime({ at, style = 'dateTime', now }: { at: string | number; style?: Style; now?: number }) {
+export function LocalTime({
+  at,
+  style = 'dateTime',
+  now,
+}: {
+  at: string | number;
+  style?: Style;
+  now?: number;
+}) {
   const { i18n } = useTranslation();
   const language = i18n.language;
   const iso = new Date(at).toISOString();

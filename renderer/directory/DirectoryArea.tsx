@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEMO_DIRECTORY_SEED, generateDemoDirectory } from '../../shared/directory/demo/generateDemoDirectory';
+import {
+  DEMO_DIRECTORY_SEED,
+  generateDemoDirectory,
+} from '../../shared/directory/demo/generateDemoDirectory';
 import { navigate, type AreaProps } from '../navigation/navigation';
 import { useVaultSession } from '../vault/session';
 import { DirectoryBrowser } from './DirectoryBrowser';
@@ -39,7 +42,11 @@ export function LoadDemo({ openAfterLoad = false }: { openAfterLoad?: boolean })
           {busy ? t('loading') : t('empty.loadDemo')}
         </button>
       </div>
-      {failed && <p className="error" role="alert">{t('empty.failed')}</p>}
+      {failed && (
+        <p className="error" role="alert">
+          {t('empty.failed')}
+        </p>
+      )}
     </div>
   );
 }
@@ -65,7 +72,11 @@ export function DirectoryArea({ param }: AreaProps) {
   return (
     <section className="area stack" aria-labelledby="directory-title">
       <h2 id="directory-title">{t('title')}</h2>
-      {param && <p className="error" role="alert">{t('entry.notFound')}</p>}
+      {param && (
+        <p className="error" role="alert">
+          {t('entry.notFound')}
+        </p>
+      )}
       {data.corrupted.length > 0 && (
         <div className="stack">
           <p className="error" role="alert">
@@ -76,7 +87,11 @@ export function DirectoryArea({ param }: AreaProps) {
       )}
       {/* A try-out demo is never loaded into an enrolled vault: it would mix with the registry's entries. */}
       <SourceFilteredDirectory globalEntries={data.entries}>
-        {data.entries.length === 0 ? enrolled === false && <LoadDemo /> : <DirectoryBrowser directory={data} />}
+        {data.entries.length === 0 ? (
+          enrolled === false && <LoadDemo />
+        ) : (
+          <DirectoryBrowser directory={data} />
+        )}
       </SourceFilteredDirectory>
     </section>
   );

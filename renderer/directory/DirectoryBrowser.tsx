@@ -34,7 +34,9 @@ export function DirectoryBrowser({ directory }: { directory: LoadedDirectory }) 
   // change and language, comparing precomputed ranks (issue 14: 10,000 entries sort in milliseconds).
   const browsed = useMemo(() => {
     const rank = (entry: PointOfContact) => ranks.get(entry.state) ?? ranks.size;
-    return [...directory.entries].sort((a, b) => rank(a) - rank(b) || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+    return [...directory.entries].sort(
+      (a, b) => rank(a) - rank(b) || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0),
+    );
   }, [directory, ranks]);
 
   const results = useMemo(() => {
@@ -43,7 +45,9 @@ export function DirectoryBrowser({ directory }: { directory: LoadedDirectory }) 
       : browsed;
     return base.filter(
       (entry) =>
-        (!group || findState(entry.state)?.group === group) && (!state || entry.state === state) && (!role || entry.role === role),
+        (!group || findState(entry.state)?.group === group) &&
+        (!state || entry.state === state) &&
+        (!role || entry.role === role),
     );
   }, [directory, browsed, deferredQuery, group, state, role]);
 
@@ -110,16 +114,23 @@ export function DirectoryBrowser({ directory }: { directory: LoadedDirectory }) 
           const { text, lang, dir } = shownText(entry, false);
           return (
             <li key={entry.id}>
-              <a href={`#/directory/${encodeURIComponent(entry.id)}`} onClick={(e) => {
-                e.preventDefault();
-                navigate('directory', entry.id);
-              }}>
+              <a
+                href={`#/directory/${encodeURIComponent(entry.id)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate('directory', entry.id);
+                }}
+              >
                 <span className="entry-state">{stateName(entry.state, i18n.language)}</span>
                 <span lang={lang} dir={dir} className="entry-entity">
                   {text.personName ? `${text.personName} — ` : ''}
                   {text.entity}
                 </span>
-                {entry.english && lang !== 'en' && <span lang="en" dir="ltr" className="entry-english">{entry.english.entity}</span>}
+                {entry.english && lang !== 'en' && (
+                  <span lang="en" dir="ltr" className="entry-english">
+                    {entry.english.entity}
+                  </span>
+                )}
               </a>
               <span className="badge">{t(`role.${entry.role}`)}</span>
               {isPingStale(entry) && <span className="badge warn">{t('entry.staleShort')}</span>}
@@ -127,7 +138,9 @@ export function DirectoryBrowser({ directory }: { directory: LoadedDirectory }) 
           );
         })}
       </ul>
-      {results.length > SHOWN && <p className="hint">{t('search.more', { shown: SHOWN, count: results.length })}</p>}
+      {results.length > SHOWN && (
+        <p className="hint">{t('search.more', { shown: SHOWN, count: results.length })}</p>
+      )}
     </div>
   );
 }

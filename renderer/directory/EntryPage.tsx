@@ -47,15 +47,19 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
   const languageNames = new Intl.DisplayNames([ui], { type: 'language', fallback: 'code' });
   const pingStale = isPingStale(entry);
   const syncStale =
-    lastSync.isSuccess && isDirectorySyncStale(lastSync.data ?? undefined, settings.data?.staleSyncDays ?? 14);
+    lastSync.isSuccess &&
+    isDirectorySyncStale(lastSync.data ?? undefined, settings.data?.staleSyncDays ?? 14);
 
   return (
     <article className="area stack entry-page" aria-labelledby="entry-title">
       <p>
-        <a href="#/directory" onClick={(e) => {
-          e.preventDefault();
-          navigate('directory');
-        }}>
+        <a
+          href="#/directory"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('directory');
+          }}
+        >
           {t('entry.back')}
         </a>
       </p>
@@ -63,7 +67,8 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
         {text.personName ?? text.entity}
       </h2>
       <p>
-        {stateName(entry.state, ui)} · <span className="badge">{t(`role.${entry.role}`)}</span> · {t(`kind.${entry.kind}`)}
+        {stateName(entry.state, ui)} · <span className="badge">{t(`role.${entry.role}`)}</span> ·{' '}
+        {t(`kind.${entry.kind}`)}
       </p>
       {pingStale && (
         <p className="notice warn" role="note">
@@ -72,30 +77,40 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
       )}
       {syncStale && (
         <p className="notice warn" role="note">
-          {lastSync.data ? t('entry.syncStale', { days: settings.data?.staleSyncDays ?? 14 }) : t('entry.syncNever')}
+          {lastSync.data
+            ? t('entry.syncStale', { days: settings.data?.staleSyncDays ?? 14 })
+            : t('entry.syncNever')}
         </p>
       )}
       {entry.english && entry.language !== 'en' && (
         <div>
           <button type="button" aria-pressed={english} onClick={() => setEnglish((v) => !v)}>
-            {english ? t('entry.showOriginal', { language: languageNames.of(entry.language) }) : t('entry.showEnglish')}
+            {english
+              ? t('entry.showOriginal', { language: languageNames.of(entry.language) })
+              : t('entry.showEnglish')}
           </button>
           {english && <p className="hint">{t('entry.unofficialTranslation')}</p>}
         </div>
       )}
       <dl className="entry-fields">
         <dt>{t('entry.entity')}</dt>
-        <dd lang={lang} dir={dir}>{text.entity}</dd>
+        <dd lang={lang} dir={dir}>
+          {text.entity}
+        </dd>
         {text.personName && (
           <>
             <dt>{t('entry.person')}</dt>
-            <dd lang={lang} dir={dir}>{text.personName}</dd>
+            <dd lang={lang} dir={dir}>
+              {text.personName}
+            </dd>
           </>
         )}
         {text.personTitle && (
           <>
             <dt>{t('entry.title')}</dt>
-            <dd lang={lang} dir={dir}>{text.personTitle}</dd>
+            <dd lang={lang} dir={dir}>
+              {text.personTitle}
+            </dd>
           </>
         )}
         {text.officeHours && (
@@ -110,7 +125,9 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
         {text.notes && (
           <>
             <dt>{t('entry.notes')}</dt>
-            <dd lang={lang} dir={dir}>{text.notes}</dd>
+            <dd lang={lang} dir={dir}>
+              {text.notes}
+            </dd>
           </>
         )}
       </dl>
@@ -118,17 +135,23 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
         <dt>{t('entry.phones')}</dt>
         {entry.phones.map((phone) => (
           <dd key={phone}>
-            <span dir="ltr">{phone}</span> <CopyButton value={phone} label={t('entry.copyPhone', { value: phone })} />
+            <span dir="ltr">{phone}</span>{' '}
+            <CopyButton value={phone} label={t('entry.copyPhone', { value: phone })} />
           </dd>
         ))}
         <dt>{t('entry.emails')}</dt>
         {entry.emails.map((email) => (
           <dd key={email}>
-            <span dir="ltr">{email}</span> <CopyButton value={email} label={t('entry.copyEmail', { value: email })} />
+            <span dir="ltr">{email}</span>{' '}
+            <CopyButton value={email} label={t('entry.copyEmail', { value: email })} />
           </dd>
         ))}
         <dt>{t('entry.workingLanguages')}</dt>
-        <dd>{new Intl.ListFormat(ui, { type: 'unit' }).format(entry.workingLanguages.map((code) => languageNames.of(code) ?? code))}</dd>
+        <dd>
+          {new Intl.ListFormat(ui, { type: 'unit' }).format(
+            entry.workingLanguages.map((code) => languageNames.of(code) ?? code),
+          )}
+        </dd>
         <dt>{t('entry.writtenIn')}</dt>
         <dd>{languageNames.of(entry.language)}</dd>
         <dt>{t('entry.fingerprint')}</dt>

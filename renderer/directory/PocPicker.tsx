@@ -54,7 +54,13 @@ export function PocPicker({ value, onChange, multiple = true, filter, label, lim
     <div className="poc-picker stack">
       <div className="field">
         <label htmlFor={searchId}>{label ?? t('picker.search')}</label>
-        <input id={searchId} type="search" autoComplete="off" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          id={searchId}
+          type="search"
+          autoComplete="off"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </div>
       {directory.isPending && <p role="status">{t('loading')}</p>}
       {directory.data && query.trim() && (
@@ -86,7 +92,11 @@ export function PocPicker({ value, onChange, multiple = true, filter, label, lim
             return (
               <li key={id}>
                 <bdi>{text}</bdi>
-                <button type="button" aria-label={t('picker.remove', { name: text })} onClick={() => toggle(id, false)}>
+                <button
+                  type="button"
+                  aria-label={t('picker.remove', { name: text })}
+                  onClick={() => toggle(id, false)}
+                >
                   ×
                 </button>
               </li>

@@ -18,14 +18,22 @@ export function RepairFromBackup() {
   const repair = () => {
     setMessage(null);
     host
-      .call('files.open', { filters: [{ name: tv('backup.fileType'), extensions: [BACKUP_FILE_EXTENSION, 'json'] }], maxBytes: 64 * 1024 * 1024 })
+      .call('files.open', {
+        filters: [{ name: tv('backup.fileType'), extensions: [BACKUP_FILE_EXTENSION, 'json'] }],
+        maxBytes: 64 * 1024 * 1024,
+      })
       .then(async (picked) => {
         if (!picked) return;
         const repaired = await repairFromBackup(session, base64ToBytes(picked.bytes));
         setMessage({ ok: true, text: t('repair.done', { count: repaired.length }) });
         reloadDirectory(session);
       })
-      .catch((e: unknown) => setMessage({ ok: false, text: e instanceof VaultError ? tv(`errors.${e.code}`) : tv('errors.generic') }));
+      .catch((e: unknown) =>
+        setMessage({
+          ok: false,
+          text: e instanceof VaultError ? tv(`errors.${e.code}`) : tv('errors.generic'),
+        }),
+      );
   };
   return (
     <div>

@@ -20,7 +20,11 @@
  */
 import Dexie from 'dexie';
 import { LiveDirectory } from '../../shared/directory/loadedDirectory';
-import { PointOfContactSchema, type PointOfContact, type PointOfContactInput } from '../../shared/directory/model';
+import {
+  PointOfContactSchema,
+  type PointOfContact,
+  type PointOfContactInput,
+} from '../../shared/directory/model';
 import type { StoredRecord } from '../db/database';
 import type { CollectionName } from '../vault/collections';
 import { RecordReadFailure, type BatchOp, type VaultSession } from '../vault/session';
@@ -188,7 +192,8 @@ export class DirectoryVault {
       removed.add(id);
     }
     let open: string | null = null;
-    const roomIn = (chunkId: string) => (touched.get(chunkId)?.size ?? this.#chunks.get(chunkId)?.entries.size ?? 0) < CHUNK_SIZE;
+    const roomIn = (chunkId: string) =>
+      (touched.get(chunkId)?.size ?? this.#chunks.get(chunkId)?.entries.size ?? 0) < CHUNK_SIZE;
     const openChunk = (): string => {
       if (open !== null && roomIn(open)) return open;
       open = null;
@@ -209,7 +214,11 @@ export class DirectoryVault {
       if (entries.size === 0 && quarantined.length === 0) {
         if (this.#chunks.has(chunkId)) ops.push({ collection: CHUNK_COLLECTION, id: chunkId, delete: true });
       } else {
-        ops.push({ collection: CHUNK_COLLECTION, id: chunkId, value: { entries: [...entries.values(), ...quarantined] } });
+        ops.push({
+          collection: CHUNK_COLLECTION,
+          id: chunkId,
+          value: { entries: [...entries.values(), ...quarantined] },
+        });
       }
     }
     let committed = false;

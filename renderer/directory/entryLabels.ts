@@ -3,7 +3,10 @@ import { stateName } from '../../shared/directory/stateNames';
 import { directionOf } from '../../shared/i18n/languages';
 
 /** The text to show: the English translation when asked for and present, otherwise the original. */
-export function shownText(entry: PointOfContact, english: boolean): { text: EntryText; lang: string; dir: 'rtl' | 'ltr' } {
+export function shownText(
+  entry: PointOfContact,
+  english: boolean,
+): { text: EntryText; lang: string; dir: 'rtl' | 'ltr' } {
   if (english && entry.english) return { text: entry.english, lang: 'en', dir: 'ltr' };
   return { text: entry.text, lang: entry.language, dir: directionOf(entry.language) };
 }

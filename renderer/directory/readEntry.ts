@@ -27,15 +27,31 @@ import {
 } from '../../shared/directory/model';
 
 const ENTRY_KEYS = [
-  'id', 'state', 'role', 'kind', 'language', 'text', 'english', 'phones', 'emails', 'workingLanguages',
-  'openpgp', 'timeZone', 'regionalDirectories', 'lastPingConfirmedAt', 'revision', 'updatedAt',
+  'id',
+  'state',
+  'role',
+  'kind',
+  'language',
+  'text',
+  'english',
+  'phones',
+  'emails',
+  'workingLanguages',
+  'openpgp',
+  'timeZone',
+  'regionalDirectories',
+  'lastPingConfirmedAt',
+  'revision',
+  'updatedAt',
 ] as const;
 const TEXT_KEYS = ['entity', 'personName', 'personTitle', 'officeHours', 'notes'] as const;
 type TextKey = (typeof TEXT_KEYS)[number];
 
-const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k) => b.includes(k));
+const sameKeys = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((k) => b.includes(k));
 const FAST_PATH_MATCHES_MODEL =
-  sameKeys(ENTRY_KEYS, Object.keys(PointOfContactSchema.shape)) && sameKeys(TEXT_KEYS, Object.keys(EntryTextSchema.shape));
+  sameKeys(ENTRY_KEYS, Object.keys(PointOfContactSchema.shape)) &&
+  sameKeys(TEXT_KEYS, Object.keys(EntryTextSchema.shape));
 
 /** Text field lengths, read from the model itself so that the two cannot drift apart. */
 function maxLengthOf(key: TextKey): number {
@@ -43,7 +59,10 @@ function maxLengthOf(key: TextKey): number {
   const max = ('unwrap' in field ? field.unwrap() : field).maxLength;
   return max ?? 0;
 }
-const TEXT_MAX = Object.fromEntries(TEXT_KEYS.map((key) => [key, maxLengthOf(key)])) as Record<TextKey, number>;
+const TEXT_MAX = Object.fromEntries(TEXT_KEYS.map((key) => [key, maxLengthOf(key)])) as Record<
+  TextKey,
+  number
+>;
 
 const ENTRY_KEY_SET: ReadonlySet<string> = new Set(ENTRY_KEYS);
 const TEXT_KEY_SET: ReadonlySet<string> = new Set(TEXT_KEYS);
@@ -63,7 +82,10 @@ const DATETIME = z.regexes.datetime({ precision: null, offset: false, local: fal
 
 type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
 
 function onlyKeys(value: Plain, allowed: ReadonlySet<string>): boolean {
   for (const key in value) if (!allowed.has(key)) return false;
@@ -89,8 +111,10 @@ function isArrayOf(value: unknown, min: number, max: number, ok: (item: unknown)
   return true;
 }
 
-const matches = (pattern: RegExp, max = Infinity) => (value: unknown) =>
-  typeof value === 'string' && value.length <= max && pattern.test(value);
+const matches =
+  (pattern: RegExp, max = Infinity) =>
+  (value: unknown) =>
+    typeof value === 'string' && value.length <= max && pattern.test(value);
 
 /** True when PointOfContactSchema would accept the value and return it unchanged (deep-equal). */
 export function isCanonicalEntry(value: unknown): value is PointOfContact {
@@ -110,7 +134,8 @@ export function isCanonicalEntry(value: unknown): value is PointOfContact {
   }
   if ('timeZone' in v && !(typeof v.timeZone === 'string' && v.timeZone.length <= 64)) return false;
   // Missing regional directories: zod fills in the default [], so the value is not canonical.
-  if (!isArrayOf(v.regionalDirectories, 0, REGIONAL_DIRECTORIES.length, (item) => REGIONAL.has(item))) return false;
+  if (!isArrayOf(v.regionalDirectories, 0, REGIONAL_DIRECTORIES.length, (item) => REGIONAL.has(item)))
+    return false;
   if ('lastPingConfirmedAt' in v && !matches(DATETIME)(v.lastPingConfirmedAt)) return false;
   if (typeof v.revision !== 'number' || !Number.isSafeInteger(v.revision) || v.revision < 0) return false;
   return matches(DATETIME)(v.updatedAt);

@@ -131,7 +131,8 @@ export function writeDirectory(
     let puts = (change.puts ?? []).map(validEntry);
     const deletes = change.deletes ?? [];
     const vault = await vaultOf(session);
-    if (options.onlyNewer) puts = puts.filter((entry) => (vault.get(entry.id)?.revision ?? -1) <= entry.revision);
+    if (options.onlyNewer)
+      puts = puts.filter((entry) => (vault.get(entry.id)?.revision ?? -1) <= entry.revision);
     const write = vault.prepare(puts, deletes);
     if (write.ops.length + ops.length === 0) return;
     await session.writeBatch([...write.ops, ...ops]);
@@ -185,7 +186,10 @@ export async function getEntry(session: VaultSession, id: string): Promise<Point
 }
 
 /** Validates every entry first (throws a ZodError, writes nothing, if one is invalid), then writes them atomically. */
-export async function putEntries(session: VaultSession, entries: readonly PointOfContactInput[]): Promise<void> {
+export async function putEntries(
+  session: VaultSession,
+  entries: readonly PointOfContactInput[],
+): Promise<void> {
   if (entries.length === 0) return;
   await writeDirectory(session, { puts: entries });
 }

@@ -35,12 +35,15 @@ export function useDirectoryFreshness(): void {
         return;
       }
       if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        last = performance.now();
-        const snapshot = loadedDirectoryNow(session);
-        if (snapshot) client.setQueryData(DIRECTORY_QUERY_KEY, snapshot);
-      }, Math.max(0, last + DIRECTORY_REFRESH_MS - performance.now()));
+      timer = setTimeout(
+        () => {
+          timer = null;
+          last = performance.now();
+          const snapshot = loadedDirectoryNow(session);
+          if (snapshot) client.setQueryData(DIRECTORY_QUERY_KEY, snapshot);
+        },
+        Math.max(0, last + DIRECTORY_REFRESH_MS - performance.now()),
+      );
     });
     return () => {
       if (timer) clearTimeout(timer);
@@ -57,7 +60,12 @@ export function useDirectory() {
   const session = useVaultSession();
   // No structural sharing: each snapshot is already a new object exactly when the directory changed,
   // and a deep comparison would walk 10,000 entries on every refresh during a sync.
-  return useQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: Infinity, structuralSharing: false });
+  return useQuery({
+    queryKey: DIRECTORY_QUERY_KEY,
+    queryFn: () => loadDirectory(session),
+    staleTime: Infinity,
+    structuralSharing: false,
+  });
 }
 
 const SyncTimeSchema = z.object({ lastSyncAt: z.string().optional() });

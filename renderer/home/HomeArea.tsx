@@ -35,8 +35,14 @@ export function HomeArea() {
   const { data: sync } = useQuery({
     queryKey: [...SYNC_QUERY_KEY, 'home'],
     queryFn: async () => {
-      const [pings, outbox] = await Promise.all([controller.store.listPings(), controller.store.listOutbox()]);
-      return { pings, queued: new Set(outbox.flatMap((i) => (i.kind === 'ping-ack' ? [i.request.statement.pingId] : []))) };
+      const [pings, outbox] = await Promise.all([
+        controller.store.listPings(),
+        controller.store.listOutbox(),
+      ]);
+      return {
+        pings,
+        queued: new Set(outbox.flatMap((i) => (i.kind === 'ping-ack' ? [i.request.statement.pingId] : []))),
+      };
     },
   });
   const [now, setNow] = useState(() => Date.now());
@@ -48,7 +54,11 @@ export function HomeArea() {
 
   const summaries = useMemo(() => cases.data?.summaries ?? [], [cases.data]);
   const keyChanges = useMemo(
-    () => changedKeys(directory.data?.entries ?? [], peers.data?.pins ?? []).map(({ entry }) => ({ entryId: entry.id, label: entryDisplayName(entry) })),
+    () =>
+      changedKeys(directory.data?.entries ?? [], peers.data?.pins ?? []).map(({ entry }) => ({
+        entryId: entry.id,
+        label: entryDisplayName(entry),
+      })),
     [directory.data, peers.data],
   );
   const today: Today = useMemo(
@@ -77,7 +87,11 @@ export function HomeArea() {
       notified.current.add(notice.key);
       const route = notice.caseId ? `#/cases/${notice.caseId}` : '#/pings';
       void host
-        .call('notify.show', { title: t(`notify.${notice.kind}.title`), body: t(`notify.${notice.kind}.body`, { subject: notice.subject ?? '' }), route })
+        .call('notify.show', {
+          title: t(`notify.${notice.kind}.title`),
+          body: t(`notify.${notice.kind}.body`, { subject: notice.subject ?? '' }),
+          route,
+        })
         .catch(() => undefined);
     }
     previous.current = today;
@@ -85,7 +99,9 @@ export function HomeArea() {
 
   const answer = (id: string) => {
     setAnswering((set) => new Set([...set, id]));
-    void controller.queuePingAck(id).finally(() => setAnswering((set) => new Set([...set].filter((item) => item !== id))));
+    void controller
+      .queuePingAck(id)
+      .finally(() => setAnswering((set) => new Set([...set].filter((item) => item !== id))));
   };
 
   return (

@@ -41,8 +41,7 @@ export function HomeView({ today, t, language, now, stateName, onAnswerPing, ans
         <li key={item.summary.id}>
           {caseLink(item.summary)}{' '}
           <span className={overdue ? 'today-overdue' : undefined}>
-            {t(overdue ? 'deadline.overdue' : 'deadline.due')}{' '}
-            <When at={item.dueAt} language={language} />
+            {t(overdue ? 'deadline.overdue' : 'deadline.due')} <When at={item.dueAt} language={language} />
           </span>{' '}
           ({t(`owedBy.${item.summary.deadline?.owedBy ?? 'self'}`)})
         </li>
@@ -67,7 +66,11 @@ export function HomeView({ today, t, language, now, stateName, onAnswerPing, ans
 
   return (
     <div className="today">
-      {today.quiet ? <p className="notice" role="status">{t('quiet')}</p> : null}
+      {today.quiet ? (
+        <p className="notice" role="status">
+          {t('quiet')}
+        </p>
+      ) : null}
 
       <section aria-labelledby="today-pings" className="today-section">
         <h3 id="today-pings">{t('pings.title', { count: today.pings.length })}</h3>
@@ -79,12 +82,19 @@ export function HomeView({ today, t, language, now, stateName, onAnswerPing, ans
                 {t('pings.received')} <When at={ping.sentAt} language={language} />
               </span>{' '}
               <span role="timer" aria-label={t('pings.countdownLabel')}>
-                {ping.msLeft > 0 ? t('pings.left', { time: formatCountdown(ping.msLeft, language) }) : t('pings.late')}
+                {ping.msLeft > 0
+                  ? t('pings.left', { time: formatCountdown(ping.msLeft, language) })
+                  : t('pings.late')}
               </span>{' '}
               {ping.queued ? (
                 <span role="status">{t('pings.queued')}</span>
               ) : (
-                <button type="button" className="primary" disabled={answering.has(ping.id)} onClick={() => onAnswerPing(ping.id)}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={answering.has(ping.id)}
+                  onClick={() => onAnswerPing(ping.id)}
+                >
                   {t('pings.answer')}
                 </button>
               )}{' '}
@@ -95,7 +105,9 @@ export function HomeView({ today, t, language, now, stateName, onAnswerPing, ans
       </section>
 
       <section aria-labelledby="today-deadlines" className="today-section">
-        <h3 id="today-deadlines">{t('deadline.title', { count: today.overdue.length + today.dueToday.length })}</h3>
+        <h3 id="today-deadlines">
+          {t('deadline.title', { count: today.overdue.length + today.dueToday.length })}
+        </h3>
         {today.overdue.length + today.dueToday.length === 0 ? <p>{t('deadline.none')}</p> : null}
         {today.overdue.length > 0 ? dueList(today.overdue, true) : null}
         {today.dueToday.length > 0 ? dueList(today.dueToday, false) : null}
@@ -132,7 +144,9 @@ export function HomeView({ today, t, language, now, stateName, onAnswerPing, ans
         <p>
           {today.lastSyncAt ? (
             <span title={utcTitle(today.lastSyncAt, language)}>
-              {t(today.syncStale ? 'directory.stale' : 'directory.synced', { when: formatRelative(today.lastSyncAt, language, now) })}
+              {t(today.syncStale ? 'directory.stale' : 'directory.synced', {
+                when: formatRelative(today.lastSyncAt, language, now),
+              })}
             </span>
           ) : (
             t('directory.never')

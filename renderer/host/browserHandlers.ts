@@ -21,7 +21,8 @@ export function createBrowserHandlers(options: { version: string; storage?: Stor
   };
 
   return {
-    'app.info': () => Promise.resolve({ version: options.version, host: 'browser', platform: navigator.platform || 'web' }),
+    'app.info': () =>
+      Promise.resolve({ version: options.version, host: 'browser', platform: navigator.platform || 'web' }),
     'settings.get': () => Promise.resolve(readSettings()),
     'settings.set': (patch) => {
       const next = SettingsSchema.parse({ ...readSettings(), ...patch });
@@ -29,8 +30,10 @@ export function createBrowserHandlers(options: { version: string; storage?: Stor
       return Promise.resolve(next);
     },
     'secrets.status': () => Promise.resolve({ available: false, backend: 'none' }),
-    'secrets.protect': () => Promise.reject(new HostError('unavailable', 'No OS secret store in the browser host.')),
-    'secrets.unprotect': () => Promise.reject(new HostError('unavailable', 'No OS secret store in the browser host.')),
+    'secrets.protect': () =>
+      Promise.reject(new HostError('unavailable', 'No OS secret store in the browser host.')),
+    'secrets.unprotect': () =>
+      Promise.reject(new HostError('unavailable', 'No OS secret store in the browser host.')),
     'files.open': ({ filters, maxBytes }) =>
       new Promise((resolve, reject) => {
         const input = document.createElement('input');
@@ -42,7 +45,8 @@ export function createBrowserHandlers(options: { version: string; storage?: Stor
           const file = input.files?.[0];
           input.remove();
           if (!file) return resolve(null);
-          if (file.size > maxBytes) return reject(new HostError('too-large', `File is larger than ${maxBytes} bytes.`));
+          if (file.size > maxBytes)
+            return reject(new HostError('too-large', `File is larger than ${maxBytes} bytes.`));
           file
             .arrayBuffer()
             .then((buffer) => resolve({ name: file.name, bytes: bytesToBase64(new Uint8Array(buffer)) }))

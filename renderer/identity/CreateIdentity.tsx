@@ -44,7 +44,11 @@ export function CreateIdentity() {
     setError(null);
     try {
       const trimmedEmail = email.trim();
-      const identity = await generateOwnIdentity({ name: name.trim(), type, ...(trimmedEmail ? { email: trimmedEmail } : {}) });
+      const identity = await generateOwnIdentity({
+        name: name.trim(),
+        type,
+        ...(trimmedEmail ? { email: trimmedEmail } : {}),
+      });
       await saveOwnIdentity(session, identity);
       refresh();
     } catch (e) {
@@ -73,7 +77,10 @@ export function CreateIdentity() {
   const openSecretFile = async () => {
     setError(null);
     try {
-      const file = await host.call('files.open', { filters: [{ name: 'OpenPGP', extensions: ['asc', 'gpg', 'key', 'txt'] }], maxBytes: 1024 * 1024 });
+      const file = await host.call('files.open', {
+        filters: [{ name: 'OpenPGP', extensions: ['asc', 'gpg', 'key', 'txt'] }],
+        maxBytes: 1024 * 1024,
+      });
       if (file) setSecretText(base64ToText(file.bytes));
     } catch (e) {
       setError(errorText(tm, e));
@@ -125,7 +132,13 @@ export function CreateIdentity() {
       >
         <h3>{t('import.title')}</h3>
         <p>{t('import.explain')}</p>
-        <LabelledTextArea label={t('import.armored')} rows={5} value={secretText} onChange={(e) => setSecretText(e.target.value)} spellCheck={false} />
+        <LabelledTextArea
+          label={t('import.armored')}
+          rows={5}
+          value={secretText}
+          onChange={(e) => setSecretText(e.target.value)}
+          spellCheck={false}
+        />
         <div>
           <button type="button" onClick={() => void openSecretFile()}>
             {t('import.openFile')}
@@ -133,7 +146,12 @@ export function CreateIdentity() {
         </div>
         <label>
           {t('import.passphrase')}
-          <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
+          <input
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="off"
+          />
         </label>
         <div>
           <button type="submit" disabled={busy || !secretText.trim()}>

@@ -50,9 +50,17 @@ export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
   const save = async (kind: 'public' | 'revocation', text: string) => {
     setError(null);
     try {
-      await host.call('files.save', { suggestedName: keyFileName(kind, identity.fingerprint), mimeType: 'application/pgp-keys', bytes: textToBase64(text) });
+      await host.call('files.save', {
+        suggestedName: keyFileName(kind, identity.fingerprint),
+        mimeType: 'application/pgp-keys',
+        bytes: textToBase64(text),
+      });
       if (kind === 'revocation') {
-        await saveOwnIdentity(session, { ...identity, revocationSavedAt: new Date().toISOString(), updatedAt: new Date().toISOString() });
+        await saveOwnIdentity(session, {
+          ...identity,
+          revocationSavedAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+        });
         refresh();
       }
     } catch (e) {
@@ -65,7 +73,11 @@ export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
     try {
       const key = await readSecretKey(identity.privateKeyArmored);
       const armored = await exportSecretKey(key, exportPassphrase);
-      await host.call('files.save', { suggestedName: keyFileName('secret', identity.fingerprint), mimeType: 'application/pgp-keys', bytes: textToBase64(armored) });
+      await host.call('files.save', {
+        suggestedName: keyFileName('secret', identity.fingerprint),
+        mimeType: 'application/pgp-keys',
+        bytes: textToBase64(armored),
+      });
       setExportPassphrase('');
     } catch (e) {
       setError(errorText(tm, e));
@@ -76,7 +88,10 @@ export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
     setError(null);
     try {
       const renewed = await renewKey(await readSecretKey(identity.privateKeyArmored));
-      await saveOwnIdentity(session, { ...(await identityRecord(renewed, identity.origin, identity.revocationCertificate)), createdAt: identity.createdAt });
+      await saveOwnIdentity(session, {
+        ...(await identityRecord(renewed, identity.origin, identity.revocationCertificate)),
+        createdAt: identity.createdAt,
+      });
       setNotice(t('own.renewed'));
       refresh();
     } catch (e) {
@@ -130,7 +145,13 @@ export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
       >
         <label>
           {t('own.exportPassphrase')}
-          <input type="password" minLength={8} value={exportPassphrase} onChange={(e) => setExportPassphrase(e.target.value)} autoComplete="new-password" />
+          <input
+            type="password"
+            minLength={8}
+            value={exportPassphrase}
+            onChange={(e) => setExportPassphrase(e.target.value)}
+            autoComplete="new-password"
+          />
         </label>
         <div>
           <button type="submit" disabled={exportPassphrase.length < 8}>

@@ -32,7 +32,10 @@ function VerifyPoc() {
   const entry = chosen[0] ? directory.data?.byId.get(chosen[0]) : undefined;
   const pin = peers.data?.pins.find((p) => p.pocId === entry?.id);
   const scannedFingerprint = scanned.trim() ? fingerprintFromQrPayload(scanned) : undefined;
-  const scanMismatch = method === 'qr' && scanned.trim() !== '' && !(scannedFingerprint && entry?.openpgp && sameFingerprint(scannedFingerprint, entry.openpgp.fingerprint));
+  const scanMismatch =
+    method === 'qr' &&
+    scanned.trim() !== '' &&
+    !(scannedFingerprint && entry?.openpgp && sameFingerprint(scannedFingerprint, entry.openpgp.fingerprint));
 
   const record = async () => {
     if (!entry) return;
@@ -45,7 +48,13 @@ function VerifyPoc() {
     <section className="identity-card stack" aria-labelledby="verify-title">
       <h3 id="verify-title">{t('verify.title')}</h3>
       <p>{t('verify.explain')}</p>
-      <PocPicker value={chosen} onChange={setChosen} multiple={false} filter={hasKey} label={t('verify.find')} />
+      <PocPicker
+        value={chosen}
+        onChange={setChosen}
+        multiple={false}
+        filter={hasKey}
+        label={t('verify.find')}
+      />
       {entry?.openpgp && (
         <form
           className="stack"
@@ -56,9 +65,17 @@ function VerifyPoc() {
           }}
         >
           <p>{entryDisplayName(entry)}</p>
-          <FingerprintGroups fingerprint={entry.openpgp.fingerprint} label={t('verify.directoryFingerprint')} />
+          <FingerprintGroups
+            fingerprint={entry.openpgp.fingerprint}
+            label={t('verify.directoryFingerprint')}
+          />
           {pin?.verifiedAt && pin.fingerprint === entry.openpgp.fingerprint && (
-            <p role="status">{t('verify.already', { by: pin.verifiedBy ?? '', date: formatDateTime(pin.verifiedAt, i18n.language) })}</p>
+            <p role="status">
+              {t('verify.already', {
+                by: pin.verifiedBy ?? '',
+                date: formatDateTime(pin.verifiedAt, i18n.language),
+              })}
+            </p>
           )}
           <label>
             {t('verify.method')}
@@ -80,10 +97,19 @@ function VerifyPoc() {
           )}
           <label>
             {t('verify.by')}
-            <input value={verifiedBy} onChange={(e) => setVerifiedBy(e.target.value)} required maxLength={200} />
+            <input
+              value={verifiedBy}
+              onChange={(e) => setVerifiedBy(e.target.value)}
+              required
+              maxLength={200}
+            />
           </label>
           <div>
-            <button type="submit" className="primary" disabled={!verifiedBy.trim() || scanMismatch || (method === 'qr' && !scannedFingerprint)}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={!verifiedBy.trim() || scanMismatch || (method === 'qr' && !scannedFingerprint)}
+            >
               {t('verify.submit')}
             </button>
           </div>
@@ -111,7 +137,11 @@ function ImportPeerKey() {
       const keys = await readPublicKeys(input);
       for (const key of keys) {
         const summary = await summarizeKey(key);
-        await saveImportedKey(session, key, { userIds: summary.userIds, algorithm: summary.algorithm, expiresAt: summary.expiresAt });
+        await saveImportedKey(session, key, {
+          userIds: summary.userIds,
+          algorithm: summary.algorithm,
+          expiresAt: summary.expiresAt,
+        });
       }
       setDone(t('peers.imported', { count: keys.length }));
       setText('');
@@ -123,7 +153,10 @@ function ImportPeerKey() {
 
   const openFile = async () => {
     try {
-      const file = await host.call('files.open', { filters: [{ name: 'OpenPGP', extensions: ['asc', 'gpg', 'pgp', 'key'] }], maxBytes: 1024 * 1024 });
+      const file = await host.call('files.open', {
+        filters: [{ name: 'OpenPGP', extensions: ['asc', 'gpg', 'pgp', 'key'] }],
+        maxBytes: 1024 * 1024,
+      });
       if (file) await importKeys(base64ToBytes(file.bytes));
     } catch (e) {
       setError(errorText(tm, e));
@@ -140,7 +173,13 @@ function ImportPeerKey() {
       }}
     >
       <h3>{t('peers.importTitle')}</h3>
-      <LabelledTextArea label={t('peers.armored')} rows={4} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+      <LabelledTextArea
+        label={t('peers.armored')}
+        rows={4}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        spellCheck={false}
+      />
       <div className="identity-actions">
         <button type="submit" disabled={!text.trim()}>
           {t('peers.import')}
@@ -180,7 +219,10 @@ export function PeerKeysPanel() {
             {peers.data.keys.map((key) => (
               <li key={key.fingerprint}>
                 {key.userIds.join(', ') || key.fingerprint} · {key.algorithm}
-                <FingerprintGroups fingerprint={key.fingerprint} label={t('peers.fingerprintOf', { name: key.userIds[0] ?? '' })} />
+                <FingerprintGroups
+                  fingerprint={key.fingerprint}
+                  label={t('peers.fingerprintOf', { name: key.userIds[0] ?? '' })}
+                />
               </li>
             ))}
           </ul>

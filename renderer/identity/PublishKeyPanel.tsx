@@ -21,7 +21,10 @@ export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  const publication = useQuery({ queryKey: [...PUBLICATION_KEY, identity.fingerprint], queryFn: () => ownKeyPublication(session, identity) });
+  const publication = useQuery({
+    queryKey: [...PUBLICATION_KEY, identity.fingerprint],
+    queryFn: () => ownKeyPublication(session, identity),
+  });
   const data = publication.data;
 
   const publish = async (entryId: string) => {
@@ -53,10 +56,22 @@ export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
           </button>
         </div>
       )}
-      {data.kind === 'other-key' && <p role="alert">{t('publish.otherKey', { state: stateName(data.state, i18n.language), role: t(`publish.role.${data.role}`) })}</p>}
+      {data.kind === 'other-key' && (
+        <p role="alert">
+          {t('publish.otherKey', {
+            state: stateName(data.state, i18n.language),
+            role: t(`publish.role.${data.role}`),
+          })}
+        </p>
+      )}
       {data.kind === 'no-entry' && (
         <div>
-          <p role="status">{t('publish.noEntry', { state: stateName(data.state, i18n.language), role: t(`publish.role.${data.role}`) })}</p>
+          <p role="status">
+            {t('publish.noEntry', {
+              state: stateName(data.state, i18n.language),
+              role: t(`publish.role.${data.role}`),
+            })}
+          </p>
           <button type="button" onClick={() => void controller.syncNow({ force: true })}>
             {t('publish.syncNow')}
           </button>
@@ -77,9 +92,16 @@ export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
               </select>
             </label>
           )}
-          {data.entries.length === 1 && data.entries[0] && <p>{t('publish.entryIs', { name: entryDisplayName(data.entries[0]) })}</p>}
+          {data.entries.length === 1 && data.entries[0] && (
+            <p>{t('publish.entryIs', { name: entryDisplayName(data.entries[0]) })}</p>
+          )}
           <div>
-            <button type="button" className="primary" disabled={busy} onClick={() => void publish(chosen ?? data.entries[0]?.id ?? '')}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void publish(chosen ?? data.entries[0]?.id ?? '')}
+            >
               {t('publish.action')}
             </button>
           </div>
@@ -87,7 +109,9 @@ export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
       )}
       {data.kind === 'queued' && (
         <p role="status" data-testid="key-publication">
-          {data.conflict ? t('publish.conflict') : t('publish.queued', { name: entryDisplayName(data.entry) })}
+          {data.conflict
+            ? t('publish.conflict')
+            : t('publish.queued', { name: entryDisplayName(data.entry) })}
         </p>
       )}
       {data.kind === 'published' && (

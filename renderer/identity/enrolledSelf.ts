@@ -24,5 +24,9 @@ export const ENROLLED_SELF_QUERY_KEY = ['enrolled-self'] as const;
 
 export function useEnrolledSelf() {
   const session = useVaultSession();
-  return useQuery({ queryKey: ENROLLED_SELF_QUERY_KEY, queryFn: () => loadEnrolledSelf(session), staleTime: 5_000 });
+  return useQuery({
+    queryKey: ENROLLED_SELF_QUERY_KEY,
+    queryFn: () => loadEnrolledSelf(session),
+    staleTime: 5_000,
+  });
 }

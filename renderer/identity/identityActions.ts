@@ -4,7 +4,11 @@ import { summarizeKey } from '../../shared/openpgp/keyInfo';
 import type { OwnIdentity } from './ownIdentity';
 
 /** Builds the vault record for a key the user generated or imported. */
-export async function identityRecord(key: openpgp.PrivateKey, origin: OwnIdentity['origin'], revocationCertificate?: string): Promise<OwnIdentity> {
+export async function identityRecord(
+  key: openpgp.PrivateKey,
+  origin: OwnIdentity['origin'],
+  revocationCertificate?: string,
+): Promise<OwnIdentity> {
   const summary = await summarizeKey(key);
   return {
     fingerprint: summary.fingerprint,
@@ -20,8 +24,16 @@ export async function identityRecord(key: openpgp.PrivateKey, origin: OwnIdentit
   };
 }
 
-export async function generateOwnIdentity(options: { name: string; email?: string; type: IdentityKeyType }): Promise<OwnIdentity> {
-  const generated = await generateIdentity({ name: options.name, ...(options.email ? { email: options.email } : {}), type: options.type });
+export async function generateOwnIdentity(options: {
+  name: string;
+  email?: string;
+  type: IdentityKeyType;
+}): Promise<OwnIdentity> {
+  const generated = await generateIdentity({
+    name: options.name,
+    ...(options.email ? { email: options.email } : {}),
+    type: options.type,
+  });
   return identityRecord(generated.privateKey, 'generated', generated.revocationCertificate);
 }
 

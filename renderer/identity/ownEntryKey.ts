@@ -28,17 +28,23 @@ async function ownRoleEntries(session: VaultSession, state: SyncState): Promise<
   return entries.filter((entry) => entry.role === state.role).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export async function ownKeyPublication(session: VaultSession, identity: Pick<OwnIdentity, 'fingerprint'>): Promise<OwnKeyPublication> {
+export async function ownKeyPublication(
+  session: VaultSession,
+  identity: Pick<OwnIdentity, 'fingerprint'>,
+): Promise<OwnKeyPublication> {
   const controller = syncControllerFor(session);
   const state = await controller.store.loadState();
   if (!state) return { kind: 'not-enrolled' };
-  if (state.ownFingerprint !== identity.fingerprint) return { kind: 'other-key', state: state.state, role: state.role };
+  if (state.ownFingerprint !== identity.fingerprint)
+    return { kind: 'other-key', state: state.state, role: state.role };
   const entries = await ownRoleEntries(session, state);
   const published = entries.find((entry) => entry.openpgp?.fingerprint === identity.fingerprint);
   if (published) return { kind: 'published', entry: published };
   const ownIds = new Set(entries.map((entry) => entry.id));
   const updates = (await controller.store.listOutbox()).flatMap((item) =>
-    item.kind === 'entry-update' && ownIds.has(item.request.statement.entry.id) && item.request.statement.entry.openpgp?.fingerprint === identity.fingerprint
+    item.kind === 'entry-update' &&
+    ownIds.has(item.request.statement.entry.id) &&
+    item.request.statement.entry.openpgp?.fingerprint === identity.fingerprint
       ? [item]
       : [],
   );
@@ -51,7 +57,14 @@ export async function ownKeyPublication(session: VaultSession, identity: Pick<Ow
 }
 
 /** Queues a signed update of the entry that carries the own public key; the sync sends it at once. */
-export async function publishOwnKey(session: VaultSession, identity: Pick<OwnIdentity, 'fingerprint' | 'publicKeyArmored'>, entry: PointOfContact): Promise<void> {
-  const updated: PointOfContact = { ...entry, openpgp: { fingerprint: identity.fingerprint, publicKey: identity.publicKeyArmored } };
+export async function publishOwnKey(
+  session: VaultSession,
+  identity: Pick<OwnIdentity, 'fingerprint' | 'publicKeyArmored'>,
+  entry: PointOfContact,
+): Promise<void> {
+  const updated: PointOfContact = {
+    ...entry,
+    openpgp: { fingerprint: identity.fingerprint, publicKey: identity.publicKeyArmored },
+  };
   await syncControllerFor(session).queueEntryUpdate(updated, entry.revision);
 }

@@ -43,7 +43,9 @@ export function peerCollection(session: VaultSession) {
   return session.collection('peerKeys', PeerRecordSchema);
 }
 
-export async function listPeerRecords(session: VaultSession): Promise<{ pins: PeerPin[]; keys: ImportedKey[] }> {
+export async function listPeerRecords(
+  session: VaultSession,
+): Promise<{ pins: PeerPin[]; keys: ImportedKey[] }> {
   const { items } = await peerCollection(session).list();
   const pins: PeerPin[] = [];
   const keys: ImportedKey[] = [];
@@ -60,7 +62,12 @@ export function pinId(pocId: string): LookupRecordId {
 }
 
 export function pinOp(pin: PeerPin): BatchOp {
-  return { collection: 'peerKeys' as const, id: pinId(pin.pocId), value: pin, index: { updatedAt: pin.verifiedAt ?? pin.pinnedAt } };
+  return {
+    collection: 'peerKeys' as const,
+    id: pinId(pin.pocId),
+    value: pin,
+    index: { updatedAt: pin.verifiedAt ?? pin.pinnedAt },
+  };
 }
 
 export async function recordVerification(
@@ -71,18 +78,38 @@ export async function recordVerification(
   if (!entry.openpgp) return;
   const now = new Date().toISOString();
   await session.writeBatch([
-    pinOp({ kind: 'pin', pocId: entry.id, fingerprint: entry.openpgp.fingerprint, pinnedAt: now, verifiedAt: now, ...verification }),
+    pinOp({
+      kind: 'pin',
+      pocId: entry.id,
+      fingerprint: entry.openpgp.fingerprint,
+      pinnedAt: now,
+      verifiedAt: now,
+      ...verification,
+    }),
   ]);
 }
 
-export async function saveImportedKey(session: VaultSession, key: openpgp.PublicKey, meta: Omit<ImportedKey, 'kind' | 'publicKey' | 'fingerprint' | 'importedAt'>): Promise<void> {
+export async function saveImportedKey(
+  session: VaultSession,
+  key: openpgp.PublicKey,
+  meta: Omit<ImportedKey, 'kind' | 'publicKey' | 'fingerprint' | 'importedAt'>,
+): Promise<void> {
   const fingerprint = key.getFingerprint().toUpperCase();
-  const record: ImportedKey = { kind: 'key', fingerprint, publicKey: key.armor(), importedAt: new Date().toISOString(), ...meta };
+  const record: ImportedKey = {
+    kind: 'key',
+    fingerprint,
+    publicKey: key.armor(),
+    importedAt: new Date().toISOString(),
+    ...meta,
+  };
   await peerCollection(session).put(`key-${fingerprint}`, record, { updatedAt: record.importedAt });
 }
 
 /** POCs whose directory key is no longer the pinned one. */
-export function changedKeys(entries: readonly PointOfContact[], pins: readonly PeerPin[]): { entry: PointOfContact; pin: PeerPin }[] {
+export function changedKeys(
+  entries: readonly PointOfContact[],
+  pins: readonly PeerPin[],
+): { entry: PointOfContact; pin: PeerPin }[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const out: { entry: PointOfContact; pin: PeerPin }[] = [];
   for (const pin of pins) {
@@ -93,5 +120,10 @@ export function changedKeys(entries: readonly PointOfContact[], pins: readonly P
 }
 
 export function toKeyPins(pins: readonly PeerPin[]): KeyPin[] {
-  return pins.map((p) => ({ pocId: p.pocId, fingerprint: p.fingerprint, verifiedAt: p.verifiedAt, verifiedBy: p.verifiedBy }));
+  return pins.map((p) => ({
+    pocId: p.pocId,
+    fingerprint: p.fingerprint,
+    verifiedAt: p.verifiedAt,
+    verifiedBy: p.verifiedBy,
+  }));
 }

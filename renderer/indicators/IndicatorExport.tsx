@@ -7,7 +7,8 @@ import { bytesToBase64 } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
 
 /** File names reveal nothing about the case (they may end up in a shared folder or a mail). */
-const fileName = (format: 'stix' | 'misp') => `indicators-${format}-${new Date().toISOString().slice(0, 10)}.json`;
+const fileName = (format: 'stix' | 'misp') =>
+  `indicators-${format}-${new Date().toISOString().slice(0, 10)}.json`;
 
 /**
  * Indicators of a case (or of one of its messages) out to the tools CERTs use: a STIX 2.1 bundle
@@ -21,7 +22,9 @@ export function IndicatorExport({ record }: { record: CaseRecord }) {
   const [messageId, setMessageId] = useState('');
   const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const messages = record.events.flatMap(({ seq, body }) =>
-    body.kind === 'message' && (body.structured?.indicators?.length ?? 0) > 0 ? [{ seq, messageId: body.messageId, at: body.at }] : [],
+    body.kind === 'message' && (body.structured?.indicators?.length ?? 0) > 0
+      ? [{ seq, messageId: body.messageId, at: body.at }]
+      : [],
   );
   const { indicators, tlp } = caseIndicators(record, messageId || undefined);
   const title = summarizeCase(record)?.subject ?? t('untitled');
@@ -45,7 +48,12 @@ export function IndicatorExport({ record }: { record: CaseRecord }) {
         bytes: bytesToBase64(new TextEncoder().encode(json)),
       });
       if (!saved.saved) return;
-      setNotice({ kind: 'status', text: skipped ? t('savedSkipped', { n: indicators.length - skipped, skipped }) : t('saved', { n: indicators.length }) });
+      setNotice({
+        kind: 'status',
+        text: skipped
+          ? t('savedSkipped', { n: indicators.length - skipped, skipped })
+          : t('saved', { n: indicators.length }),
+      });
     } catch {
       setNotice({ kind: 'alert', text: t('failed') });
     }
@@ -67,7 +75,11 @@ export function IndicatorExport({ record }: { record: CaseRecord }) {
               </option>
             ))}
           </select>
-          <p className="hint">{tlp ? t('marking', { tlp: `TLP:${tlp}`, n: indicators.length }) : t('noMarking', { n: indicators.length })}</p>
+          <p className="hint">
+            {tlp
+              ? t('marking', { tlp: `TLP:${tlp}`, n: indicators.length })
+              : t('noMarking', { n: indicators.length })}
+          </p>
           <button type="button" onClick={() => void save('stix')}>
             {t('stix')}
           </button>

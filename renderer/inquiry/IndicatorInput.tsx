@@ -15,13 +15,21 @@ export function IndicatorInput({ value, onChange }: { value: string; onChange: (
     <div className="field">
       <label htmlFor={id}>{labels.fields.indicators}</label>
       <p className="hint">{t('indicators.hint')}</p>
-      <textarea id={id} rows={5} value={value} onChange={(e) => onChange(e.target.value)} dir="ltr" {...PRIVATE_INPUT} />
+      <textarea
+        id={id}
+        rows={5}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        dir="ltr"
+        {...PRIVATE_INPUT}
+      />
       {results.length > 0 && (
         <ul className="indicator-list" aria-label={t('indicators.parsed')}>
           {results.map((result, index) =>
             result.ok ? (
               <li key={index} className="indicator ok">
-                <span className="kind">{labels.indicatorKinds[result.indicator.kind]}</span> <code dir="ltr">{result.indicator.value}</code>
+                <span className="kind">{labels.indicatorKinds[result.indicator.kind]}</span>{' '}
+                <code dir="ltr">{result.indicator.value}</code>
               </li>
             ) : (
               // A role on the <li> itself would stop it being a list item (axe `list`): the alert is inside.
@@ -34,7 +42,9 @@ export function IndicatorInput({ value, onChange }: { value: string; onChange: (
           )}
         </ul>
       )}
-      {invalid.length > 0 && <p className="warning">{t('indicators.invalidCount', { count: invalid.length })}</p>}
+      {invalid.length > 0 && (
+        <p className="warning">{t('indicators.invalidCount', { count: invalid.length })}</p>
+      )}
     </div>
   );
 }

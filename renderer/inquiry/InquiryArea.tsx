@@ -44,7 +44,9 @@ export function InquiryArea() {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const existing = await draftsOf(session).get(CURRENT_DRAFT_ID).catch(() => undefined);
+      const existing = await draftsOf(session)
+        .get(CURRENT_DRAFT_ID)
+        .catch(() => undefined);
       const profile = await loadSenderProfile(session);
       const self = await loadEnrolledSelf(session);
       const fresh = InquiryDraftSchema.parse({
@@ -70,7 +72,10 @@ export function InquiryArea() {
     };
   }, [session]);
 
-  const { template } = useDraftTemplate(draft ?? InquiryDraftSchema.parse({ id: CURRENT_DRAFT_ID, updatedAt: new Date(0).toISOString() }), language);
+  const { template } = useDraftTemplate(
+    draft ?? InquiryDraftSchema.parse({ id: CURRENT_DRAFT_ID, updatedAt: new Date(0).toISOString() }),
+    language,
+  );
 
   if (!draft) return <p role="status">{t('loading')}</p>;
 
@@ -95,9 +100,14 @@ export function InquiryArea() {
   const View = STEP_VIEWS[step];
   const recipient = draft.recipientIds[0] ? directory.data?.byId.get(draft.recipientIds[0]) : undefined;
   const crossRole = draft.recipientRole !== draft.role;
-  const handoverTo = crossRole && draft.handoverToId ? directory.data?.byId.get(draft.handoverToId) : undefined;
+  const handoverTo =
+    crossRole && draft.handoverToId ? directory.data?.byId.get(draft.handoverToId) : undefined;
   const crossRoleUnconfirmed =
-    crossRole && !roleRuleAllows(draft.role, [{ role: draft.recipientRole }], { confirmed: draft.crossRoleConfirmed, handedOver: Boolean(handoverTo) });
+    crossRole &&
+    !roleRuleAllows(draft.role, [{ role: draft.recipientRole }], {
+      confirmed: draft.crossRoleConfirmed,
+      handedOver: Boolean(handoverTo),
+    });
 
   const send = async () => {
     if (!template) return;
@@ -166,11 +176,25 @@ export function InquiryArea() {
     return (
       <section className="area inquiry" aria-labelledby="inquiry-title">
         <h2 id="inquiry-title">{t('title')}</h2>
-        {outcome.handedOverTo && <p role="status" className="notice">{t('sent.handedOver', { name: outcome.handedOverTo })}</p>}
-        <p role="status" className="notice">{outcome.sealed ? t('sent.sealed') : t(`sent.${outcome.notSealedReason ?? 'no-identity'}`)}</p>
+        {outcome.handedOverTo && (
+          <p role="status" className="notice">
+            {t('sent.handedOver', { name: outcome.handedOverTo })}
+          </p>
+        )}
+        <p role="status" className="notice">
+          {outcome.sealed ? t('sent.sealed') : t(`sent.${outcome.notSealedReason ?? 'no-identity'}`)}
+        </p>
         {outcome.sealed && <HandOverPanel messageId={outcome.messageId} />}
-        <button type="button" onClick={() => navigate('cases', outcome.caseId)}>{t('sent.openCase')}</button>
-        <button type="button" onClick={() => { setOutcome(null); setDraft(restart(draft)); }}>
+        <button type="button" onClick={() => navigate('cases', outcome.caseId)}>
+          {t('sent.openCase')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setOutcome(null);
+            setDraft(restart(draft));
+          }}
+        >
           {t('sent.another')}
         </button>
       </section>
@@ -185,28 +209,59 @@ export function InquiryArea() {
       <ol className="steps" aria-label={t('stepsLabel')}>
         {STEPS.map((name, index) => (
           <li key={name} aria-current={index === draft.step ? 'step' : undefined}>
-            <button type="button" onClick={() => update({ step: index })}>{t(`steps.${name}.title`)}</button>
+            <button type="button" onClick={() => update({ step: index })}>
+              {t(`steps.${name}.title`)}
+            </button>
           </li>
         ))}
       </ol>
       <h3>{t(`steps.${step}.title`)}</h3>
       <p className="hint">{t(`steps.${step}.appendix`)}</p>
       <View draft={draft} update={update} enrolled={enrolled} />
-      <p className="save-state" role="status" aria-live="polite">{t(`saveState.${saveState}`)}</p>
+      <p className="save-state" role="status" aria-live="polite">
+        {t(`saveState.${saveState}`)}
+      </p>
       <div className="wizard-nav">
-        {draft.step > 0 && <button type="button" onClick={() => update({ step: draft.step - 1 })}>{t('back')}</button>}
-        {draft.step < STEPS.length - 1 && <button type="button" onClick={() => update({ step: draft.step + 1 })}>{t('next')}</button>}
+        {draft.step > 0 && (
+          <button type="button" onClick={() => update({ step: draft.step - 1 })}>
+            {t('back')}
+          </button>
+        )}
+        {draft.step < STEPS.length - 1 && (
+          <button type="button" onClick={() => update({ step: draft.step + 1 })}>
+            {t('next')}
+          </button>
+        )}
         {step === 'review' && (
-          <button type="button" className="primary" disabled={!template || sending || crossRoleUnconfirmed} onClick={() => void send()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!template || sending || crossRoleUnconfirmed}
+            onClick={() => void send()}
+          >
             {handoverTo ? t('sendHandover') : t('send')}
           </button>
         )}
       </div>
-      {step === 'review' && crossRoleUnconfirmed && <p className="warning" role="alert">{t('crossRole.mustConfirm')}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
-      {discarded && <p role="status" className="notice">{t('discarded')}</p>}
+      {step === 'review' && crossRoleUnconfirmed && (
+        <p className="warning" role="alert">
+          {t('crossRole.mustConfirm')}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {discarded && (
+        <p role="status" className="notice">
+          {t('discarded')}
+        </p>
+      )}
       <p className="hint">{t('draftHint')}</p>
-      <button type="button" onClick={() => void discard()}>{t('discard')}</button>
+      <button type="button" onClick={() => void discard()}>
+        {t('discard')}
+      </button>
     </section>
   );
 }

@@ -2,16 +2,38 @@ import { useId, type ReactNode } from 'react';
 import { PRIVATE_INPUT } from '../components/privateInput';
 
 /** Small labelled controls: every control has an accessible name (e2e tests find them by it). */
-export function TextField(props: { label: string; value: string; onChange: (v: string) => void; multiline?: boolean; type?: string; hint?: string; dir?: 'ltr' | 'auto' }) {
+export function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  multiline?: boolean;
+  type?: string;
+  hint?: string;
+  dir?: 'ltr' | 'auto';
+}) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       {props.hint && <p className="hint">{props.hint}</p>}
       {props.multiline ? (
-        <textarea id={id} rows={4} value={props.value} onChange={(e) => props.onChange(e.target.value)} dir={props.dir ?? 'auto'} {...PRIVATE_INPUT} />
+        <textarea
+          id={id}
+          rows={4}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          dir={props.dir ?? 'auto'}
+          {...PRIVATE_INPUT}
+        />
       ) : (
-        <input id={id} type={props.type ?? 'text'} value={props.value} onChange={(e) => props.onChange(e.target.value)} dir={props.dir ?? 'auto'} {...PRIVATE_INPUT} />
+        <input
+          id={id}
+          type={props.type ?? 'text'}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          dir={props.dir ?? 'auto'}
+          {...PRIVATE_INPUT}
+        />
       )}
     </div>
   );
@@ -23,12 +45,26 @@ export function ReadOnlyField(props: { label: string; value: string; dir?: 'ltr'
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <input id={id} type="text" readOnly aria-readonly="true" value={props.value} dir={props.dir ?? 'auto'} {...PRIVATE_INPUT} />
+      <input
+        id={id}
+        type="text"
+        readOnly
+        aria-readonly="true"
+        value={props.value}
+        dir={props.dir ?? 'auto'}
+        {...PRIVATE_INPUT}
+      />
     </div>
   );
 }
 
-export function SelectField(props: { label: string; value: string; onChange: (v: string) => void; options: readonly { value: string; label: string }[]; empty?: string }) {
+export function SelectField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly { value: string; label: string }[];
+  empty?: string;
+}) {
   const id = useId();
   return (
     <div className="field">

@@ -45,7 +45,9 @@ export async function loadSenderProfile(session: VaultSession): Promise<Profile>
   const role = enrolled?.role ?? profile.role;
   let own: PointOfContact | undefined;
   if (state && role && (!profile.name || !profile.affiliation || !profile.email || !profile.phone)) {
-    const { entries } = await listEntriesOfState(session, state).catch(() => ({ entries: [] as PointOfContact[] }));
+    const { entries } = await listEntriesOfState(session, state).catch(() => ({
+      entries: [] as PointOfContact[],
+    }));
     const mine = entries.filter((entry) => entry.role === role).sort((a, b) => a.id.localeCompare(b.id));
     own = mine.find((entry) => entry.openpgp?.fingerprint === enrolled?.ownFingerprint) ?? mine[0];
   }

@@ -38,7 +38,11 @@ export function draftToTemplate(draft: InquiryDraft, language: UnLanguage): Inqu
     impact: opt(draft.impact),
   };
   const contact = { email: opt(draft.email), phone: opt(draft.phone), other: opt(draft.contactOther) };
-  const channel = { preferred: pick(ChannelSchema, draft.channel), details: opt(draft.channelDetails), leadAgency: opt(draft.leadAgency) };
+  const channel = {
+    preferred: pick(ChannelSchema, draft.channel),
+    details: opt(draft.channelDetails),
+    leadAgency: opt(draft.leadAgency),
+  };
   const { indicators } = parseIndicators(draft.indicatorsText);
   const some = (o: Record<string, unknown>) => Object.values(o).some((v) => v !== undefined);
   return buildTemplate({
@@ -46,7 +50,13 @@ export function draftToTemplate(draft: InquiryDraft, language: UnLanguage): Inqu
     language: isUnLanguage(language) ? language : 'en',
     exercise: draft.exercise,
     nature: pick(NatureSchema, draft.nature) ?? 'request-information',
-    sender: { name: draft.senderName, affiliation: draft.affiliation, title: opt(draft.senderTitle), role: draft.role, state: draft.state.trim().toUpperCase() },
+    sender: {
+      name: draft.senderName,
+      affiliation: draft.affiliation,
+      title: opt(draft.senderTitle),
+      role: draft.role,
+      state: draft.state.trim().toUpperCase(),
+    },
     ...(some(contact) ? { contact } : {}),
     ...(pick(UrgencySchema, draft.urgency) ? { urgency: pick(UrgencySchema, draft.urgency) } : {}),
     ...(opt(draft.urgencyReason) ? { urgencyReason: opt(draft.urgencyReason) } : {}),
@@ -55,6 +65,8 @@ export function draftToTemplate(draft: InquiryDraft, language: UnLanguage): Inqu
     ...(opt(draft.request) ? { request: opt(draft.request) } : {}),
     ...(some(channel) ? { channel } : {}),
     ...(pick(TlpSchema, draft.tlp) ? { tlp: pick(TlpSchema, draft.tlp) } : {}),
-    ...(pick(ThirdPartySharingSchema, draft.thirdPartySharing) ? { thirdPartySharing: pick(ThirdPartySharingSchema, draft.thirdPartySharing) } : {}),
+    ...(pick(ThirdPartySharingSchema, draft.thirdPartySharing)
+      ? { thirdPartySharing: pick(ThirdPartySharingSchema, draft.thirdPartySharing) }
+      : {}),
   });
 }

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { MessageError } from '../../shared/messages/errors';
+import { stateName } from '../../shared/directory/stateNames';
 import { isUnLanguage } from '../../shared/i18n/languages';
 import { useVaultSession } from '../vault/session';
 import { PocPicker } from '../directory/PocPicker';
@@ -73,7 +74,9 @@ export function ComposePanel() {
         at: new Date().toISOString(),
         recipients,
         importedKeyFingerprints: extraKeys,
-        ...(crossRoleRecipients(ownRole, recipients).length ? { crossRoleConfirmedAt: new Date().toISOString() } : {}),
+        ...(crossRoleRecipients(ownRole, recipients).length
+          ? { crossRoleConfirmedAt: new Date().toISOString() }
+          : {}),
       });
       void client.invalidateQueries({ queryKey: MESSAGES_QUERY_KEY });
       setSealed(result.id);
@@ -94,19 +97,30 @@ export function ComposePanel() {
     <section className="messages-card stack" aria-labelledby="compose-title">
       <h3 id="compose-title">{t('compose.title')}</h3>
       <p className="hint">
-        {enrolled ? t('compose.fromEnrolment', { state: enrolled.state, role: t(`role.${enrolled.role}`) }) : t('compose.notEnrolled')}
+        {enrolled
+          ? t('compose.fromEnrolment', {
+              state: stateName(enrolled.state, i18n.language),
+              role: t(`role.${enrolled.role}`),
+            })
+          : t('compose.notEnrolled')}
       </p>
       <PocPicker value={pocIds} onChange={choose} filter={offered} label={t('compose.findRecipient')} />
       {ownRole && (
         <label className="inline-check">
-          <input type="checkbox" checked={otherRole} onChange={(e) => setOtherRole(e.target.checked)} /> {t('compose.showOtherRole')}
+          <input type="checkbox" checked={otherRole} onChange={(e) => setOtherRole(e.target.checked)} />{' '}
+          {t('compose.showOtherRole')}
         </label>
       )}
       {ownRole && crossRole.length > 0 && (
         <div className="warning" role="alert">
           <p>{t('compose.crossRole.warning', { mine: t(`role.${ownRole}`) })}</p>
           <label className="inline-check">
-            <input type="checkbox" checked={crossRoleConfirmed} onChange={(e) => setCrossRoleConfirmed(e.target.checked)} /> {t('compose.crossRole.confirm')}
+            <input
+              type="checkbox"
+              checked={crossRoleConfirmed}
+              onChange={(e) => setCrossRoleConfirmed(e.target.checked)}
+            />{' '}
+            {t('compose.crossRole.confirm')}
           </label>
           <p className="hint">{t('compose.crossRole.handoverHint')}</p>
         </div>
@@ -119,7 +133,13 @@ export function ComposePanel() {
               <input
                 type="checkbox"
                 checked={extraKeys.includes(key.fingerprint)}
-                onChange={(e) => setExtraKeys(e.target.checked ? [...extraKeys, key.fingerprint] : extraKeys.filter((f) => f !== key.fingerprint))}
+                onChange={(e) =>
+                  setExtraKeys(
+                    e.target.checked
+                      ? [...extraKeys, key.fingerprint]
+                      : extraKeys.filter((f) => f !== key.fingerprint),
+                  )
+                }
               />
               {key.userIds[0] ?? key.fingerprint}
             </label>
@@ -128,12 +148,27 @@ export function ComposePanel() {
       )}
       <label>
         {t('compose.subject')}
-        <input value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={300} {...PRIVATE_INPUT} />
+        <input
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          maxLength={300}
+          {...PRIVATE_INPUT}
+        />
       </label>
       <p className="hint">{t('compose.subjectHint')}</p>
-      <LabelledTextArea label={t('compose.text')} rows={8} value={text} onChange={(e) => setText(e.target.value)} />
+      <LabelledTextArea
+        label={t('compose.text')}
+        rows={8}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <div>
-        <button type="button" className="primary" disabled={busy || !text.trim() || pocIds.length + extraKeys.length === 0 || !roleAllowed} onClick={() => void seal()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !text.trim() || pocIds.length + extraKeys.length === 0 || !roleAllowed}
+          onClick={() => void seal()}
+        >
           {t('compose.seal')}
         </button>
       </div>

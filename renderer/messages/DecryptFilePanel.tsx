@@ -33,13 +33,24 @@ export function DecryptFilePanel() {
     try {
       const ownKey = await loadOwnSigningKey(session);
       if (!ownKey) throw new MessageError('no-identity');
-      const picked = await host.call('files.open', { filters: [{ name: 'OpenPGP', extensions: ['gpg', 'pgp', 'asc'] }], maxBytes: 20 * 1024 * 1024 });
+      const picked = await host.call('files.open', {
+        filters: [{ name: 'OpenPGP', extensions: ['gpg', 'pgp', 'asc'] }],
+        maxBytes: 20 * 1024 * 1024,
+      });
       if (!picked) return;
       setBusy(true);
       const context = await buildSignatureContext(session, client);
-      const read = await decryptAndVerify({ input: base64ToBytes(picked.bytes), decryptionKey: ownKey, verificationKeys: context.verificationKeys });
+      const read = await decryptAndVerify({
+        input: base64ToBytes(picked.bytes),
+        decryptionKey: ownKey,
+        verificationKeys: context.verificationKeys,
+      });
       const name = safeFileName(picked.name.replace(/\.(gpg|pgp|asc)$/i, ''), 'decrypted.bin');
-      setOpened({ name, data: read.data, verdict: decideVerdict(read.signatures, context.directory, context.pins) });
+      setOpened({
+        name,
+        data: read.data,
+        verdict: decideVerdict(read.signatures, context.directory, context.pins),
+      });
     } catch (e) {
       setError(errorText(tm, e));
     } finally {
@@ -50,7 +61,11 @@ export function DecryptFilePanel() {
   const save = async () => {
     if (!opened) return;
     try {
-      await host.call('files.save', { suggestedName: opened.name, mimeType: 'application/octet-stream', bytes: bytesToBase64(opened.data) });
+      await host.call('files.save', {
+        suggestedName: opened.name,
+        mimeType: 'application/octet-stream',
+        bytes: bytesToBase64(opened.data),
+      });
     } catch (e) {
       setError(errorText(tm, e));
     }

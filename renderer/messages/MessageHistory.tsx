@@ -19,7 +19,13 @@ export function MessageHistory() {
         {messages.data?.map((m) => (
           <li key={m.id}>
             <LocalTime at={m.at} /> · <span>{m.direction === 'in' ? t('history.in') : t('history.out')}</span>
-            {m.verdict && <span> · {t(`history.verdict.${m.verdict.kind}`)}{m.verdict.signerName ? ` (${m.verdict.signerName})` : ''}</span>}
+            {m.verdict && (
+              <span>
+                {' '}
+                · {t(`history.verdict.${m.verdict.kind}`)}
+                {m.verdict.signerName ? ` (${m.verdict.signerName})` : ''}
+              </span>
+            )}
             <div className="message-preview">{m.subject ?? m.text.slice(0, 120)}</div>
             {m.direction === 'out' && <OutgoingDelivery messageId={m.id} />}
           </li>

@@ -33,7 +33,13 @@ export function MessagesArea() {
       )}
       <div role="tablist" aria-label={t('tabs.label')} className="messages-tabs">
         {(['compose', 'receive', 'history'] as const).map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+          >
             {t(`tabs.${name}`)}
           </button>
         ))}

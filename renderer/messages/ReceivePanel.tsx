@@ -52,7 +52,11 @@ export function ReceivePanel() {
         return;
       }
       // The directory as the vault holds it now (a cached copy can predate the last sync).
-      const current = await client.fetchQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: 0 });
+      const current = await client.fetchQuery({
+        queryKey: DIRECTORY_QUERY_KEY,
+        queryFn: () => loadDirectory(session),
+        staleTime: 0,
+      });
       const context = await buildReadContext(session, current.entries);
       const read = await readMessage(input, context);
       setResult(read);
@@ -66,14 +70,24 @@ export function ReceivePanel() {
           return;
         }
         const receivedAt = new Date().toISOString();
-        const signer = read.verdict.kind === 'verified' || read.verdict.kind === 'key-changed' ? read.verdict.signer : undefined;
+        const signer =
+          read.verdict.kind === 'verified' || read.verdict.kind === 'key-changed'
+            ? read.verdict.signer
+            : undefined;
         const peers = signer ? [{ pocId: signer.pocId, state: signer.state, role: signer.role }] : [];
         const language = isUnLanguage(i18n.language) ? i18n.language : 'en';
         const joined = await caseOfReceivedMessage(session, read, { id, receivedAt }, earlier, language);
         const { pins } = await listPeerRecords(session);
         const pinFirstUse =
           signer && read.verdict.kind === 'verified' && !pins.some((p) => p.pocId === signer.pocId)
-            ? [pinOp({ kind: 'pin', pocId: signer.pocId, fingerprint: signer.fingerprint, pinnedAt: receivedAt })]
+            ? [
+                pinOp({
+                  kind: 'pin',
+                  pocId: signer.pocId,
+                  fingerprint: signer.fingerprint,
+                  pinnedAt: receivedAt,
+                }),
+              ]
             : [];
         await storeMessage(
           session,
@@ -112,7 +126,10 @@ export function ReceivePanel() {
   const openFile = async () => {
     setError(null);
     try {
-      const file = await host.call('files.open', { filters: [{ name: 'OpenPGP', extensions: ['asc', 'gpg', 'pgp', 'eml'] }], maxBytes: 20 * 1024 * 1024 });
+      const file = await host.call('files.open', {
+        filters: [{ name: 'OpenPGP', extensions: ['asc', 'gpg', 'pgp', 'eml'] }],
+        maxBytes: 20 * 1024 * 1024,
+      });
       if (file) await receive(base64ToBytes(file.bytes));
     } catch (e) {
       setError(errorText(t, e));
@@ -139,12 +156,29 @@ export function ReceivePanel() {
   };
 
   return (
-    <section className="messages-card stack" aria-labelledby="receive-title" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+    <section
+      className="messages-card stack"
+      aria-labelledby="receive-title"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
       <h3 id="receive-title">{t('receive.title')}</h3>
       <p>{t('receive.explain')}</p>
-      <LabelledTextArea label={t('receive.paste')} rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} dir="ltr" />
+      <LabelledTextArea
+        label={t('receive.paste')}
+        rows={8}
+        value={pasted}
+        onChange={(e) => setPasted(e.target.value)}
+        spellCheck={false}
+        dir="ltr"
+      />
       <div className="messages-actions">
-        <button type="button" className="primary" disabled={busy || !pasted.trim()} onClick={() => void receive(pasted)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !pasted.trim()}
+          onClick={() => void receive(pasted)}
+        >
           {t('receive.read')}
         </button>
         <button type="button" disabled={busy} onClick={() => void openFile()}>

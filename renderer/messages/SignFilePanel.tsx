@@ -47,7 +47,8 @@ export function SignFilePanel() {
     const pin = pins.find((p) => p.pocId === id);
     if (pin && pin.fingerprint !== entry.openpgp.fingerprint) throw new MessageError('recipient-key-changed');
     const key = await parseKeyCached(entry.openpgp.publicKey);
-    if (!key || key.getFingerprint().toUpperCase() !== entry.openpgp.fingerprint) throw new MessageError('recipient-without-key');
+    if (!key || key.getFingerprint().toUpperCase() !== entry.openpgp.fingerprint)
+      throw new MessageError('recipient-without-key');
     return key;
   };
 
@@ -64,7 +65,9 @@ export function SignFilePanel() {
       const data = base64ToBytes(picked.bytes);
       const name = safeFileName(picked.name, 'file.bin');
       const signature = await signFile(data, signer);
-      const encrypted = key ? await encryptFile({ data, filename: name, recipient: key, sender: signer }) : null;
+      const encrypted = key
+        ? await encryptFile({ data, filename: name, recipient: key, sender: signer })
+        : null;
       setPrepared({ name, signature, encrypted });
     } catch (e) {
       setError(errorText(tm, e));
@@ -102,9 +105,22 @@ export function SignFilePanel() {
         <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />
         {t('sign.alsoEncrypt')}
       </label>
-      {encrypt && <PocPicker value={recipient} onChange={setRecipient} multiple={false} filter={hasKey} label={t('sign.findRecipient')} />}
+      {encrypt && (
+        <PocPicker
+          value={recipient}
+          onChange={setRecipient}
+          multiple={false}
+          filter={hasKey}
+          label={t('sign.findRecipient')}
+        />
+      )}
       <div className="messages-actions">
-        <button type="button" className="primary" disabled={busy || (encrypt && recipient.length === 0)} onClick={() => void pickAndSign()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || (encrypt && recipient.length === 0)}
+          onClick={() => void pickAndSign()}
+        >
           {encrypt ? t('sign.pickEncrypt') : t('sign.pick')}
         </button>
       </div>
@@ -116,7 +132,11 @@ export function SignFilePanel() {
       )}
       {prepared && (
         <div className="stack" aria-label={t('sign.result')}>
-          <p role="status">{prepared.encrypted ? t('sign.doneEncrypted', { name: prepared.name }) : t('sign.done', { name: prepared.name })}</p>
+          <p role="status">
+            {prepared.encrypted
+              ? t('sign.doneEncrypted', { name: prepared.name })
+              : t('sign.done', { name: prepared.name })}
+          </p>
           <div className="messages-actions">
             <button type="button" onClick={() => void save('signature')}>
               {t('sign.saveSignature')}

@@ -12,9 +12,16 @@ export function VerdictBanner({ verdict }: { verdict: Verdict }) {
         <div className="verdict verdict-verified" role="status" aria-label={t('verdict.label')}>
           <strong>{t('verdict.verified', { name: verdict.signer.name })}</strong>
           <span>
-            {t('verdict.senderDetails', { state: stateName(verdict.signer.state, i18n.language), role: t(`role.${verdict.signer.role}`) })}
+            {t('verdict.senderDetails', {
+              state: stateName(verdict.signer.state, i18n.language),
+              role: t(`role.${verdict.signer.role}`),
+            })}
           </span>
-          <span>{verdict.fingerprintVerified ? t('verdict.fingerprintChecked') : t('verdict.fingerprintNotChecked')}</span>
+          <span>
+            {verdict.fingerprintVerified
+              ? t('verdict.fingerprintChecked')
+              : t('verdict.fingerprintNotChecked')}
+          </span>
         </div>
       );
     case 'key-changed':
@@ -34,7 +41,11 @@ export function VerdictBanner({ verdict }: { verdict: Verdict }) {
           <ul aria-label={t('verdict.ambiguousClaimants')}>
             {verdict.entries.map((entry) => (
               <li key={entry.pocId}>
-                {t('verdict.ambiguousEntry', { name: entry.name, state: entry.state, role: t(`role.${entry.role}`) })}
+                {t('verdict.ambiguousEntry', {
+                  name: entry.name,
+                  state: entry.state,
+                  role: t(`role.${entry.role}`),
+                })}
                 {verdict.pinnedPocIds.includes(entry.pocId) && <> — {t('verdict.ambiguousPinned')}</>}
               </li>
             ))}

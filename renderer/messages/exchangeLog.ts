@@ -45,7 +45,11 @@ export async function recordInExchangeLog(
 export function isInquiry(read: ReadMessageResult): boolean {
   if (read.payload?.kind === 'inquiry') return true;
   const reading = readStructured(read.payload?.body);
-  return reading.kind === 'template' && reading.template.nature !== 'acknowledgement' && reading.template.nature !== 'response';
+  return (
+    reading.kind === 'template' &&
+    reading.template.nature !== 'acknowledgement' &&
+    reading.template.nature !== 'response'
+  );
 }
 
 /** The ids of own messages a received one replies to: payload inReplyTo and the template's references. */

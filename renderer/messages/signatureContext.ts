@@ -11,9 +11,16 @@ import { directoryKeys, parseKeyCached } from '../messaging/keyring';
  * What checking a signature needs, from the vault: directory keys, imported keys, pins, and the own
  * public key when there is one. Unlike reading an encrypted message, no own key is required.
  */
-export async function buildSignatureContext(session: VaultSession, client: QueryClient): Promise<SignatureContext> {
+export async function buildSignatureContext(
+  session: VaultSession,
+  client: QueryClient,
+): Promise<SignatureContext> {
   // The directory as the vault holds it now (a cached copy can predate the last sync).
-  const current = await client.fetchQuery({ queryKey: DIRECTORY_QUERY_KEY, queryFn: () => loadDirectory(session), staleTime: 0 });
+  const current = await client.fetchQuery({
+    queryKey: DIRECTORY_QUERY_KEY,
+    queryFn: () => loadDirectory(session),
+    staleTime: 0,
+  });
   const { keys, signers } = await directoryKeys(current.entries);
   const peers = await listPeerRecords(session);
   const imported: openpgp.PublicKey[] = [];

@@ -8,7 +8,10 @@ import { MessageError } from '../../shared/messages/errors';
 import { directoryKeys, parseKeyCached } from '../messaging/keyring';
 
 /** Everything readMessage needs, from the vault: own key, directory keys, imported keys, pins. */
-export async function buildReadContext(session: VaultSession, entries: readonly PointOfContact[]): Promise<ReadMessageContext> {
+export async function buildReadContext(
+  session: VaultSession,
+  entries: readonly PointOfContact[],
+): Promise<ReadMessageContext> {
   const ownKey = await loadOwnSigningKey(session);
   if (!ownKey) throw new MessageError('no-identity');
   const { keys, signers } = await directoryKeys(entries);
@@ -18,5 +21,10 @@ export async function buildReadContext(session: VaultSession, entries: readonly 
     const key = await parseKeyCached(record.publicKey);
     if (key) imported.push(key);
   }
-  return { ownKey, verificationKeys: [...keys, ...imported, ownKey.toPublic()], directory: signers, pins: toKeyPins(peers.pins) };
+  return {
+    ownKey,
+    verificationKeys: [...keys, ...imported, ownKey.toPublic()],
+    directory: signers,
+    pins: toKeyPins(peers.pins),
+  };
 }

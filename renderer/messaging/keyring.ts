@@ -19,7 +19,9 @@ export function parseKeyCached(armored: string): Promise<openpgp.PublicKey | nul
   return hit;
 }
 
-export async function directoryKeys(entries: readonly PointOfContact[]): Promise<{ keys: openpgp.PublicKey[]; signers: DirectorySigner[] }> {
+export async function directoryKeys(
+  entries: readonly PointOfContact[],
+): Promise<{ keys: openpgp.PublicKey[]; signers: DirectorySigner[] }> {
   const keys: openpgp.PublicKey[] = [];
   const signers: DirectorySigner[] = [];
   for (const entry of entries) {
@@ -28,7 +30,13 @@ export async function directoryKeys(entries: readonly PointOfContact[]): Promise
     // The key must really be the one whose fingerprint the directory states.
     if (!key || key.getFingerprint().toUpperCase() !== entry.openpgp.fingerprint) continue;
     keys.push(key);
-    signers.push({ pocId: entry.id, state: entry.state, role: entry.role, name: entryDisplayName(entry), fingerprint: entry.openpgp.fingerprint });
+    signers.push({
+      pocId: entry.id,
+      state: entry.state,
+      role: entry.role,
+      name: entryDisplayName(entry),
+      fingerprint: entry.openpgp.fingerprint,
+    });
   }
   return { keys, signers };
 }

@@ -32,7 +32,10 @@ export const StoredMessageSchema = z.object({
   /** When the sender confirmed writing across roles (A §9; issue 9 §4). */
   crossRoleConfirmedAt: z.iso.datetime().optional(),
   /** The armoured ciphertext as sent/received (for the record). */
-  armored: z.string().max(30 * 1024 * 1024).optional(),
+  armored: z
+    .string()
+    .max(30 * 1024 * 1024)
+    .optional(),
   /** Outgoing only: the recipients' directory e-mail addresses (the .eml and mailto are addressed to them). */
   emails: z.array(z.string().max(320)).max(100).optional(),
   /** Outgoing only: prepared → handed over (how, when) → acknowledged, or cancelled (issue 10). */
@@ -61,9 +64,21 @@ export async function conversationId(session: VaultSession, pocId: string): Prom
 export function storedVerdict(verdict: Verdict): StoredMessage['verdict'] {
   switch (verdict.kind) {
     case 'verified':
-      return { kind: 'verified', fingerprint: verdict.signer.fingerprint, signerName: verdict.signer.name, state: verdict.signer.state, role: verdict.signer.role };
+      return {
+        kind: 'verified',
+        fingerprint: verdict.signer.fingerprint,
+        signerName: verdict.signer.name,
+        state: verdict.signer.state,
+        role: verdict.signer.role,
+      };
     case 'key-changed':
-      return { kind: 'key-changed', fingerprint: verdict.signerFingerprint, signerName: verdict.signer.name, state: verdict.signer.state, role: verdict.signer.role };
+      return {
+        kind: 'key-changed',
+        fingerprint: verdict.signerFingerprint,
+        signerName: verdict.signer.name,
+        state: verdict.signer.state,
+        role: verdict.signer.role,
+      };
     case 'ambiguous-key':
       return { kind: 'ambiguous-key', fingerprint: verdict.signerFingerprint };
     case 'unknown-key':
@@ -101,12 +116,21 @@ export async function storeMessage(
       messageIds: [...(existing?.messageIds ?? []).filter((m) => m !== message.id), message.id],
       updatedAt: message.at,
     };
-    const index = { state: await session.lookupId('state', peer.state), role: await session.lookupId('role', peer.role), updatedAt: message.at };
+    const index = {
+      state: await session.lookupId('state', peer.state),
+      role: await session.lookupId('role', peer.role),
+      updatedAt: message.at,
+    };
     ops.push({ collection: 'conversations', id, value: next, index });
   }
   const conversationIds = await Promise.all(peers.map((p) => conversationId(session, p.pocId)));
   const stored = { ...message, conversationIds };
-  ops.push({ collection: 'messages', id: message.id, value: StoredMessageSchema.parse(stored), index: { updatedAt: message.at } });
+  ops.push({
+    collection: 'messages',
+    id: message.id,
+    value: StoredMessageSchema.parse(stored),
+    index: { updatedAt: message.at },
+  });
   await session.writeBatch([...ops, ...extraOps]);
 }
 

@@ -49,7 +49,13 @@ export function CreateKeyInline() {
       </p>
       <label htmlFor="own-key-name">
         {t('keyName')}
-        <input id="own-key-name" type="text" required value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="own-key-name"
+          type="text"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
       <button type="submit" disabled={busy || !name.trim()}>
         {busy ? t('creatingKey') : t('createKey')}

@@ -31,8 +31,14 @@ export function OnboardingArea() {
   const host = useHost();
   const controller = useSyncController();
   const { data: status } = useSyncStatus();
-  const { data: identity, isLoading } = useQuery({ queryKey: [...SYNC_QUERY_KEY, 'identity'], queryFn: () => loadOwnIdentity(session) });
-  const { data: settings } = useQuery({ queryKey: ['settings'], queryFn: () => host.call('settings.get', {}) });
+  const { data: identity, isLoading } = useQuery({
+    queryKey: [...SYNC_QUERY_KEY, 'identity'],
+    queryFn: () => loadOwnIdentity(session),
+  });
+  const { data: settings } = useQuery({
+    queryKey: ['settings'],
+    queryFn: () => host.call('settings.get', {}),
+  });
   const [address, setAddress] = useState<string | null>(null);
   const [info, setInfo] = useState<RegistryInfo | null>(null);
   const [confirmed, setConfirmed] = useState(false);
@@ -40,13 +46,21 @@ export function OnboardingArea() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Try-out demo entries never mix with the registry's directory: enrolling removes them, once confirmed.
-  const demo = useQuery({ queryKey: ['try-out-demo'], queryFn: () => listTryOutDemoIds(session), enabled: status?.enrolled === false });
+  const demo = useQuery({
+    queryKey: ['try-out-demo'],
+    queryFn: () => listTryOutDemoIds(session),
+    enabled: status?.enrolled === false,
+  });
   const demoCount = demo.data?.length ?? 0;
   const [removeDemo, setRemoveDemo] = useState(false);
   const url = address ?? settings?.registryUrl ?? DEMO_REGISTRY_URL;
 
   const explain = (e: unknown) =>
-    setError(e instanceof SyncError || e instanceof RegistryError ? syncErrorText(ts, e.code) : syncErrorText(ts, 'unknown'));
+    setError(
+      e instanceof SyncError || e instanceof RegistryError
+        ? syncErrorText(ts, e.code)
+        : syncErrorText(ts, 'unknown'),
+    );
 
   const lookUp = async (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +84,12 @@ export function OnboardingArea() {
     setError(null);
     setBusy(true);
     try {
-      const state = await enrolWithRegistry({ client: controller.client(url), confirmed: info, code, ownPublicKey: identity.publicKeyArmored });
+      const state = await enrolWithRegistry({
+        client: controller.client(url),
+        confirmed: info,
+        code,
+        ownPublicKey: identity.publicKeyArmored,
+      });
       if (demoCount > 0) await removeTryOutDemo(session);
       await controller.enrolled(state);
     } catch (e) {
@@ -85,8 +104,12 @@ export function OnboardingArea() {
     return (
       <section className="area enrolment" aria-labelledby="onboarding-title">
         <h2 id="onboarding-title">{t('title')}</h2>
-        <p role="status">{t('enrolled', { state: stateName(s.state, i18n.language), role: t(`roles.${s.role}`) })}</p>
-        <p>{t('registryAddress')}: {s.registryUrl}</p>
+        <p role="status">
+          {t('enrolled', { state: stateName(s.state, i18n.language), role: t(`roles.${s.role}`) })}
+        </p>
+        <p>
+          {t('registryAddress')}: {s.registryUrl}
+        </p>
         <p>{t('pinned')}</p>
         <p className="fingerprint">{groupFingerprint(s.registryFingerprint)}</p>
         <div className="notice stack">
@@ -109,7 +132,14 @@ export function OnboardingArea() {
       <form className="enrolment" onSubmit={(e) => void lookUp(e)}>
         <label htmlFor="registry-address">
           {t('registryAddress')}
-          <input id="registry-address" type="url" required value={url} onChange={(e) => setAddress(e.target.value)} dir="ltr" />
+          <input
+            id="registry-address"
+            type="url"
+            required
+            value={url}
+            onChange={(e) => setAddress(e.target.value)}
+            dir="ltr"
+          />
         </label>
         <button type="submit" disabled={busy}>
           {t('fetchFingerprint')}
@@ -122,7 +152,12 @@ export function OnboardingArea() {
             {groupFingerprint(info.fingerprint)}
           </p>
           <label className="checkbox" htmlFor="fingerprint-confirmed">
-            <input id="fingerprint-confirmed" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            <input
+              id="fingerprint-confirmed"
+              type="checkbox"
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.target.checked)}
+            />
             {t('confirmFingerprint')}
           </label>
           <label htmlFor="enrolment-code">
@@ -139,11 +174,21 @@ export function OnboardingArea() {
           </label>
           {demoCount > 0 && (
             <label className="checkbox" htmlFor="remove-demo">
-              <input id="remove-demo" type="checkbox" checked={removeDemo} onChange={(e) => setRemoveDemo(e.target.checked)} />
+              <input
+                id="remove-demo"
+                type="checkbox"
+                checked={removeDemo}
+                onChange={(e) => setRemoveDemo(e.target.checked)}
+              />
               {t('removeDemo', { number: demoCount })}
             </label>
           )}
-          <button type="submit" disabled={busy || !confirmed || !identity || code.trim().length < 8 || (demoCount > 0 && !removeDemo)}>
+          <button
+            type="submit"
+            disabled={
+              busy || !confirmed || !identity || code.trim().length < 8 || (demoCount > 0 && !removeDemo)
+            }
+          >
             {t('enrol')}
           </button>
         </form>

@@ -21,8 +21,17 @@ export function PingsArea() {
   const { data } = useQuery({
     queryKey: [...SYNC_QUERY_KEY, 'pings'],
     queryFn: async () => {
-      const [pings, outbox] = await Promise.all([controller.store.listPings(), controller.store.listOutbox()]);
-      const queued = new Map(outbox.flatMap((i) => (i.kind === 'ping-ack' ? [[i.request.statement.pingId, i.request.statement.acknowledgedAt] as const] : [])));
+      const [pings, outbox] = await Promise.all([
+        controller.store.listPings(),
+        controller.store.listOutbox(),
+      ]);
+      const queued = new Map(
+        outbox.flatMap((i) =>
+          i.kind === 'ping-ack'
+            ? [[i.request.statement.pingId, i.request.statement.acknowledgedAt] as const]
+            : [],
+        ),
+      );
       return { pings, queued };
     },
   });
@@ -53,7 +62,13 @@ export function PingsArea() {
       {pending.length === 0 ? <p>{t('nonePending')}</p> : null}
       <ul className="ping-list">
         {pending.map((ping) => (
-          <PendingPing key={ping.id} ping={ping} now={now} queuedAt={data?.queued.get(ping.id)} onConfirm={() => controller.queuePingAck(ping.id)} />
+          <PendingPing
+            key={ping.id}
+            ping={ping}
+            now={now}
+            queuedAt={data?.queued.get(ping.id)}
+            onConfirm={() => controller.queuePingAck(ping.id)}
+          />
         ))}
       </ul>
       <h3>{t('history')}</h3>
@@ -72,9 +87,13 @@ export function PingsArea() {
           <tbody>
             {answered.map((ping) => (
               <tr key={ping.id}>
-                <td><LocalTime at={ping.sentAt} /></td>
+                <td>
+                  <LocalTime at={ping.sentAt} />
+                </td>
                 <td>{ping.answeredAt ? <LocalTime at={ping.answeredAt} /> : ''}</td>
-                <td>{ping.answeredAt ? duration(t, Date.parse(ping.answeredAt) - Date.parse(ping.sentAt)) : ''}</td>
+                <td>
+                  {ping.answeredAt ? duration(t, Date.parse(ping.answeredAt) - Date.parse(ping.sentAt)) : ''}
+                </td>
                 <td>{ping.late ? t('late') : t('inTime')}</td>
               </tr>
             ))}
@@ -90,7 +109,17 @@ function duration(t: (key: string, options: Record<string, number>) => string, m
   return t('duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
-function PendingPing({ ping, now, queuedAt, onConfirm }: { ping: PingRecord; now: number; queuedAt: string | undefined; onConfirm: () => Promise<void> }) {
+function PendingPing({
+  ping,
+  now,
+  queuedAt,
+  onConfirm,
+}: {
+  ping: PingRecord;
+  now: number;
+  queuedAt: string | undefined;
+  onConfirm: () => Promise<void>;
+}) {
   const { t, i18n } = useTranslation('pings');
   const [busy, setBusy] = useState(false);
   const left = Date.parse(ping.deadline) - now;

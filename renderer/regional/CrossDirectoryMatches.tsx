@@ -36,7 +36,10 @@ export function CrossDirectoryMatches({
   const cross = useCrossIndex(globalEntries);
   if (!cross) return null;
   const matches = cross.index.matchesOf(record);
-  const sourceName = (r: PocRecordView) => (r.source.kind === 'global' ? t('source.global') : (cross.names.get(r.source.directoryId) ?? r.source.directoryId));
+  const sourceName = (r: PocRecordView) =>
+    r.source.kind === 'global'
+      ? t('source.global')
+      : (cross.names.get(r.source.directoryId) ?? r.source.directoryId);
   const roleLabel = (role: string) => t(`role.${role}`);
   return (
     <section className="stack cross-matches" aria-labelledby={`matches-${record.id}`}>
@@ -47,11 +50,16 @@ export function CrossDirectoryMatches({
         matches.map((match) => (
           <div key={`${sourceName(match.record)}#${match.record.id}`} className="stack">
             <p>
-              <strong>{sourceName(match.record)}</strong> — {t('matches.by', { reasons: match.matchedBy.map((r) => t(`matches.reason.${r}`)).join(', ') })}
-              {match.differences.length === 0 ? ` — ${t('matches.identical')}` : ` — ${t('matches.differences', { n: match.differences.length })}`}
+              <strong>{sourceName(match.record)}</strong> —{' '}
+              {t('matches.by', { reasons: match.matchedBy.map((r) => t(`matches.reason.${r}`)).join(', ') })}
+              {match.differences.length === 0
+                ? ` — ${t('matches.identical')}`
+                : ` — ${t('matches.differences', { n: match.differences.length })}`}
             </p>
             {match.record.source.kind === 'global' && (
-              <button type="button" onClick={() => navigate('directory', match.record.id)}>{t('matches.open')}</button>
+              <button type="button" onClick={() => navigate('directory', match.record.id)}>
+                {t('matches.open')}
+              </button>
             )}
             <div className="table-scroll">
               <table aria-label={t('matches.compare', { source: sourceName(match.record) })}>
@@ -71,8 +79,20 @@ export function CrossDirectoryMatches({
                           {t(`field.${field}`)}
                           {differs && <span className="differs-tag"> ({t('matches.differs')})</span>}
                         </th>
-                        <td dir="auto">{differs ? <mark>{shown(record, field, roleLabel)}</mark> : shown(record, field, roleLabel)}</td>
-                        <td dir="auto">{differs ? <mark>{shown(match.record, field, roleLabel)}</mark> : shown(match.record, field, roleLabel)}</td>
+                        <td dir="auto">
+                          {differs ? (
+                            <mark>{shown(record, field, roleLabel)}</mark>
+                          ) : (
+                            shown(record, field, roleLabel)
+                          )}
+                        </td>
+                        <td dir="auto">
+                          {differs ? (
+                            <mark>{shown(match.record, field, roleLabel)}</mark>
+                          ) : (
+                            shown(match.record, field, roleLabel)
+                          )}
+                        </td>
                       </tr>
                     );
                   })}

@@ -20,7 +20,11 @@ export function DirectoryChannelChoice({
 }) {
   const { t } = useTranslation('regional');
   const regional = useRegionalDirectories();
-  const choice = allowedChannels(ownState.trim().toUpperCase(), counterpartState.trim().toUpperCase(), regional.data?.directories ?? []);
+  const choice = allowedChannels(
+    ownState.trim().toUpperCase(),
+    counterpartState.trim().toUpperCase(),
+    regional.data?.directories ?? [],
+  );
   const selected = choice.allowed.some((c) => channelValue(c) === value) ? value : 'global';
   return (
     <fieldset className="group">
@@ -30,13 +34,26 @@ export function DirectoryChannelChoice({
         const id = channelValue(channel);
         return (
           <label key={id} className="check">
-            <input type="radio" name="directory-channel" value={id} checked={selected === id} onChange={() => onChange(id)} />{' '}
-            {channel.kind === 'global' ? t('channel.global') : t('channel.regional', { name: channel.name, organisation: t(`organisation.${channel.organisation}`) })}
+            <input
+              type="radio"
+              name="directory-channel"
+              value={id}
+              checked={selected === id}
+              onChange={() => onChange(id)}
+            />{' '}
+            {channel.kind === 'global'
+              ? t('channel.global')
+              : t('channel.regional', {
+                  name: channel.name,
+                  organisation: t(`organisation.${channel.organisation}`),
+                })}
           </label>
         );
       })}
       {choice.notOperational.map((d) => (
-        <p key={d.name} className="hint">{t('channel.notOperational', { name: d.name })}</p>
+        <p key={d.name} className="hint">
+          {t('channel.notOperational', { name: d.name })}
+        </p>
       ))}
     </fieldset>
   );

@@ -1,17 +1,38 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rawRowsOf, ROW_FIELDS, type ColumnMapping, type CsvTable, type RowField, type RowProblem } from '../../shared/regional';
+import {
+  rawRowsOf,
+  ROW_FIELDS,
+  type ColumnMapping,
+  type CsvTable,
+  type RowField,
+  type RowProblem,
+} from '../../shared/regional';
 
 const PREVIEW_ROWS = 5;
 
-function MappingSelect({ field, table, mapping, onChange }: { field: RowField; table: CsvTable; mapping: ColumnMapping; onChange: (field: RowField, column: number | null) => void }) {
+function MappingSelect({
+  field,
+  table,
+  mapping,
+  onChange,
+}: {
+  field: RowField;
+  table: CsvTable;
+  mapping: ColumnMapping;
+  onChange: (field: RowField, column: number | null) => void;
+}) {
   const { t } = useTranslation('regional');
   const id = useId();
   const value = mapping[field];
   return (
     <div className="field">
       <label htmlFor={id}>{t(`field.${field}`)}</label>
-      <select id={id} value={value === null ? '' : String(value)} onChange={(e) => onChange(field, e.target.value === '' ? null : Number(e.target.value))}>
+      <select
+        id={id}
+        value={value === null ? '' : String(value)}
+        onChange={(e) => onChange(field, e.target.value === '' ? null : Number(e.target.value))}
+      >
         <option value="">{t('mapping.notInFile')}</option>
         {table.headers.map((header, index) => (
           <option key={index} value={index}>
@@ -24,7 +45,15 @@ function MappingSelect({ field, table, mapping, onChange }: { field: RowField; t
 }
 
 /** Column → field, guessed from the header and changeable, with the first rows as they will be read. */
-export function ColumnMappingPreview({ table, mapping, onChange }: { table: CsvTable; mapping: ColumnMapping; onChange: (field: RowField, column: number | null) => void }) {
+export function ColumnMappingPreview({
+  table,
+  mapping,
+  onChange,
+}: {
+  table: CsvTable;
+  mapping: ColumnMapping;
+  onChange: (field: RowField, column: number | null) => void;
+}) {
   const { t } = useTranslation('regional');
   const preview = rawRowsOf({ headers: table.headers, rows: table.rows.slice(0, PREVIEW_ROWS) }, mapping);
   return (
@@ -41,7 +70,9 @@ export function ColumnMappingPreview({ table, mapping, onChange }: { table: CsvT
             <tr>
               <th scope="col">{t('problems.row')}</th>
               {ROW_FIELDS.map((field) => (
-                <th key={field} scope="col">{t(`field.${field}`)}</th>
+                <th key={field} scope="col">
+                  {t(`field.${field}`)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -50,7 +81,9 @@ export function ColumnMappingPreview({ table, mapping, onChange }: { table: CsvT
               <tr key={row}>
                 <td>{row}</td>
                 {ROW_FIELDS.map((field) => (
-                  <td key={field} dir="auto">{raw[field] ?? ''}</td>
+                  <td key={field} dir="auto">
+                    {raw[field] ?? ''}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -24,14 +24,22 @@ export function RegionalEntryList({
     const q = deferred.trim().toLowerCase();
     if (!q) return directory.entries;
     return directory.entries.filter((e) =>
-      [e.state, e.entity, e.personName ?? '', ...e.emails, ...e.phones, e.fingerprint ?? ''].some((v) => v.toLowerCase().includes(q)),
+      [e.state, e.entity, e.personName ?? '', ...e.emails, ...e.phones, e.fingerprint ?? ''].some((v) =>
+        v.toLowerCase().includes(q),
+      ),
     );
   }, [directory.entries, deferred]);
   return (
     <div className="stack">
       <div className="field directory-search">
         <label htmlFor={searchId}>{t('list.search', { name: directory.name })}</label>
-        <input id={searchId} type="search" autoComplete="off" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          id={searchId}
+          type="search"
+          autoComplete="off"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </div>
       <p role="status">{t('list.count', { n: results.length, total: directory.entries.length })}</p>
       <ul className="regional-entries">
@@ -39,11 +47,20 @@ export function RegionalEntryList({
           const expanded = open === entry.key;
           return (
             <li key={entry.key} className="stack">
-              <button type="button" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : entry.key)}>
+              <button
+                type="button"
+                aria-expanded={expanded}
+                onClick={() => setOpen(expanded ? null : entry.key)}
+              >
                 {stateName(entry.state, i18n.language)} · {t(`role.${entry.role}`)} · {entry.entity}
                 {entry.personName ? ` · ${entry.personName}` : ''}
               </button>
-              {expanded && <CrossDirectoryMatches record={regionalView(directory, entry)} globalEntries={globalEntries} />}
+              {expanded && (
+                <CrossDirectoryMatches
+                  record={regionalView(directory, entry)}
+                  globalEntries={globalEntries}
+                />
+              )}
             </li>
           );
         })}

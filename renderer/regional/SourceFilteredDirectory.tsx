@@ -32,17 +32,37 @@ export function SourceFilteredDirectory({
       <div className="row regional-source">
         <div className="field">
           <label htmlFor={sourceId}>{t('source.label')}</label>
-          <select id={sourceId} value={chosen ? source : 'global'} onChange={(e) => setSource(e.target.value)}>
+          <select
+            id={sourceId}
+            value={chosen ? source : 'global'}
+            onChange={(e) => setSource(e.target.value)}
+          >
             <option value="global">{t('source.global')}</option>
             {directories.map((d) => (
-              <option key={d.id} value={`regional:${d.id}`}>{t('source.regional', { name: d.name, n: d.entries.length })}</option>
+              <option key={d.id} value={`regional:${d.id}`}>
+                {t('source.regional', { name: d.name, n: d.entries.length })}
+              </option>
             ))}
           </select>
         </div>
-        <button type="button" aria-expanded={managing} onClick={() => setManaging(!managing)}>{t('manager.toggle')}</button>
+        <button type="button" aria-expanded={managing} onClick={() => setManaging(!managing)}>
+          {t('manager.toggle')}
+        </button>
       </div>
-      {regional.data && regional.data.corrupted.length > 0 && <p className="error" role="alert">{t('errors.corrupted', { n: regional.data.corrupted.length })}</p>}
-      {managing && <RegionalManager directories={directories} onImported={(id) => { setSource(`regional:${id}`); setManaging(false); }} />}
+      {regional.data && regional.data.corrupted.length > 0 && (
+        <p className="error" role="alert">
+          {t('errors.corrupted', { n: regional.data.corrupted.length })}
+        </p>
+      )}
+      {managing && (
+        <RegionalManager
+          directories={directories}
+          onImported={(id) => {
+            setSource(`regional:${id}`);
+            setManaging(false);
+          }}
+        />
+      )}
       {chosen ? <RegionalEntryList directory={chosen} globalEntries={globalEntries} /> : children}
     </div>
   );

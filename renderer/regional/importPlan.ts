@@ -68,7 +68,15 @@ export async function planImport(options: {
   const mapping = guessMapping(table.headers);
   const outcome = safeMap(table, mapping);
   const members = new Set([...(options.existing?.memberStates ?? []), ...statesOf(outcome)]);
-  return { format: 'csv', trust, table, mapping, outcome, memberStates: [...members].sort(), operational: options.existing?.operational ?? true };
+  return {
+    format: 'csv',
+    trust,
+    table,
+    mapping,
+    outcome,
+    memberStates: [...members].sort(),
+    operational: options.existing?.operational ?? true,
+  };
 }
 
 /** With a required field unmapped, nothing can be read yet: every row is reported as not imported. */
@@ -84,7 +92,10 @@ function statesOf(outcome: RowsOutcome): string[] {
   return [...new Set(outcome.entries.map((e) => e.state))].sort();
 }
 
-export function planDiff(plan: ImportPlan, existing: RegionalDirectoryRecord | undefined): DirectoryDiff | null {
+export function planDiff(
+  plan: ImportPlan,
+  existing: RegionalDirectoryRecord | undefined,
+): DirectoryDiff | null {
   return existing ? diffDirectories(existing.entries, plan.outcome.entries) : null;
 }
 
@@ -97,7 +108,9 @@ export function recordFromPlan(
 ): RegionalDirectoryRecord {
   const manager =
     existing?.manager ??
-    (plan.trust.kind === 'verified' ? { fingerprint: plan.trust.fingerprint, publicKey: plan.trust.publicKey, pinnedAt: now } : undefined);
+    (plan.trust.kind === 'verified'
+      ? { fingerprint: plan.trust.fingerprint, publicKey: plan.trust.publicKey, pinnedAt: now }
+      : undefined);
   return {
     id: existing?.id ?? directoryIdFor(form.organisation, form.name),
     organisation: existing?.organisation ?? form.organisation,
@@ -114,5 +127,12 @@ export function recordFromPlan(
 
 /** "AUT, FRA deu" → ['AUT', 'DEU', 'FRA']: ISO alpha-3 codes only, the rest ignored. */
 export function parseMemberStates(text: string): string[] {
-  return [...new Set(text.toUpperCase().split(/[^A-Z]+/).filter((code) => /^[A-Z]{3}$/.test(code)))].sort();
+  return [
+    ...new Set(
+      text
+        .toUpperCase()
+        .split(/[^A-Z]+/)
+        .filter((code) => /^[A-Z]{3}$/.test(code)),
+    ),
+  ].sort();
 }

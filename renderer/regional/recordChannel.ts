@@ -15,7 +15,11 @@ export async function recordDirectoryChannel(
   draft: { state: string; recipientState: string; directoryChannel: string },
 ): Promise<void> {
   const { directories } = await listRegionalDirectories(session);
-  const { allowed } = allowedChannels(draft.state.trim().toUpperCase(), draft.recipientState.trim().toUpperCase(), directories);
+  const { allowed } = allowedChannels(
+    draft.state.trim().toUpperCase(),
+    draft.recipientState.trim().toUpperCase(),
+    directories,
+  );
   if (allowed.length < 2) return;
   const chosen = allowed.find((channel) => channelValue(channel) === draft.directoryChannel) ?? allowed[0];
   const text =

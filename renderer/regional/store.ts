@@ -13,18 +13,28 @@ function collection(session: VaultSession) {
   return session.collection('regional', RegionalDirectoryRecordSchema);
 }
 
-export async function listRegionalDirectories(session: VaultSession): Promise<{ directories: RegionalDirectoryRecord[]; corrupted: string[] }> {
+export async function listRegionalDirectories(
+  session: VaultSession,
+): Promise<{ directories: RegionalDirectoryRecord[]; corrupted: string[] }> {
   const listed = await collection(session).list();
   const directories = listed.items.map((item) => item.value).sort((a, b) => a.name.localeCompare(b.name));
   return { directories, corrupted: listed.corrupted };
 }
 
-export async function getRegionalDirectory(session: VaultSession, id: string): Promise<RegionalDirectoryRecord | undefined> {
+export async function getRegionalDirectory(
+  session: VaultSession,
+  id: string,
+): Promise<RegionalDirectoryRecord | undefined> {
   return collection(session).get(id);
 }
 
-export async function saveRegionalDirectory(session: VaultSession, record: RegionalDirectoryRecord): Promise<void> {
-  await collection(session).put(record.id, RegionalDirectoryRecordSchema.parse(record), { updatedAt: record.importedAt });
+export async function saveRegionalDirectory(
+  session: VaultSession,
+  record: RegionalDirectoryRecord,
+): Promise<void> {
+  await collection(session).put(record.id, RegionalDirectoryRecordSchema.parse(record), {
+    updatedAt: record.importedAt,
+  });
 }
 
 export async function deleteRegionalDirectory(session: VaultSession, id: string): Promise<void> {

@@ -63,11 +63,25 @@ export function SettingsArea() {
         </div>
         <div className="field">
           <label htmlFor={ids.idle}>{t('settings.idleLockMinutes')}</label>
-          <input id={ids.idle} type="number" min={1} max={1440} value={idleLockMinutes} onChange={(e) => setIdle(e.target.value)} />
+          <input
+            id={ids.idle}
+            type="number"
+            min={1}
+            max={1440}
+            value={idleLockMinutes}
+            onChange={(e) => setIdle(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.stale}>{t('settings.staleSyncDays')}</label>
-          <input id={ids.stale} type="number" min={1} max={365} value={staleSyncDays} onChange={(e) => setStale(e.target.value)} />
+          <input
+            id={ids.stale}
+            type="number"
+            min={1}
+            max={365}
+            value={staleSyncDays}
+            onChange={(e) => setStale(e.target.value)}
+          />
         </div>
         {error && (
           <p className="error" role="alert">

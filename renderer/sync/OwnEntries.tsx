@@ -22,8 +22,15 @@ export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: P
   const { data } = useQuery({
     queryKey: [...SYNC_QUERY_KEY, 'ownEntries', ownState, ownRole],
     queryFn: async () => {
-      const [{ entries }, outbox] = await Promise.all([listEntriesOfState(session, ownState), controller.store.listOutbox()]);
-      const pending = new Set(outbox.flatMap((i) => (i.kind === 'entry-update' && i.status !== 'rejected' ? [i.request.statement.entry.id] : [])));
+      const [{ entries }, outbox] = await Promise.all([
+        listEntriesOfState(session, ownState),
+        controller.store.listOutbox(),
+      ]);
+      const pending = new Set(
+        outbox.flatMap((i) =>
+          i.kind === 'entry-update' && i.status !== 'rejected' ? [i.request.statement.entry.id] : [],
+        ),
+      );
       const withdrawing = new Set(
         outbox.flatMap((i) =>
           i.kind === 'entry-withdraw' && i.status !== 'rejected' ? [i.request.statement.entryId] : [],
@@ -75,13 +82,20 @@ export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: P
             {data?.entries.map((entry) => (
               <li key={entry.id}>
                 <p>
-                  <strong lang={entry.language}>{entry.text.entity}</strong> — {t(`own.role.${entry.role}`)} · {t('own.revision', { revision: entry.revision })}
+                  <strong lang={entry.language}>{entry.text.entity}</strong> — {t(`own.role.${entry.role}`)} ·{' '}
+                  {t('own.revision', { revision: entry.revision })}
                   {data.pending.has(entry.id) ? ` · ${t('own.pending')}` : ''}
                 </p>
-                <button type="button" onClick={() => setEditing({ entry, isNew: false })} aria-label={t('own.editNamed', { entity: entry.text.entity })}>
+                <button
+                  type="button"
+                  onClick={() => setEditing({ entry, isNew: false })}
+                  aria-label={t('own.editNamed', { entity: entry.text.entity })}
+                >
                   {t('own.edit')}
                 </button>
-                {entry.role === ownRole ? <WithdrawEntry entry={entry} pending={data.withdrawing.has(entry.id)} /> : null}
+                {entry.role === ownRole ? (
+                  <WithdrawEntry entry={entry} pending={data.withdrawing.has(entry.id)} />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POC_KINDS, POC_ROLES, REGIONAL_DIRECTORIES, type PointOfContact } from '../../shared/directory/model';
+import {
+  POC_KINDS,
+  POC_ROLES,
+  REGIONAL_DIRECTORIES,
+  type PointOfContact,
+} from '../../shared/directory/model';
 import { UN_LANGUAGES } from '../../shared/i18n/languages';
 import {
   draftFromEntry,
@@ -20,7 +25,8 @@ interface Props {
 
 const MULTILINE: ReadonlySet<EntryTextField> = new Set(['officeHours', 'notes']);
 /** IANA zones the platform knows, for the time zone field's suggestions. */
-const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+const TIME_ZONES: readonly string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /**
  * The edit form of one own entry: every field of the entry, in its language and in the English
@@ -76,9 +82,25 @@ export function OwnEntryForm({ entry, onSubmit, onCancel }: Props) {
       <label key={name} htmlFor={idOf(name)}>
         {label}
         {MULTILINE.has(field) ? (
-          <textarea {...aria(name)} rows={3} value={value} lang={lang} dir="auto" autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+          <textarea
+            {...aria(name)}
+            rows={3}
+            value={value}
+            lang={lang}
+            dir="auto"
+            autoComplete="off"
+            onChange={(e) => onChange(e.target.value)}
+          />
         ) : (
-          <input {...aria(name)} type="text" value={value} lang={lang} dir="auto" autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+          <input
+            {...aria(name)}
+            type="text"
+            value={value}
+            lang={lang}
+            dir="auto"
+            autoComplete="off"
+            onChange={(e) => onChange(e.target.value)}
+          />
         )}
         {errorOf(name)}
       </label>
@@ -89,9 +111,23 @@ export function OwnEntryForm({ entry, onSubmit, onCancel }: Props) {
     <label htmlFor={idOf(field)}>
       {t(`form.${field}`)}
       {multiline ? (
-        <textarea {...aria(field)} rows={2} value={draft[field]} dir="ltr" autoComplete="off" onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))} />
+        <textarea
+          {...aria(field)}
+          rows={2}
+          value={draft[field]}
+          dir="ltr"
+          autoComplete="off"
+          onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))}
+        />
       ) : (
-        <input {...aria(field)} type="text" value={draft[field]} dir="ltr" autoComplete="off" onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))} />
+        <input
+          {...aria(field)}
+          type="text"
+          value={draft[field]}
+          dir="ltr"
+          autoComplete="off"
+          onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))}
+        />
       )}
       {errorOf(field)}
     </label>
@@ -100,14 +136,22 @@ export function OwnEntryForm({ entry, onSubmit, onCancel }: Props) {
   const toggleRegional = (name: (typeof REGIONAL_DIRECTORIES)[number], on: boolean) =>
     setDraft((d) => ({
       ...d,
-      regionalDirectories: on ? [...d.regionalDirectories, name] : d.regionalDirectories.filter((item) => item !== name),
+      regionalDirectories: on
+        ? [...d.regionalDirectories, name]
+        : d.regionalDirectories.filter((item) => item !== name),
     }));
 
   return (
     <form className="own-entry-form" onSubmit={(e) => void submit(e)} aria-label={t('form.title')} noValidate>
       <label htmlFor="own-role">
         {t('form.role')}
-        <select id="own-role" value={draft.role} onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value === 'diplomatic' ? 'diplomatic' : 'technical' }))}>
+        <select
+          id="own-role"
+          value={draft.role}
+          onChange={(e) =>
+            setDraft((d) => ({ ...d, role: e.target.value === 'diplomatic' ? 'diplomatic' : 'technical' }))
+          }
+        >
           {POC_ROLES.map((role) => (
             <option key={role} value={role}>
               {t(`own.role.${role}`)}
@@ -117,7 +161,16 @@ export function OwnEntryForm({ entry, onSubmit, onCancel }: Props) {
       </label>
       <label htmlFor="own-kind">
         {t('form.kind')}
-        <select id="own-kind" value={draft.kind} onChange={(e) => setDraft((d) => ({ ...d, kind: e.target.value === 'representative' ? 'representative' : 'entity' }))}>
+        <select
+          id="own-kind"
+          value={draft.kind}
+          onChange={(e) =>
+            setDraft((d) => ({
+              ...d,
+              kind: e.target.value === 'representative' ? 'representative' : 'entity',
+            }))
+          }
+        >
           {POC_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`form.kinds.${kind}`)}
@@ -127,7 +180,16 @@ export function OwnEntryForm({ entry, onSubmit, onCancel }: Props) {
       </label>
       <label htmlFor="own-language">
         {t('form.language')}
-        <select id="own-language" value={draft.language} onChange={(e) => setDraft((d) => ({ ...d, language: UN_LANGUAGES.find((l) => l === e.target.value) ?? d.language }))}>
+        <select
+          id="own-language"
+          value={draft.language}
+          onChange={(e) =>
+            setDraft((d) => ({
+              ...d,
+              language: UN_LANGUAGES.find((l) => l === e.target.value) ?? d.language,
+            }))
+          }
+        >
           {UN_LANGUAGES.map((lng) => (
             <option key={lng} value={lng} lang={lng}>
               {new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng}
@@ -144,7 +206,15 @@ export function OwnEntryForm({ entry, onSubmit, onCancel }: Props) {
       {listInput('workingLanguages', false)}
       <label htmlFor={idOf('timeZone')}>
         {to('timeZone')}
-        <input {...aria('timeZone')} type="text" list="own-time-zones" value={draft.timeZone} dir="ltr" autoComplete="off" onChange={(e) => setDraft((d) => ({ ...d, timeZone: e.target.value }))} />
+        <input
+          {...aria('timeZone')}
+          type="text"
+          list="own-time-zones"
+          value={draft.timeZone}
+          dir="ltr"
+          autoComplete="off"
+          onChange={(e) => setDraft((d) => ({ ...d, timeZone: e.target.value }))}
+        />
         <datalist id="own-time-zones">
           {TIME_ZONES.map((zone) => (
             <option key={zone} value={zone} />
@@ -156,7 +226,11 @@ export function OwnEntryForm({ entry, onSubmit, onCancel }: Props) {
         <legend>{to('regional')}</legend>
         {REGIONAL_DIRECTORIES.map((name) => (
           <label key={name} className="own-entry-check">
-            <input type="checkbox" checked={draft.regionalDirectories.includes(name)} onChange={(e) => toggleRegional(name, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.regionalDirectories.includes(name)}
+              onChange={(e) => toggleRegional(name, e.target.checked)}
+            />
             {to(`regionalNames.${name}`)}
           </label>
         ))}

@@ -9,7 +9,6 @@ import { FeedFreshness, SyncByFile, SyncSettingsForm } from './SyncTools';
 import { SYNC_QUERY_KEY, useSyncController, useSyncNow, useSyncStatus } from './useSync';
 import './sync.css';
 
-
 /** Registry sync status (last sync, outbox, progress, errors with next retry, "sync now") and own entries. */
 export function SyncArea() {
   const { t, i18n } = useTranslation('sync');
@@ -33,7 +32,10 @@ export function SyncArea() {
     );
   }
   const { state, progress } = status;
-  const percent = progress && progress.head > 0 ? Math.min(100, Math.round((progress.lastSeq / progress.head) * 100)) : null;
+  const percent =
+    progress && progress.head > 0
+      ? Math.min(100, Math.round((progress.lastSeq / progress.head) * 100))
+      : null;
   return (
     <section className="area sync-status" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('title')}</h2>
@@ -67,7 +69,9 @@ export function SyncArea() {
       {state?.lastError && !status.syncing ? (
         <div className="sync-error" role="alert">
           <p>{syncErrorText(t, state.lastError.code)}</p>
-          {state.lastError.nextRetryAt ? <p>{t('nextRetry', { time: when(state.lastError.nextRetryAt) })}</p> : null}
+          {state.lastError.nextRetryAt ? (
+            <p>{t('nextRetry', { time: when(state.lastError.nextRetryAt) })}</p>
+          ) : null}
         </div>
       ) : null}
       <button type="button" onClick={() => syncNow.mutate()} disabled={status.syncing}>
@@ -84,7 +88,10 @@ export function SyncArea() {
 function OutboxList() {
   const { t } = useTranslation('sync');
   const controller = useSyncController();
-  const { data: items = [] } = useQuery({ queryKey: [...SYNC_QUERY_KEY, 'outbox'], queryFn: () => controller.store.listOutbox() });
+  const { data: items = [] } = useQuery({
+    queryKey: [...SYNC_QUERY_KEY, 'outbox'],
+    queryFn: () => controller.store.listOutbox(),
+  });
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="outbox-title">
@@ -103,16 +110,22 @@ function OutboxRow({ item }: { item: OutboxItem }) {
   const { t: to } = useTranslation('ownEntry');
   const controller = useSyncController();
   const label =
-    item.kind === 'entry-update' ? t('item.entry', { entity: item.request.statement.entry.text.entity })
-    : item.kind === 'entry-withdraw' ? to('withdraw.item')
-    : t('item.ping');
+    item.kind === 'entry-update'
+      ? t('item.entry', { entity: item.request.statement.entry.text.entity })
+      : item.kind === 'entry-withdraw'
+        ? to('withdraw.item')
+        : t('item.ping');
   return (
     <li>
       <p>
         <strong>{label}</strong> — {t(`itemStatus.${item.status}`)}
-        {item.status === 'waiting' && item.attempts > 0 ? ` (${t('attempts', { count: item.attempts })})` : ''}
+        {item.status === 'waiting' && item.attempts > 0
+          ? ` (${t('attempts', { count: item.attempts })})`
+          : ''}
       </p>
-      {item.lastError && item.status !== 'conflict' ? <p>{syncErrorText(t, item.lastError.code, item.lastError.detail)}</p> : null}
+      {item.lastError && item.status !== 'conflict' ? (
+        <p>{syncErrorText(t, item.lastError.code, item.lastError.detail)}</p>
+      ) : null}
       {item.kind === 'entry-update' && item.status === 'conflict' && item.theirs ? (
         <>
           <p>{t('conflict.explain')}</p>

@@ -8,12 +8,23 @@ import { useSyncController } from './useSync';
 const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Issue 9 §3: "Directory may be out of date since DATE", wherever sync status shows. */
-export function FeedFreshness({ state, compact = false }: { state: SyncState | null | undefined; compact?: boolean }) {
+export function FeedFreshness({
+  state,
+  compact = false,
+}: {
+  state: SyncState | null | undefined;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('sync');
   const since = outOfDateSince(state);
   if (!since) return null;
   const text = t('outOfDate', { date: when(since) });
-  if (compact) return <span className="sync-badge" data-tone="warn">{text}</span>;
+  if (compact)
+    return (
+      <span className="sync-badge" data-tone="warn">
+        {text}
+      </span>
+    );
   return (
     <p className="sync-error" role="alert" data-testid="feed-out-of-date">
       {text}
@@ -33,8 +44,10 @@ export function SyncSettingsForm({ state }: { state: SyncState }) {
     event.preventDefault();
     const mirrorUrl = mirror.trim() === '' ? undefined : mirror.trim();
     const parsedHours = Number(hours);
-    if (mirrorUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(mirrorUrl)) return setMessage({ ok: false, text: t('settings.badMirror') });
-    if (!Number.isInteger(parsedHours) || parsedHours < 1 || parsedHours > 24 * 90) return setMessage({ ok: false, text: t('settings.badHours') });
+    if (mirrorUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(mirrorUrl))
+      return setMessage({ ok: false, text: t('settings.badMirror') });
+    if (!Number.isInteger(parsedHours) || parsedHours < 1 || parsedHours > 24 * 90)
+      return setMessage({ ok: false, text: t('settings.badHours') });
     controller.saveSettings({ mirrorUrl, maxFeedAgeHours: parsedHours }).then(
       () => setMessage({ ok: true, text: t('settings.saved') }),
       () => setMessage({ ok: false, text: t('settings.badMirror') }),
@@ -46,12 +59,26 @@ export function SyncSettingsForm({ state }: { state: SyncState }) {
       <h3 id="sync-settings-title">{t('settings.title')}</h3>
       <label>
         {t('settings.mirror')}
-        <input type="url" value={mirror} onChange={(e) => setMirror(e.target.value)} placeholder="https://mirror.example.org/poc" autoComplete="off" spellCheck={false} />
+        <input
+          type="url"
+          value={mirror}
+          onChange={(e) => setMirror(e.target.value)}
+          placeholder="https://mirror.example.org/poc"
+          autoComplete="off"
+          spellCheck={false}
+        />
       </label>
       <p className="hint">{t('settings.mirrorHint')}</p>
       <label>
         {t('settings.maxAge')}
-        <input type="number" min={1} max={24 * 90} value={hours} onChange={(e) => setHours(e.target.value)} autoComplete="off" />
+        <input
+          type="number"
+          min={1}
+          max={24 * 90}
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          autoComplete="off"
+        />
       </label>
       <div>
         <button type="submit">{t('settings.save')}</button>
@@ -76,7 +103,10 @@ export function SyncByFile() {
       const result = await controller.importBundle(await file.text());
       setMessage({ ok: true, text: t('file.imported', { count: result.applied, seq: result.lastSeq }) });
     } catch (error) {
-      setMessage({ ok: false, text: syncErrorText(t, error instanceof CodedError ? String(error.code) : 'bad-file') });
+      setMessage({
+        ok: false,
+        text: syncErrorText(t, error instanceof CodedError ? String(error.code) : 'bad-file'),
+      });
     } finally {
       setBusy(false);
     }
@@ -99,7 +129,12 @@ export function SyncByFile() {
       <p>{t('file.explain')}</p>
       <label>
         {t('file.update')}
-        <input type="file" accept=".json,.bundle,application/json" disabled={busy} onChange={(e) => void importFile(e.target.files?.[0])} />
+        <input
+          type="file"
+          accept=".json,.bundle,application/json"
+          disabled={busy}
+          onChange={(e) => void importFile(e.target.files?.[0])}
+        />
       </label>
       <div>
         <button type="button" onClick={() => void exportOutbox()}>

@@ -20,7 +20,11 @@ export function WithdrawEntry({ entry, pending }: { entry: PointOfContact; pendi
   if (pending) return <p role="status">{t('withdraw.pending')}</p>;
   if (!asking) {
     return (
-      <button type="button" onClick={() => setAsking(true)} aria-label={t('withdraw.askNamed', { entity: entry.text.entity })}>
+      <button
+        type="button"
+        onClick={() => setAsking(true)}
+        aria-label={t('withdraw.askNamed', { entity: entry.text.entity })}
+      >
         {t('withdraw.ask')}
       </button>
     );
@@ -38,11 +42,27 @@ export function WithdrawEntry({ entry, pending }: { entry: PointOfContact; pendi
     }
   };
   return (
-    <div className="notice stack" role="group" aria-label={t('withdraw.confirmTitle', { entity: entry.text.entity })}>
+    <div
+      className="notice stack"
+      role="group"
+      aria-label={t('withdraw.confirmTitle', { entity: entry.text.entity })}
+    >
       <p>{t('withdraw.explain')}</p>
       <label htmlFor={reasonId}>{t('withdraw.reason')}</label>
-      <textarea id={reasonId} rows={2} value={reason} maxLength={500} dir="auto" autoComplete="off" onChange={(e) => setReason(e.target.value)} />
-      {failed ? <p role="alert" className="error">{t('withdraw.failed')}</p> : null}
+      <textarea
+        id={reasonId}
+        rows={2}
+        value={reason}
+        maxLength={500}
+        dir="auto"
+        autoComplete="off"
+        onChange={(e) => setReason(e.target.value)}
+      />
+      {failed ? (
+        <p role="alert" className="error">
+          {t('withdraw.failed')}
+        </p>
+      ) : null}
       <div className="sync-actions">
         <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
           {t('withdraw.confirm')}

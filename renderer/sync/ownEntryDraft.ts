@@ -7,7 +7,12 @@ import {
   type PocRole,
 } from '../../shared/directory/model';
 import { normalisePhone } from '../../shared/directory/phone';
-import { checkEntryText, MULTILINE_ENTRY_FIELDS, normaliseEntryText, type TextPolicyCode } from '../../shared/directory/textPolicy';
+import {
+  checkEntryText,
+  MULTILINE_ENTRY_FIELDS,
+  normaliseEntryText,
+  type TextPolicyCode,
+} from '../../shared/directory/textPolicy';
 import type { UnLanguage } from '../../shared/i18n/languages';
 
 type RegionalDirectory = (typeof REGIONAL_DIRECTORIES)[number];
@@ -36,7 +41,14 @@ export interface OwnEntryDraft {
 
 /** A field of the form: a top-level one, or a text field of the original (`text.x`) or the English (`english.x`). */
 export type DraftField =
-  | 'role' | 'kind' | 'language' | 'phones' | 'emails' | 'workingLanguages' | 'timeZone' | 'regionalDirectories'
+  | 'role'
+  | 'kind'
+  | 'language'
+  | 'phones'
+  | 'emails'
+  | 'workingLanguages'
+  | 'timeZone'
+  | 'regionalDirectories'
   | `text.${EntryTextField}`
   | `english.${EntryTextField}`;
 
@@ -92,7 +104,11 @@ export function isTimeZone(value: string): boolean {
  * (shared/directory/textPolicy.ts): a refused character is reported on its field with its code
  * point, never removed silently (the registry stores the exact signed bytes).
  */
-function readText(values: Record<EntryTextField, string>, prefix: 'text' | 'english', errors: DraftErrors): Partial<Record<EntryTextField, string>> {
+function readText(
+  values: Record<EntryTextField, string>,
+  prefix: 'text' | 'english',
+  errors: DraftErrors,
+): Partial<Record<EntryTextField, string>> {
   const out: Partial<Record<EntryTextField, string>> = {};
   for (const field of ENTRY_TEXT_FIELDS) {
     const value = normaliseEntryText(values[field]).trim();
@@ -114,7 +130,10 @@ function policyError(code: TextPolicyCode, codePoint: string): DraftError {
  * normalised to E.164 with libphonenumber-js in the entry's State's numbering plan (a national
  * number is accepted); anything wrong is reported per field.
  */
-export function entryFromDraft(draft: OwnEntryDraft, base: PointOfContact): { entry?: PointOfContact; errors: DraftErrors } {
+export function entryFromDraft(
+  draft: OwnEntryDraft,
+  base: PointOfContact,
+): { entry?: PointOfContact; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const phones: string[] = [];
   for (const raw of list(draft.phones)) {
@@ -155,7 +174,8 @@ export function entryFromDraft(draft: OwnEntryDraft, base: PointOfContact): { en
     }
     if (Object.keys(errors).length === 0) errors['text.entity'] = { key: 'invalid' };
   }
-  if (candidate.emails.length === 0 && phones.length === 0 && !errors.phones) errors.emails = { key: 'contact' };
+  if (candidate.emails.length === 0 && phones.length === 0 && !errors.phones)
+    errors.emails = { key: 'contact' };
   return Object.keys(errors).length || !parsed.success ? { errors } : { entry: parsed.data, errors };
 }
 
@@ -165,7 +185,16 @@ function fieldOfIssue(path: readonly PropertyKey[]): DraftField | undefined {
     const field = ENTRY_TEXT_FIELDS.find((name) => name === second) ?? 'entity';
     return `${top}.${field}`;
   }
-  const direct: readonly DraftField[] = ['phones', 'emails', 'workingLanguages', 'timeZone', 'regionalDirectories', 'role', 'kind', 'language'];
+  const direct: readonly DraftField[] = [
+    'phones',
+    'emails',
+    'workingLanguages',
+    'timeZone',
+    'regionalDirectories',
+    'role',
+    'kind',
+    'language',
+  ];
   return direct.find((name) => name === top);
 }
 

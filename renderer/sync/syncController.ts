@@ -3,9 +3,19 @@ import { signCanonical, type SigningKey } from '../../shared/registry/signing';
 import { SyncError } from '../../shared/sync/errors';
 import { SyncStateSchema, type OutboxItem, type SyncState } from '../../shared/sync/model';
 import { exportOutboxFile } from '../../shared/sync/syncByFile';
-import { queueEntryUpdate, queueEntryWithdraw, queuePingAck, resolveOutboxItem } from '../../shared/sync/outbox';
+import {
+  queueEntryUpdate,
+  queueEntryWithdraw,
+  queuePingAck,
+  resolveOutboxItem,
+} from '../../shared/sync/outbox';
 import { RegistryClient, type FetchLike } from '../../shared/sync/registryClient';
-import { SyncEngine, type PullResult, type SyncProgress, type SyncReport } from '../../shared/sync/syncEngine';
+import {
+  SyncEngine,
+  type PullResult,
+  type SyncProgress,
+  type SyncReport,
+} from '../../shared/sync/syncEngine';
 import { loadOwnSigningKey } from '../identity/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { VaultSyncStore, type PingRecord } from './vaultSyncStore';
@@ -92,7 +102,9 @@ export class SyncController {
     const state = await this.store.loadState();
     const outbox = await this.store.listOutbox();
     const count = (status: OutboxItem['status']) => outbox.filter((item) => item.status === status).length;
-    const queued = new Set(outbox.flatMap((item) => (item.kind === 'ping-ack' ? [item.request.statement.pingId] : [])));
+    const queued = new Set(
+      outbox.flatMap((item) => (item.kind === 'ping-ack' ? [item.request.statement.pingId] : [])),
+    );
     const pings = state ? await this.store.listPings() : [];
     return {
       enrolled: state !== null,
@@ -151,7 +163,10 @@ export class SyncController {
   }
 
   /** The Sync area's settings: a static mirror address (read-only feed) and the freshness bound. */
-  async saveSettings(settings: { mirrorUrl: string | undefined; maxFeedAgeHours: number | undefined }): Promise<void> {
+  async saveSettings(settings: {
+    mirrorUrl: string | undefined;
+    maxFeedAgeHours: number | undefined;
+  }): Promise<void> {
     const state = await this.store.loadState();
     if (!state) throw new SyncError('not-enrolled');
     await this.store.saveState(SyncStateSchema.parse({ ...state, ...settings }));
@@ -197,7 +212,9 @@ export class SyncController {
   async checkPingNotifications(now = Date.now()): Promise<void> {
     if (!this.notifier) return;
     const queued = new Set(
-      (await this.store.listOutbox()).flatMap((item) => (item.kind === 'ping-ack' ? [item.request.statement.pingId] : [])),
+      (await this.store.listOutbox()).flatMap((item) =>
+        item.kind === 'ping-ack' ? [item.request.statement.pingId] : [],
+      ),
     );
     for (const ping of await this.store.listPings()) {
       if (ping.answeredAt || queued.has(ping.id)) continue;
@@ -231,7 +248,9 @@ export class SyncController {
     if (!state) return;
     const now = Date.now();
     const retryAt = state.lastError?.nextRetryAt ? Date.parse(state.lastError.nextRetryAt) : null;
-    const dueOutbox = (await this.store.listOutbox()).some((i) => i.status === 'waiting' && Date.parse(i.nextAttemptAt) <= now);
+    const dueOutbox = (await this.store.listOutbox()).some(
+      (i) => i.status === 'waiting' && Date.parse(i.nextAttemptAt) <= now,
+    );
     const healthyDue = !state.lastSyncAt || Date.parse(state.lastSyncAt) + HEALTHY_INTERVAL_MS <= now;
     const due = retryAt !== null ? retryAt <= now : healthyDue || dueOutbox;
     if (due) await this.syncNow();

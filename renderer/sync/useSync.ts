@@ -23,13 +23,19 @@ export function useSyncController(): SyncController {
     controller.notifier = (kind, ping) => {
       const hours = Math.max(0, Math.floor((Date.parse(ping.deadline) - Date.now()) / 3600_000));
       host
-        .call('notify.show', { title: t(`notify.${kind}.title`), body: t(`notify.${kind}.body`, { hours }), route: '#/pings' })
+        .call('notify.show', {
+          title: t(`notify.${kind}.title`),
+          body: t(`notify.${kind}.body`, { hours }),
+          route: '#/pings',
+        })
         .catch(() => undefined);
     };
   }, [controller, host, t]);
 
   useEffect(() => {
-    const unsubscribe = controller.subscribe(() => void queryClient.invalidateQueries({ queryKey: SYNC_QUERY_KEY }));
+    const unsubscribe = controller.subscribe(
+      () => void queryClient.invalidateQueries({ queryKey: SYNC_QUERY_KEY }),
+    );
     controller.start();
     // Issue 9 §1: the registry session ends when the app quits (keepalive lets the request leave
     // the closing window) and when the vault locks (everything below the vault gate unmounts then).

@@ -46,7 +46,9 @@ export class VaultSyncStore implements SyncStore {
   async applyPage(changes: readonly EntryChange[], state: SyncState): Promise<void> {
     const puts = changes.flatMap((c) => (c.op === 'put' ? [c.entry] : []));
     const deletes = changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
-    await writeDirectory(this.session, { puts, deletes }, [{ collection: 'sync', id: STATE_ID, value: state }]);
+    await writeDirectory(this.session, { puts, deletes }, [
+      { collection: 'sync', id: STATE_ID, value: state },
+    ]);
   }
 
   async listOutbox(): Promise<OutboxItem[]> {
@@ -70,12 +72,18 @@ export class VaultSyncStore implements SyncStore {
 
   async savePings(pings: readonly Ping[]): Promise<void> {
     const known = new Map((await this.pings().list()).items.map((item) => [item.id, item.value]));
-    const ops: BatchOp[] = pings.map((ping) => ({ collection: 'pings', id: ping.id, value: { ...known.get(ping.id), ...ping } }));
+    const ops: BatchOp[] = pings.map((ping) => ({
+      collection: 'pings',
+      id: ping.id,
+      value: { ...known.get(ping.id), ...ping },
+    }));
     if (ops.length) await this.session.writeBatch(ops);
   }
 
   async listPings(): Promise<PingRecord[]> {
-    return (await this.pings().list()).items.map((item) => item.value).sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+    return (await this.pings().list()).items
+      .map((item) => item.value)
+      .sort((a, b) => b.sentAt.localeCompare(a.sentAt));
   }
 
   async markNotified(id: string, field: 'notifiedAt' | 'urgentNotifiedAt', at: string): Promise<void> {

@@ -40,14 +40,30 @@ export function CreateVaultForm({ db, onReady }: { db: PocDatabase; onReady: (s:
       <p>{t('create.explain')}</p>
       <div className="field">
         <label htmlFor={ids.pass}>{t('passphrase')}</label>
-        <input id={ids.pass} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <input
+          id={ids.pass}
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
         <PassphraseStrengthMeter passphrase={passphrase} />
       </div>
       <div className="field">
         <label htmlFor={ids.confirm}>{t('confirmPassphrase')}</label>
-        <input id={ids.confirm} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <input
+          id={ids.confirm}
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={busy}>
         {busy ? t('working') : t('create.submit')}
       </button>

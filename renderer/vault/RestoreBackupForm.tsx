@@ -32,7 +32,11 @@ export function RestoreBackupForm({
   const choose = () => {
     setError(null);
     host
-      .call('files.open', { title: t('restore.choose'), filters: [{ name: t('backup.fileType'), extensions: [BACKUP_FILE_EXTENSION, 'json'] }], maxBytes: 64 * 1024 * 1024 })
+      .call('files.open', {
+        title: t('restore.choose'),
+        filters: [{ name: t('backup.fileType'), extensions: [BACKUP_FILE_EXTENSION, 'json'] }],
+        maxBytes: 64 * 1024 * 1024,
+      })
       .then((picked) => picked && setFile({ name: picked.name, bytes: base64ToBytes(picked.bytes) }))
       .catch(() => setError(t('errors.backup-invalid')));
   };
@@ -60,9 +64,19 @@ export function RestoreBackupForm({
       </div>
       <div className="field">
         <label htmlFor={id}>{t('restore.passphrase')}</label>
-        <input id={id} type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <input
+          id={id}
+          type="password"
+          autoComplete="off"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('working') : t('restore.submit')}

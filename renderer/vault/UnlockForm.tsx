@@ -10,7 +10,15 @@ import { unlockVault } from './vault';
 import { osUnlockAvailable, unlockWithOsStore } from './vaultOperations';
 
 /** Unlock with the passphrase (growing delay after wrong ones) or, where enabled, the OS secret store. */
-export function UnlockForm({ db, header, onReady }: { db: PocDatabase; header: VaultHeader; onReady: (s: VaultSession) => void }) {
+export function UnlockForm({
+  db,
+  header,
+  onReady,
+}: {
+  db: PocDatabase;
+  header: VaultHeader;
+  onReady: (s: VaultSession) => void;
+}) {
   const { t } = useTranslation('vault');
   const host = useHost();
   const id = useId();
@@ -69,9 +77,20 @@ export function UnlockForm({ db, header, onReady }: { db: PocDatabase; header: V
       <h1 id="vault-unlock-title">{t('unlock.title')}</h1>
       <div className="field">
         <label htmlFor={id}>{t('passphrase')}</label>
-        <input id={id} type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <input
+          id={id}
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {seconds > 0 && <p role="status">{t('unlock.wait', { seconds })}</p>}
       <button type="submit" className="primary" disabled={busy || seconds > 0}>
         {t('unlock.submit')}

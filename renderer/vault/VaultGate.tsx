@@ -28,7 +28,11 @@ export function useVaultDatabase(): PocDatabase {
   return db;
 }
 
-type GateState = { kind: 'checking' } | { kind: 'none' } | { kind: 'exists'; header: VaultHeader } | { kind: 'refused'; error: unknown };
+type GateState =
+  | { kind: 'checking' }
+  | { kind: 'none' }
+  | { kind: 'exists'; header: VaultHeader }
+  | { kind: 'refused'; error: unknown };
 
 /** Nothing past this gate renders until the vault is unlocked. */
 export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNode }) {

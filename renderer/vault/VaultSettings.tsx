@@ -10,7 +10,13 @@ import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
 import { RestoreBackupForm } from './RestoreBackupForm';
 import { useLockVault, useVaultDatabase } from './VaultGate';
 import { readVaultHeader } from './vault';
-import { changePassphrase, disableOsUnlock, enableOsUnlock, exportBackup, osUnlockAvailable } from './vaultOperations';
+import {
+  changePassphrase,
+  disableOsUnlock,
+  enableOsUnlock,
+  exportBackup,
+  osUnlockAvailable,
+} from './vaultOperations';
 import './vault.css';
 
 function ChangePassphrase() {
@@ -42,16 +48,34 @@ function ChangePassphrase() {
       <h3 id={`${ids.current}-title`}>{t('change.title')}</h3>
       <div className="field">
         <label htmlFor={ids.current}>{t('change.current')}</label>
-        <input id={ids.current} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <input
+          id={ids.current}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.next}>{t('change.next')}</label>
-        <input id={ids.next} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+        <input
+          id={ids.next}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+        />
         <PassphraseStrengthMeter passphrase={next} />
       </div>
       <div className="field">
         <label htmlFor={ids.confirm}>{t('change.confirm')}</label>
-        <input id={ids.confirm} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <input
+          id={ids.confirm}
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
       </div>
       {message && (
         <p className={message.ok ? undefined : 'error'} role={message.ok ? 'status' : 'alert'}>
@@ -105,10 +129,16 @@ function Backup() {
         </p>
       )}
       {/* After a restore the vault may have another key or passphrase: lock, and unlock it afresh. */}
-      {restoring && <RestoreBackupForm db={db} onRestored={(session) => {
+      {restoring && (
+        <RestoreBackupForm
+          db={db}
+          onRestored={(session) => {
             session.lock();
             lock();
-          }} onCancel={() => setRestoring(false)} />}
+          }}
+          onCancel={() => setRestoring(false)}
+        />
+      )}
     </div>
   );
 }
@@ -123,7 +153,10 @@ function OsUnlock() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const state = useQuery({
     queryKey: ['vault', 'os-unlock'],
-    queryFn: async () => ({ available: await osUnlockAvailable(host), enabled: Boolean((await readVaultHeader(db))?.osWrappedKey) }),
+    queryFn: async () => ({
+      available: await osUnlockAvailable(host),
+      enabled: Boolean((await readVaultHeader(db))?.osWrappedKey),
+    }),
   });
   if (!state.data?.available) return null; // never offered in the browser host or with Linux basic_text
   const refresh = () => void client.invalidateQueries({ queryKey: ['vault', 'os-unlock'] });
@@ -157,7 +190,13 @@ function OsUnlock() {
         <form className="stack" onSubmit={enable}>
           <div className="field">
             <label htmlFor={id}>{t('os.passphrase')}</label>
-            <input id={id} type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            <input
+              id={id}
+              type="password"
+              autoComplete="current-password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
           </div>
           <div>
             <button type="submit">{t('os.enable')}</button>

@@ -22,17 +22,34 @@ export async function migrateClearLookupIds(session: VaultSession): Promise<numb
   for (const { id, value } of conversations.items) {
     const hashed = `conv-${await session.lookupId('poc', value.pocId)}`;
     if (id === hashed) continue;
-    const index = { state: await session.lookupId('state', value.state), role: await session.lookupId('role', value.role), updatedAt: value.updatedAt };
-    ops.push({ collection: 'conversations', id: hashed, value: { ...value, id: hashed }, index }, { collection: 'conversations', id, delete: true });
+    const index = {
+      state: await session.lookupId('state', value.state),
+      role: await session.lookupId('role', value.role),
+      updatedAt: value.updatedAt,
+    };
+    ops.push(
+      { collection: 'conversations', id: hashed, value: { ...value, id: hashed }, index },
+      { collection: 'conversations', id, delete: true },
+    );
   }
-  const peers = await session.collection('peerKeys', z.union([PinLike, z.looseObject({ kind: z.literal('key') })])).list();
+  const peers = await session
+    .collection('peerKeys', z.union([PinLike, z.looseObject({ kind: z.literal('key') })]))
+    .list();
   for (const { id, value } of peers.items) {
     const pin = WithPocId.safeParse(value);
     if (value.kind !== 'pin' || !pin.success) continue;
     const hashed = `pin-${await session.lookupId('poc', pin.data.pocId)}`;
     if (id === hashed) continue;
-    const updatedAt = typeof value.verifiedAt === 'string' ? value.verifiedAt : typeof value.pinnedAt === 'string' ? value.pinnedAt : undefined;
-    ops.push({ collection: 'peerKeys', id: hashed, value, ...(updatedAt ? { index: { updatedAt } } : {}) }, { collection: 'peerKeys', id, delete: true });
+    const updatedAt =
+      typeof value.verifiedAt === 'string'
+        ? value.verifiedAt
+        : typeof value.pinnedAt === 'string'
+          ? value.pinnedAt
+          : undefined;
+    ops.push(
+      { collection: 'peerKeys', id: hashed, value, ...(updatedAt ? { index: { updatedAt } } : {}) },
+      { collection: 'peerKeys', id, delete: true },
+    );
   }
   if (ops.length) await session.writeBatch(ops);
   return ops.length / 2;

@@ -22,7 +22,12 @@ export function idleCheckIntervalMs(minutes: number): number {
  * Locks after `minutes` without keyboard or pointer activity, and at once when the host says the OS
  * screen locked or the machine is suspending. Returns the function that stops watching.
  */
-export function startIdleLock(minutes: number, lock: () => void, sources: IdleLockSources, clock: IdleLockClock): () => void {
+export function startIdleLock(
+  minutes: number,
+  lock: () => void,
+  sources: IdleLockSources,
+  clock: IdleLockClock,
+): () => void {
   let last = clock.now();
   const stopActivity = sources.onActivity(() => {
     last = clock.now();

@@ -70,7 +70,10 @@ export class VaultSession {
   }
 
   /** A session for an unwrapped data key; the caller wipes `raw` afterwards. */
-  static async open(db: PocDatabase, vault: { key: CryptoKey; raw: Uint8Array<ArrayBuffer> }): Promise<VaultSession> {
+  static async open(
+    db: PocDatabase,
+    vault: { key: CryptoKey; raw: Uint8Array<ArrayBuffer> },
+  ): Promise<VaultSession> {
     return new VaultSession(db, vault.key, await deriveLookupKey(vault.raw));
   }
 
@@ -117,12 +120,20 @@ export class VaultSession {
       else puts.push(await this.encryptOp(op));
     }
     // A damaged record about to be replaced or deleted is first copied aside, raw, into quarantine.
-    const doomed = [...deletes, ...puts.map((p): [string, string] => [p.collection, p.id])].filter(([c, id]) => this.damaged.has(c, id));
+    const doomed = [...deletes, ...puts.map((p): [string, string] => [p.collection, p.id])].filter(
+      ([c, id]) => this.damaged.has(c, id),
+    );
     const at = new Date().toISOString();
     await this.db.transaction('rw', this.db.records, async () => {
       for (const [collection, id] of doomed) {
         const raw = await this.db.records.get([collection, id]);
-        if (raw) await this.db.records.put({ collection: QUARANTINE_COLLECTION, id: quarantineId(collection, id, at), iv: raw.iv, ct: raw.ct });
+        if (raw)
+          await this.db.records.put({
+            collection: QUARANTINE_COLLECTION,
+            id: quarantineId(collection, id, at),
+            iv: raw.iv,
+            ct: raw.ct,
+          });
       }
       if (deletes.length) await this.db.records.bulkDelete(deletes);
       if (puts.length) await this.db.records.bulkPut(puts);
@@ -168,14 +179,23 @@ export class VaultSession {
    * instead of an async function per record: at 10,000 directory entries the promise plumbing cost
    * about as much as the AES-GCM itself (renderer/directory/store.ts; tests/bench/directory.bench.ts).
    */
-  decryptManyWith<T>(rows: readonly StoredRecord[], read: (value: unknown) => T | null): Promise<(T | RecordReadFailure)[]> {
+  decryptManyWith<T>(
+    rows: readonly StoredRecord[],
+    read: (value: unknown) => T | null,
+  ): Promise<(T | RecordReadFailure)[]> {
     const key = this.requireKey();
     return Promise.all(
       rows.map((stored) =>
         decryptRecord(key, stored.collection, stored.id, stored).then(
-          (value) => read(value) ?? new RecordReadFailure(new VaultError('record-corrupted', `${stored.collection}/${stored.id}`)),
+          (value) =>
+            read(value) ??
+            new RecordReadFailure(new VaultError('record-corrupted', `${stored.collection}/${stored.id}`)),
           (error: unknown) =>
-            new RecordReadFailure(error instanceof VaultError ? error : new VaultError('record-corrupted', `${stored.collection}/${stored.id}`)),
+            new RecordReadFailure(
+              error instanceof VaultError
+                ? error
+                : new VaultError('record-corrupted', `${stored.collection}/${stored.id}`),
+            ),
         ),
       ),
     );

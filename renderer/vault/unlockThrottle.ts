@@ -30,7 +30,8 @@ export class UnlockThrottle {
   private read(): FailureRecord {
     try {
       const parsed = JSON.parse(this.storage.getItem(STORAGE_KEY) ?? 'null') as Partial<FailureRecord> | null;
-      if (parsed && typeof parsed.count === 'number' && typeof parsed.lastAt === 'number') return { count: parsed.count, lastAt: parsed.lastAt };
+      if (parsed && typeof parsed.count === 'number' && typeof parsed.lastAt === 'number')
+        return { count: parsed.count, lastAt: parsed.lastAt };
     } catch {
       // A damaged counter is treated as no failures: the delay is a courtesy, not the protection.
     }

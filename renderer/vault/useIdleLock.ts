@@ -11,7 +11,8 @@ const windowClock: IdleLockClock = {
 };
 
 function onWindowActivity(listener: () => void): () => void {
-  for (const name of ACTIVITY_EVENTS) window.addEventListener(name, listener, { passive: true, capture: true });
+  for (const name of ACTIVITY_EVENTS)
+    window.addEventListener(name, listener, { passive: true, capture: true });
   return () => {
     for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, listener, { capture: true });
   };
@@ -26,6 +27,11 @@ export function useIdleLock(minutes: number, lock: () => void, active: boolean):
   const host = useHost();
   useEffect(() => {
     if (!active) return undefined;
-    return startIdleLock(minutes, lock, { onActivity: onWindowActivity, onHostEvent: (listener) => host.onEvent(listener) }, windowClock);
+    return startIdleLock(
+      minutes,
+      lock,
+      { onActivity: onWindowActivity, onHostEvent: (listener) => host.onEvent(listener) },
+      windowClock,
+    );
   }, [host, minutes, lock, active]);
 }

@@ -20,7 +20,11 @@ export async function vaultExists(db: PocDatabase): Promise<boolean> {
   return (await db.vault.get('header')) !== undefined;
 }
 
-export async function createVault(db: PocDatabase, passphrase: string, cost: KdfCost = DEFAULT_KDF_COST): Promise<VaultSession> {
+export async function createVault(
+  db: PocDatabase,
+  passphrase: string,
+  cost: KdfCost = DEFAULT_KDF_COST,
+): Promise<VaultSession> {
   if (await vaultExists(db)) throw new VaultError('already-exists');
   const { header, vault } = await createVaultHeader(passphrase, cost);
   const session = await VaultSession.open(db, vault);

@@ -46,7 +46,11 @@ export async function exportBackup(db: PocDatabase): Promise<Uint8Array<ArrayBuf
  * Replaces this computer's vault with a backup. The passphrase is the one current when the backup
  * was made; it is checked before anything is replaced. Returns the unlocked restored vault.
  */
-export async function restoreBackup(db: PocDatabase, bytes: Uint8Array, passphrase: string): Promise<VaultSession> {
+export async function restoreBackup(
+  db: PocDatabase,
+  bytes: Uint8Array,
+  passphrase: string,
+): Promise<VaultSession> {
   const backup = decodeBackup(bytes);
   const unwrapped = await unwrapWithPassphrase(backup.header, passphrase);
   const session = await VaultSession.open(db, unwrapped);

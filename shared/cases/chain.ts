@@ -19,7 +19,10 @@ export async function hashEvent(seq: number, prevHash: string, body: CaseEventBo
 }
 
 /** Appends events to a case; returns a new record (the input is not changed). */
-export async function appendEvents(record: CaseRecord, bodies: readonly CaseEventBody[]): Promise<CaseRecord> {
+export async function appendEvents(
+  record: CaseRecord,
+  bodies: readonly CaseEventBody[],
+): Promise<CaseRecord> {
   const events = [...record.events];
   let seq = record.head ? record.head.seq + 1 : 0;
   let prev = record.head ? record.head.hash : GENESIS_HASH;
@@ -67,7 +70,13 @@ export async function verifyChain(record: Pick<CaseRecord, 'events' | 'head'>): 
   let prev = GENESIS_HASH;
   for (let index = 0; index < events.length; index++) {
     const event = events[index] as ChainedEvent;
-    const fail = (problem: ChainProblem): ChainVerification => ({ intact: false, count: events.length, index, seq: event.seq, problem });
+    const fail = (problem: ChainProblem): ChainVerification => ({
+      intact: false,
+      count: events.length,
+      index,
+      seq: event.seq,
+      problem,
+    });
     if (hashes[index] !== event.hash) return fail('edited');
     if (event.seq !== index) return fail('out-of-sequence');
     if (event.prevHash !== prev) return fail('broken-link');
@@ -75,10 +84,22 @@ export async function verifyChain(record: Pick<CaseRecord, 'events' | 'head'>): 
   }
   const last = events[events.length - 1];
   if (head && (!last || last.seq < head.seq)) {
-    return { intact: false, count: events.length, index: events.length, seq: events.length, problem: 'truncated' };
+    return {
+      intact: false,
+      count: events.length,
+      index: events.length,
+      seq: events.length,
+      problem: 'truncated',
+    };
   }
   if ((head?.hash ?? null) !== (last?.hash ?? null)) {
-    return { intact: false, count: events.length, index: Math.max(0, events.length - 1), seq: last?.seq ?? 0, problem: 'head-mismatch' };
+    return {
+      intact: false,
+      count: events.length,
+      index: Math.max(0, events.length - 1),
+      seq: last?.seq ?? 0,
+      problem: 'head-mismatch',
+    };
   }
   return { intact: true, count: events.length, headHash: last?.hash ?? null };
 }

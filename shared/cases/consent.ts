@@ -45,7 +45,10 @@ export function consentOf(record: CaseRecord, thirdParty?: string): PartyConsent
   });
 }
 
-export function thirdPartyExportCheck(record: CaseRecord, thirdParty?: string): { allowed: boolean; lacking: PartyConsent[] } {
+export function thirdPartyExportCheck(
+  record: CaseRecord,
+  thirdParty?: string,
+): { allowed: boolean; lacking: PartyConsent[] } {
   const lacking = consentOf(record, thirdParty).filter((consent) => consent.state !== 'granted');
   return { allowed: lacking.length === 0, lacking };
 }

@@ -18,7 +18,11 @@ export interface CaseExportOptions {
  * A §11). The events are exported exactly as stored, with their hashes, so anyone can re-verify the
  * chain; the verification result at export time is included and never "corrected".
  */
-export function buildCaseExport(record: CaseRecord, verification: ChainVerification, options: CaseExportOptions) {
+export function buildCaseExport(
+  record: CaseRecord,
+  verification: ChainVerification,
+  options: CaseExportOptions,
+) {
   if (options.audience === 'third-party') assertThirdPartyExportAllowed(record, options.thirdParty);
   const summary = summarizeCase(record);
   return {
@@ -47,7 +51,11 @@ export function buildCaseExport(record: CaseRecord, verification: ChainVerificat
               seq,
               messageId: body.messageId,
               direction: body.direction,
-              verdict: body.signerFingerprint ? (body.direction === 'in' ? 'verified-sender' : 'signed-by-own-key') : 'not-signed',
+              verdict: body.signerFingerprint
+                ? body.direction === 'in'
+                  ? 'verified-sender'
+                  : 'signed-by-own-key'
+                : 'not-signed',
               ...(body.signerFingerprint ? { signerFingerprint: body.signerFingerprint } : {}),
             },
           ]
@@ -58,6 +66,10 @@ export function buildCaseExport(record: CaseRecord, verification: ChainVerificat
   };
 }
 
-export function caseExportJson(record: CaseRecord, verification: ChainVerification, options: CaseExportOptions): string {
+export function caseExportJson(
+  record: CaseRecord,
+  verification: ChainVerification,
+  options: CaseExportOptions,
+): string {
   return JSON.stringify(buildCaseExport(record, verification, options), null, 2);
 }

@@ -11,7 +11,11 @@ import type { CaseEventBody, Party } from './model';
 export const otherRole = (role: PocRole): PocRole => (role === 'technical' ? 'diplomatic' : 'technical');
 
 /** The own State's entries of the given role (the people a matter can be handed to), sorted by name. */
-export function handoverCandidates(entries: Iterable<PointOfContact>, self: Pick<Party, 'state'>, toRole: PocRole): PointOfContact[] {
+export function handoverCandidates(
+  entries: Iterable<PointOfContact>,
+  self: Pick<Party, 'state'>,
+  toRole: PocRole,
+): PointOfContact[] {
   return [...entries]
     .filter((entry) => entry.state === self.state && entry.role === toRole)
     .sort((a, b) => entryLabel(a).localeCompare(entryLabel(b)));
@@ -26,9 +30,15 @@ export function entryLabel(entry: PointOfContact): string {
  * chosen entry is not of the own State, or is of the same role as the own POC: that would not be
  * a handover to "the own State's POC of the other role".
  */
-export function handoverEvent(options: { at: string; self: Pick<Party, 'state' | 'role'>; to: PointOfContact; note?: string }): Extract<CaseEventBody, { kind: 'handover' }> {
+export function handoverEvent(options: {
+  at: string;
+  self: Pick<Party, 'state' | 'role'>;
+  to: PointOfContact;
+  note?: string;
+}): Extract<CaseEventBody, { kind: 'handover' }> {
   const { at, self, to } = options;
-  if (to.state !== self.state || to.role === self.role) throw new CaseError('handover-not-allowed', `${to.state}/${to.role}`);
+  if (to.state !== self.state || to.role === self.role)
+    throw new CaseError('handover-not-allowed', `${to.state}/${to.role}`);
   const note = options.note?.trim();
   return {
     kind: 'handover',

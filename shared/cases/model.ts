@@ -64,9 +64,17 @@ export const CaseEventBodySchema = z.discriminatedUnion('kind', [
      * verified directory signer for an incoming one (only verified senders enter a case). Absent on
      * a message recorded without OpenPGP, and in records older than issue 10.
      */
-    signerFingerprint: z.string().regex(/^[0-9A-F]{40,64}$/).optional(),
+    signerFingerprint: z
+      .string()
+      .regex(/^[0-9A-F]{40,64}$/)
+      .optional(),
   }),
-  z.object({ kind: z.literal('status'), at, status: CaseStatusSchema, reason: z.string().max(2_000).optional() }),
+  z.object({
+    kind: z.literal('status'),
+    at,
+    status: CaseStatusSchema,
+    reason: z.string().max(2_000).optional(),
+  }),
   z.object({ kind: z.literal('note'), at, text: z.string().trim().min(1).max(20_000) }),
   z.object({
     kind: z.literal('deadline'),
@@ -87,7 +95,10 @@ export const CaseEventBodySchema = z.discriminatedUnion('kind', [
     evidence: z.string().max(2_000).optional(),
     /** A §11 evidence (issue 10): the received message that carried the consent, and who signed it. */
     evidenceMessageId: id.optional(),
-    evidenceSignerFingerprint: z.string().regex(/^[0-9A-F]{40,64}$/).optional(),
+    evidenceSignerFingerprint: z
+      .string()
+      .regex(/^[0-9A-F]{40,64}$/)
+      .optional(),
   }),
   z.object({
     kind: z.literal('handover'),

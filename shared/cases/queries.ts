@@ -39,7 +39,12 @@ export function dueSoon(cases: readonly CaseSummary[], now: Date, withinHours = 
     .filter((c) => c.status !== 'closed' && c.deadline && Date.parse(c.deadline.dueAt) <= limit)
     .map((c) => {
       const due = Date.parse(c.deadline?.dueAt ?? '');
-      return { summary: c, dueAt: c.deadline?.dueAt ?? '', overdue: due < now.getTime(), hoursLeft: Math.round((due - now.getTime()) / 360_000) / 10 };
+      return {
+        summary: c,
+        dueAt: c.deadline?.dueAt ?? '',
+        overdue: due < now.getTime(),
+        hoursLeft: Math.round((due - now.getTime()) / 360_000) / 10,
+      };
     })
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }

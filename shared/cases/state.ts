@@ -36,7 +36,8 @@ export interface CaseSummary {
   searchText: string;
 }
 
-const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+const hoursAfter = (iso: string, hours: number) =>
+  new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 function applyMessage(summary: CaseSummary, event: Extract<CaseEventBody, { kind: 'message' }>): void {
   const outgoing = event.direction === 'out';
@@ -59,7 +60,11 @@ function applyMessage(summary: CaseSummary, event: Extract<CaseEventBody, { kind
     case 'acknowledgement':
       summary.status = 'acknowledged';
       summary.deadline = event.estimatedResponseHours
-        ? { dueAt: hoursAfter(event.at, event.estimatedResponseHours), reason: 'estimated-response', owedBy: outgoing ? 'self' : 'counterpart' }
+        ? {
+            dueAt: hoursAfter(event.at, event.estimatedResponseHours),
+            reason: 'estimated-response',
+            owedBy: outgoing ? 'self' : 'counterpart',
+          }
         : undefined;
       break;
     case 'response':

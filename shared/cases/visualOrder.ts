@@ -71,7 +71,10 @@ export function visualLine(input: string, fontOf: (codePoint: number) => number)
     else groups.push({ font, odd, indices: [i] });
   }
   const runs = groups.map(({ font, odd, indices }): VisualRun => {
-    const logical = [...indices].sort((x, y) => x - y).map((i) => line[i] ?? '').join('');
+    const logical = [...indices]
+      .sort((x, y) => x - y)
+      .map((i) => line[i] ?? '')
+      .join('');
     if (!odd || SHAPED_RTL.test(logical)) return { text: logical, font };
     const mirrored = [...logical].map((char) => b.getMirroredCharacter(char) ?? char);
     return { text: mirrored.reverse().join(''), font };

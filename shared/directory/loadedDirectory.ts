@@ -1,5 +1,9 @@
 import type { PointOfContact } from './model';
-import { createLiveDirectorySearchIndex, type DirectorySearchIndex, type LiveDirectorySearchIndex } from './searchIndex';
+import {
+  createLiveDirectorySearchIndex,
+  type DirectorySearchIndex,
+  type LiveDirectorySearchIndex,
+} from './searchIndex';
 
 /** The decrypted directory as the screens use it: entries, lookup by id, and the search index. */
 export interface LoadedDirectory {
@@ -50,7 +54,11 @@ export class LiveDirectory {
   }
 
   /** Stores and removes entries in place; an entry keeps its place in the order when replaced. */
-  apply(puts: readonly PointOfContact[], deletes: readonly string[] = [], corrupted?: readonly string[]): void {
+  apply(
+    puts: readonly PointOfContact[],
+    deletes: readonly string[] = [],
+    corrupted?: readonly string[],
+  ): void {
     for (const id of deletes) {
       if (this.#byId.delete(id)) this.#index.remove(id);
     }
@@ -91,7 +99,10 @@ export function createDirectoryAssembler(): DirectoryAssembler {
   };
 }
 
-export function indexDirectory(entries: readonly PointOfContact[], corrupted: readonly string[] = []): LoadedDirectory {
+export function indexDirectory(
+  entries: readonly PointOfContact[],
+  corrupted: readonly string[] = [],
+): LoadedDirectory {
   return new LiveDirectory(entries, corrupted).snapshot();
 }
 

@@ -25,7 +25,17 @@ export const PocKindSchema = z.enum(POC_KINDS);
 export type PocKind = z.infer<typeof PocKindSchema>;
 
 /** Regional POC directories that A §12 names or implies. */
-export const REGIONAL_DIRECTORIES = ['OSCE', 'OAS', 'ARF', 'AU', 'EU', 'OIC', 'CSTO', 'SCO', 'other'] as const;
+export const REGIONAL_DIRECTORIES = [
+  'OSCE',
+  'OAS',
+  'ARF',
+  'AU',
+  'EU',
+  'OIC',
+  'CSTO',
+  'SCO',
+  'other',
+] as const;
 export const RegionalDirectorySchema = z.enum(REGIONAL_DIRECTORIES);
 
 /** Opaque entry id: identifies nothing by itself, so it may be indexed in clear. */
@@ -60,7 +70,10 @@ export const PointOfContactSchema = z.object({
   phones: z.array(E164Schema).max(10),
   emails: z.array(z.email().max(254)).max(10),
   /** Working languages as BCP 47 tags (not limited to the six). */
-  workingLanguages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).min(1).max(12),
+  workingLanguages: z
+    .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))
+    .min(1)
+    .max(12),
   openpgp: z
     .object({
       fingerprint: FingerprintSchema,

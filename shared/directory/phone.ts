@@ -35,7 +35,13 @@ let dialPrefixes: { national: string[]; international: string[] } | null = null;
 
 /** A numbering plan's national (trunk) prefix; read through a guard because the typings omit it. */
 function nationalPrefixOf(plan: unknown): string | undefined {
-  if (typeof plan !== 'object' || plan === null || !('nationalPrefix' in plan) || typeof plan.nationalPrefix !== 'function') return undefined;
+  if (
+    typeof plan !== 'object' ||
+    plan === null ||
+    !('nationalPrefix' in plan) ||
+    typeof plan.nationalPrefix !== 'function'
+  )
+    return undefined;
   const prefix: unknown = Reflect.apply(plan.nationalPrefix, plan, []);
   return typeof prefix === 'string' && prefix ? prefix : undefined;
 }
@@ -72,7 +78,8 @@ export function phoneQueryRuns(digits: string): string[] {
   const runs = new Set([digits]);
   const { national, international } = knownDialPrefixes();
   for (const prefix of [...international, ...national]) {
-    if (digits.startsWith(prefix) && digits.length - prefix.length >= 4) runs.add(digits.slice(prefix.length));
+    if (digits.startsWith(prefix) && digits.length - prefix.length >= 4)
+      runs.add(digits.slice(prefix.length));
   }
   return [...runs];
 }

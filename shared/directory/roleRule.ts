@@ -13,13 +13,20 @@ export interface CrossRoleChoice {
 }
 
 /** The recipients whose role differs from the sender's (none when the sender's role is unknown). */
-export function crossRoleRecipients<T extends { role: PocRole }>(ownRole: PocRole | null, recipients: readonly T[]): T[] {
+export function crossRoleRecipients<T extends { role: PocRole }>(
+  ownRole: PocRole | null,
+  recipients: readonly T[],
+): T[] {
   if (!ownRole) return [];
   return recipients.filter((recipient) => recipient.role !== ownRole);
 }
 
 /** May the message go out? Same role always; across roles only with a confirmation or a handover. */
-export function roleRuleAllows(ownRole: PocRole | null, recipients: readonly { role: PocRole }[], choice: CrossRoleChoice): boolean {
+export function roleRuleAllows(
+  ownRole: PocRole | null,
+  recipients: readonly { role: PocRole }[],
+  choice: CrossRoleChoice,
+): boolean {
   if (crossRoleRecipients(ownRole, recipients).length === 0) return true;
   return choice.confirmed || choice.handedOver === true;
 }

@@ -259,7 +259,8 @@ class InvertedIndex implements LiveDirectorySearchIndex {
           for (const posting of postings.get(word) ?? []) credit(posting >> 1, posting & 1 ? 2 : 1);
         }
       }
-      for (const code of statesMatching(term)) for (const doc of this.#docsOfState.get(code) ?? []) credit(doc, 1);
+      for (const code of statesMatching(term))
+        for (const doc of this.#docsOfState.get(code) ?? []) credit(doc, 1);
     });
     const hits: { doc: number; score: number }[] = [];
     for (let doc = 0; doc < n; doc++) {

@@ -15,8 +15,21 @@
 
 /** Characters that are not "letter + mark" in Unicode, mapped in one pass (Latin letters, Arabic letter forms, digits). */
 const MAPPED: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i', þ: 'th', ð: 'd', ħ: 'h',
-  ٱ: 'ا', ى: 'ي', ة: 'ه', ی: 'ي', ک: 'ك',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
+  ħ: 'h',
+  ٱ: 'ا',
+  ى: 'ي',
+  ة: 'ه',
+  ی: 'ي',
+  ک: 'ك',
 };
 for (let digit = 0; digit < 10; digit++) {
   MAPPED[String.fromCharCode(0x0660 + digit)] = String(digit); // Arabic-Indic
@@ -130,5 +143,6 @@ export function appendPhoneTokens(e164: string, out: string[]): void {
   const digits = e164.replace(/\D/g, '');
   if (!digits) return;
   out.push(digits);
-  for (let start = 1; digits.length - start >= PHONE_RUN_MIN; start++) out.push(PHONE_RUN_MARK + digits.slice(start));
+  for (let start = 1; digits.length - start >= PHONE_RUN_MIN; start++)
+    out.push(PHONE_RUN_MARK + digits.slice(start));
 }

@@ -21,7 +21,11 @@ export function isPingStale(entry: Pick<PointOfContact, 'lastPingConfirmedAt'>, 
 }
 
 /** True when the directory was never synced, or last synced more than `staleSyncDays` days ago. */
-export function isDirectorySyncStale(lastSyncAt: string | undefined, staleSyncDays: number, now = new Date()): boolean {
+export function isDirectorySyncStale(
+  lastSyncAt: string | undefined,
+  staleSyncDays: number,
+  now = new Date(),
+): boolean {
   if (!lastSyncAt) return true;
   return now.getTime() - new Date(lastSyncAt).getTime() > staleSyncDays * 24 * 60 * 60 * 1000;
 }

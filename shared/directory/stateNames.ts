@@ -10,7 +10,10 @@ import { DIRECTORY_STATES, findState } from './states';
  * A UI language outside the six falls back to the platform's CLDR name, then to the code.
  */
 type UnNames = Record<UnLanguage, string>;
-const UN_NAMES: Readonly<Record<string, UnNames | undefined>> = unStateNames.states satisfies Record<string, UnNames>;
+const UN_NAMES: Readonly<Record<string, UnNames | undefined>> = unStateNames.states satisfies Record<
+  string,
+  UnNames
+>;
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 
@@ -42,7 +45,9 @@ export function stateSearchText(code: string): string {
     const state = findState(code);
     // The UN names plus the everyday CLDR ones, so "Russia", "Turkey" or "North Korea" still find the State.
     const unNames = UN_LANGUAGES.map((language: UnLanguage) => stateName(code, language));
-    const everyday = state ? UN_LANGUAGES.map((language) => displayNamesFor(language).of(state.alpha2) ?? '') : [];
+    const everyday = state
+      ? UN_LANGUAGES.map((language) => displayNamesFor(language).of(state.alpha2) ?? '')
+      : [];
     text = [code, state?.alpha2 ?? '', ...unNames, ...everyday].join(' ');
     allNamesCache.set(code, text);
   }

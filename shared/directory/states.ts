@@ -10,7 +10,13 @@
  * Asia-Pacific; the State of Palestine is a full member of the Asia-Pacific Group.
  */
 
-export const REGIONAL_GROUPS = ['african', 'asiaPacific', 'easternEuropean', 'latinAmericanCaribbean', 'westernEuropeanOthers'] as const;
+export const REGIONAL_GROUPS = [
+  'african',
+  'asiaPacific',
+  'easternEuropean',
+  'latinAmericanCaribbean',
+  'westernEuropeanOthers',
+] as const;
 export type RegionalGroup = (typeof REGIONAL_GROUPS)[number];
 
 export interface DirectoryState {

@@ -38,7 +38,8 @@ function hex(codePoint: number): string {
 
 function classify(codePoint: number, multiline: boolean): TextPolicyCode | undefined {
   if (codePoint >= 0x202a && codePoint <= 0x202e) return 'bidi-control';
-  if (codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d) return multiline ? undefined : 'control-character';
+  if (codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d)
+    return multiline ? undefined : 'control-character';
   if (codePoint <= 0x1f || (codePoint >= 0x7f && codePoint <= 0x9f)) return 'control-character';
   if (codePoint >= 0xd800 && codePoint <= 0xdfff) return 'lone-surrogate';
   if (codePoint >= 0xfdd0 && codePoint <= 0xfdef) return 'noncharacter';
@@ -47,9 +48,12 @@ function classify(codePoint: number, multiline: boolean): TextPolicyCode | undef
 }
 
 /** The first character the policy refuses, or undefined when the text may enter the directory. */
-export function checkEntryText(value: string, options: TextPolicyOptions = {}): TextPolicyViolation | undefined {
+export function checkEntryText(
+  value: string,
+  options: TextPolicyOptions = {},
+): TextPolicyViolation | undefined {
   const multiline = options.multiline ?? false;
-  for (let index = 0; index < value.length; ) {
+  for (let index = 0; index < value.length;) {
     // codePointAt pairs a valid surrogate pair; a lone surrogate comes back as itself.
     const codePoint = value.codePointAt(index) ?? 0;
     const code = classify(codePoint, multiline);

@@ -75,8 +75,12 @@ export function buildToday(input: TodayInput): Today {
   const due = dueSoon(input.cases, new Date(input.now), DUE_WITHIN_HOURS);
   const open = input.cases.filter((c) => c.status !== 'closed');
   const byActivity = (a: CaseSummary, b: CaseSummary) => b.lastActivityAt.localeCompare(a.lastActivityAt);
-  const awaitingUs = open.filter((c) => c.deadline?.owedBy === 'self' || (c.origin === 'incoming' && c.status === 'open')).sort(byActivity);
-  const awaitingThem = open.filter((c) => c.status === 'awaiting-reply' || c.deadline?.owedBy === 'counterpart').sort(byActivity);
+  const awaitingUs = open
+    .filter((c) => c.deadline?.owedBy === 'self' || (c.origin === 'incoming' && c.status === 'open'))
+    .sort(byActivity);
+  const awaitingThem = open
+    .filter((c) => c.status === 'awaiting-reply' || c.deadline?.owedBy === 'counterpart')
+    .sort(byActivity);
   const syncStale = isDirectorySyncStale(input.lastSyncAt, input.staleSyncDays, new Date(input.now));
   const today: Today = {
     now: input.now,
@@ -92,7 +96,13 @@ export function buildToday(input: TodayInput): Today {
     ...(input.lastSyncAt ? { lastSyncAt: input.lastSyncAt } : {}),
   };
   today.quiet =
-    pings.length + due.length + awaitingUs.length + awaitingThem.length + input.keyChanges.length + input.outboxWaiting === 0 && !syncStale;
+    pings.length +
+      due.length +
+      awaitingUs.length +
+      awaitingThem.length +
+      input.keyChanges.length +
+      input.outboxWaiting ===
+      0 && !syncStale;
   return today;
 }
 
@@ -110,23 +120,48 @@ export interface TodayNotice {
 
 export const DEADLINE_NOTICE_MS = 2 * 3_600_000;
 
-export function noticesBetween(before: Today | null, after: Today, cases: readonly CaseSummary[], now: number): TodayNotice[] {
+export function noticesBetween(
+  before: Today | null,
+  after: Today,
+  cases: readonly CaseSummary[],
+  now: number,
+): TodayNotice[] {
   if (!before) return [];
   const notices: TodayNotice[] = [];
   const knownPings = new Set(before.pings.map((p) => p.id));
-  for (const ping of after.pings) if (!knownPings.has(ping.id) && !ping.queued) notices.push({ kind: 'ping', key: `ping:${ping.id}` });
-  const soonBefore = new Set(before.dueToday.filter((d) => Date.parse(d.dueAt) - before.now <= DEADLINE_NOTICE_MS).map((d) => d.summary.id));
+  for (const ping of after.pings)
+    if (!knownPings.has(ping.id) && !ping.queued) notices.push({ kind: 'ping', key: `ping:${ping.id}` });
+  const soonBefore = new Set(
+    before.dueToday
+      .filter((d) => Date.parse(d.dueAt) - before.now <= DEADLINE_NOTICE_MS)
+      .map((d) => d.summary.id),
+  );
   for (const item of after.dueToday) {
     if (Date.parse(item.dueAt) - now <= DEADLINE_NOTICE_MS && !soonBefore.has(item.summary.id)) {
-      notices.push({ kind: 'deadline', key: `deadline:${item.summary.id}:${item.dueAt}`, caseId: item.summary.id, subject: item.summary.subject });
+      notices.push({
+        kind: 'deadline',
+        key: `deadline:${item.summary.id}:${item.dueAt}`,
+        caseId: item.summary.id,
+        subject: item.summary.subject,
+      });
     }
   }
   const stillWaiting = new Set(after.awaitingThem.map((c) => c.id));
   const byId = new Map(cases.map((c) => [c.id, c]));
   for (const waiting of before.awaitingThem) {
     const current = byId.get(waiting.id);
-    if (!stillWaiting.has(waiting.id) && current && current.status !== 'closed' && current.lastActivityAt !== waiting.lastActivityAt) {
-      notices.push({ kind: 'reply', key: `reply:${waiting.id}:${current.lastActivityAt}`, caseId: waiting.id, subject: current.subject });
+    if (
+      !stillWaiting.has(waiting.id) &&
+      current &&
+      current.status !== 'closed' &&
+      current.lastActivityAt !== waiting.lastActivityAt
+    ) {
+      notices.push({
+        kind: 'reply',
+        key: `reply:${waiting.id}:${current.lastActivityAt}`,
+        caseId: waiting.id,
+        subject: current.subject,
+      });
     }
   }
   return notices;

@@ -9,7 +9,10 @@ import { UN_LANGUAGES } from '../i18n/languages';
  */
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
-const base64 = z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const base64 = z
+  .string()
+  .max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /**
  * A registry is reached over https; plain http only on this computer (the demo registry, tests).
@@ -35,7 +38,12 @@ export const SettingsSchema = z.object({
     .refine(isAllowedRegistryUrl, 'https://, or http:// only on this computer')
     .optional(),
   /** Minutes of inactivity before the vault locks itself. */
-  idleLockMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  idleLockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** The directory is flagged stale after this many days without a sync. */
   staleSyncDays: z.number().int().min(1).max(365).default(14),
 });
@@ -58,7 +66,10 @@ export const ExternalUrlSchema = z
 
 const FileFilterSchema = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+    .min(1)
+    .max(20),
 });
 
 const empty = z.object({}).strict();
@@ -97,7 +108,12 @@ export const hostCalls = {
       .object({
         title: z.string().max(200).optional(),
         filters: z.array(FileFilterSchema).max(10).default([]),
-        maxBytes: z.number().int().positive().max(MAX_FILE_BYTES).default(20 * 1024 * 1024),
+        maxBytes: z
+          .number()
+          .int()
+          .positive()
+          .max(MAX_FILE_BYTES)
+          .default(20 * 1024 * 1024),
       })
       .strict(),
     result: z.object({ name: z.string().max(255), bytes: base64 }).nullable(),
@@ -110,10 +126,20 @@ export const hostCalls = {
           .string()
           .min(1)
           .max(120)
-          .refine((name) => name !== '.' && name !== '..' && !/[/\\:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), {
-            message: 'a plain file name, no folders',
-          }),
-        mimeType: z.string().max(100).regex(/^[a-z]+\/[a-z0-9.+-]+$/),
+          .refine(
+            (name) =>
+              name !== '.' &&
+              name !== '..' &&
+              !/[/\\:*?"<>|]/.test(name) &&
+              ![...name].some((c) => c.charCodeAt(0) < 0x20),
+            {
+              message: 'a plain file name, no folders',
+            },
+          ),
+        mimeType: z
+          .string()
+          .max(100)
+          .regex(/^[a-z]+\/[a-z0-9.+-]+$/),
         bytes: base64,
       })
       .strict(),

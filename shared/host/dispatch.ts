@@ -24,14 +24,20 @@ export async function dispatchHostCall(
   arg: unknown,
 ): Promise<HostEnvelope<unknown>> {
   if (!isHostCallName(name)) {
-    return { ok: false, error: { code: 'unknown-call', message: `Unknown host call: ${String(name).slice(0, 60)}` } };
+    return {
+      ok: false,
+      error: { code: 'unknown-call', message: `Unknown host call: ${String(name).slice(0, 60)}` },
+    };
   }
   const spec = hostCalls[name];
   const parsed = spec.arg.safeParse(arg ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || 'argument';
-    return { ok: false, error: { code: 'invalid-argument', message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` } };
+    return {
+      ok: false,
+      error: { code: 'invalid-argument', message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` },
+    };
   }
   try {
     const handler = handlers[name] as (value: unknown) => Promise<unknown>;

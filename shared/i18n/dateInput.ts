@@ -15,7 +15,13 @@ const SAMPLE = Date.UTC(2026, 11, 31, 14, 30);
 
 function inputFormat(language: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(language, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
   });
 }
 
@@ -53,7 +59,9 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function parseDateTimeInput(text: string, language: string): string | null {
   const digits = asciiDigits(text).match(/\d+/g) ?? [];
   if (digits.length === 0) return '';
-  const order = fieldOrder(language);
+  // ISO 8601 (what a CERT analyst pastes from a log or a ticket) is read in every language.
+  const iso = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?\s*$/.exec(asciiDigits(text));
+  const order: readonly Field[] = iso ? ['year', 'month', 'day', 'hour', 'minute'] : fieldOrder(language);
   // A date alone means midnight.
   if (digits.length !== order.length && digits.length !== 3) return null;
   const values: Partial<Record<Field, number>> = { hour: 0, minute: 0 };
@@ -70,7 +78,11 @@ export function parseDateTimeInput(text: string, language: string): string | nul
   const fullYear = year < 100 ? 2000 + year : year;
   const date = new Date(Date.UTC(fullYear, month - 1, day, hour, minute));
   const valid =
-    date.getUTCFullYear() === fullYear && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60;
+    date.getUTCFullYear() === fullYear &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60;
   if (!valid) return null;
   return `${pad(fullYear, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`;
 }

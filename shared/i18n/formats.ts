@@ -12,7 +12,10 @@
 type Cache<T> = Map<string, T>;
 const cache: Cache<Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat> = new Map();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
   let value = cache.get(key);
   if (!value) {
     value = make();
@@ -30,7 +33,8 @@ let zone: { name: string; readAt: number } | null = null;
  */
 export function localTimeZone(): string {
   const now = Date.now();
-  if (!zone || now - zone.readAt > 60_000) zone = { name: new Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
+  if (!zone || now - zone.readAt > 60_000)
+    zone = { name: new Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
   return zone.name;
 }
 
@@ -39,15 +43,27 @@ function toDate(value: string | number | Date): Date {
 }
 
 function dateTimeFormat(language: string, timeZone: string): Intl.DateTimeFormat {
-  return cached(`dt|${language}|${timeZone}`, () =>
-    new Intl.DateTimeFormat(language, {
-      year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone,
-    }),
+  return cached(
+    `dt|${language}|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+        timeZone,
+      }),
   );
 }
 
 /** "1 déc. 2026, 01:36 UTC+1": date, time and zone in the UI language, in `timeZone` (default: the device's). */
-export function formatDateTime(value: string | number | Date, language: string, timeZone = localTimeZone()): string {
+export function formatDateTime(
+  value: string | number | Date,
+  language: string,
+  timeZone = localTimeZone(),
+): string {
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return '—';
   return dateTimeFormat(language, timeZone).format(date);
@@ -59,19 +75,37 @@ export function utcTitle(value: string | number | Date, language: string): strin
 }
 
 /** Time of day with zone ("14:05 UTC+1"), for "synced at". */
-export function formatTime(value: string | number | Date, language: string, timeZone = localTimeZone()): string {
+export function formatTime(
+  value: string | number | Date,
+  language: string,
+  timeZone = localTimeZone(),
+): string {
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return '—';
-  return cached(`t|${language}|${timeZone}`, () =>
-    new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone }),
+  return cached(
+    `t|${language}|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+        timeZone,
+      }),
   ).format(date);
 }
 
 /** A calendar date without time ("1 December 2026"), for key creation dates and the like. */
-export function formatDate(value: string | number | Date, language: string, timeZone = localTimeZone()): string {
+export function formatDate(
+  value: string | number | Date,
+  language: string,
+  timeZone = localTimeZone(),
+): string {
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return '—';
-  return cached(`d|${language}|${timeZone}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone })).format(date);
+  return cached(
+    `d|${language}|${timeZone}`,
+    () => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone }),
+  ).format(date);
 }
 
 export function formatNumber(value: number, language: string): string {
@@ -79,11 +113,20 @@ export function formatNumber(value: number, language: string): string {
 }
 
 const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Number.POSITIVE_INFINITY],
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
 ];
 
 /** "5 minutes ago" / "in 2 hours", relative to `now`, in the UI language. */
-export function formatRelative(value: string | number | Date, language: string, now: number = Date.now()): string {
+export function formatRelative(
+  value: string | number | Date,
+  language: string,
+  now: number = Date.now(),
+): string {
   let amount = (toDate(value).getTime() - now) / 1000;
   if (Number.isNaN(amount)) return '—';
   const format = cached(`r|${language}`, () => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }));
@@ -97,9 +140,19 @@ export function formatRelative(value: string | number | Date, language: string, 
 /** A remaining time as hours and minutes ("47 h 05 min" in the UI language's units), never negative. */
 export function formatCountdown(milliseconds: number, language: string): string {
   const totalMinutes = Math.max(0, Math.floor(milliseconds / 60_000));
-  const hours = cached(`u|${language}|hour`, () => new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', unitDisplay: 'short' }));
-  const minutes = cached(`u|${language}|minute`, () =>
-    new Intl.NumberFormat(language, { style: 'unit', unit: 'minute', unitDisplay: 'short', minimumIntegerDigits: 2 }),
+  const hours = cached(
+    `u|${language}|hour`,
+    () => new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', unitDisplay: 'short' }),
+  );
+  const minutes = cached(
+    `u|${language}|minute`,
+    () =>
+      new Intl.NumberFormat(language, {
+        style: 'unit',
+        unit: 'minute',
+        unitDisplay: 'short',
+        minimumIntegerDigits: 2,
+      }),
   );
   return `${hours.format(Math.floor(totalMinutes / 60))} ${minutes.format(totalMinutes % 60)}`;
 }

@@ -3,7 +3,13 @@ import type { UnLanguage } from '../i18n/languages';
 import { encryptAndSign } from '../openpgp/messageCrypto';
 import { MessageError } from './errors';
 import { buildInnerEntity } from './mime';
-import { POC_MESSAGE_SCHEMA, POC_MESSAGE_VERSION, newMessageId, type MessageParty, type PocMessagePayload } from './payload';
+import {
+  POC_MESSAGE_SCHEMA,
+  POC_MESSAGE_VERSION,
+  newMessageId,
+  type MessageParty,
+  type PocMessagePayload,
+} from './payload';
 
 export interface ComposeInput {
   /** Human-readable rendering (sender's language, plus English when chosen). */

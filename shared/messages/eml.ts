@@ -19,7 +19,12 @@ function rfc5322Date(date: Date): string {
 
 const ADDRESS = /^[^\s<>",;:()[\]\\]+@[^\s<>",;:()[\]\\]+$/;
 
-export function buildPgpMimeEml(options: { armoredMessage: string; from?: string; to: readonly string[]; date?: Date }): string {
+export function buildPgpMimeEml(options: {
+  armoredMessage: string;
+  from?: string;
+  to: readonly string[];
+  date?: Date;
+}): string {
   const boundary = `pgpmime-${newMessageId()}`;
   const to = options.to.filter((a) => ADDRESS.test(a));
   const headers = [
@@ -70,8 +75,9 @@ export async function parsePgpMimeEml(input: string | Uint8Array): Promise<Parse
   const parsed = await PostalMime.parse(input);
   const contentType = parsed.headers.find((h) => h.key === 'content-type')?.value ?? '';
   const part =
-    parsed.attachments.find((a) => a.mimeType === 'application/octet-stream' || /\.(asc|gpg|pgp)$/i.test(a.filename ?? '')) ??
-    parsed.attachments.find((a) => a.mimeType !== 'application/pgp-encrypted');
+    parsed.attachments.find(
+      (a) => a.mimeType === 'application/octet-stream' || /\.(asc|gpg|pgp)$/i.test(a.filename ?? ''),
+    ) ?? parsed.attachments.find((a) => a.mimeType !== 'application/pgp-encrypted');
   if (part) {
     const content = typeof part.content === 'string' ? part.content : new Uint8Array(part.content);
     return { contentType, encrypted: content };
@@ -82,8 +88,15 @@ export async function parsePgpMimeEml(input: string | Uint8Array): Promise<Parse
 }
 
 /** A mailto: draft with the armoured text as body, or null when too long for mail clients. */
-export function mailtoDraft(options: { to: readonly string[]; armoredMessage: string; maxLength?: number }): string | null {
-  const to = options.to.filter((a) => ADDRESS.test(a)).map(encodeURIComponent).join(',');
+export function mailtoDraft(options: {
+  to: readonly string[];
+  armoredMessage: string;
+  maxLength?: number;
+}): string | null {
+  const to = options.to
+    .filter((a) => ADDRESS.test(a))
+    .map(encodeURIComponent)
+    .join(',');
   const url = `mailto:${to}?subject=${encodeURIComponent(ENVELOPE_SUBJECT)}&body=${encodeURIComponent(options.armoredMessage.replace(/\r?\n/g, '\r\n'))}`;
   return url.length <= (options.maxLength ?? 8000) ? url : null;
 }

@@ -27,7 +27,12 @@ function asciiHeader(value: string): string {
   return `=?UTF-8?B?${bytesToBase64(new TextEncoder().encode(value))}?=`;
 }
 
-export function buildInnerEntity(options: { text: string; json: string; language: string; subject?: string }): string {
+export function buildInnerEntity(options: {
+  text: string;
+  json: string;
+  language: string;
+  subject?: string;
+}): string {
   const boundary = `poc-${newMessageId()}`;
   const text = encodeText(options.text);
   const json = encodeText(options.json);
@@ -64,7 +69,9 @@ export interface ParsedInnerEntity {
 }
 
 function looksLikeMime(text: string): boolean {
-  return /^(content-type|mime-version|subject|from|date|to|message-id)\s*:/im.test(text.split(/\r?\n\r?\n/, 1)[0] ?? '');
+  return /^(content-type|mime-version|subject|from|date|to|message-id)\s*:/im.test(
+    text.split(/\r?\n\r?\n/, 1)[0] ?? '',
+  );
 }
 
 /**

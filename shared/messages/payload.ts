@@ -27,13 +27,19 @@ export const PocMessagePayloadSchema = z.object({
   subject: z.string().max(300).optional(),
   sender: MessagePartySchema,
   recipients: z.array(MessagePartySchema).max(100),
-  inReplyTo: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+  inReplyTo: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
   body: z.unknown(),
 });
 export type PocMessagePayload = z.infer<typeof PocMessagePayloadSchema>;
 
 /** Just enough to tell "a poc-message of a version I do not know" from "not a poc-message". */
-export const PayloadEnvelopeSchema = z.object({ schema: z.literal(POC_MESSAGE_SCHEMA), version: z.number().int() });
+export const PayloadEnvelopeSchema = z.object({
+  schema: z.literal(POC_MESSAGE_SCHEMA),
+  version: z.number().int(),
+});
 
 export function newMessageId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -35,19 +35,33 @@ export interface ReadMessageResult {
  * Reads what a user pasted, dropped or opened: armoured text (also inside surrounding text), a
  * binary .gpg, or a PGP/MIME .eml. Throws OpenPgpError or MessageError (typed, translated).
  */
-export async function readMessage(input: string | Uint8Array, context: ReadMessageContext): Promise<ReadMessageResult> {
+export async function readMessage(
+  input: string | Uint8Array,
+  context: ReadMessageContext,
+): Promise<ReadMessageResult> {
   const limits = resolveLimits(context.limits);
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > limits.maxInputBytes) throw new OpenPgpError('too-large', `input of ${size} bytes`);
-  const head = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input.subarray(0, 65536));
+  const head =
+    typeof input === 'string'
+      ? input
+      : new TextDecoder('utf-8', { fatal: false }).decode(input.subarray(0, 65536));
   let form: IncomingForm;
   let encrypted: string | Uint8Array;
   if (looksLikeEml(head)) {
     form = 'eml';
     encrypted = (await parsePgpMimeEml(input)).encrypted;
   } else {
-    const text = typeof input === 'string' ? input : head.includes('-----BEGIN PGP') ? new TextDecoder().decode(input) : undefined;
-    const block = text === undefined ? undefined : /-----BEGIN PGP MESSAGE-----[\s\S]*?(-----END PGP MESSAGE-----|$)/.exec(text)?.[0];
+    const text =
+      typeof input === 'string'
+        ? input
+        : head.includes('-----BEGIN PGP')
+          ? new TextDecoder().decode(input)
+          : undefined;
+    const block =
+      text === undefined
+        ? undefined
+        : /-----BEGIN PGP MESSAGE-----[\s\S]*?(-----END PGP MESSAGE-----|$)/.exec(text)?.[0];
     if (text !== undefined) {
       form = 'armored';
       encrypted = block ?? text;
@@ -85,7 +99,10 @@ export async function readMessage(input: string | Uint8Array, context: ReadMessa
   if (payload && (verdict.kind === 'verified' || verdict.kind === 'key-changed')) {
     const claimed = payload.sender;
     const signer = verdict.kind === 'verified' ? verdict.signer.fingerprint : verdict.signerFingerprint;
-    if (claimed.fingerprint !== signer || (claimed.pocId !== undefined && claimed.pocId !== verdict.signer.pocId)) {
+    if (
+      claimed.fingerprint !== signer ||
+      (claimed.pocId !== undefined && claimed.pocId !== verdict.signer.pocId)
+    ) {
       throw new MessageError('signer-mismatch');
     }
   }

@@ -1,7 +1,12 @@
 import type * as openpgp from 'openpgp';
 import type { InputLimits } from '../openpgp/limits';
 import { verifyFileSignature } from '../openpgp/fileSignature';
-import { verifyClearsigned, verifySignedMessage, detectSignedForm, type SignedForm } from '../openpgp/signedData';
+import {
+  verifyClearsigned,
+  verifySignedMessage,
+  detectSignedForm,
+  type SignedForm,
+} from '../openpgp/signedData';
 import { OpenPgpError } from '../openpgp/errors';
 import { decideVerdict, type DirectorySigner, type KeyPin, type Verdict } from './verdict';
 
@@ -35,9 +40,13 @@ function utf8OrNull(data: Uint8Array): string | null {
  * same verdict an encrypted message gets (verified sender / unknown signer / bad signature / key
  * changed). Throws OpenPgpError('not-encrypted') for anything else, so callers fall back cleanly.
  */
-export async function readSignedContent(input: string | Uint8Array, context: SignatureContext): Promise<SignedContentResult> {
+export async function readSignedContent(
+  input: string | Uint8Array,
+  context: SignatureContext,
+): Promise<SignedContentResult> {
   const form = await detectSignedForm(input);
-  if (form === null) throw new OpenPgpError('not-encrypted', 'neither encrypted, clearsigned nor signed-only');
+  if (form === null)
+    throw new OpenPgpError('not-encrypted', 'neither encrypted, clearsigned nor signed-only');
   const content =
     form === 'clearsigned'
       ? await verifyClearsigned(input, context.verificationKeys, context.limits)

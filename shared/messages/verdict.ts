@@ -38,7 +38,14 @@ export type Verdict =
   | { kind: 'ambiguous-key'; signerFingerprint: string; entries: DirectorySigner[]; pinnedPocIds: string[] };
 
 export type VerdictKind = Verdict['kind'];
-export const VERDICT_KINDS: readonly VerdictKind[] = ['verified', 'unknown-key', 'bad-signature', 'unsigned', 'key-changed', 'ambiguous-key'];
+export const VERDICT_KINDS: readonly VerdictKind[] = [
+  'verified',
+  'unknown-key',
+  'bad-signature',
+  'unsigned',
+  'key-changed',
+  'ambiguous-key',
+];
 
 /**
  * Who else claims this fingerprint: every directory entry carrying it, plus the directory entries
@@ -51,11 +58,18 @@ function ambiguity(
 ): Extract<Verdict, { kind: 'ambiguous-key' }> | null {
   const holders = directory.filter((d) => d.fingerprint === fingerprint);
   const holderIds = new Set(holders.map((d) => d.pocId));
-  const pinnedElsewhere = pins.filter((p) => p.fingerprint === fingerprint && !holderIds.has(p.pocId)).map((p) => p.pocId);
+  const pinnedElsewhere = pins
+    .filter((p) => p.fingerprint === fingerprint && !holderIds.has(p.pocId))
+    .map((p) => p.pocId);
   // A pin for a POC with no current holder is the key-changed case, handled by the caller.
   if (holders.length <= 1 && (holders.length === 0 || pinnedElsewhere.length === 0)) return null;
   const others = directory.filter((d) => pinnedElsewhere.includes(d.pocId) && !holderIds.has(d.pocId));
-  return { kind: 'ambiguous-key', signerFingerprint: fingerprint, entries: [...holders, ...others], pinnedPocIds: pinnedElsewhere };
+  return {
+    kind: 'ambiguous-key',
+    signerFingerprint: fingerprint,
+    entries: [...holders, ...others],
+    pinnedPocIds: pinnedElsewhere,
+  };
 }
 
 /**
@@ -71,7 +85,8 @@ export function decideVerdict(
 ): Verdict {
   if (signatures.length === 0) return { kind: 'unsigned' };
   const invalid = signatures.find((s) => s.status === 'invalid');
-  if (invalid && invalid.status === 'invalid') return { kind: 'bad-signature', reason: invalid.reason, fingerprint: invalid.signerFingerprint };
+  if (invalid && invalid.status === 'invalid')
+    return { kind: 'bad-signature', reason: invalid.reason, fingerprint: invalid.signerFingerprint };
 
   const candidates: Verdict[] = [];
   for (const check of signatures) {
@@ -88,9 +103,19 @@ export function decideVerdict(
     if (entry) {
       const pin = pins.find((p) => p.pocId === entry.pocId);
       if (pin && pin.fingerprint !== entry.fingerprint) {
-        candidates.push({ kind: 'key-changed', signer: entry, signerFingerprint: check.signerFingerprint, pinnedFingerprint: pin.fingerprint });
+        candidates.push({
+          kind: 'key-changed',
+          signer: entry,
+          signerFingerprint: check.signerFingerprint,
+          pinnedFingerprint: pin.fingerprint,
+        });
       } else {
-        candidates.push({ kind: 'verified', signer: entry, fingerprintVerified: Boolean(pin?.verifiedAt), signedAt: check.signedAt });
+        candidates.push({
+          kind: 'verified',
+          signer: entry,
+          fingerprintVerified: Boolean(pin?.verifiedAt),
+          signedAt: check.signedAt,
+        });
       }
       continue;
     }
@@ -98,7 +123,12 @@ export function decideVerdict(
     const oldPin = pins.find((p) => p.fingerprint === check.signerFingerprint);
     const current = oldPin ? directory.find((d) => d.pocId === oldPin.pocId) : undefined;
     if (oldPin && current) {
-      candidates.push({ kind: 'key-changed', signer: current, signerFingerprint: check.signerFingerprint, pinnedFingerprint: oldPin.fingerprint });
+      candidates.push({
+        kind: 'key-changed',
+        signer: current,
+        signerFingerprint: check.signerFingerprint,
+        pinnedFingerprint: oldPin.fingerprint,
+      });
       continue;
     }
     candidates.push({ kind: 'unknown-key', keyId: check.keyId, fingerprint: check.signerFingerprint });

@@ -16,7 +16,13 @@ export async function signDetached(text: string, privateKey: openpgp.PrivateKey)
   const message = await openpgp.createMessage({ binary: new TextEncoder().encode(text) });
   try {
     // Typed as unknown: openpgp's stream-generic overloads do not resolve for the linter.
-    const signature: unknown = await openpgp.sign({ message, signingKeys: privateKey, detached: true, format: 'armored', config: pgpConfig() });
+    const signature: unknown = await openpgp.sign({
+      message,
+      signingKeys: privateKey,
+      detached: true,
+      format: 'armored',
+      config: pgpConfig(),
+    });
     return String(signature);
   } catch (error) {
     throw toOpenPgpError(error, 'no-signing-key');
@@ -24,21 +30,35 @@ export async function signDetached(text: string, privateKey: openpgp.PrivateKey)
 }
 
 export type DetachedVerification =
-  | { valid: true; fingerprint: string; signedAt: string | null }
-  | { valid: false; reason: OpenPgpErrorCode };
+  { valid: true; fingerprint: string; signedAt: string | null } | { valid: false; reason: OpenPgpErrorCode };
 
 /** Never throws: a malformed signature or key is reported as `{ valid: false, reason }`. */
-export async function verifyDetached(text: string, armoredSignature: string, publicKeyArmored: string): Promise<DetachedVerification> {
+export async function verifyDetached(
+  text: string,
+  armoredSignature: string,
+  publicKeyArmored: string,
+): Promise<DetachedVerification> {
   try {
     const key = await readPublicKey(publicKeyArmored);
     const signature = await openpgp.readSignature({ armoredSignature, config: pgpConfig() });
     const message = await openpgp.createMessage({ binary: new TextEncoder().encode(text) });
-    const result = await openpgp.verify({ message, signature, verificationKeys: key, expectSigned: false, format: 'binary', config: pgpConfig() });
+    const result = await openpgp.verify({
+      message,
+      signature,
+      verificationKeys: key,
+      expectSigned: false,
+      format: 'binary',
+      config: pgpConfig(),
+    });
     const [first] = result.signatures;
     if (!first) return { valid: false, reason: 'bad-signature' };
     await first.verified;
     const packet = (await first.signature).packets[0];
-    return { valid: true, fingerprint: key.getFingerprint().toUpperCase(), signedAt: packet?.created ? packet.created.toISOString() : null };
+    return {
+      valid: true,
+      fingerprint: key.getFingerprint().toUpperCase(),
+      signedAt: packet?.created ? packet.created.toISOString() : null,
+    };
   } catch (error) {
     return { valid: false, reason: toOpenPgpError(error, 'bad-signature').code };
   }

@@ -19,7 +19,13 @@ export async function signFile(data: Uint8Array, signer: openpgp.PrivateKey): Pr
   const message = await openpgp.createMessage({ binary: data });
   try {
     // Typed as unknown: openpgp's stream-generic overloads do not resolve for the linter.
-    const signature: unknown = await openpgp.sign({ message, signingKeys: signer, detached: true, format: 'armored', config: pgpConfig() });
+    const signature: unknown = await openpgp.sign({
+      message,
+      signingKeys: signer,
+      detached: true,
+      format: 'armored',
+      config: pgpConfig(),
+    });
     return String(signature);
   } catch (error) {
     throw toOpenPgpError(error, 'no-signing-key');
@@ -27,7 +33,8 @@ export async function signFile(data: Uint8Array, signer: openpgp.PrivateKey): Pr
 }
 
 async function readAnySignature(signature: string | Uint8Array): Promise<openpgp.Signature> {
-  const head = typeof signature === 'string' ? signature : new TextDecoder().decode(signature.subarray(0, 256));
+  const head =
+    typeof signature === 'string' ? signature : new TextDecoder().decode(signature.subarray(0, 256));
   try {
     if (head.includes('-----BEGIN PGP SIGNATURE-----')) {
       const text = typeof signature === 'string' ? signature : new TextDecoder().decode(signature);
@@ -59,7 +66,8 @@ export async function verifyFileSignature(
   limits?: Partial<InputLimits>,
 ): Promise<SignatureCheck[]> {
   const bounds = resolveLimits(limits);
-  if (data.byteLength > bounds.maxInputBytes) throw new OpenPgpError('too-large', `file of ${data.byteLength} bytes`);
+  if (data.byteLength > bounds.maxInputBytes)
+    throw new OpenPgpError('too-large', `file of ${data.byteLength} bytes`);
   const parsed = await readAnySignature(signature);
   const message = await openpgp.createMessage({ binary: data });
   let result: Awaited<ReturnType<typeof openpgp.verify>>;
@@ -91,7 +99,10 @@ export async function encryptFile(options: {
   sender: openpgp.PrivateKey;
 }): Promise<Uint8Array> {
   await assertCanEncryptTo(options.recipient);
-  const message = await openpgp.createMessage({ binary: options.data, filename: options.filename.slice(0, 200) });
+  const message = await openpgp.createMessage({
+    binary: options.data,
+    filename: options.filename.slice(0, 200),
+  });
   const keys = new Map<string, openpgp.PublicKey>();
   for (const key of [options.recipient, options.sender.toPublic()]) keys.set(key.getFingerprint(), key);
   try {

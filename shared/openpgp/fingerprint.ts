@@ -2,7 +2,10 @@
 
 /** Upper case, hex only (spaces, colons and "0x" removed). */
 export function normalizeFingerprint(input: string): string {
-  return input.replace(/^0x/i, '').replace(/[^0-9a-fA-F]/g, '').toUpperCase();
+  return input
+    .replace(/^0x/i, '')
+    .replace(/[^0-9a-fA-F]/g, '')
+    .toUpperCase();
 }
 
 /**

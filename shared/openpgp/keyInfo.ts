@@ -76,7 +76,9 @@ export async function summarizeKey(key: openpgp.Key, now: Date = new Date()): Pr
     revoked,
     userIds: key.getUserIDs(),
     canEncrypt: await settles(key.getEncryptionKey(undefined, now, undefined, config)),
-    canSign: key.isPrivate() ? await settles(key.getSigningKey(undefined, now, undefined, config)) : await settles(key.verifyPrimaryKey(now, undefined, config)),
+    canSign: key.isPrivate()
+      ? await settles(key.getSigningKey(undefined, now, undefined, config))
+      : await settles(key.verifyPrimaryKey(now, undefined, config)),
     subkeys,
   };
 }

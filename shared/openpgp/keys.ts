@@ -82,14 +82,19 @@ function checkSize(input: string | Uint8Array, limits: InputLimits): void {
  * public part). Keys with several subkeys, expired subkeys next to valid ones and user IDs without an
  * e-mail are all fine; openpgp.js picks the newest valid encryption subkey when encrypting.
  */
-export async function readPublicKeys(input: string | Uint8Array, limits?: Partial<InputLimits>): Promise<openpgp.PublicKey[]> {
+export async function readPublicKeys(
+  input: string | Uint8Array,
+  limits?: Partial<InputLimits>,
+): Promise<openpgp.PublicKey[]> {
   const bounds = resolveLimits(limits);
   checkSize(input, bounds);
   const config = pgpConfig(bounds);
   const keys: openpgp.Key[] = [];
   try {
-    const text = typeof input === 'string' ? input : looksArmored(input) ? new TextDecoder().decode(input) : undefined;
-    if (text === undefined) keys.push(...(await openpgp.readKeys({ binaryKeys: input as Uint8Array, config })));
+    const text =
+      typeof input === 'string' ? input : looksArmored(input) ? new TextDecoder().decode(input) : undefined;
+    if (text === undefined)
+      keys.push(...(await openpgp.readKeys({ binaryKeys: input as Uint8Array, config })));
     else {
       const blocks = armoredBlocks(text);
       if (blocks.length === 0) throw new OpenPgpError('malformed', 'no armoured key block');
@@ -102,7 +107,10 @@ export async function readPublicKeys(input: string | Uint8Array, limits?: Partia
   return keys.map((key) => key.toPublic());
 }
 
-export async function readPublicKey(input: string | Uint8Array, limits?: Partial<InputLimits>): Promise<openpgp.PublicKey> {
+export async function readPublicKey(
+  input: string | Uint8Array,
+  limits?: Partial<InputLimits>,
+): Promise<openpgp.PublicKey> {
   const [first] = await readPublicKeys(input, limits);
   if (!first) throw new OpenPgpError('not-a-public-key');
   return first;
@@ -112,13 +120,17 @@ export async function readPublicKey(input: string | Uint8Array, limits?: Partial
  * A secret key (e.g. `gpg --export-secret-keys --armor`), unlocked with its passphrase when it has one.
  * Fails with `wrong-passphrase` when the passphrase is missing or wrong.
  */
-export async function readSecretKey(input: string | Uint8Array, passphrase?: string): Promise<openpgp.PrivateKey> {
+export async function readSecretKey(
+  input: string | Uint8Array,
+  passphrase?: string,
+): Promise<openpgp.PrivateKey> {
   checkSize(input, resolveLimits());
   const config = pgpConfig();
   let key: openpgp.PrivateKey;
   try {
     if (typeof input === 'string') key = await openpgp.readPrivateKey({ armoredKey: input, config });
-    else if (looksArmored(input)) key = await openpgp.readPrivateKey({ armoredKey: new TextDecoder().decode(input), config });
+    else if (looksArmored(input))
+      key = await openpgp.readPrivateKey({ armoredKey: new TextDecoder().decode(input), config });
     else key = await openpgp.readPrivateKey({ binaryKey: input, config });
   } catch (error) {
     throw toOpenPgpError(error, 'not-a-private-key');
@@ -167,7 +179,9 @@ export async function renewKey(
 ): Promise<openpgp.PrivateKey> {
   const date = options.date ?? new Date();
   const ageSeconds = Math.max(0, Math.floor((date.getTime() - key.getCreationTime().getTime()) / 1000));
-  const userIDs = key.users.flatMap((user) => (user.userID ? [{ name: user.userID.name, email: user.userID.email, comment: user.userID.comment }] : []));
+  const userIDs = key.users.flatMap((user) =>
+    user.userID ? [{ name: user.userID.name, email: user.userID.email, comment: user.userID.comment }] : [],
+  );
   const { privateKey } = await openpgp.reformatKey({
     privateKey: key,
     userIDs,

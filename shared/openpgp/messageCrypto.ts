@@ -62,11 +62,19 @@ export async function encryptAndSign(options: {
   const unique = new Map<string, openpgp.PublicKey>();
   for (const key of [...options.recipients, senderPublic]) unique.set(key.getFingerprint(), key);
   const message = await openpgp.createMessage({ binary: options.data, date });
-  const common = { message, encryptionKeys: [...unique.values()], signingKeys: options.sender, date, config: pgpConfig() };
+  const common = {
+    message,
+    encryptionKeys: [...unique.values()],
+    signingKeys: options.sender,
+    date,
+    config: pgpConfig(),
+  };
   try {
     // Typed as unknown: openpgp's stream-generic overloads do not resolve for the linter.
     const sealed: unknown =
-      options.armor === false ? await openpgp.encrypt({ ...common, format: 'binary' }) : await openpgp.encrypt({ ...common, format: 'armored' });
+      options.armor === false
+        ? await openpgp.encrypt({ ...common, format: 'binary' })
+        : await openpgp.encrypt({ ...common, format: 'armored' });
     if (typeof sealed === 'string' || sealed instanceof Uint8Array) return sealed;
     throw new OpenPgpError('malformed', 'unexpected output type');
   } catch (error) {
@@ -114,7 +122,11 @@ export async function readEncryptedMessage(
   // By packet tag, not class name: class names do not survive minification.
   const { packet } = openpgp.enums;
   const encrypted =
-    message.packets.filterByTag(packet.symEncryptedIntegrityProtectedData, packet.aeadEncryptedData, packet.symmetricallyEncryptedData).length > 0;
+    message.packets.filterByTag(
+      packet.symEncryptedIntegrityProtectedData,
+      packet.aeadEncryptedData,
+      packet.symmetricallyEncryptedData,
+    ).length > 0;
   if (!encrypted) throw new OpenPgpError('not-encrypted', 'no encrypted data packet');
   return message;
 }
@@ -134,7 +146,9 @@ export async function decryptAndVerify(options: {
   const bounds = resolveLimits(options.limits);
   const message = await readEncryptedMessage(options.input, bounds);
   const recipients = message.getEncryptionKeyIDs();
-  const mine = recipients.some((id) => id.toHex() === '0000000000000000' || options.decryptionKey.getKeys(id).length > 0);
+  const mine = recipients.some(
+    (id) => id.toHex() === '0000000000000000' || options.decryptionKey.getKeys(id).length > 0,
+  );
   if (!mine) throw new OpenPgpError('not-for-me', `addressed to ${recipients.length} other key(s)`);
   let decrypted: { data: Uint8Array; signatures: Parameters<typeof checkVerification>[0][] };
   try {
@@ -152,6 +166,7 @@ export async function decryptAndVerify(options: {
   }
   if (decrypted.data.byteLength > bounds.maxDecompressedBytes) throw new OpenPgpError('decompression-bomb');
   const signatures: SignatureCheck[] = [];
-  for (const result of decrypted.signatures) signatures.push(await checkVerification(result, options.verificationKeys));
+  for (const result of decrypted.signatures)
+    signatures.push(await checkVerification(result, options.verificationKeys));
   return { data: decrypted.data, signatures };
 }

@@ -57,7 +57,9 @@ export async function checkVerification(
   } catch (error) {
     const mapped = toOpenPgpError(error, 'bad-signature').code;
     const reason =
-      mapped === 'key-revoked' || mapped === 'key-expired' || mapped === 'unsupported-algorithm' ? mapped : 'bad-signature';
+      mapped === 'key-revoked' || mapped === 'key-expired' || mapped === 'unsupported-algorithm'
+        ? mapped
+        : 'bad-signature';
     return { status: 'invalid', keyId, signerFingerprint, reason };
   }
 }
@@ -74,7 +76,10 @@ export async function detectSignedForm(input: string | Uint8Array): Promise<Sign
   }
 }
 
-async function parseMessage(input: string | Uint8Array, limits: InputLimits): Promise<openpgp.Message<Uint8Array | string>> {
+async function parseMessage(
+  input: string | Uint8Array,
+  limits: InputLimits,
+): Promise<openpgp.Message<Uint8Array | string>> {
   const text = asText(input);
   const config = pgpConfig(limits);
   try {
@@ -96,7 +101,14 @@ function isSignedOnly(message: openpgp.Message<Uint8Array | string>): boolean {
     packet.publicKeyEncryptedSessionKey,
   );
   if (encrypted.length > 0) return false;
-  return message.packets.filterByTag(packet.literalData, packet.compressedData, packet.onePassSignature, packet.signature).length > 0;
+  return (
+    message.packets.filterByTag(
+      packet.literalData,
+      packet.compressedData,
+      packet.onePassSignature,
+      packet.signature,
+    ).length > 0
+  );
 }
 
 /** Verifies clearsigned text; `input` may hold text around the block (an e-mail body, say). */
@@ -120,7 +132,12 @@ export async function verifyClearsigned(
   const text = message.getText();
   let result: Awaited<ReturnType<typeof openpgp.verify>>;
   try {
-    result = await openpgp.verify({ message, verificationKeys: [...verificationKeys], expectSigned: false, config: pgpConfig(bounds) });
+    result = await openpgp.verify({
+      message,
+      verificationKeys: [...verificationKeys],
+      expectSigned: false,
+      config: pgpConfig(bounds),
+    });
   } catch (error) {
     throw toOpenPgpError(error, 'malformed');
   }

@@ -21,11 +21,15 @@ export interface ChannelChoice {
 export function allowedChannels(
   ownState: string,
   counterpartState: string,
-  directories: readonly Pick<RegionalDirectoryRecord, 'id' | 'organisation' | 'name' | 'memberStates' | 'operational'>[],
+  directories: readonly Pick<
+    RegionalDirectoryRecord,
+    'id' | 'organisation' | 'name' | 'memberStates' | 'operational'
+  >[],
 ): ChannelChoice {
   const allowed: DirectoryChannel[] = [{ kind: 'global' }];
   const notOperational: ChannelChoice['notOperational'] = [];
-  if (!/^[A-Z]{3}$/.test(ownState) || !/^[A-Z]{3}$/.test(counterpartState)) return { allowed, notOperational };
+  if (!/^[A-Z]{3}$/.test(ownState) || !/^[A-Z]{3}$/.test(counterpartState))
+    return { allowed, notOperational };
   for (const directory of directories) {
     const members = new Set(directory.memberStates);
     if (!members.has(ownState) || !members.has(counterpartState)) continue;
@@ -33,7 +37,12 @@ export function allowedChannels(
       notOperational.push({ organisation: directory.organisation, name: directory.name });
       continue;
     }
-    allowed.push({ kind: 'regional', directoryId: directory.id, organisation: directory.organisation, name: directory.name });
+    allowed.push({
+      kind: 'regional',
+      directoryId: directory.id,
+      organisation: directory.organisation,
+      name: directory.name,
+    });
   }
   return { allowed, notOperational };
 }

@@ -26,23 +26,60 @@ export function readCsvTable(text: string): CsvTable {
   if (!header || header.every((cell) => !cell.trim())) throw new RegionalError('empty-file');
   if (data.length > MAX_CSV_ROWS) throw new RegionalError('too-large', `${data.length} rows`);
   // Record numbers as a spreadsheet shows them (the header is 1); blank records are skipped, not counted as data.
-  const rows = data.flatMap((cells, index) => (cells.some((cell) => cell.trim()) ? [{ cells, line: index + 2 }] : []));
+  const rows = data.flatMap((cells, index) =>
+    cells.some((cell) => cell.trim()) ? [{ cells, line: index + 2 }] : [],
+  );
   if (rows.length === 0) throw new RegionalError('empty-file');
   return { headers: header.map((cell) => cell.trim()), rows };
 }
 
 const SYNONYMS: Record<RowField, readonly string[]> = {
   key: ['id', 'key', 'identifier', 'identifiant', 'entry id', 'poc id', 'ref'],
-  state: ['state', 'country', 'iso3', 'iso', 'état', 'etat', 'pays', 'estado', 'país', 'pais', 'participating state', 'member state'],
+  state: [
+    'state',
+    'country',
+    'iso3',
+    'iso',
+    'état',
+    'etat',
+    'pays',
+    'estado',
+    'país',
+    'pais',
+    'participating state',
+    'member state',
+  ],
   role: ['role', 'rôle', 'type', 'poc type', 'kind', 'función', 'funcion', 'rol'],
-  entity: ['entity', 'organisation', 'organization', 'institution', 'agency', 'entité', 'entite', 'entidad', 'name of entity'],
+  entity: [
+    'entity',
+    'organisation',
+    'organization',
+    'institution',
+    'agency',
+    'entité',
+    'entite',
+    'entidad',
+    'name of entity',
+  ],
   personName: ['person', 'name', 'contact name', 'person name', 'nom', 'nombre', 'full name'],
   emails: ['email', 'e-mail', 'emails', 'mail', 'courriel', 'correo'],
   phones: ['phone', 'telephone', 'téléphone', 'tel', 'phones', 'teléfono', 'telefono', 'mobile'],
-  fingerprint: ['fingerprint', 'openpgp', 'pgp', 'pgp fingerprint', 'openpgp fingerprint', 'key fingerprint', 'empreinte'],
+  fingerprint: [
+    'fingerprint',
+    'openpgp',
+    'pgp',
+    'pgp fingerprint',
+    'openpgp fingerprint',
+    'key fingerprint',
+    'empreinte',
+  ],
 };
 
-const normalise = (header: string) => header.trim().toLowerCase().replace(/[_\s]+/g, ' ');
+const normalise = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ');
 
 /** The mapping a user would most likely choose: exact synonym first, then a synonym contained in the header. */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
@@ -78,6 +115,7 @@ export function rawRowsOf(table: CsvTable, mapping: ColumnMapping): { raw: RawRo
 
 /** Applies a mapping to every row: entries and per-row problems (nothing is dropped silently). */
 export function mapCsvRows(table: CsvTable, mapping: ColumnMapping): RowsOutcome {
-  if (mapping.entity === null || mapping.state === null || mapping.role === null) throw new RegionalError('required-column-unmapped');
+  if (mapping.entity === null || mapping.state === null || mapping.role === null)
+    throw new RegionalError('required-column-unmapped');
   return readRows(rawRowsOf(table, mapping));
 }

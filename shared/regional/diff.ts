@@ -8,7 +8,15 @@ export interface DirectoryDiff {
   unchanged: number;
 }
 
-const COMPARED: (keyof RegionalEntry)[] = ['state', 'role', 'entity', 'personName', 'emails', 'phones', 'fingerprint'];
+const COMPARED: (keyof RegionalEntry)[] = [
+  'state',
+  'role',
+  'entity',
+  'personName',
+  'emails',
+  'phones',
+  'fingerprint',
+];
 
 function same(a: RegionalEntry[keyof RegionalEntry], b: RegionalEntry[keyof RegionalEntry]): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -24,7 +32,10 @@ export function changedFields(before: RegionalEntry, after: RegionalEntry): (key
 }
 
 /** Entries are matched by the directory's own key (its id column, or State/role/entity). */
-export function diffDirectories(previous: readonly RegionalEntry[], next: readonly RegionalEntry[]): DirectoryDiff {
+export function diffDirectories(
+  previous: readonly RegionalEntry[],
+  next: readonly RegionalEntry[],
+): DirectoryDiff {
   const before = new Map(previous.map((entry) => [entry.key, entry]));
   const diff: DirectoryDiff = { added: [], changed: [], removed: [], unchanged: 0 };
   const seen = new Set<string>();

@@ -12,7 +12,9 @@ import { readRows, type RawRow, type RowsOutcome } from './rows';
  * Entries are read one by one with the same rules as CSV rows: a bad entry is reported, not fatal.
  */
 const text = z.union([z.string(), z.number()]).transform(String);
-const list = z.union([z.array(text), text]).transform((value) => (Array.isArray(value) ? value.join(';') : value));
+const list = z
+  .union([z.array(text), text])
+  .transform((value) => (Array.isArray(value) ? value.join(';') : value));
 
 const JsonEntrySchema = z
   .object({
@@ -32,7 +34,10 @@ export const RegionalJsonFileSchema = z.object({
   version: z.literal(1),
   organisation: RegionalOrganisationSchema,
   name: z.string().trim().min(1).max(200),
-  memberStates: z.array(z.string().regex(/^[A-Z]{3}$/)).max(250).default([]),
+  memberStates: z
+    .array(z.string().regex(/^[A-Z]{3}$/))
+    .max(250)
+    .default([]),
   operational: z.boolean().default(true),
   entries: z.array(z.unknown()).max(50_000),
 });

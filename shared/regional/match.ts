@@ -21,7 +21,15 @@ export interface PocRecordView {
 }
 
 export type MatchReason = 'fingerprint' | 'email' | 'phone';
-export const COMPARED_FIELDS = ['state', 'role', 'entity', 'personName', 'emails', 'phones', 'fingerprint'] as const;
+export const COMPARED_FIELDS = [
+  'state',
+  'role',
+  'entity',
+  'personName',
+  'emails',
+  'phones',
+  'fingerprint',
+] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 export interface CrossMatch {
@@ -44,7 +52,10 @@ export function globalView(entry: PointOfContact): PocRecordView {
   };
 }
 
-export function regionalView(directory: Pick<RegionalDirectoryRecord, 'id'>, entry: RegionalEntry): PocRecordView {
+export function regionalView(
+  directory: Pick<RegionalDirectoryRecord, 'id'>,
+  entry: RegionalEntry,
+): PocRecordView {
   return {
     source: { kind: 'regional', directoryId: directory.id },
     id: entry.key,
@@ -62,7 +73,8 @@ export function sourceKey(source: DirectorySource): string {
   return source.kind === 'global' ? 'global' : `regional:${source.directoryId}`;
 }
 
-const fold = (text: string | undefined) => (text ?? '').normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+const fold = (text: string | undefined) =>
+  (text ?? '').normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 function differs(a: PocRecordView, b: PocRecordView, field: ComparedField): boolean {
   const left = a[field];
@@ -72,7 +84,9 @@ function differs(a: PocRecordView, b: PocRecordView, field: ComparedField): bool
     const r = [...(Array.isArray(right) ? right : [])].sort().join('\n');
     return l !== r;
   }
-  return field === 'entity' || field === 'personName' ? fold(left) !== fold(right) : (left ?? '') !== (right ?? '');
+  return field === 'entity' || field === 'personName'
+    ? fold(left) !== fold(right)
+    : (left ?? '') !== (right ?? '');
 }
 
 /**
@@ -100,7 +114,11 @@ export class CrossDirectoryIndex {
       for (const candidate of candidates ?? []) {
         if (sourceKey(candidate.source) === own) continue;
         const id = `${sourceKey(candidate.source)}#${candidate.id}`;
-        const match = found.get(id) ?? { record: candidate, matchedBy: [], differences: COMPARED_FIELDS.filter((f) => differs(record, candidate, f)) };
+        const match = found.get(id) ?? {
+          record: candidate,
+          matchedBy: [],
+          differences: COMPARED_FIELDS.filter((f) => differs(record, candidate, f)),
+        };
         if (!match.matchedBy.includes(reason)) match.matchedBy.push(reason);
         found.set(id, match);
       }
@@ -109,7 +127,9 @@ export class CrossDirectoryIndex {
     for (const email of record.emails) add(this.byEmail.get(email.toLowerCase()), 'email');
     for (const phone of record.phones) add(this.byPhone.get(phone), 'phone');
     const strength = (m: CrossMatch) => (m.matchedBy.includes('fingerprint') ? 0 : 1);
-    return [...found.values()].sort((a, b) => strength(a) - strength(b) || a.differences.length - b.differences.length);
+    return [...found.values()].sort(
+      (a, b) => strength(a) - strength(b) || a.differences.length - b.differences.length,
+    );
   }
 }
 

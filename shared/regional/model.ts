@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { E164Schema, FingerprintSchema, PocRoleSchema, RegionalDirectorySchema, StateCodeSchema } from '../directory/model';
+import {
+  E164Schema,
+  FingerprintSchema,
+  PocRoleSchema,
+  RegionalDirectorySchema,
+  StateCodeSchema,
+} from '../directory/model';
 
 /**
  * Regional POC directories (A/78/265, Annex A §12): « Lorsque les États qui établissent la

@@ -5,7 +5,16 @@ import type { PocRole } from '../directory/model';
 import type { RegionalEntry } from './model';
 
 /** The fields a regional directory row can carry; `entity`, `state` and `role` are required. */
-export const ROW_FIELDS = ['key', 'state', 'role', 'entity', 'personName', 'emails', 'phones', 'fingerprint'] as const;
+export const ROW_FIELDS = [
+  'key',
+  'state',
+  'role',
+  'entity',
+  'personName',
+  'emails',
+  'phones',
+  'fingerprint',
+] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly RowField[] = ['state', 'role', 'entity'];
 
@@ -59,9 +68,14 @@ const split = (text: string | undefined) =>
  * Validates one row. Returns the entry, or every problem found in it (all at once, so a user fixes
  * the file in one pass). `fallbackKey` is used when the file has no key column.
  */
-export function readRow(raw: RawRow, row: number, fallbackKey: string): { entry: RegionalEntry } | { problems: RowProblem[] } {
+export function readRow(
+  raw: RawRow,
+  row: number,
+  fallbackKey: string,
+): { entry: RegionalEntry } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const problem = (field: RowField, code: RowProblemCode, value = '') => problems.push({ row, field, problem: code, value: value.slice(0, 200) });
+  const problem = (field: RowField, code: RowProblemCode, value = '') =>
+    problems.push({ row, field, problem: code, value: value.slice(0, 200) });
 
   const stateText = (raw.state ?? '').trim().toUpperCase();
   if (!stateText) problem('state', 'missing-state');
@@ -93,7 +107,8 @@ export function readRow(raw: RawRow, row: number, fallbackKey: string): { entry:
     }
   }
   const fingerprintText = (raw.fingerprint ?? '').replace(/\s+/g, '').toUpperCase();
-  if (fingerprintText && !/^([0-9A-F]{40}|[0-9A-F]{64})$/.test(fingerprintText)) problem('fingerprint', 'invalid-fingerprint', raw.fingerprint);
+  if (fingerprintText && !/^([0-9A-F]{40}|[0-9A-F]{64})$/.test(fingerprintText))
+    problem('fingerprint', 'invalid-fingerprint', raw.fingerprint);
   if (emails.length > 10 || phones.length > 10) problem(emails.length > 10 ? 'emails' : 'phones', 'too-long');
 
   const key = (raw.key ?? '').trim() || fallbackKey;

@@ -28,11 +28,20 @@ export interface SignedFileInput {
 }
 
 function toText(content: Uint8Array | string): string {
-  return typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content).replace(/^\uFEFF/, '');
+  return typeof content === 'string'
+    ? content
+    : new TextDecoder('utf-8').decode(content).replace(/^\uFEFF/, '');
 }
 
-async function managerKey(input: SignedFileInput): Promise<{ key: openpgp.PublicKey; armored: string; firstUse: boolean }> {
-  if (input.pinned) return { key: await readPublicKey(input.pinned.publicKey), armored: input.pinned.publicKey, firstUse: false };
+async function managerKey(
+  input: SignedFileInput,
+): Promise<{ key: openpgp.PublicKey; armored: string; firstUse: boolean }> {
+  if (input.pinned)
+    return {
+      key: await readPublicKey(input.pinned.publicKey),
+      armored: input.pinned.publicKey,
+      firstUse: false,
+    };
   if (!input.offeredKey?.trim()) throw new RegionalError('manager-key-needed');
   try {
     return { key: await readPublicKey(input.offeredKey), armored: input.offeredKey.trim(), firstUse: true };
@@ -65,7 +74,8 @@ export async function openRegionalFile(input: SignedFileInput): Promise<{ text: 
       text = new TextDecoder().decode(verified.data);
       checks = verified.signatures;
     } else {
-      const bytes = typeof input.content === 'string' ? new TextEncoder().encode(input.content) : input.content;
+      const bytes =
+        typeof input.content === 'string' ? new TextEncoder().encode(input.content) : input.content;
       checks = await verifyFileSignature(bytes, input.signature ?? '', [key]);
       text = toText(input.content);
     }
@@ -74,5 +84,14 @@ export async function openRegionalFile(input: SignedFileInput): Promise<{ text: 
     throw new RegionalError('bad-signature', error instanceof Error ? error.message : '');
   }
   const valid = judge(checks);
-  return { text, trust: { kind: 'verified', fingerprint: valid.signerFingerprint, signedAt: valid.signedAt, firstUse, publicKey: armored } };
+  return {
+    text,
+    trust: {
+      kind: 'verified',
+      fingerprint: valid.signerFingerprint,
+      signedAt: valid.signedAt,
+      firstUse,
+      publicKey: armored,
+    },
+  };
 }

@@ -88,7 +88,13 @@ export const OutboxFileSchema = z.strictObject({
   registry: FingerprintSchema,
   exportedAt: z.iso.datetime(),
   items: z
-    .array(z.strictObject({ id: z.string().max(64), kind: z.enum(['entry-update', 'ping-ack']), request: z.unknown() }))
+    .array(
+      z.strictObject({
+        id: z.string().max(64),
+        kind: z.enum(['entry-update', 'ping-ack']),
+        request: z.unknown(),
+      }),
+    )
     .max(10_000),
 });
 export type OutboxFile = z.infer<typeof OutboxFileSchema>;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import * as protocol from './protocol';
-import { FEED_PATHS, FeedChunkSchema, FeedHeadSchema, SignedFeedChunkSchema, SignedFeedHeadSchema } from './feed';
+import {
+  FEED_PATHS,
+  FeedChunkSchema,
+  FeedHeadSchema,
+  SignedFeedChunkSchema,
+  SignedFeedHeadSchema,
+} from './feed';
 
 /**
  * The OpenAPI 3.1 document of protocol v1, generated from the same zod schemas the server
@@ -30,7 +36,11 @@ const common = {
   '429': errorResponse('rate-limited'),
   '500': errorResponse('internal'),
 };
-const authed = { ...common, '401': errorResponse('unauthorized or token-expired'), '403': errorResponse('account-revoked') };
+const authed = {
+  ...common,
+  '401': errorResponse('unauthorized or token-expired'),
+  '403': errorResponse('account-revoked'),
+};
 
 export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown> {
   return {
@@ -45,16 +55,24 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /v1/session' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /v1/session' },
+      },
     },
     paths: {
       [protocol.ROUTES.info]: {
-        get: { summary: "The registry's signing key and fingerprint", responses: { '200': ok(protocol.RegistryInfoSchema) } },
+        get: {
+          summary: "The registry's signing key and fingerprint",
+          responses: { '200': ok(protocol.RegistryInfoSchema) },
+        },
       },
-      [protocol.ROUTES.health]: { get: { summary: 'Liveness and head sequence', responses: { '200': ok(protocol.HealthSchema) } } },
+      [protocol.ROUTES.health]: {
+        get: { summary: 'Liveness and head sequence', responses: { '200': ok(protocol.HealthSchema) } },
+      },
       [FEED_PATHS.head]: {
         get: {
-          summary: 'The signed feed head: newest sequence, issuedAt, and every chunk with its SHA-256 (issue 14)',
+          summary:
+            'The signed feed head: newest sequence, issuedAt, and every chunk with its SHA-256 (issue 14)',
           security: bearer,
           responses: { '200': ok(SignedFeedHeadSchema.extend({ head: FeedHeadSchema })), ...authed },
         },
@@ -63,18 +81,33 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         get: {
           summary: 'One immutable signed chunk "FROM-UNTIL.json" (strong ETag, Cache-Control: immutable)',
           security: bearer,
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d+-\\d+\\.json$' } }],
+          parameters: [
+            {
+              name: 'name',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', pattern: '^\\d+-\\d+\\.json$' },
+            },
+          ],
           responses: { '200': ok(SignedFeedChunkSchema.extend({ chunk: FeedChunkSchema })), ...authed },
         },
       },
       [protocol.ROUTES.logout]: {
-        post: { summary: 'End this session at once', security: bearer, responses: { '204': { description: 'Session ended' }, ...authed } },
+        post: {
+          summary: 'End this session at once',
+          security: bearer,
+          responses: { '204': { description: 'Session ended' }, ...authed },
+        },
       },
       [protocol.ROUTES.enrol]: {
         post: {
           summary: "Register a POC's public key with a one-time enrolment code",
           requestBody: body(protocol.EnrolRequestSchema),
-          responses: { '200': ok(protocol.EnrolResponseSchema), '403': errorResponse('code-invalid, code-expired or code-used'), ...common },
+          responses: {
+            '200': ok(protocol.EnrolResponseSchema),
+            '403': errorResponse('code-invalid, code-expired or code-used'),
+            ...common,
+          },
         },
       },
       [protocol.ROUTES.challenge]: {
@@ -88,7 +121,11 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         post: {
           summary: 'Exchange a signed challenge for a short-lived token',
           requestBody: body(protocol.SessionRequestSchema),
-          responses: { '200': ok(protocol.SessionSchema), '401': errorResponse('challenge-invalid'), ...common },
+          responses: {
+            '200': ok(protocol.SessionSchema),
+            '401': errorResponse('challenge-invalid'),
+            ...common,
+          },
         },
       },
       '/v1/entries/{id}': {
@@ -106,19 +143,27 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         },
       },
       [protocol.ROUTES.pings]: {
-        get: { summary: "The caller's ping tests (A §8)", security: bearer, responses: { '200': ok(protocol.PingListSchema), ...authed } },
+        get: {
+          summary: "The caller's ping tests (A §8)",
+          security: bearer,
+          responses: { '200': ok(protocol.PingListSchema), ...authed },
+        },
       },
       '/v1/pings/{id}/ack': {
         post: {
           summary: 'A signed acknowledgement of a ping test',
           description:
-            'The first acknowledgement is recorded with the registry\'s receipt time; a repeat returns it. An answer received within ' +
-            'the 48-hour deadline sets lastPingConfirmedAt on the POC\'s own entries (its State and role) as new changes in the ' +
+            "The first acknowledgement is recorded with the registry's receipt time; a repeat returns it. An answer received within " +
+            "the 48-hour deadline sets lastPingConfirmedAt on the POC's own entries (its State and role) as new changes in the " +
             'signed feed, without changing their revision.',
           security: bearer,
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: body(protocol.PingAckRequestSchema),
-          responses: { '200': ok(protocol.PingAckResponseSchema), '404': errorResponse('not-found'), ...authed },
+          responses: {
+            '200': ok(protocol.PingAckResponseSchema),
+            '404': errorResponse('not-found'),
+            ...authed,
+          },
         },
       },
     },

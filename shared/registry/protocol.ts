@@ -23,11 +23,17 @@ import { REGISTRY_ERROR_CODES } from './errors';
 export const PROTOCOL = 'poc-registry/v2' as const;
 /** A sequence number of the change feed: 0 means "nothing applied yet". */
 export const SequenceSchema = z.number().int().nonnegative();
-export const Base64Schema = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+export const Base64Schema = z
+  .string()
+  .max(16 * 1024)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/);
 const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const OpaqueIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const ArmoredPublicKeySchema = z.string().max(64 * 1024).includes('BEGIN PGP PUBLIC KEY BLOCK');
+const ArmoredPublicKeySchema = z
+  .string()
+  .max(64 * 1024)
+  .includes('BEGIN PGP PUBLIC KEY BLOCK');
 
 export const ErrorBodySchema = z.object({
   error: z.object({
@@ -50,7 +56,11 @@ export const RegistryInfoSchema = z.object({
 });
 export type RegistryInfo = z.infer<typeof RegistryInfoSchema>;
 
-export const HealthSchema = z.object({ status: z.literal('ok'), head: SequenceSchema, time: z.iso.datetime() });
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  head: SequenceSchema,
+  time: z.iso.datetime(),
+});
 
 // --- directory change feed -------------------------------------------------------------------
 
@@ -102,7 +112,10 @@ export const SessionStatementSchema = z.strictObject({
   nonce: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),
 });
 export type SessionStatement = z.infer<typeof SessionStatementSchema>;
-export const SessionRequestSchema = z.strictObject({ statement: SessionStatementSchema, signature: Base64Schema });
+export const SessionRequestSchema = z.strictObject({
+  statement: SessionStatementSchema,
+  signature: Base64Schema,
+});
 export const SessionSchema = z.object({ token: TokenSchema, expiresAt: z.iso.datetime() });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -138,7 +151,10 @@ export const EntryUpdateRequestSchema = z.strictObject({
   keyProof: Base64Schema.optional(),
 });
 export type EntryUpdateRequest = z.infer<typeof EntryUpdateRequestSchema>;
-export const EntryUpdateResponseSchema = z.object({ entry: PointOfContactSchema, seq: z.number().int().positive() });
+export const EntryUpdateResponseSchema = z.object({
+  entry: PointOfContactSchema,
+  seq: z.number().int().positive(),
+});
 /** 409 body: the registry's current version, so the app can show both and let the user choose. */
 export const EntryConflictSchema = ErrorBodySchema.extend({ current: PointOfContactSchema });
 
@@ -164,7 +180,10 @@ export const PingAckStatementSchema = z.strictObject({
   idempotencyKey: IdempotencyKeySchema,
 });
 export type PingAckStatement = z.infer<typeof PingAckStatementSchema>;
-export const PingAckRequestSchema = z.strictObject({ statement: PingAckStatementSchema, signature: Base64Schema });
+export const PingAckRequestSchema = z.strictObject({
+  statement: PingAckStatementSchema,
+  signature: Base64Schema,
+});
 export type PingAckRequest = z.infer<typeof PingAckRequestSchema>;
 export const PingAckResponseSchema = z.object({ ping: PingSchema });
 

@@ -29,7 +29,9 @@ export async function readSigningKey(armoredKey: string, passphrase?: string): P
 }
 
 /** An Ed25519 OpenPGP v4 key without a passphrase (the registry keeps it in its data folder). */
-export async function generateSigningKey(name: string): Promise<{ privateKey: string; publicKey: string; fingerprint: string }> {
+export async function generateSigningKey(
+  name: string,
+): Promise<{ privateKey: string; publicKey: string; fingerprint: string }> {
   const { privateKey, publicKey } = await openpgp.generateKey({
     type: 'ecc',
     curve: 'curve25519Legacy',
@@ -47,8 +49,14 @@ export async function signCanonical(value: unknown, key: SigningKey): Promise<st
 /** A detached signature over bytes already in canonical form (the feed signs each chunk once). */
 export async function signBytes(bytes: Uint8Array, key: SigningKey): Promise<string> {
   const message = await openpgp.createMessage({ binary: bytes });
-  const signature: unknown = await openpgp.sign({ message, signingKeys: key, detached: true, format: 'binary' });
-  if (!(signature instanceof Uint8Array)) throw new TypeError('openpgp returned a signature in an unexpected form');
+  const signature: unknown = await openpgp.sign({
+    message,
+    signingKeys: key,
+    detached: true,
+    format: 'binary',
+  });
+  if (!(signature instanceof Uint8Array))
+    throw new TypeError('openpgp returned a signature in an unexpected form');
   return bytesToBase64(signature);
 }
 
@@ -85,7 +93,12 @@ export async function verifyDetached(
   try {
     const message = await openpgp.createMessage({ binary: bytes });
     const parsed = await openpgp.readSignature({ binarySignature: base64ToBytes(signature) });
-    const result = await openpgp.verify({ message, signature: parsed, verificationKeys: key, format: 'binary' });
+    const result = await openpgp.verify({
+      message,
+      signature: parsed,
+      verificationKeys: key,
+      format: 'binary',
+    });
     const [first] = result.signatures;
     if (!first || result.signatures.length !== 1) return false;
     await first.verified;

@@ -9,7 +9,10 @@ import { EntryIdSchema, FingerprintSchema, PocRoleSchema, StateCodeSchema } from
  * signed feed. The statement names the State, role and revision the user saw, so a replay or a
  * request about an entry that has changed since is refused.
  */
-const Base64Schema = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const Base64Schema = z
+  .string()
+  .max(16 * 1024)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const ENTRY_WITHDRAW_ROUTE = '/v1/entries/:id/withdraw';
@@ -27,6 +30,9 @@ export const EntryWithdrawStatementSchema = z.object({
   idempotencyKey: IdempotencyKeySchema,
 });
 export type EntryWithdrawStatement = z.infer<typeof EntryWithdrawStatementSchema>;
-export const EntryWithdrawRequestSchema = z.object({ statement: EntryWithdrawStatementSchema, signature: Base64Schema });
+export const EntryWithdrawRequestSchema = z.object({
+  statement: EntryWithdrawStatementSchema,
+  signature: Base64Schema,
+});
 export type EntryWithdrawRequest = z.infer<typeof EntryWithdrawRequestSchema>;
 export const EntryWithdrawResponseSchema = z.object({ id: EntryIdSchema, seq: z.number().int().positive() });

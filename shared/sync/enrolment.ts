@@ -12,7 +12,8 @@ import type { RegistryClient } from './registryClient';
 export async function fetchRegistryIdentity(client: RegistryClient): Promise<RegistryInfo> {
   const info = await client.info();
   const key = await readVerificationKey(info.publicKey);
-  if (fingerprintOf(key) !== info.fingerprint) throw new SyncError('wrong-key', 'the registry key does not match its fingerprint');
+  if (fingerprintOf(key) !== info.fingerprint)
+    throw new SyncError('wrong-key', 'the registry key does not match its fingerprint');
   return info;
 }
 
@@ -29,7 +30,10 @@ export async function enrolWithRegistry(input: {
 }): Promise<SyncState> {
   const response = await input.client.enrol(input.code, input.ownPublicKey);
   if (response.registry !== input.confirmed.fingerprint) {
-    throw new SyncError('registry-changed', 'the registry that enrolled you is not the one whose fingerprint you confirmed');
+    throw new SyncError(
+      'registry-changed',
+      'the registry that enrolled you is not the one whose fingerprint you confirmed',
+    );
   }
   return {
     registryUrl: input.client.baseUrl,

@@ -1,4 +1,10 @@
-import { ChunkRefSchema, FeedChunkSchema, FeedHeadSchema, SignedFeedChunkSchema, SignedFeedHeadSchema } from '../registry/feed';
+import {
+  ChunkRefSchema,
+  FeedChunkSchema,
+  FeedHeadSchema,
+  SignedFeedChunkSchema,
+  SignedFeedHeadSchema,
+} from '../registry/feed';
 import type { ChunkRef, FeedChunk, FeedHead } from '../registry/feed';
 import { PROTOCOL } from '../registry/protocol';
 import { signatureIssuerKeyId, verifyCanonical, type VerificationKey } from '../registry/signing';
@@ -32,18 +38,28 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-async function checkSignature(value: unknown, signature: string, registry: RegistryKey, what: string): Promise<void> {
+async function checkSignature(
+  value: unknown,
+  signature: string,
+  registry: RegistryKey,
+  what: string,
+): Promise<void> {
   if (await verifyCanonical(value, signature, registry.key, registry.fingerprint)) return;
   const issuer = await signatureIssuerKeyId(signature);
   const pinnedKeyId = registry.key.getKeyID().toHex().toUpperCase();
-  if (issuer && issuer !== pinnedKeyId) throw new SyncError('wrong-key', `the ${what} is signed by a key other than the pinned registry key`);
+  if (issuer && issuer !== pinnedKeyId)
+    throw new SyncError('wrong-key', `the ${what} is signed by a key other than the pinned registry key`);
   throw new SyncError('tampered', `the ${what} signature does not verify: its content was altered`);
 }
 
 function checkProtocol(value: unknown): void {
-  const protocol = typeof value === 'object' && value !== null && 'protocol' in value ? value.protocol : undefined;
+  const protocol =
+    typeof value === 'object' && value !== null && 'protocol' in value ? value.protocol : undefined;
   if (typeof protocol === 'string' && protocol !== PROTOCOL) {
-    throw new SyncError('protocol-mismatch', `the feed follows ${protocol.slice(0, 40)}, this app ${PROTOCOL}`);
+    throw new SyncError(
+      'protocol-mismatch',
+      `the feed follows ${protocol.slice(0, 40)}, this app ${PROTOCOL}`,
+    );
   }
 }
 
@@ -58,17 +74,22 @@ export async function verifyFeedHead(text: string, expected: HeadExpectation): P
   await checkSignature(signed.data.head, signed.data.signature, expected, 'feed head');
   checkProtocol(signed.data.head);
   const parsed = FeedHeadSchema.safeParse(signed.data.head);
-  if (!parsed.success) throw new SyncError('invalid-response', 'the signed head does not follow the protocol');
+  if (!parsed.success)
+    throw new SyncError('invalid-response', 'the signed head does not follow the protocol');
   const head = parsed.data;
-  if (head.registry !== expected.fingerprint) throw new SyncError('wrong-key', 'the head names another registry');
-  if (head.seq < expected.knownHead) throw new SyncError('rollback', `the feed offers head ${head.seq}, older than ${expected.knownHead}`);
+  if (head.registry !== expected.fingerprint)
+    throw new SyncError('wrong-key', 'the head names another registry');
+  if (head.seq < expected.knownHead)
+    throw new SyncError('rollback', `the feed offers head ${head.seq}, older than ${expected.knownHead}`);
   const issuedAt = Date.parse(head.issuedAt);
   if (expected.lastIssuedAt && issuedAt < Date.parse(expected.lastIssuedAt) - REPLAY_TOLERANCE_MS) {
     throw new SyncError('replay', 'the feed head is older than one already accepted');
   }
   if (expected.maxAgeMs !== null) {
-    if (expected.now - issuedAt > expected.maxAgeMs) throw new SyncError('stale-feed', `the feed was signed at ${head.issuedAt}`);
-    if (issuedAt - expected.now > expected.maxAgeMs) throw new SyncError('feed-from-future', `the feed is dated ${head.issuedAt}`);
+    if (expected.now - issuedAt > expected.maxAgeMs)
+      throw new SyncError('stale-feed', `the feed was signed at ${head.issuedAt}`);
+    if (issuedAt - expected.now > expected.maxAgeMs)
+      throw new SyncError('feed-from-future', `the feed is dated ${head.issuedAt}`);
   }
   return head;
 }
@@ -79,20 +100,29 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /** Checks one chunk's exact text against its reference in the verified head, then its own signature. */
-export async function verifyFeedChunk(text: string, ref: ChunkRef, registry: RegistryKey): Promise<FeedChunk> {
+export async function verifyFeedChunk(
+  text: string,
+  ref: ChunkRef,
+  registry: RegistryKey,
+): Promise<FeedChunk> {
   ChunkRefSchema.parse(ref);
-  if ((await sha256Hex(text)) !== ref.sha256) throw new SyncError('tampered', `chunk ${ref.from}-${ref.until} does not match its hash`);
+  if ((await sha256Hex(text)) !== ref.sha256)
+    throw new SyncError('tampered', `chunk ${ref.from}-${ref.until} does not match its hash`);
   const signed = SignedFeedChunkSchema.safeParse(parseJson(text, 'feed chunk'));
   if (!signed.success) throw new SyncError('invalid-response', 'the answer carries no signed chunk');
   await checkSignature(signed.data.chunk, signed.data.signature, registry, 'feed chunk');
   const parsed = FeedChunkSchema.safeParse(signed.data.chunk);
-  if (!parsed.success) throw new SyncError('invalid-response', 'the signed chunk does not follow the protocol');
+  if (!parsed.success)
+    throw new SyncError('invalid-response', 'the signed chunk does not follow the protocol');
   const chunk = parsed.data;
-  if (chunk.registry !== registry.fingerprint) throw new SyncError('wrong-key', 'the chunk names another registry');
-  if (chunk.from !== ref.from || chunk.until !== ref.until) throw new SyncError('replay', 'the chunk is not the one the head lists');
+  if (chunk.registry !== registry.fingerprint)
+    throw new SyncError('wrong-key', 'the chunk names another registry');
+  if (chunk.from !== ref.from || chunk.until !== ref.until)
+    throw new SyncError('replay', 'the chunk is not the one the head lists');
   let previous = chunk.from;
   for (const change of chunk.changes) {
-    if (change.seq <= previous || change.seq > chunk.until) throw new SyncError('invalid-response', 'the chunk changes are out of order');
+    if (change.seq <= previous || change.seq > chunk.until)
+      throw new SyncError('invalid-response', 'the chunk changes are out of order');
     previous = change.seq;
   }
   return chunk;

@@ -23,12 +23,22 @@ export const SyncStateSchema = z.object({
   /** Issue 14: a static mirror of the feed to read from (read-only; the outbox still goes to the registry). */
   mirrorUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Issue 9 §3: how old a signed feed may be before it is refused as stale (default 24 h). */
-  maxFeedAgeHours: z.number().int().min(1).max(24 * 90).optional(),
+  maxFeedAgeHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .optional(),
   lastSyncAt: z.iso.datetime().optional(),
   /** Consecutive failed sync attempts, for the backoff. */
   failures: z.number().int().nonnegative().default(0),
   lastError: z
-    .object({ code: z.string(), message: z.string(), at: z.iso.datetime(), nextRetryAt: z.iso.datetime().optional() })
+    .object({
+      code: z.string(),
+      message: z.string(),
+      at: z.iso.datetime(),
+      nextRetryAt: z.iso.datetime().optional(),
+    })
     .optional(),
 });
 export type SyncState = z.infer<typeof SyncStateSchema>;
@@ -41,7 +51,9 @@ const OutboxBase = z.object({
   /** waiting: will be sent; conflict: needs the user's choice; rejected: the registry refused it. */
   status: z.enum(['waiting', 'conflict', 'rejected']),
   /** `detail`: what the registry named (e.g. the field and text policy of a refused text), to translate. */
-  lastError: z.object({ code: z.string(), message: z.string(), detail: z.record(z.string(), z.string()).optional() }).optional(),
+  lastError: z
+    .object({ code: z.string(), message: z.string(), detail: z.record(z.string(), z.string()).optional() })
+    .optional(),
 });
 
 /** A durable outbox item (vault collection 'outbox'): signed when queued, so it can wait for days. */

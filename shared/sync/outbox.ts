@@ -10,7 +10,10 @@ import type { SyncStore } from './store';
 /** 16 random bytes, base64url: outbox ids and idempotency keys. Uses WebCrypto, in Node and browsers. */
 export function randomKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 }
 
 export interface OutboxDeps {
@@ -41,14 +44,23 @@ async function enqueue(
 }
 
 const normaliseText = (text: EntryText): EntryText =>
-  Object.fromEntries(Object.entries(text).map(([key, value]) => [key, typeof value === 'string' ? normaliseEntryText(value) : value])) as EntryText;
+  Object.fromEntries(
+    Object.entries(text).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? normaliseEntryText(value) : value,
+    ]),
+  ) as EntryText;
 
 /**
  * The entry's text in NFC, as the registry requires (issue 9 §2: non-NFC text is refused). Forms
  * call it before showing a preview; queueEntryUpdate applies it before signing in any case.
  */
 export function normaliseEntryForSigning(entry: PointOfContact): PointOfContact {
-  return { ...entry, text: normaliseText(entry.text), ...(entry.english ? { english: normaliseText(entry.english) } : {}) };
+  return {
+    ...entry,
+    text: normaliseText(entry.text),
+    ...(entry.english ? { english: normaliseText(entry.english) } : {}),
+  };
 }
 
 /**
@@ -56,7 +68,11 @@ export function normaliseEntryForSigning(entry: PointOfContact): PointOfContact 
  * user started from (0 for a new entry). The statement names the enrolled registry and the signing
  * time (issue 9 §1), so it cannot be replayed elsewhere or much later.
  */
-export async function queueEntryUpdate(deps: OutboxDeps, entry: PointOfContact, baseRevision: number): Promise<OutboxItem> {
+export async function queueEntryUpdate(
+  deps: OutboxDeps,
+  entry: PointOfContact,
+  baseRevision: number,
+): Promise<OutboxItem> {
   const state = await deps.store.loadState();
   if (!state) throw new SyncError('not-enrolled', 'enrol with the registry first');
   const now = new Date((deps.now ?? Date.now)()).toISOString();
@@ -75,7 +91,12 @@ export async function queueEntryUpdate(deps: OutboxDeps, entry: PointOfContact, 
  * Queues the signed request to withdraw one of the own State's entries of the own role
  * (shared/registry/withdraw.ts); the registry checks State and role again.
  */
-export async function queueEntryWithdraw(deps: OutboxDeps, state: SyncState, entry: PointOfContact, reason?: string): Promise<OutboxItem> {
+export async function queueEntryWithdraw(
+  deps: OutboxDeps,
+  state: SyncState,
+  entry: PointOfContact,
+  reason?: string,
+): Promise<OutboxItem> {
   const now = new Date((deps.now ?? Date.now)()).toISOString();
   const statement = EntryWithdrawStatementSchema.parse({
     purpose: 'entry-withdraw',
@@ -108,7 +129,11 @@ export async function queuePingAck(deps: OutboxDeps, state: SyncState, pingId: s
  * registry's current revision and queues it again; 'theirs' drops the edit and keeps the registry's
  * version. A rejected item can only be dropped ('theirs').
  */
-export async function resolveOutboxItem(deps: OutboxDeps, item: OutboxItem, choice: 'mine' | 'theirs'): Promise<void> {
+export async function resolveOutboxItem(
+  deps: OutboxDeps,
+  item: OutboxItem,
+  choice: 'mine' | 'theirs',
+): Promise<void> {
   if (item.kind === 'entry-update' && item.theirs) {
     if (choice === 'theirs') return deps.store.completeOutbox(item.id, { entry: item.theirs });
     const now = new Date((deps.now ?? Date.now)()).toISOString();

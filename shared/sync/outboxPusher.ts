@@ -54,23 +54,39 @@ export async function pushOutbox(context: PushContext): Promise<PushResult> {
       result.sent++;
     } catch (error) {
       if (error instanceof EntryConflict && item.kind === 'entry-update') {
-        await context.store.putOutbox({ ...item, status: 'conflict', theirs: error.current, lastError: { code: 'conflict', message: error.message } });
+        await context.store.putOutbox({
+          ...item,
+          status: 'conflict',
+          theirs: error.current,
+          lastError: { code: 'conflict', message: error.message },
+        });
         result.conflicts++;
         continue;
       }
-      const code: SyncFailureCode = error instanceof SyncError || error instanceof RegistryError ? error.code : 'invalid-response';
+      const code: SyncFailureCode =
+        error instanceof SyncError || error instanceof RegistryError ? error.code : 'invalid-response';
       const message = error instanceof Error ? error.message : String(error);
       if (isTransient(code) || code === 'token-expired' || code === 'unauthorized') {
         const attempts = item.attempts + 1;
         const due = context.now() + backoffDelay(attempts, context.random, context.backoff);
-        await context.store.putOutbox({ ...item, attempts, nextAttemptAt: new Date(due).toISOString(), lastError: { code, message } });
+        await context.store.putOutbox({
+          ...item,
+          attempts,
+          nextAttemptAt: new Date(due).toISOString(),
+          lastError: { code, message },
+        });
         result.waiting++;
         result.nextAttemptAt = Math.min(result.nextAttemptAt ?? Infinity, due);
         stopped = error instanceof Error ? error : new SyncError('offline');
         continue;
       }
       const detail = error instanceof RegistryError ? error.detail : undefined;
-      await context.store.putOutbox({ ...item, attempts: item.attempts + 1, status: 'rejected', lastError: { code, message, ...(detail ? { detail } : {}) } });
+      await context.store.putOutbox({
+        ...item,
+        attempts: item.attempts + 1,
+        status: 'rejected',
+        lastError: { code, message, ...(detail ? { detail } : {}) },
+      });
       result.rejected++;
     }
   }

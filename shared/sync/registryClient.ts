@@ -18,13 +18,23 @@ import {
   type SessionStatement,
 } from '../registry/protocol';
 import { FEED_HEAD_MAX_BYTES, FEED_PATHS, type ChunkRef } from '../registry/feed';
-import { ENTRY_WITHDRAW_ROUTE, EntryWithdrawResponseSchema, type EntryWithdrawRequest } from '../registry/withdraw';
+import {
+  ENTRY_WITHDRAW_ROUTE,
+  EntryWithdrawResponseSchema,
+  type EntryWithdrawRequest,
+} from '../registry/withdraw';
 import { EntryConflict, SyncError } from './errors';
 
 /** The part of `fetch` the client uses; injected so Node tests, the browser and proxies all fit. */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal; keepalive?: boolean },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+    keepalive?: boolean;
+  },
 ) => Promise<FetchAnswer>;
 
 export interface FetchAnswer {
@@ -65,15 +75,24 @@ export class RegistryClient {
 
   /** The same client for another address (a static mirror of the feed). */
   at(baseUrl: string): RegistryClient {
-    return new RegistryClient({ baseUrl, fetch: this.#fetch, timeoutMs: this.#timeoutMs, maxResponseBytes: this.#maxBytes });
+    return new RegistryClient({
+      baseUrl,
+      fetch: this.#fetch,
+      timeoutMs: this.#timeoutMs,
+      maxResponseBytes: this.#maxBytes,
+    });
   }
 
   /** Who the registry is; another protocol version is a typed `protocol-mismatch`, said as such. */
   async info(): Promise<RegistryInfo> {
     const json = await this.#request('GET', ROUTES.info, {});
-    const protocol = typeof json === 'object' && json !== null && 'protocol' in json ? json.protocol : undefined;
+    const protocol =
+      typeof json === 'object' && json !== null && 'protocol' in json ? json.protocol : undefined;
     if (typeof protocol === 'string' && protocol !== PROTOCOL) {
-      throw new SyncError('protocol-mismatch', `the registry speaks ${protocol.slice(0, 40)}, this app ${PROTOCOL}`);
+      throw new SyncError(
+        'protocol-mismatch',
+        `the registry speaks ${protocol.slice(0, 40)}, this app ${PROTOCOL}`,
+      );
     }
     const parsed = RegistryInfoSchema.safeParse(json);
     if (!parsed.success) throw new SyncError('invalid-response', `unexpected answer from ${ROUTES.info}`);
@@ -82,20 +101,28 @@ export class RegistryClient {
 
   /** The signed head as its exact text (verified over these bytes before anything is used). */
   feedHead(token?: string): Promise<string> {
-    return this.#requestText('GET', FEED_PATHS.head, { ...(token ? { token } : {}), maxBytes: FEED_HEAD_MAX_BYTES });
+    return this.#requestText('GET', FEED_PATHS.head, {
+      ...(token ? { token } : {}),
+      maxBytes: FEED_HEAD_MAX_BYTES,
+    });
   }
 
   /** One chunk's exact text; no longer than the signed head says it is. */
   feedChunk(ref: ChunkRef, token?: string): Promise<string> {
-    return this.#requestText('GET', FEED_PATHS.chunk(ref), { ...(token ? { token } : {}), maxBytes: ref.bytes });
+    return this.#requestText('GET', FEED_PATHS.chunk(ref), {
+      ...(token ? { token } : {}),
+      maxBytes: ref.bytes,
+    });
   }
 
   /** Ends the session on the registry (issue 9 §1); `keepalive` lets it leave while the window closes. */
   async logout(token: string, options: { keepalive?: boolean } = {}): Promise<void> {
-    await this.#requestText('POST', ROUTES.logout, { token, maxBytes: 4096, ...(options.keepalive ? { keepalive: true } : {}) });
+    await this.#requestText('POST', ROUTES.logout, {
+      token,
+      maxBytes: 4096,
+      ...(options.keepalive ? { keepalive: true } : {}),
+    });
   }
-
-
 
   enrol(code: string, publicKey: string) {
     return this.#call('POST', ROUTES.enrol, EnrolResponseSchema, { body: { code, publicKey } });
@@ -128,14 +155,23 @@ export class RegistryClient {
     return this.#call('POST', path, PingAckResponseSchema, { body: request, token });
   }
 
-  async #call<T>(method: string, path: string, schema: z.ZodType<T>, options: { body?: unknown; token?: string } = {}): Promise<T> {
+  async #call<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType<T>,
+    options: { body?: unknown; token?: string } = {},
+  ): Promise<T> {
     const json = await this.#request(method, path, options);
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new SyncError('invalid-response', `unexpected answer from ${path}`);
     return parsed.data;
   }
 
-  async #request(method: string, path: string, options: { body?: unknown; token?: string }): Promise<unknown> {
+  async #request(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string },
+  ): Promise<unknown> {
     const text = await this.#requestText(method, path, options);
     try {
       return text === '' ? null : (JSON.parse(text) as unknown);
@@ -189,7 +225,8 @@ export class RegistryClient {
       }
       throw errorFrom(response.status, json);
     } catch (error) {
-      if (error instanceof SyncError || error instanceof RegistryError || error instanceof EntryConflict) throw error;
+      if (error instanceof SyncError || error instanceof RegistryError || error instanceof EntryConflict)
+        throw error;
       throw new SyncError(timedOut ? 'timeout' : 'offline', 'the registry did not answer');
     } finally {
       clearTimeout(timer);
@@ -242,7 +279,10 @@ function errorFrom(status: number, json: unknown): Error {
   }
   const error = typeof json === 'object' && json !== null && 'error' in json ? json.error : undefined;
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : '';
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+      ? error.message
+      : '';
   const detail = ErrorBodySchema.safeParse(json).data?.error.detail;
   if (isRegistryErrorCode(code)) return new RegistryError(code, message, status, detail);
   return new RegistryError(status >= 500 ? 'internal' : 'bad-request', message || `HTTP ${status}`, status);

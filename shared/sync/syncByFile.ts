@@ -7,14 +7,19 @@ import type { SyncStore } from './store';
  * one file for `admin import-outbox` on an air-gapped registry desk. The items stay in the outbox:
  * their idempotency keys make a later online delivery of the same item harmless.
  */
-export async function exportOutboxFile(store: SyncStore, now: () => number = Date.now): Promise<{ text: string; count: number }> {
+export async function exportOutboxFile(
+  store: SyncStore,
+  now: () => number = Date.now,
+): Promise<{ text: string; count: number }> {
   const state = await store.loadState();
   if (!state) throw new SyncError('not-enrolled', 'enrol with the registry first');
   const items = (await store.listOutbox())
     .filter((item) => item.status === 'waiting')
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     // Withdrawals go online only for now: `admin import-outbox` does not apply them yet.
-    .flatMap((item) => (item.kind === 'entry-withdraw' ? [] : [{ id: item.id, kind: item.kind, request: item.request }]));
+    .flatMap((item) =>
+      item.kind === 'entry-withdraw' ? [] : [{ id: item.id, kind: item.kind, request: item.request }],
+    );
   const file: OutboxFile = {
     format: 'poc-registry-outbox',
     version: 1,

@@ -6,7 +6,13 @@ import { SyncError, type SyncFailureCode } from './errors';
 import type { SyncState } from './model';
 import { pushOutbox, type PushResult } from './outboxPusher';
 import { BundleSchema, type Bundle, type ChunkRef, type FeedHead } from '../registry/feed';
-import { DEFAULT_MAX_FEED_AGE_MS, sha256Hex, verifyFeedChunk, verifyFeedHead, type RegistryKey } from './feedVerifier';
+import {
+  DEFAULT_MAX_FEED_AGE_MS,
+  sha256Hex,
+  verifyFeedChunk,
+  verifyFeedHead,
+  type RegistryKey,
+} from './feedVerifier';
 import type { RegistryClient } from './registryClient';
 import type { SyncStore } from './store';
 
@@ -88,8 +94,19 @@ export class SyncEngine {
       const pull = await this.pull();
       const pings = await this.refreshPings();
       const state = await this.requireState();
-      await this.#options.store.saveState({ ...state, failures: 0, lastError: undefined, lastSyncAt: new Date(this.#now()).toISOString() });
-      this.#progress({ phase: 'done', pages: pull.pages, applied: pull.applied, lastSeq: pull.lastSeq, head: pull.head });
+      await this.#options.store.saveState({
+        ...state,
+        failures: 0,
+        lastError: undefined,
+        lastSyncAt: new Date(this.#now()).toISOString(),
+      });
+      this.#progress({
+        phase: 'done',
+        pages: pull.pages,
+        applied: pull.applied,
+        lastSeq: pull.lastSeq,
+        head: pull.head,
+      });
       return { push, pull, pings };
     } catch (error) {
       await this.#recordFailure(error);
@@ -155,17 +172,32 @@ export class SyncEngine {
     for (const chunk of bundle.chunks) byHash.set(await sha256Hex(chunk), chunk);
     const result = await this.#applyFeed(state, head, registry, (ref) => {
       const chunk = byHash.get(ref.sha256);
-      if (chunk === undefined) return Promise.reject(new SyncError('bad-file', `the bundle lacks chunk ${ref.from}-${ref.until}`));
+      if (chunk === undefined)
+        return Promise.reject(new SyncError('bad-file', `the bundle lacks chunk ${ref.from}-${ref.until}`));
       return Promise.resolve(chunk);
     });
     const after = await this.requireState();
-    await this.#options.store.saveState({ ...after, failures: 0, lastError: undefined, lastSyncAt: new Date(this.#now()).toISOString() });
+    await this.#options.store.saveState({
+      ...after,
+      failures: 0,
+      lastError: undefined,
+      lastSyncAt: new Date(this.#now()).toISOString(),
+    });
     return result;
   }
 
-  async #applyFeed(state: SyncState, head: FeedHead, registry: RegistryKey, chunkText: (ref: ChunkRef) => Promise<string>): Promise<PullResult> {
+  async #applyFeed(
+    state: SyncState,
+    head: FeedHead,
+    registry: RegistryKey,
+    chunkText: (ref: ChunkRef) => Promise<string>,
+  ): Promise<PullResult> {
     const result: PullResult = { pages: 0, applied: 0, lastSeq: state.lastSeq, head: head.seq };
-    let current: SyncState = { ...state, knownHead: Math.max(state.knownHead, head.seq), lastIssuedAt: head.issuedAt };
+    let current: SyncState = {
+      ...state,
+      knownHead: Math.max(state.knownHead, head.seq),
+      lastIssuedAt: head.issuedAt,
+    };
     const pending = head.chunks.filter((ref) => ref.until > state.lastSeq);
     if (pending.length === 0) {
       await this.#options.store.saveState(current);
@@ -212,7 +244,11 @@ export class SyncEngine {
     try {
       return await call(token);
     } catch (error) {
-      if (!(error instanceof RegistryError) || (error.code !== 'token-expired' && error.code !== 'unauthorized')) throw error;
+      if (
+        !(error instanceof RegistryError) ||
+        (error.code !== 'token-expired' && error.code !== 'unauthorized')
+      )
+        throw error;
       this.#token = null;
       return call(await this.#sessionToken());
     }
@@ -259,12 +295,19 @@ export class SyncEngine {
   async #recordFailure(error: unknown): Promise<void> {
     const state = await this.#options.store.loadState();
     if (!state) return;
-    const code: SyncFailureCode = error instanceof SyncError || error instanceof RegistryError ? error.code : 'invalid-response';
+    const code: SyncFailureCode =
+      error instanceof SyncError || error instanceof RegistryError ? error.code : 'invalid-response';
     const failures = state.failures + 1;
     const now = this.#now();
-    const nextRetryAt = new Date(now + backoffDelay(failures, this.#random, this.#options.backoff ?? DEFAULT_BACKOFF)).toISOString();
+    const nextRetryAt = new Date(
+      now + backoffDelay(failures, this.#random, this.#options.backoff ?? DEFAULT_BACKOFF),
+    ).toISOString();
     const message = error instanceof Error ? error.message : String(error);
-    await this.#options.store.saveState({ ...state, failures, lastError: { code, message, at: new Date(now).toISOString(), nextRetryAt } });
+    await this.#options.store.saveState({
+      ...state,
+      failures,
+      lastError: { code, message, at: new Date(now).toISOString(), nextRetryAt },
+    });
   }
 
   #progress(progress: SyncProgress): void {

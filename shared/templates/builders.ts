@@ -15,7 +15,10 @@ export function newTemplateId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-type Body = Omit<InquiryTemplateInput, 'schema' | 'version' | 'id' | 'createdAt'> & { id?: string; createdAt?: string };
+type Body = Omit<InquiryTemplateInput, 'schema' | 'version' | 'id' | 'createdAt'> & {
+  id?: string;
+  createdAt?: string;
+};
 
 /** Validates and completes a template; throws the zod error when something given is invalid. */
 export function buildTemplate(body: Body, now: Date = new Date()): InquiryTemplate {

@@ -27,7 +27,9 @@ export function refang(input: string): { text: string; defanged: boolean } {
 export function defang(indicator: Indicator): string {
   switch (indicator.kind) {
     case 'url':
-      return indicator.value.replace(/^http/i, 'hxxp').replace(/:\/\/[^/?#]*/, (host) => host.replace(/\./g, '[.]'));
+      return indicator.value
+        .replace(/^http/i, 'hxxp')
+        .replace(/:\/\/[^/?#]*/, (host) => host.replace(/\./g, '[.]'));
     case 'domain':
     case 'email':
     case 'ipv4':
@@ -74,7 +76,13 @@ function parseEmail(text: string): Indicator | IndicatorProblem {
   const at = text.lastIndexOf('@');
   const local = text.slice(0, at);
   const domain = normaliseDomain(text.slice(at + 1));
-  if (!domain || !/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
+  if (
+    !domain ||
+    !/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/.test(local) ||
+    local.startsWith('.') ||
+    local.endsWith('.') ||
+    local.includes('..')
+  ) {
     return 'email';
   }
   return { kind: 'email', value: `${local}@${domain}` };
@@ -103,13 +111,18 @@ function parseIp(text: string): Indicator | IndicatorProblem | null {
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?/;
 
 function parseTimestamp(text: string): Indicator | IndicatorProblem {
-  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+    text,
+  );
   if (!match) return 'timestamp';
   const [, date, time, zone] = match;
   if (!zone) return 'timestamp-without-zone';
-  const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+  const offset =
+    zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
   const fraction = /\.(\d+)$/.exec(time ?? '');
-  const ms = Date.parse(`${date}T${(time ?? '').replace(/\.\d+$/, '')}${fraction ? `.${fraction[1]?.slice(0, 3).padEnd(3, '0')}` : ''}${offset}`);
+  const ms = Date.parse(
+    `${date}T${(time ?? '').replace(/\.\d+$/, '')}${fraction ? `.${fraction[1]?.slice(0, 3).padEnd(3, '0')}` : ''}${offset}`,
+  );
   if (Number.isNaN(ms)) return 'timestamp';
   return { kind: 'timestamp', value: new Date(ms).toISOString() };
 }
@@ -133,13 +146,19 @@ function classify(text: string): Indicator | IndicatorProblem {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return parseUrl(text);
   if (text.includes('@')) return parseEmail(text);
   if (/^[\d./]+$/.test(text) && text.includes('.')) return 'ipv4';
-  return normaliseDomain(text) ? { kind: 'domain', value: normaliseDomain(text) ?? text } : text.includes('.') ? 'domain' : 'unrecognised';
+  return normaliseDomain(text)
+    ? { kind: 'domain', value: normaliseDomain(text) ?? text }
+    : text.includes('.')
+      ? 'domain'
+      : 'unrecognised';
 }
 
 export function parseIndicator(input: string): IndicatorParse {
   const { text, defanged } = refang(input);
   const result = classify(text);
-  return typeof result === 'string' ? { ok: false, input, problem: result } : { ok: true, input, indicator: result, defanged };
+  return typeof result === 'string'
+    ? { ok: false, input, problem: result }
+    : { ok: true, input, indicator: result, defanged };
 }
 
 /**

@@ -49,7 +49,7 @@ export function normaliseIpv6(text: string): string | null {
   if (!groups) return null;
   let bestStart = -1;
   let bestLength = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

@@ -59,7 +59,14 @@ export type Tlp = z.infer<typeof TlpSchema>;
 export const THIRD_PARTY_SHARING = ['not-allowed', 'ask-first', 'allowed'] as const;
 export const ThirdPartySharingSchema = z.enum(THIRD_PARTY_SHARING);
 
-export const CHANNELS = ['openpgp-email', 'telephone', 'video-call', 'diplomatic-note', 'secure-portal', 'other'] as const;
+export const CHANNELS = [
+  'openpgp-email',
+  'telephone',
+  'video-call',
+  'diplomatic-note',
+  'secure-portal',
+  'other',
+] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
@@ -119,16 +126,28 @@ export const InquiryTemplateSchema = z
     tlp: TlpSchema.optional(),
     thirdPartySharing: ThirdPartySharingSchema.optional(),
     /** Ids of earlier messages this one answers or follows. */
-    references: z.array(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)).max(100).optional(),
+    references: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/))
+      .max(100)
+      .optional(),
     /** Responses: estimated time until a fuller answer, in hours (appendix, response step 2). */
-    estimatedResponseHours: z.number().int().positive().max(24 * 365).optional(),
+    estimatedResponseHours: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 365)
+      .optional(),
     /** Responses: the answer itself (appendix, response step 1). */
     answer: text(20_000).optional(),
     statement: z.literal(A10_STATEMENT).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.nature === 'acknowledgement' && value.statement !== A10_STATEMENT) {
-      ctx.addIssue({ code: 'custom', path: ['statement'], message: 'an acknowledgement carries the A §10 statement' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statement'],
+        message: 'an acknowledgement carries the A §10 statement',
+      });
     }
   });
 export type InquiryTemplate = z.infer<typeof InquiryTemplateSchema>;
@@ -171,11 +190,35 @@ const INQUIRY_ONLY: readonly FieldCode[] = ['estimatedResponseHours', 'answer'];
 
 export function fieldsFor(nature: Nature): readonly FieldCode[] {
   if (nature === 'acknowledgement' || nature === 'response') {
-    const base: FieldCode[] = ['nature', 'sender.name', 'sender.title', 'sender.affiliation', 'sender.role', 'sender.state'];
-    return [...base, 'contact.email', 'contact.phone', 'channel.preferred', 'channel.leadAgency', 'tlp', ...RESPONSE_FIELDS];
+    const base: FieldCode[] = [
+      'nature',
+      'sender.name',
+      'sender.title',
+      'sender.affiliation',
+      'sender.role',
+      'sender.state',
+    ];
+    return [
+      ...base,
+      'contact.email',
+      'contact.phone',
+      'channel.preferred',
+      'channel.leadAgency',
+      'tlp',
+      ...RESPONSE_FIELDS,
+    ];
   }
   if (nature === 'communication-check') {
-    return ['nature', 'sender.name', 'sender.title', 'sender.affiliation', 'sender.role', 'sender.state', 'contact.email', 'contact.phone'];
+    return [
+      'nature',
+      'sender.name',
+      'sender.title',
+      'sender.affiliation',
+      'sender.role',
+      'sender.state',
+      'contact.email',
+      'contact.phone',
+    ];
   }
   return FIELD_CODES.filter((code) => !INQUIRY_ONLY.includes(code));
 }

@@ -23,7 +23,13 @@ const FREE_TEXT: ReadonlySet<FieldCode> = new Set([
   'answer',
 ]);
 
-function formatValue(template: InquiryTemplate, code: FieldCode, value: unknown, labels: TemplateLabels, reader: UnLanguage): string {
+function formatValue(
+  template: InquiryTemplate,
+  code: FieldCode,
+  value: unknown,
+  labels: TemplateLabels,
+  reader: UnLanguage,
+): string {
   switch (code) {
     case 'nature':
       return labels.natures[template.nature];
@@ -42,11 +48,15 @@ function formatValue(template: InquiryTemplate, code: FieldCode, value: unknown,
     case 'tlp':
       return template.tlp ? `TLP:${template.tlp}` : '';
     case 'estimatedResponseHours':
-      return template.estimatedResponseHours ? fill(labels.hours, { hours: template.estimatedResponseHours }) : '';
+      return template.estimatedResponseHours
+        ? fill(labels.hours, { hours: template.estimatedResponseHours })
+        : '';
     case 'references':
       return (template.references ?? []).join(', ');
     case 'indicators':
-      return (template.indicators ?? []).map((indicator) => `\n    - ${labels.indicatorKinds[indicator.kind]}: ${defang(indicator)}`).join('');
+      return (template.indicators ?? [])
+        .map((indicator) => `\n    - ${labels.indicatorKinds[indicator.kind]}: ${defang(indicator)}`)
+        .join('');
     default: {
       const text = typeof value === 'string' ? value : '';
       if (FREE_TEXT.has(code) && text && template.language !== reader) {
@@ -78,7 +88,9 @@ export function renderTemplateText(template: InquiryTemplate, language: UnLangua
 /** The text in several languages (e.g. the sender's and English), one after the other. */
 export function renderTemplateTexts(template: InquiryTemplate, languages: readonly UnLanguage[]): string {
   const unique = [...new Set(languages)];
-  return unique.map((language) => renderTemplateText(template, language)).join('\n\n' + '='.repeat(60) + '\n\n');
+  return unique
+    .map((language) => renderTemplateText(template, language))
+    .join('\n\n' + '='.repeat(60) + '\n\n');
 }
 
 /**
@@ -95,9 +107,13 @@ export function templateFieldRows(
   for (const code of fieldsFor(template.nature)) {
     if (code === 'indicators') continue;
     const value = fieldValue(template, code);
-    rows.push([labels.fields[code], missing.has(code) ? labels.notGiven : formatValue(template, code, value, labels, language)]);
+    rows.push([
+      labels.fields[code],
+      missing.has(code) ? labels.notGiven : formatValue(template, code, value, labels, language),
+    ]);
   }
   const indicators = (template.indicators ?? []).map((i) => `${labels.indicatorKinds[i.kind]}: ${defang(i)}`);
-  const statement = template.nature === 'acknowledgement' || template.statement ? labels.statementA10 : undefined;
+  const statement =
+    template.nature === 'acknowledgement' || template.statement ? labels.statementA10 : undefined;
   return { rows, indicators, ...(statement ? { statement } : {}) };
 }

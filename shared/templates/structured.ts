@@ -18,7 +18,11 @@ export function readStructured(raw: unknown): StructuredReading {
   if (version !== TEMPLATE_VERSION) return { kind: 'unknown-version', version, raw };
   const parsed = InquiryTemplateSchema.safeParse(raw);
   if (!parsed.success) {
-    return { kind: 'invalid', issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), raw };
+    return {
+      kind: 'invalid',
+      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      raw,
+    };
   }
   return { kind: 'template', template: parsed.data };
 }

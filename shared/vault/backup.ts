@@ -44,7 +44,11 @@ export interface RawRecord {
   ct: Uint8Array<ArrayBuffer>;
 }
 
-export function encodeBackup(header: VaultHeader, records: readonly RawRecord[], now = new Date()): Uint8Array<ArrayBuffer> {
+export function encodeBackup(
+  header: VaultHeader,
+  records: readonly RawRecord[],
+  now = new Date(),
+): Uint8Array<ArrayBuffer> {
   const { osWrappedKey: _machineBound, ...portable } = header;
   const backup: VaultBackup = {
     format: 'poc-vault-backup',
@@ -65,7 +69,11 @@ export function encodeBackup(header: VaultHeader, records: readonly RawRecord[],
 }
 
 /** Reads a backup file; refuses a damaged file or one written by a newer version, never guesses. */
-export function decodeBackup(bytes: Uint8Array): { header: VaultHeader; records: RawRecord[]; createdAt: string } {
+export function decodeBackup(bytes: Uint8Array): {
+  header: VaultHeader;
+  records: RawRecord[];
+  createdAt: string;
+} {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -74,7 +82,10 @@ export function decodeBackup(bytes: Uint8Array): { header: VaultHeader; records:
   }
   const version = (json as { version?: unknown } | null)?.version;
   const headerVersion = (json as { header?: { version?: unknown } } | null)?.header?.version;
-  if ((typeof version === 'number' && version > BACKUP_FORMAT_VERSION) || (typeof headerVersion === 'number' && headerVersion > VAULT_FORMAT_VERSION)) {
+  if (
+    (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) ||
+    (typeof headerVersion === 'number' && headerVersion > VAULT_FORMAT_VERSION)
+  ) {
     throw new VaultError('backup-newer-version');
   }
   const parsed = VaultBackupSchema.safeParse(json);

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 import { VaultError } from './errors';
-import { DEFAULT_KDF_COST, KdfParamsSchema, assertKdfWithinBounds, deriveKeyEncryptionKey, type KdfParams } from './kdf';
+import {
+  DEFAULT_KDF_COST,
+  KdfParamsSchema,
+  assertKdfWithinBounds,
+  deriveKeyEncryptionKey,
+  type KdfParams,
+} from './kdf';
 import { decryptBytes, encryptBytes, importDataKey, type AesKey } from './recordCipher';
 
 /** The vault format this version writes and the newest it reads. A newer header is refused, never migrated down. */
@@ -37,12 +43,19 @@ async function makeKeyCheck(key: AesKey): Promise<{ iv: string; ct: string }> {
  * Opens the vault with a raw data key from elsewhere (the OS secret store). Throws
  * VaultError('wrong-passphrase') when the header's key check says it is not this vault's key.
  */
-export async function unwrapWithRawKey(header: VaultHeader, raw: Uint8Array<ArrayBuffer>): Promise<UnwrappedVault> {
+export async function unwrapWithRawKey(
+  header: VaultHeader,
+  raw: Uint8Array<ArrayBuffer>,
+): Promise<UnwrappedVault> {
   if (raw.length !== 32) throw new VaultError('wrong-passphrase');
   const key = await importDataKey(raw);
   if (header.keyCheck) {
     try {
-      await decryptBytes(key, { iv: base64ToBytes(header.keyCheck.iv), ct: base64ToBytes(header.keyCheck.ct) }, KEY_CHECK_AAD);
+      await decryptBytes(
+        key,
+        { iv: base64ToBytes(header.keyCheck.iv), ct: base64ToBytes(header.keyCheck.ct) },
+        KEY_CHECK_AAD,
+      );
     } catch {
       throw new VaultError('wrong-passphrase');
     }
@@ -61,7 +74,10 @@ export interface UnwrappedVault {
 export function parseVaultHeader(stored: unknown): VaultHeader {
   const version = (stored as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > VAULT_FORMAT_VERSION) {
-    throw new VaultError('newer-version', `Vault format ${version} is newer than this app (${VAULT_FORMAT_VERSION}).`);
+    throw new VaultError(
+      'newer-version',
+      `Vault format ${version} is newer than this app (${VAULT_FORMAT_VERSION}).`,
+    );
   }
   const parsed = VaultHeaderSchema.safeParse(stored);
   if (!parsed.success) throw new VaultError('malformed-header');

@@ -9,7 +9,11 @@ import { VaultError } from './errors';
  */
 export const KdfParamsSchema = z.object({
   algorithm: z.literal('argon2id'),
-  memoryKiB: z.number().int().min(19 * 1024).max(4 * 1024 * 1024),
+  memoryKiB: z
+    .number()
+    .int()
+    .min(19 * 1024)
+    .max(4 * 1024 * 1024),
   iterations: z.number().int().min(1).max(64),
   parallelism: z.number().int().min(1).max(16),
   salt: z.string().min(16).max(128),
@@ -32,7 +36,9 @@ export const KDF_LIMITS = {
 } as const;
 
 /** Throws VaultError('kdf-out-of-bounds') for parameters beyond KDF_LIMITS. */
-export function assertKdfWithinBounds(params: Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>): void {
+export function assertKdfWithinBounds(
+  params: Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>,
+): void {
   const { memoryKiB, iterations, parallelism } = params;
   if (
     memoryKiB > KDF_LIMITS.maxMemoryKiB ||
@@ -40,12 +46,19 @@ export function assertKdfWithinBounds(params: Pick<KdfParams, 'memoryKiB' | 'ite
     parallelism > KDF_LIMITS.maxParallelism ||
     memoryKiB * iterations > KDF_LIMITS.maxWorkKiB
   ) {
-    throw new VaultError('kdf-out-of-bounds', `Argon2id m=${memoryKiB} KiB, t=${iterations}, p=${parallelism} exceeds this app's bounds.`);
+    throw new VaultError(
+      'kdf-out-of-bounds',
+      `Argon2id m=${memoryKiB} KiB, t=${iterations}, p=${parallelism} exceeds this app's bounds.`,
+    );
   }
 }
 
 /** Derives the 256-bit key-encryption key from a passphrase (within KDF_LIMITS, or not at all). */
-export async function deriveKeyEncryptionKey(passphrase: string, params: KdfParams, salt: Uint8Array): Promise<Uint8Array> {
+export async function deriveKeyEncryptionKey(
+  passphrase: string,
+  params: KdfParams,
+  salt: Uint8Array,
+): Promise<Uint8Array> {
   assertKdfWithinBounds(params);
   const hash = await argon2id({
     password: passphrase.normalize('NFC'),

@@ -12,9 +12,16 @@ export const KDF_MIN_MEMORY_KIB = 64 * 1024;
 const SALT = new Uint8Array(16);
 
 /** Milliseconds one derivation takes at a cost, on this machine. */
-export async function measureKdf(cost: KdfCost, now: () => number = () => performance.now()): Promise<number> {
+export async function measureKdf(
+  cost: KdfCost,
+  now: () => number = () => performance.now(),
+): Promise<number> {
   const started = now();
-  await deriveKeyEncryptionKey('kdf-tuning-probe', { algorithm: 'argon2id', ...cost, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' }, SALT);
+  await deriveKeyEncryptionKey(
+    'kdf-tuning-probe',
+    { algorithm: 'argon2id', ...cost, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+    SALT,
+  );
   return now() - started;
 }
 
@@ -24,8 +31,13 @@ export async function measureKdf(cost: KdfCost, now: () => number = () => perfor
  * 64 MiB rather than giving up memory hardness. The result is written into the vault header, so a
  * later version can raise it.
  */
-export async function tuneKdfCost(measure: (cost: KdfCost) => Promise<number> = (cost) => measureKdf(cost)): Promise<KdfCost> {
-  const base: KdfCost = { ...DEFAULT_KDF_COST, memoryKiB: Math.max(DEFAULT_KDF_COST.memoryKiB, KDF_MIN_MEMORY_KIB) };
+export async function tuneKdfCost(
+  measure: (cost: KdfCost) => Promise<number> = (cost) => measureKdf(cost),
+): Promise<KdfCost> {
+  const base: KdfCost = {
+    ...DEFAULT_KDF_COST,
+    memoryKiB: Math.max(DEFAULT_KDF_COST.memoryKiB, KDF_MIN_MEMORY_KIB),
+  };
   const ms = await measure(base);
   if (!(ms > 0)) return base;
   const perPass = ms / base.iterations;

@@ -10,10 +10,36 @@ export const MIN_PASSPHRASE_LENGTH = 12;
 export const MIN_PASSPHRASE_STRENGTH: PassphraseStrength = 2;
 
 const COMMON = [
-  'password', 'passphrase', 'motdepasse', 'contrasena', 'qwerty', 'azerty', 'letmein', 'welcome', 'admin',
-  'iloveyou', 'dragon', 'monkey', 'sunshine', 'princess', 'football', 'baseball', 'master', 'secret', '123456', 'пароль',
+  'password',
+  'passphrase',
+  'motdepasse',
+  'contrasena',
+  'qwerty',
+  'azerty',
+  'letmein',
+  'welcome',
+  'admin',
+  'iloveyou',
+  'dragon',
+  'monkey',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'master',
+  'secret',
+  '123456',
+  'пароль',
 ];
-const SEQUENCES = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'azertyuiop', 'йцукенгшщзхъ'];
+const SEQUENCES = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '0123456789',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'azertyuiop',
+  'йцукенгшщзхъ',
+];
 
 export interface StrengthEstimate {
   score: PassphraseStrength;

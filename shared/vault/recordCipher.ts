@@ -28,7 +28,9 @@ export async function encryptBytes(
   aad: Uint8Array<ArrayBuffer>,
 ): Promise<EncryptedBlob> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, plaintext));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, plaintext),
+  );
   return { iv, ct };
 }
 
@@ -43,11 +45,21 @@ export async function decryptBytes(
   );
 }
 
-export async function encryptRecord(key: AesKey, collection: string, id: string, value: unknown): Promise<EncryptedBlob> {
+export async function encryptRecord(
+  key: AesKey,
+  collection: string,
+  id: string,
+  value: unknown,
+): Promise<EncryptedBlob> {
   return encryptBytes(key, encoder.encode(JSON.stringify(value)), additionalData(collection, id));
 }
 
-export async function decryptRecord(key: AesKey, collection: string, id: string, blob: EncryptedBlob): Promise<unknown> {
+export async function decryptRecord(
+  key: AesKey,
+  collection: string,
+  id: string,
+  blob: EncryptedBlob,
+): Promise<unknown> {
   const plain = await decryptBytes(key, blob, additionalData(collection, id));
   return JSON.parse(decoder.decode(plain)) as unknown;
 }

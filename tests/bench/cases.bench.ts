@@ -20,14 +20,35 @@ async function makeCase(count: number): Promise<CaseRecord> {
     sender: { name: 'Fictional sender', affiliation: 'Fictional CERT', role: 'technical', state: 'XAA' },
     urgency: 'urgent',
     incident: { summary: 'Rançongiciel fictif', sectors: ['health'] },
-    indicators: parseIndicators('192.0.2.10 hxxp://c2[.]example[.]org/x 2001:db8::1 CVE-2024-3094').indicators,
+    indicators: parseIndicators('192.0.2.10 hxxp://c2[.]example[.]org/x 2001:db8::1 CVE-2024-3094')
+      .indicators,
   });
-  const bodies: CaseEventBody[] = [{ kind: 'opened', at: '2024-05-01T08:00:00.000Z', subject: 'Fictional bench case', origin: 'outgoing', self, counterpart: { state: 'XBB', role: 'technical' }, exercise: true }];
+  const bodies: CaseEventBody[] = [
+    {
+      kind: 'opened',
+      at: '2024-05-01T08:00:00.000Z',
+      subject: 'Fictional bench case',
+      origin: 'outgoing',
+      self,
+      counterpart: { state: 'XBB', role: 'technical' },
+      exercise: true,
+    },
+  ];
   for (let i = 1; i < count; i++) {
     const at = new Date(Date.UTC(2024, 4, 1, 8, 0, i)).toISOString();
     bodies.push(
       i % 3 === 0
-        ? { kind: 'message', at, direction: i % 2 ? 'in' : 'out', messageId: `bench${String(i).padStart(8, '0')}`, nature: 'request-information', text: `Fictional message ${i}\nIndicator 192.0.2.${i % 255}`, structured, textLanguage: 'fr', from: self }
+        ? {
+            kind: 'message',
+            at,
+            direction: i % 2 ? 'in' : 'out',
+            messageId: `bench${String(i).padStart(8, '0')}`,
+            nature: 'request-information',
+            text: `Fictional message ${i}\nIndicator 192.0.2.${i % 255}`,
+            structured,
+            textLanguage: 'fr',
+            from: self,
+          }
         : { kind: 'note', at, text: `Fictional note ${i}` },
     );
   }
@@ -43,7 +64,16 @@ export async function run(): Promise<Figure[]> {
   const renders: number[] = [];
   for (let i = 0; i < 7; i++) {
     const started = performance.now();
-    renderToString(createElement(CaseTimeline, { events: small.events, verification: small_verification, t, labels, formatTime, renderStructured: (template) => renderTemplateText(template, 'en') }));
+    renderToString(
+      createElement(CaseTimeline, {
+        events: small.events,
+        verification: small_verification,
+        t,
+        labels,
+        formatTime,
+        renderStructured: (template) => renderTemplateText(template, 'en'),
+      }),
+    );
     renders.push(performance.now() - started);
   }
   const big = await makeCase(10_000);
@@ -55,7 +85,21 @@ export async function run(): Promise<Figure[]> {
     if (!result.intact) throw new Error('bench chain does not verify');
   }
   return [
-    { name: 'cases.timeline.1k.render_ms', value: median(renders.slice(2)), unit: 'ms', target: 200, better: 'lower', note: 'renderToString in Node, median of 5 after 2 warm-ups' },
-    { name: 'cases.chain.verify.10k_ms', value: median(verifies), unit: 'ms', target: 300, better: 'lower', note: 'median of 5' },
+    {
+      name: 'cases.timeline.1k.render_ms',
+      value: median(renders.slice(2)),
+      unit: 'ms',
+      target: 200,
+      better: 'lower',
+      note: 'renderToString in Node, median of 5 after 2 warm-ups',
+    },
+    {
+      name: 'cases.chain.verify.10k_ms',
+      value: median(verifies),
+      unit: 'ms',
+      target: 300,
+      better: 'lower',
+      note: 'median of 5',
+    },
   ];
 }

@@ -36,8 +36,16 @@ function stagesNote(loads: number[], indexed: number[]): string {
 
 export async function run(): Promise<Figure[]> {
   const db = new PocDatabase(`bench-directory-${Date.now()}`);
-  const session = await createVault(db, 'benchmark passphrase, fictional', { memoryKiB: 19 * 1024, iterations: 1, parallelism: 1 });
-  const entries = generateDemoDirectory({ seed: 10_000, size: 10_000, now: new Date('2026-11-24T00:00:00Z') });
+  const session = await createVault(db, 'benchmark passphrase, fictional', {
+    memoryKiB: 19 * 1024,
+    iterations: 1,
+    parallelism: 1,
+  });
+  const entries = generateDemoDirectory({
+    seed: 10_000,
+    size: 10_000,
+    now: new Date('2026-11-24T00:00:00Z'),
+  });
   await putEntries(session, entries);
 
   const loads: number[] = [];
@@ -53,7 +61,8 @@ export async function run(): Promise<Figure[]> {
     started = performance.now();
     directory.index.search('a');
     indexed.push(performance.now() - started);
-    if ((await listEntries(fresh)).entries.length !== 10_000) throw new Error('listEntries did not give 10,000 entries');
+    if ((await listEntries(fresh)).entries.length !== 10_000)
+      throw new Error('listEntries did not give 10,000 entries');
     if (i < RUNS - 1) fresh.lock();
   }
   if (!directory) throw new Error('nothing loaded');
@@ -94,18 +103,50 @@ export async function run(): Promise<Figure[]> {
       better: 'lower',
       note: `Node + fake-indexeddb: ${stagesNote(loads, indexed)}`,
     },
-    { name: 'directory.node.search.p95', value: median(p95s), unit: 'ms', better: 'lower', note: searchNote(misses) },
-    { name: 'directory.node.heap.mb', value: Math.round(heapMb * 10) / 10, unit: 'MB', better: 'lower', note: 'Node heap after load (after GC)' },
+    {
+      name: 'directory.node.search.p95',
+      value: median(p95s),
+      unit: 'ms',
+      better: 'lower',
+      note: searchNote(misses),
+    },
+    {
+      name: 'directory.node.heap.mb',
+      value: Math.round(heapMb * 10) / 10,
+      unit: 'MB',
+      better: 'lower',
+      note: 'Node heap after load (after GC)',
+    },
   ];
 
   const browser = await runDirectoryBenchInChromium(QUERIES, RUNS);
   if (!browser) {
     return [
-      { name: 'directory.load10k.ms', value: Math.round(median(loads)), unit: 'ms', target: 400, better: 'lower', note: 'no Chromium found: Node + fake-indexeddb figure' },
-      { name: 'directory.search.p50', value: median(p50s), unit: 'ms', better: 'lower', note: searchNote(misses) },
+      {
+        name: 'directory.load10k.ms',
+        value: Math.round(median(loads)),
+        unit: 'ms',
+        target: 400,
+        better: 'lower',
+        note: 'no Chromium found: Node + fake-indexeddb figure',
+      },
+      {
+        name: 'directory.search.p50',
+        value: median(p50s),
+        unit: 'ms',
+        better: 'lower',
+        note: searchNote(misses),
+      },
       { name: 'directory.search.p95', value: median(p95s), unit: 'ms', target: 8, better: 'lower' },
       { name: 'directory.search.max', value: median(maxes), unit: 'ms', better: 'lower' },
-      { name: 'directory.heap.mb', value: Math.round(heapMb * 10) / 10, unit: 'MB', target: 150, better: 'lower', note: 'Node heap' },
+      {
+        name: 'directory.heap.mb',
+        value: Math.round(heapMb * 10) / 10,
+        unit: 'MB',
+        target: 150,
+        better: 'lower',
+        note: 'Node heap',
+      },
       ...node,
     ];
   }
@@ -139,12 +180,25 @@ export async function run(): Promise<Figure[]> {
       better: 'lower',
       note: `Chromium, warm page, from a fresh unlock; listEntries alone ${Math.round(median(browser.decrypts))} ms`,
     },
-    { name: 'directory.search.p50', value: bp50, unit: 'ms', better: 'lower', note: `Chromium; ${searchNote(browser.misses)}` },
+    {
+      name: 'directory.search.p50',
+      value: bp50,
+      unit: 'ms',
+      better: 'lower',
+      note: `Chromium; ${searchNote(browser.misses)}`,
+    },
     { name: 'directory.search.p95', value: bp95, unit: 'ms', target: 8, better: 'lower' },
-    { name: 'directory.search.max', value: bmax, unit: 'ms', better: 'lower', note: 'median over rounds of the slowest keystroke' },
+    {
+      name: 'directory.search.max',
+      value: bmax,
+      unit: 'ms',
+      better: 'lower',
+      note: 'median over rounds of the slowest keystroke',
+    },
     {
       name: 'directory.heap.mb',
-      value: browser.heapBytes === null ? Number.NaN : Math.round((browser.heapBytes / (1024 * 1024)) * 10) / 10,
+      value:
+        browser.heapBytes === null ? Number.NaN : Math.round((browser.heapBytes / (1024 * 1024)) * 10) / 10,
       unit: 'MB',
       target: 150,
       better: 'lower',

@@ -42,7 +42,11 @@ declare global {
 
 async function buildApp(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'poc-bench-app-'));
-  await build({ configFile: resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: resolve(import.meta.dirname, '../../vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 }
 
@@ -60,7 +64,8 @@ async function newAppPage(browser: Browser, url: string): Promise<Page> {
     window.localStorage.setItem('poc-desk.settings', JSON.stringify({ language: 'en' }));
     window.benchLongTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.benchLongTasks?.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        window.benchLongTasks?.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
   const page = await context.newPage();
@@ -94,7 +99,9 @@ async function arm(page: Page, button: string, done: Done): Promise<void> {
         const done =
           'listCount' in until
             ? [...document.querySelectorAll('[role=status]')].some(
-                (e) => /^Entries found: [\d\s,.\u00a0\u202f]+$/.test(e.textContent ?? '') && Number((e.textContent ?? '').replace(/\D/g, '')) === until.listCount,
+                (e) =>
+                  /^Entries found: [\d\s,.\u00a0\u202f]+$/.test(e.textContent ?? '') &&
+                  Number((e.textContent ?? '').replace(/\D/g, '')) === until.listCount,
               )
             : document.querySelector(`[data-testid="${until.testId}"]`)?.textContent === until.text;
         if (done) {
@@ -109,7 +116,10 @@ async function arm(page: Page, button: string, done: Done): Promise<void> {
 }
 
 async function stopwatch(page: Page, timeoutMs: number): Promise<{ clicked: number; done: number }> {
-  await page.waitForFunction(() => (window.benchMark?.done ?? 0) > 0, undefined, { timeout: timeoutMs, polling: 100 });
+  await page.waitForFunction(() => (window.benchMark?.done ?? 0) > 0, undefined, {
+    timeout: timeoutMs,
+    polling: 100,
+  });
   return page.evaluate(() => window.benchMark ?? { clicked: 0, done: 0 });
 }
 
@@ -118,7 +128,9 @@ async function waitForList(page: Page, count: number, timeout: number): Promise<
   await page.waitForFunction(
     (n) =>
       [...document.querySelectorAll('[role=status]')].some(
-        (e) => /^Entries found: [\d\s,.\u00a0\u202f]+$/.test(e.textContent ?? '') && Number((e.textContent ?? '').replace(/\D/g, '')) === n,
+        (e) =>
+          /^Entries found: [\d\s,.\u00a0\u202f]+$/.test(e.textContent ?? '') &&
+          Number((e.textContent ?? '').replace(/\D/g, '')) === n,
       ),
     count,
     { timeout, polling: 200 },
@@ -130,7 +142,11 @@ async function legacyBackup(entries: readonly PointOfContact[]): Promise<Buffer>
   const records: RawRecord[] = [];
   for (const entry of entries) {
     // Version 1 records (one per entry), as an existing vault holds them: migrated at the first load.
-    records.push({ collection: 'directory', id: entry.id, ...(await encryptRecord(vault.key, 'directory', entry.id, entry)) });
+    records.push({
+      collection: 'directory',
+      id: entry.id,
+      ...(await encryptRecord(vault.key, 'directory', entry.id, entry)),
+    });
   }
   return Buffer.from(encodeBackup(header, records));
 }
@@ -138,7 +154,12 @@ async function legacyBackup(entries: readonly PointOfContact[]): Promise<Buffer>
 async function unlockToList(browser: Browser, url: string): Promise<{ times: number[]; kdf: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'poc-bench-backup-'));
   const file = join(dir, 'directory-10k.pocvault');
-  writeFileSync(file, await legacyBackup(generateDemoDirectory({ seed: 10_000, size: SIZE, now: new Date('2026-11-24T00:00:00Z') })));
+  writeFileSync(
+    file,
+    await legacyBackup(
+      generateDemoDirectory({ seed: 10_000, size: SIZE, now: new Date('2026-11-24T00:00:00Z') }),
+    ),
+  );
   const page = await newAppPage(browser, url);
   try {
     await page.getByRole('button', { name: 'Restore from an encrypted backup instead' }).click();
@@ -191,7 +212,11 @@ interface SyncRun {
 }
 
 /** Enrols a new vault; the sync starts on enrolment; the directory screen is opened at once. */
-async function initialSync(browser: Browser, url: string, registry: RunningRegistry): Promise<{ run: SyncRun; page: Page }> {
+async function initialSync(
+  browser: Browser,
+  url: string,
+  registry: RunningRegistry,
+): Promise<{ run: SyncRun; page: Page }> {
   const page = await newAppPage(browser, url);
   await enrol(page, registry, registry.issueCode('FRA', 'technical'));
   const expected = registry.server.context.directory.listLive().length;
@@ -224,7 +249,11 @@ async function deltaSync(page: Page, registry: RunningRegistry, round: number): 
   const live = registry.server.context.directory.listLive();
   const changed = live
     .filter((_, i) => i % 100 === round)
-    .map((e) => ({ ...e, revision: e.revision + 1, text: { ...e.text, officeHours: `08:30–16:30 (changed ${round}, fictional)` } }));
+    .map((e) => ({
+      ...e,
+      revision: e.revision + 1,
+      text: { ...e.text, officeHours: `08:30–16:30 (changed ${round}, fictional)` },
+    }));
   registry.server.context.directory.importEntries(changed);
   const head = registry.server.context.directory.head();
   await page.evaluate(() => (window.location.hash = '#/sync'));

@@ -16,7 +16,10 @@ function cases(count: number, withDeadline: number): CaseSummary[] {
   const out: CaseSummary[] = [];
   for (let i = 0; i < count; i++) {
     const incoming = i % 2 === 0;
-    const due = i < withDeadline ? new Date(NOW + (i - 25) * 1_800_000).toISOString() : new Date(NOW + (72 + i) * 3_600_000).toISOString();
+    const due =
+      i < withDeadline
+        ? new Date(NOW + (i - 25) * 1_800_000).toISOString()
+        : new Date(NOW + (72 + i) * 3_600_000).toISOString();
     out.push({
       id: `case-bench${String(i).padStart(5, '0')}`,
       subject: `Fictional bench case ${i}`,
@@ -42,11 +45,32 @@ export async function run(): Promise<Figure[]> {
     sentAt: new Date(NOW - i * 3_600_000).toISOString(),
     deadline: new Date(NOW + (48 - i) * 3_600_000).toISOString(),
   }));
-  const t = (key: string, options?: Record<string, unknown>) => (options ? `${key} ${JSON.stringify(options)}` : key);
+  const t = (key: string, options?: Record<string, unknown>) =>
+    options ? `${key} ${JSON.stringify(options)}` : key;
   const render = () => {
-    const today = buildToday({ now: NOW, pings, queuedPingIds: new Set(), cases: summaries, keyChanges: [], lastSyncAt: new Date(NOW - 300_000).toISOString(), staleSyncDays: 14, outboxWaiting: 2 });
-    if (today.pings.length !== 20 || today.overdue.length + today.dueToday.length !== 50) throw new Error('bench data is not what it claims');
-    return renderToString(createElement(HomeView, { today, t, language: 'fr', now: NOW, stateName: (code: string) => code, onAnswerPing: () => undefined, answering: new Set<string>() }));
+    const today = buildToday({
+      now: NOW,
+      pings,
+      queuedPingIds: new Set(),
+      cases: summaries,
+      keyChanges: [],
+      lastSyncAt: new Date(NOW - 300_000).toISOString(),
+      staleSyncDays: 14,
+      outboxWaiting: 2,
+    });
+    if (today.pings.length !== 20 || today.overdue.length + today.dueToday.length !== 50)
+      throw new Error('bench data is not what it claims');
+    return renderToString(
+      createElement(HomeView, {
+        today,
+        t,
+        language: 'fr',
+        now: NOW,
+        stateName: (code: string) => code,
+        onAnswerPing: () => undefined,
+        answering: new Set<string>(),
+      }),
+    );
   };
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {
@@ -56,6 +80,13 @@ export async function run(): Promise<Figure[]> {
   }
   await Promise.resolve();
   return [
-    { name: 'home.render.ms', value: median(times.slice(5)), unit: 'ms', target: 100, better: 'lower', note: '1,000 cases, 20 pings, 50 deadlines; buildToday + renderToString in Node, median of 10 after 5 warm-ups' },
+    {
+      name: 'home.render.ms',
+      value: median(times.slice(5)),
+      unit: 'ms',
+      target: 100,
+      better: 'lower',
+      note: '1,000 cases, 20 pings, 50 deadlines; buildToday + renderToString in Node, median of 10 after 5 warm-ups',
+    },
   ];
 }

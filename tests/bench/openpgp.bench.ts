@@ -13,7 +13,10 @@ import { GpgHome, gpgAvailable } from '../integration/gpg-harness';
  * so neither inherits the other's cache, JIT or garbage-collection state — with enough runs for
  * the median to settle (≥ 100 for 4 KB).
  */
-const RUNS = { '4k': { size: 4 * 1024, warmUp: 20, runs: 100 }, '1m': { size: 1024 * 1024, warmUp: 3, runs: 15 } } as const;
+const RUNS = {
+  '4k': { size: 4 * 1024, warmUp: 20, runs: 100 },
+  '1m': { size: 1024 * 1024, warmUp: 3, runs: 15 },
+} as const;
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
   const value = fn();
@@ -39,7 +42,16 @@ export async function run(): Promise<Figure[]> {
   try {
     home.import(sender.privateKeyArmored);
     home.import(recipient.privateKeyArmored);
-    const gpgCommon = ['--compress-algo', 'none', '--local-user', sender.fingerprint, '--recipient', recipient.fingerprint, '--recipient', sender.fingerprint];
+    const gpgCommon = [
+      '--compress-algo',
+      'none',
+      '--local-user',
+      sender.fingerprint,
+      '--recipient',
+      recipient.fingerprint,
+      '--recipient',
+      sender.fingerprint,
+    ];
     home.run(['--armor', '--sign', '--encrypt', ...gpgCommon], 'warm-up'); // starts gpg-agent once
 
     // As in the app: keys are parsed once per session (renderer/messaging/keyring.ts, ownIdentity.ts)
@@ -59,7 +71,11 @@ export async function run(): Promise<Figure[]> {
           encryptAndSign({ data, recipients: [recipientPublic], sender: sender.privateKey, armor: true }),
         );
         const [opened, td] = await timeAsync(() =>
-          decryptAndVerify({ input: sealed, decryptionKey: recipient.privateKey, verificationKeys: [senderPublic] }),
+          decryptAndVerify({
+            input: sealed,
+            decryptionKey: recipient.privateKey,
+            verificationKeys: [senderPublic],
+          }),
         );
         if (opened.signatures[0]?.status !== 'valid') throw new Error('app round trip did not verify');
         if (i >= warmUp) {
@@ -71,13 +87,17 @@ export async function run(): Promise<Figure[]> {
         const [enc, ge] = time(() => home.run(['--armor', '--sign', '--encrypt', ...gpgCommon], data));
         if (enc.status !== 0) throw new Error(`gpg encrypt failed: ${enc.stderr}`);
         const [dec, gd] = time(() => home.run(['--decrypt'], enc.stdout));
-        if (!dec.statusLines.some((l) => l.startsWith('[GNUPG:] GOODSIG'))) throw new Error(`gpg decrypt failed: ${dec.stderr}`);
+        if (!dec.statusLines.some((l) => l.startsWith('[GNUPG:] GOODSIG')))
+          throw new Error(`gpg decrypt failed: ${dec.stderr}`);
         if (i >= warmUp) {
           gpgEnc.push(ge);
           gpgDec.push(gd);
         }
       }
-      for (const [op, app, gpg] of [['encrypt', appEnc, gpgEnc], ['decrypt', appDec, gpgDec]] as const) {
+      for (const [op, app, gpg] of [
+        ['encrypt', appEnc, gpgEnc],
+        ['decrypt', appDec, gpgDec],
+      ] as const) {
         const appMs = median(app);
         const gpgMs = median(gpg);
         figures.push(
@@ -88,7 +108,13 @@ export async function run(): Promise<Figure[]> {
             better: 'lower',
             note: `median of ${app.length} after ${RUNS[label].warmUp} warm-up runs; p10–p90 ${spread(app)}`,
           },
-          { name: `openpgp.${op}.${label}.gpg_ms`, value: gpgMs, unit: 'ms', better: 'lower', note: `same; p10–p90 ${spread(gpg)}` },
+          {
+            name: `openpgp.${op}.${label}.gpg_ms`,
+            value: gpgMs,
+            unit: 'ms',
+            better: 'lower',
+            note: `same; p10–p90 ${spread(gpg)}`,
+          },
           {
             name: `openpgp.${op}.${label}.speedup`,
             value: gpgMs / appMs,

@@ -10,20 +10,32 @@ import { median, type Figure } from './figure';
  */
 function makeCsv(rows: number): string {
   const lines = ['id;state;role;entity;person;email;phone;fingerprint'];
-  const states = DIRECTORY_STATES.filter((s) => s.alpha2 === 'FR' || s.alpha2 === 'DE' || s.alpha2 === 'US' || s.alpha2 === 'BR');
-  const phones: Record<string, string> = { FRA: '+33 1 23 45 67 ', DEU: '+49 30 1234 56', USA: '+1 202 555 01', BRA: '+55 61 3333 44' };
+  const states = DIRECTORY_STATES.filter(
+    (s) => s.alpha2 === 'FR' || s.alpha2 === 'DE' || s.alpha2 === 'US' || s.alpha2 === 'BR',
+  );
+  const phones: Record<string, string> = {
+    FRA: '+33 1 23 45 67 ',
+    DEU: '+49 30 1234 56',
+    USA: '+1 202 555 01',
+    BRA: '+55 61 3333 44',
+  };
   for (let i = 0; i < rows; i++) {
     const state = states[i % states.length]?.code ?? 'FRA';
     const phone = `${phones[state] ?? '+33 1 23 45 67 '}${String(i % 100).padStart(2, '0')}`;
     const fingerprint = (i.toString(16).toUpperCase().padStart(8, '0') + 'A'.repeat(32)).slice(0, 40);
-    lines.push(`row-${i};${state};${i % 2 ? 'technical' : 'diplomatic'};Fictional entity ${i};Person ${i};poc${i}@regional.example;${phone};${fingerprint}`);
+    lines.push(
+      `row-${i};${state};${i % 2 ? 'technical' : 'diplomatic'};Fictional entity ${i};Person ${i};poc${i}@regional.example;${phone};${fingerprint}`,
+    );
   }
   return lines.join('\n');
 }
 
 export async function run(): Promise<Figure[]> {
   const csv = makeCsv(5_000);
-  const previous = mapCsvRows(readCsvTable(csv), guessMapping(readCsvTable(csv).headers)).entries.slice(0, 4_500);
+  const previous = mapCsvRows(readCsvTable(csv), guessMapping(readCsvTable(csv).headers)).entries.slice(
+    0,
+    4_500,
+  );
   const times: number[] = [];
   let accepted = 0;
   for (let i = 0; i < 9; i++) {

@@ -17,10 +17,22 @@ const RUNS = 3;
 const DEGRADED_SIZE = 2_000;
 
 /** A fresh engine over a store that has the enrolment but nothing applied (or `from` applied). */
-function engineAt(url: string, enrolled: SyncState, sign: (s: unknown) => Promise<string>, from?: MemorySyncStore) {
+function engineAt(
+  url: string,
+  enrolled: SyncState,
+  sign: (s: unknown) => Promise<string>,
+  from?: MemorySyncStore,
+) {
   const store = from ?? new MemorySyncStore();
   if (!from) store.snapshot.state = { ...enrolled, lastSeq: 0, knownHead: 0, lastIssuedAt: undefined };
-  return { store, engine: new SyncEngine({ store, client: new RegistryClient({ baseUrl: url, fetch: nodeFetch, timeoutMs: 30_000 }), sign }) };
+  return {
+    store,
+    engine: new SyncEngine({
+      store,
+      client: new RegistryClient({ baseUrl: url, fetch: nodeFetch, timeoutMs: 30_000 }),
+      sign,
+    }),
+  };
 }
 
 export async function run(): Promise<Figure[]> {
@@ -62,7 +74,11 @@ export async function run(): Promise<Figure[]> {
     // --- delta after 1 % changed ---
     const changed: PointOfContact[] = entries
       .filter((_, i) => i % 100 === 0)
-      .map((e) => ({ ...e, revision: e.revision + 1, text: { ...e.text, officeHours: '08:30–16:30 (changed)' } }));
+      .map((e) => ({
+        ...e,
+        revision: e.revision + 1,
+        text: { ...e.text, officeHours: '08:30–16:30 (changed)' },
+      }));
     registry.server.context.directory.importEntries(changed);
     await registry.server.context.feed.refresh();
     const compressed = gzipSync(Buffer.from(JSON.stringify(changed))).length;
@@ -85,7 +101,13 @@ export async function run(): Promise<Figure[]> {
     }
     const delta = median(deltaBytes);
     figures.push(
-      { name: 'sync.delta.1pct.bytes', value: delta, unit: 'B', better: 'lower', note: `${changed.length} entries changed; gzip of them alone: ${compressed} B` },
+      {
+        name: 'sync.delta.1pct.bytes',
+        value: delta,
+        unit: 'B',
+        better: 'lower',
+        note: `${changed.length} entries changed; gzip of them alone: ${compressed} B`,
+      },
       { name: 'sync.delta.1pct.ms', value: median(deltaTimes), unit: 'ms', better: 'lower' },
       {
         name: 'sync.delta.bytes_ratio',
@@ -104,19 +126,54 @@ export async function run(): Promise<Figure[]> {
     // --- "nothing new": the signed head, served from memory ---
     const state = poc.store.snapshot.state!;
     const challenge = await poc.client.challenge(state.accountId);
-    const statement: SessionStatement = { purpose: 'session', registry: state.registryFingerprint, challengeId: challenge.challengeId, nonce: challenge.nonce };
+    const statement: SessionStatement = {
+      purpose: 'session',
+      registry: state.registryFingerprint,
+      challengeId: challenge.challengeId,
+      nonce: challenge.nonce,
+    };
     const { token } = await poc.client.session(statement, await poc.sign(statement));
     const headers = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' };
-    const result = await autocannon({ url: `${registry.url}${FEED_PATHS.head}`, headers, connections: 16, duration: 8 });
+    const result = await autocannon({
+      url: `${registry.url}${FEED_PATHS.head}`,
+      headers,
+      connections: 16,
+      duration: 8,
+    });
     figures.push(
-      { name: 'registry.nothing_new.rps', value: Math.round(result.requests.average), unit: 'req/s', target: 2000, better: 'higher', note: `non-2xx: ${result.non2xx}` },
-      { name: 'registry.nothing_new.p99_ms', value: result.latency.p99, unit: 'ms', target: 25, better: 'lower' },
+      {
+        name: 'registry.nothing_new.rps',
+        value: Math.round(result.requests.average),
+        unit: 'req/s',
+        target: 2000,
+        better: 'higher',
+        note: `non-2xx: ${result.non2xx}`,
+      },
+      {
+        name: 'registry.nothing_new.p99_ms',
+        value: result.latency.p99,
+        unit: 'ms',
+        target: 25,
+        better: 'lower',
+      },
     );
 
     // --- issue 14: the first full 500-entry chunk, signed and gzipped once, served from memory ---
-    const full = await autocannon({ url: `${registry.url}${FEED_PATHS.chunk({ from: 0, until: 500 })}`, headers, connections: 16, duration: 10 });
+    const full = await autocannon({
+      url: `${registry.url}${FEED_PATHS.chunk({ from: 0, until: 500 })}`,
+      headers,
+      connections: 16,
+      duration: 10,
+    });
     figures.push(
-      { name: 'registry.page.full.rps', value: Math.round(full.requests.average), unit: 'req/s', target: 1000, better: 'higher', note: `non-2xx: ${full.non2xx}` },
+      {
+        name: 'registry.page.full.rps',
+        value: Math.round(full.requests.average),
+        unit: 'req/s',
+        target: 1000,
+        better: 'higher',
+        note: `non-2xx: ${full.non2xx}`,
+      },
       { name: 'registry.page.full.p99_ms', value: full.latency.p99, unit: 'ms', target: 50, better: 'lower' },
     );
 
@@ -147,7 +204,11 @@ function rawGet(url: string, headers: Record<string, string>): Promise<number> {
  * 10,000-entry feed at once (what the registry sees of 50 initial syncs; their verification runs on
  * the clients' machines, so it is left out of this process).
  */
-async function healthDuringBurst(url: string, headers: Record<string, string>, head: FeedHead): Promise<Figure> {
+async function healthDuringBurst(
+  url: string,
+  headers: Record<string, string>,
+  head: FeedHead,
+): Promise<Figure> {
   const latencies: number[] = [];
   let burstDone = false;
   const poll = (async () => {
@@ -187,20 +248,43 @@ async function healthDuringBurst(url: string, headers: Record<string, string>, h
 async function degraded(sign: (s: unknown) => Promise<string>): Promise<Figure[]> {
   void sign;
   return [
-    ...(await degradedRun({ label: '2k', size: DEGRADED_SIZE, resetProbability: 0.02, cutAtHalf: true, seed: 42, chunkSize: 250 })),
-    ...(await degradedRun({ label: 'stress20pct.1k', size: 1_000, resetProbability: 0.2, cutAtHalf: false, seed: 7, chunkSize: 100 })),
+    ...(await degradedRun({
+      label: '2k',
+      size: DEGRADED_SIZE,
+      resetProbability: 0.02,
+      cutAtHalf: true,
+      seed: 42,
+      chunkSize: 250,
+    })),
+    ...(await degradedRun({
+      label: 'stress20pct.1k',
+      size: 1_000,
+      resetProbability: 0.2,
+      cutAtHalf: false,
+      seed: 7,
+      chunkSize: 100,
+    })),
   ];
 }
 
-async function degradedRun(run: { label: string; size: number; resetProbability: number; cutAtHalf: boolean; seed: number; chunkSize: number }): Promise<Figure[]> {
+async function degradedRun(run: {
+  label: string;
+  size: number;
+  resetProbability: number;
+  cutAtHalf: boolean;
+  seed: number;
+  chunkSize: number;
+}): Promise<Figure[]> {
   const registry = await startRegistry({ rateLimitPerMinute: 10_000_000, chunkSize: run.chunkSize });
   try {
-    registry.server.context.directory.importEntries(generateDemoDirectory({ seed: 11, size: run.size, now: new Date('2026-03-01T00:00:00Z') }));
+    registry.server.context.directory.importEntries(
+      generateDemoDirectory({ seed: 11, size: run.size, now: new Date('2026-03-01T00:00:00Z') }),
+    );
     await registry.server.context.feed.refresh();
     const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'));
     const enrolled = poc.store.snapshot.state!;
     let seed = run.seed;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const proxy = await startThrottleProxy({
       targetPort: Number(new URL(registry.url).port),
       bytesPerSecond: 256_000 / 8,
@@ -246,7 +330,8 @@ async function degradedRun(run: { label: string; size: number; resetProbability:
       if (attempts > 200) throw new Error(`degraded sync (${run.label}) did not converge`);
     }
     const seconds = (performance.now() - start) / 1000;
-    if (store.snapshot.entries.size !== run.size) throw new Error(`degraded sync (${run.label}) ended with ${store.snapshot.entries.size} entries`);
+    if (store.snapshot.entries.size !== run.size)
+      throw new Error(`degraded sync (${run.label}) ended with ${store.snapshot.entries.size} entries`);
     const refetched = requested.filter((r) => r.since < r.applied).length;
     const name = `sync.degraded.${run.label}`;
     const cuts = `${proxy.stats.resets} of ${proxy.stats.responses} responses cut on ${proxy.stats.connections} connections`;
@@ -258,9 +343,21 @@ async function degradedRun(run: { label: string; size: number; resetProbability:
         better: 'lower',
         note: `${run.size} entries, 256 kbit/s, 300 ms RTT, ${run.resetProbability * 100} % of responses cut mid-body (${cuts}), chunks of ${run.chunkSize}${run.cutAtHalf ? ', cut once more at 50 %' : ''}`,
       },
-      { name: `${name}.bytes`, value: proxy.stats.bytesDown + proxy.stats.bytesUp, unit: 'B', better: 'lower' },
+      {
+        name: `${name}.bytes`,
+        value: proxy.stats.bytesDown + proxy.stats.bytesUp,
+        unit: 'B',
+        better: 'lower',
+      },
       { name: `${name}.attempts`, value: attempts, unit: 'runs', better: 'lower' },
-      { name: `${name}.refetched_pages`, value: refetched, unit: 'pages', target: 0, better: 'lower', note: 'page requests below the applied sequence (resume after a cut)' },
+      {
+        name: `${name}.refetched_pages`,
+        value: refetched,
+        unit: 'pages',
+        target: 0,
+        better: 'lower',
+        note: 'page requests below the applied sequence (resume after a cut)',
+      },
     ];
     await proxy.close();
     return figures;

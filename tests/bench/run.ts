@@ -48,7 +48,10 @@ console.log('\n' + line(headers));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(headers.map((h) => row[h])));
 
-writeFileSync(join(here, 'report.json'), JSON.stringify({ generatedAt: new Date().toISOString(), figures }, null, 2) + '\n');
+writeFileSync(
+  join(here, 'report.json'),
+  JSON.stringify({ generatedAt: new Date().toISOString(), figures }, null, 2) + '\n',
+);
 console.log(`\nreport: tests/bench/report.json (${figures.length} figures)`);
 if (failures.length) {
   console.error(`benchmarks that failed to run: ${failures.join(', ')}`);

@@ -12,7 +12,8 @@ export async function run(): Promise<Figure[]> {
   const tunedTimes: number[] = [];
   for (let i = 0; i < 3; i++) tunedTimes.push(await measureKdf(tuned));
   const tunedMs = median(tunedTimes);
-  const band = (ms: number) => (ms < KDF_MIN_MS ? `below the ${KDF_MIN_MS} ms floor of the band: too cheap` : 'within band');
+  const band = (ms: number) =>
+    ms < KDF_MIN_MS ? `below the ${KDF_MIN_MS} ms floor of the band: too cheap` : 'within band';
   return [
     {
       name: 'vault.kdf.ms',

@@ -54,7 +54,9 @@ function encodings(text: string): Buffer[] {
 function counterpart(registry: DemoRegistry) {
   const db = openRegistryDatabase(registry.dataDir);
   try {
-    const entry = new DirectoryRepository(db).listLive().find((e) => e.state === 'DEU' && e.role === 'technical' && e.openpgp);
+    const entry = new DirectoryRepository(db)
+      .listLive()
+      .find((e) => e.state === 'DEU' && e.role === 'technical' && e.openpgp);
     if (!entry) throw new Error('the demo registry has no DEU technical entry with a key');
     return entry;
   } finally {
@@ -68,16 +70,25 @@ test('real use leaves nothing readable in any file of a persistent Chromium prof
   const profile = mkdtempSync(join(tmpdir(), 'poc-canary-use-'));
   try {
     const peer = counterpart(registry);
-    const peerName = peer.text.personName ? `${peer.text.personName} — ${peer.text.entity}` : peer.text.entity;
+    const peerName = peer.text.personName
+      ? `${peer.text.personName} — ${peer.text.entity}`
+      : peer.text.entity;
     const peerOption = new RegExp(`^${peerName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · Germany`);
-    const context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), baseURL: BASE_URL, acceptDownloads: true });
+    const context = await chromium.launchPersistentContext(profile, {
+      ...chromiumLaunchOptions(),
+      baseURL: BASE_URL,
+      acceptDownloads: true,
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     await setUpPoc(page, { registry, code: 'DEMO-FRA-TECH-0001' });
     await syncToHead(page, registry);
 
     // Own-entry edit.
     await page.goto('/#/sync');
-    await page.getByRole('button', { name: /^Edit / }).first().click();
+    await page
+      .getByRole('button', { name: /^Edit / })
+      .first()
+      .click();
     await page.getByLabel('Title of the person (optional)').fill(CANARY.ownTitle);
     await page.getByRole('button', { name: 'Sign and send' }).click();
     await expect(page.getByTestId('outbox-count')).toHaveText('Waiting to send: 0', { timeout: 60_000 });
@@ -96,8 +107,10 @@ test('real use leaves nothing readable in any file of a persistent Chromium prof
     await page.getByLabel('E-mail', { exact: true }).fill(CANARY.email);
     await page.getByLabel('Telephone', { exact: true }).fill(CANARY.phone);
     await page.getByRole('button', { name: 'Review and send' }).click();
-    const sent = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Sign, encrypt and send' }).click();
+    // The hand-over step: saved as an .eml addressed to the recipient, as a user would send it.
+    const sent = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save as e-mail (.eml)' }).click();
     await (await sent).path();
     await page.getByRole('button', { name: 'Open the case' }).click();
     await page.getByLabel('New note').fill(CANARY.note);
@@ -118,17 +131,24 @@ test('real use leaves nothing readable in any file of a persistent Chromium prof
     await page.getByLabel('Subject (stays inside the encryption)').fill(CANARY.subject);
     await page.getByLabel('Message', { exact: true }).fill(CANARY.message);
     await page.getByRole('button', { name: 'Sign and encrypt' }).click();
-    await expect(page.getByText('-----BEGIN PGP MESSAGE-----', { exact: false }).first()).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByText('-----BEGIN PGP MESSAGE-----', { exact: false }).first()).toBeAttached({
+      timeout: 30_000,
+    });
 
     // Leave it like a user closing the window mid-draft, with the draft page open.
     await page.goto('/#/inquiry');
     await expect(page.getByLabel('What happened')).toHaveValue(CANARY.draft);
     await context.close();
 
-    const blobs = filesUnder(profile).map((path) => ({ path: path.slice(profile.length + 1), bytes: readFileSync(path) }));
+    const blobs = filesUnder(profile).map((path) => ({
+      path: path.slice(profile.length + 1),
+      bytes: readFileSync(path),
+    }));
     // Positive control: IndexedDB is among the scanned files and its clear parts are readable.
     expect(blobs.some(({ path }) => path.includes('IndexedDB'))).toBe(true);
-    expect(blobs.some(({ bytes }) => encodings('poc-desk').some((needle) => bytes.includes(needle)))).toBe(true);
+    expect(blobs.some(({ bytes }) => encodings('poc-desk').some((needle) => bytes.includes(needle)))).toBe(
+      true,
+    );
 
     const needles: Record<string, string> = {
       ...CANARY,

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 
 /** Issue 9 §6: an unsaved case note survives a lock (idle or by hand) as inquiry drafts do. */
-test('a case note being written survives the vault locking and is there after unlocking', async ({ page }) => {
+test('a case note being written survives the vault locking and is there after unlocking', async ({
+  page,
+}) => {
   const errors = collectConsoleErrors(page);
   await createVaultAndUnlock(page);
   await page.goto('/#/inquiry');
@@ -20,16 +22,22 @@ test('a case note being written survives the vault locking and is there after un
   await page.getByRole('button', { name: 'Lock' }).click();
   await unlockVault(page);
   await page.goto(caseUrl);
-  await expect(page.getByLabel('New note')).toHaveValue('Called the duty officer twice, no answer yet (fictional)');
+  await expect(page.getByLabel('New note')).toHaveValue(
+    'Called the duty officer twice, no answer yet (fictional)',
+  );
 
   // Adding it to the case clears the draft for good.
   await page.getByRole('button', { name: 'Add the note' }).click();
-  await expect(page.getByRole('list', { name: 'Events of the case, oldest first' })).toContainText('Called the duty officer twice');
+  await expect(page.getByRole('list', { name: 'Events of the case, oldest first' })).toContainText(
+    'Called the duty officer twice',
+  );
   await expect(page.getByLabel('New note')).toHaveValue('');
   await page.reload();
   await unlockVault(page);
   await page.goto(caseUrl);
-  await expect(page.getByRole('list', { name: 'Events of the case, oldest first' })).toContainText('Called the duty officer twice');
+  await expect(page.getByRole('list', { name: 'Events of the case, oldest first' })).toContainText(
+    'Called the duty officer twice',
+  );
   await expect(page.getByLabel('New note')).toHaveValue('');
   expect(errors).toEqual([]);
 });

@@ -18,7 +18,9 @@ async function switchLanguage(page: Page, language: string) {
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
 
-test('A (French UI) sends an urgent technical inquiry; the case records it, verifies and exports', async ({ page }) => {
+test('A (French UI) sends an urgent technical inquiry; the case records it, verifies and exports', async ({
+  page,
+}) => {
   const errors = collectConsoleErrors(page);
   await createVaultAndUnlock(page);
   await switchLanguage(page, 'fr');
@@ -33,7 +35,9 @@ test('A (French UI) sends an urgent technical inquiry; the case records it, veri
 
   await page.getByLabel('Description de l’incident').fill('Rançongiciel contre des hôpitaux (fictif)');
   await page.getByLabel('Santé').check();
-  await page.getByLabel('Données techniques').fill('192.0.2[.]10 hxxp://c2[.]example[.]org/x 2001:DB8:0:0:0:0:0:1 999.1.1.1 CVE-2024-3094');
+  await page
+    .getByLabel('Données techniques')
+    .fill('192.0.2[.]10 hxxp://c2[.]example[.]org/x 2001:DB8:0:0:0:0:0:1 999.1.1.1 CVE-2024-3094');
   const parsed = page.getByRole('list', { name: 'Données techniques reconnues' });
   await expect(parsed).toContainText('2001:db8::1');
   await expect(parsed).toContainText('http://c2.example.org/x');
@@ -81,7 +85,10 @@ test('A (French UI) sends an urgent technical inquiry; the case records it, veri
   await page.getByRole('button', { name: 'Exporter en JSON pour nos archives' }).click();
   const jsonPath = 'tests/e2e/output/case-a.json';
   await (await jsonDownload).saveAs(jsonPath);
-  const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as { chain: { verification: { intact: boolean } }; events: unknown[] };
+  const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
+    chain: { verification: { intact: boolean } };
+    events: unknown[];
+  };
   expect(exported.chain.verification.intact).toBe(true);
   expect(exported.events.length).toBeGreaterThanOrEqual(4);
 
@@ -118,10 +125,14 @@ test('the inquiry wizard runs through in Arabic (screenshot kept)', async ({ pag
   const pdf = page.waitForEvent('download');
   await page.getByRole('button', { name: 'تصدير بصيغة PDF' }).click();
   await (await pdf).saveAs('tests/e2e/output/case-arabic.pdf');
-  expect(pdfFontNames('tests/e2e/output/case-arabic.pdf').some((name) => name.includes('NotoSansArabic'))).toBe(true);
+  expect(
+    pdfFontNames('tests/e2e/output/case-arabic.pdf').some((name) => name.includes('NotoSansArabic')),
+  ).toBe(true);
 });
 
-test('a half-filled inquiry survives a reload: the vault locks, and after unlocking the fields are there', async ({ page }) => {
+test('a half-filled inquiry survives a reload: the vault locks, and after unlocking the fields are there', async ({
+  page,
+}) => {
   const errors = collectConsoleErrors(page);
   await createVaultAndUnlock(page);
   await page.goto('/#/inquiry');
@@ -138,7 +149,9 @@ test('a half-filled inquiry survives a reload: the vault locks, and after unlock
   await unlockVault(page);
   await page.goto('/#/inquiry');
   await expect(page.getByLabel('What happened')).toHaveValue('Phishing wave against a ministry (fictional)');
-  await expect(page.getByRole('textbox', { name: 'Technical data' })).toHaveValue('203.0.113.7 phish[.]example');
+  await expect(page.getByRole('textbox', { name: 'Technical data' })).toHaveValue(
+    '203.0.113.7 phish[.]example',
+  );
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByLabel('Sender', { exact: true })).toHaveValue('Dana Fictional');
   await expect(page.getByLabel('My State (ISO code)')).toHaveValue('XAA');
@@ -216,9 +229,14 @@ test.describe('two points of contact', () => {
     await registry.stop();
   });
 
-  test('A (French UI) asks B (English UI): every hand-over is explicit, replies file themselves, PDF as evidence', async ({ browser }) => {
+  test('A (French UI) asks B (English UI): every hand-over is explicit, replies file themselves, PDF as evidence', async ({
+    browser,
+  }) => {
     test.setTimeout(300_000);
-    const { a, b, pocA, pocB } = await setUpPocPair(browser, registry, { a: { language: 'fr' }, b: { language: 'en' } });
+    const { a, b, pocA, pocB } = await setUpPocPair(browser, registry, {
+      a: { language: 'fr' },
+      b: { language: 'en' },
+    });
     await b.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const errorsA = collectConsoleErrors(a);
     const errorsB = collectConsoleErrors(b);
@@ -232,7 +250,9 @@ test.describe('two points of contact', () => {
     await a.getByRole('button', { name: 'Suivant' }).click();
     await a.getByLabel('Description de l’incident').fill('Rançongiciel contre des hôpitaux (fictif)');
     await a.getByLabel('Santé').check();
-    await a.getByRole('textbox', { name: 'Données techniques' }).fill('192.0.2[.]10 hxxp://c2[.]example[.]org/x 2001:DB8:0:0:0:0:0:1 CVE-2024-3094');
+    await a
+      .getByRole('textbox', { name: 'Données techniques' })
+      .fill('192.0.2[.]10 hxxp://c2[.]example[.]org/x 2001:DB8:0:0:0:0:0:1 CVE-2024-3094');
     await a.getByRole('button', { name: 'Suivant' }).click();
     await a.getByLabel('Objet de la demande').fill('Ces adresses sont-elles connues de vos services ?');
     await a.getByLabel('Urgence', { exact: true }).selectOption('urgent');
@@ -242,7 +262,8 @@ test.describe('two points of contact', () => {
     const review = a.getByLabel('Texte que lira le destinataire');
     await expect(review).toContainText('Urgence: Urgente');
     // The reference shown before sending …
-    const reference = /Référence du message: ([0-9a-f]{32})/.exec((await review.textContent()) ?? '')?.[1] ?? '';
+    const reference =
+      /Référence du message: ([0-9a-f]{32})/.exec((await review.textContent()) ?? '')?.[1] ?? '';
     expect(reference).toMatch(/^[0-9a-f]{32}$/);
     await a.getByRole('button', { name: 'Signer, chiffrer et envoyer' }).click();
     await expect(a.getByRole('status').filter({ hasText: 'Rien n’est encore parti' })).toBeVisible();
@@ -251,7 +272,11 @@ test.describe('two points of contact', () => {
     await expect(handoverA).toContainText(reference);
     await expect(handoverA.getByText('Préparé (non remis)')).toBeVisible();
     // Hand-over 1: an RFC 3156 e-mail addressed to B's directory address, subject revealing nothing.
-    const eml = await saveDownload(a, () => handoverA.getByRole('button', { name: 'Enregistrer en courriel (.eml)' }).click(), '/tmp/pw-jc/inquiry-a-to-b.eml');
+    const eml = await saveDownload(
+      a,
+      () => handoverA.getByRole('button', { name: 'Enregistrer en courriel (.eml)' }).click(),
+      '/tmp/pw-jc/inquiry-a-to-b.eml',
+    );
     await expect(handoverA.getByText('Remis', { exact: true })).toBeVisible();
     const mail = readFileSync(eml, 'utf8');
     expect(mail).toMatch(/^To: <[^>]+@[^>]+>/m);
@@ -277,7 +302,8 @@ test.describe('two points of contact', () => {
     await b.getByRole('button', { name: 'Review the acknowledgement' }).click();
     const ackText = b.getByLabel('Text the other side will read');
     await expect(ackText).toContainText('Estimated response time');
-    const ackReference = /Message reference: ([0-9a-f]{32})/.exec((await ackText.textContent()) ?? '')?.[1] ?? '';
+    const ackReference =
+      /Message reference: ([0-9a-f]{32})/.exec((await ackText.textContent()) ?? '')?.[1] ?? '';
     await b.getByRole('button', { name: 'Sign and encrypt' }).click();
     const handoverB = b.getByRole('region', { name: 'Hand the message over' });
     await expect(handoverB).toContainText(ackReference);
@@ -292,7 +318,9 @@ test.describe('two points of contact', () => {
     // A pastes the whole text; it files itself into the case and the inquiry becomes "acknowledged".
     await a.goto('/#/messages');
     await a.getByRole('tab', { name: FR_READ.tab }).click();
-    await a.getByLabel('Message chiffré').fill(`Bonjour,\n\n${copied}\n\n-- \n(texte collé depuis un courriel, fictif)`);
+    await a
+      .getByLabel('Message chiffré')
+      .fill(`Bonjour,\n\n${copied}\n\n-- \n(texte collé depuis un courriel, fictif)`);
     await a.getByRole('button', { name: 'Déchiffrer et vérifier' }).click();
     await expect(a.getByText(/Expéditeur vérifié/)).toBeVisible({ timeout: 30_000 });
     await a.getByRole('button', { name: 'Ouvrir le dossier' }).click();
@@ -301,15 +329,22 @@ test.describe('two points of contact', () => {
 
     // B answers; hand-over 3: a .asc file.
     await b.getByRole('button', { name: 'Answer now' }).click();
-    await b.getByLabel('Answer', { exact: true }).fill('192.0.2.10 is a known C2 server; blocked on our side (fictional).');
+    await b
+      .getByLabel('Answer', { exact: true })
+      .fill('192.0.2.10 is a known C2 server; blocked on our side (fictional).');
     await b.getByRole('button', { name: 'Review the answer' }).click();
     const answerText = b.getByLabel('Text the other side will read');
     await expect(answerText).toContainText('known C2 server');
-    const answerReference = /Message reference: ([0-9a-f]{32})/.exec((await answerText.textContent()) ?? '')?.[1] ?? '';
+    const answerReference =
+      /Message reference: ([0-9a-f]{32})/.exec((await answerText.textContent()) ?? '')?.[1] ?? '';
     await b.getByRole('button', { name: 'Sign and encrypt' }).click();
     const answerHandover = b.getByRole('region', { name: 'Hand the message over' });
     await expect(answerHandover).toContainText(answerReference);
-    const answer = await saveDownload(b, () => answerHandover.getByRole('button', { name: 'Save as .asc file' }).click(), '/tmp/pw-jc/answer-b-to-a.asc');
+    const answer = await saveDownload(
+      b,
+      () => answerHandover.getByRole('button', { name: 'Save as .asc file' }).click(),
+      '/tmp/pw-jc/answer-b-to-a.asc',
+    );
     await expect(b.getByText('Answered', { exact: true })).toBeVisible();
     await expect(b.getByText('The inquiry is acknowledged and answered')).toBeVisible();
     await expect(b.getByLabel('Integrity of the record')).toContainText('Record intact: 4 events');
@@ -333,15 +368,23 @@ test.describe('two points of contact', () => {
 
     // The case as evidence: PDF rendered to images and looked at; JSON with a detached signature.
     await a.goto('/#/cases');
-    await a.getByRole('link', { name: /Rançongiciel/ }).first().click();
-    const pdfA = await saveDownload(a, () => a.getByRole('button', { name: 'Exporter en PDF' }).click(), 'tests/e2e/output/journey-case-a.pdf');
+    await a
+      .getByRole('link', { name: /Rançongiciel/ })
+      .first()
+      .click();
+    const pdfA = await saveDownload(
+      a,
+      () => a.getByRole('button', { name: 'Exporter en PDF' }).click(),
+      'tests/e2e/output/journey-case-a.pdf',
+    );
     expect(readFileSync(pdfA).subarray(0, 5).toString()).toBe('%PDF-');
     const pages = renderPdf(pdfA, 'tests/e2e/output/journey-case-a');
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const pdfText = pdfToText(pdfA);
     const pageCount = pages.length;
     // pdftotext reads the thin spaces of "n / N" as none.
-    for (let n = 1; n <= pageCount; n++) expect(pdfText).toMatch(new RegExp(`\\b${n}\\s*/\\s*${pageCount}\\b`));
+    for (let n = 1; n <= pageCount; n++)
+      expect(pdfText).toMatch(new RegExp(`\\b${n}\\s*/\\s*${pageCount}\\b`));
     expect(pdfText.match(/TLP:AMBER/g)?.length ?? 0).toBeGreaterThanOrEqual(2 * pageCount);
     expect(pdfText).toContain(reference);
     expect(pdfText).toMatch(/Expéditeur vérifié/);
@@ -350,21 +393,33 @@ test.describe('two points of contact', () => {
 
     // JSON with a detached signature by A's key: verify-case accepts the pair, refuses one changed character.
     const downloads: Promise<string>[] = [];
-    const collect = (download: Download) => downloads.push(download.path().then(() => download.suggestedFilename()).then(async (name) => {
-      const path = `tests/e2e/output/journey-${name.endsWith('.sig') ? 'case.json.sig' : 'case.json'}`;
-      await download.saveAs(path);
-      return path;
-    }));
+    const collect = (download: Download) =>
+      downloads.push(
+        download
+          .path()
+          .then(() => download.suggestedFilename())
+          .then(async (name) => {
+            const path = `tests/e2e/output/journey-${name.endsWith('.sig') ? 'case.json.sig' : 'case.json'}`;
+            await download.saveAs(path);
+            return path;
+          }),
+      );
     a.on('download', collect);
     await a.getByRole('button', { name: 'Exporter en JSON pour nos archives' }).click();
     await expect(a.getByRole('status').filter({ hasText: 'signature par votre clé' })).toBeVisible();
     await expect.poll(() => downloads.length).toBe(2);
     a.off('download', collect);
     const [jsonPath, sigPath] = (await Promise.all(downloads)).sort();
-    expect(execFileSync('npx', ['tsx', 'tools/verify-case.ts', jsonPath ?? '', sigPath ?? ''], { encoding: 'utf8' })).toContain('OK: signature and hash chain verify.');
+    expect(
+      execFileSync('npx', ['tsx', 'tools/verify-case.ts', jsonPath ?? '', sigPath ?? ''], {
+        encoding: 'utf8',
+      }),
+    ).toContain('OK: signature and hash chain verify.');
     const tampered = 'tests/e2e/output/journey-case-tampered.json';
     writeFileSync(tampered, readFileSync(jsonPath ?? '', 'utf8').replace('Rançongiciel', 'Rançongicieł'));
-    expect(() => execFileSync('npx', ['tsx', 'tools/verify-case.ts', tampered, sigPath ?? ''], { stdio: 'pipe' })).toThrow();
+    expect(() =>
+      execFileSync('npx', ['tsx', 'tools/verify-case.ts', tampered, sigPath ?? ''], { stdio: 'pipe' }),
+    ).toThrow();
     // A third-party PDF is refused until every party's consent is recorded (A §11).
     await a.getByRole('button', { name: 'Exporter pour un tiers (PDF)' }).click();
     await expect(a.getByRole('alert').filter({ hasText: 'est refusé' })).toBeVisible();
@@ -372,7 +427,9 @@ test.describe('two points of contact', () => {
     expect(errorsB).toEqual([]);
   });
 
-  test('across roles, A hands the matter to its own State’s diplomatic point of contact; the case records who', async ({ browser }) => {
+  test('across roles, A hands the matter to its own State’s diplomatic point of contact; the case records who', async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const a = await newPocPage(browser);
     await setUpPoc(a, { registry, code: 'DEMO-FRA-TECH-0001' });
@@ -380,17 +437,24 @@ test.describe('two points of contact', () => {
     await a.goto('/#/inquiry');
     await a.getByLabel('Also show points of contact of the other role').check();
     await a.getByLabel('Find the recipient in the directory').fill('DEU');
-    await a.getByRole('radio', { name: /Diplomatic$/ }).first().check({ timeout: 15_000 });
+    await a
+      .getByRole('radio', { name: /Diplomatic$/ })
+      .first()
+      .check({ timeout: 15_000 });
     await expect(a.getByRole('alert').filter({ hasText: 'writing to a Diplomatic one' })).toBeVisible();
     // The own State's (FRA) diplomatic entries are offered; take the first.
     const colleagues = a.getByLabel('Our point of contact of role: Diplomatic');
     const colleague = ((await colleagues.locator('option').nth(1).textContent()) ?? '').trim();
     expect(colleague).not.toBe('');
     await colleagues.selectOption({ label: colleague });
-    await a.getByLabel('Note for the handover (optional)').fill('Please raise this with DEU diplomatic channels (fictional).');
+    await a
+      .getByLabel('Note for the handover (optional)')
+      .fill('Please raise this with DEU diplomatic channels (fictional).');
     await a.getByRole('button', { name: 'Review and send' }).click();
     await a.getByRole('button', { name: 'Sign, encrypt and hand over' }).click();
-    await expect(a.getByRole('status').filter({ hasText: `The matter was handed to ${colleague}` })).toBeVisible();
+    await expect(
+      a.getByRole('status').filter({ hasText: `The matter was handed to ${colleague}` }),
+    ).toBeVisible();
     await a.getByRole('button', { name: 'Open the case' }).click();
     const timeline = a.getByRole('list', { name: 'Events of the case, oldest first' });
     await expect(timeline).toContainText(`Handed to ${colleague} (our point of contact of role: Diplomatic)`);
@@ -412,8 +476,13 @@ test.describe('two points of contact', () => {
 /** Renders every page of a PDF to PNG with pdftoppm (as a user would see it); returns the files. */
 function renderPdf(path: string, prefix: string): string[] {
   execFileSync('pdftoppm', ['-png', '-r', '60', path, prefix]);
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1] ?? 0);
-  return Array.from({ length: pages }, (_, i) => `${prefix}-${String(i + 1).padStart(String(pages).length, '0')}.png`);
+  const pages = Number(
+    /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1] ?? 0,
+  );
+  return Array.from(
+    { length: pages },
+    (_, i) => `${prefix}-${String(i + 1).padStart(String(pages).length, '0')}.png`,
+  );
 }
 
 function pdfToText(path: string): string {

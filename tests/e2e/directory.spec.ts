@@ -24,11 +24,15 @@ const SEARCHES = [
 
 async function search(page: Page, query: string, expected: number, shows: RegExp): Promise<void> {
   await page.getByLabel('Search the directory').fill(query);
-  await expect(page.getByRole('status').filter({ hasText: /Entries found|No entry/ })).toHaveText(`Entries found: ${expected}`);
+  await expect(page.getByRole('status').filter({ hasText: /Entries found|No entry/ })).toHaveText(
+    `Entries found: ${expected}`,
+  );
   await expect(page.getByRole('list', { name: 'Directory entries' })).toContainText(shows);
 }
 
-test('create a vault, load the demo directory, search in six scripts, lock, reload, unlock: data intact', async ({ page }) => {
+test('create a vault, load the demo directory, search in six scripts, lock, reload, unlock: data intact', async ({
+  page,
+}) => {
   const errors = collectConsoleErrors(page);
   await createVaultAndUnlock(page);
   await page.getByRole('button', { name: 'Load the fictional demo directory' }).click();
@@ -82,7 +86,10 @@ test("canary entries leave no name, e-mail or phone in clear in Chromium's profi
   const backupPath = join(backupDir, 'canary.pocvault');
   writeFileSync(backupPath, await backupFileWith(canaryEntries(25), DEMO_PASSPHRASE));
   try {
-    const context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), baseURL: BASE_URL });
+    const context = await chromium.launchPersistentContext(profile, {
+      ...chromiumLaunchOptions(),
+      baseURL: BASE_URL,
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/');
     // First run: restore the canary backup instead of creating an empty vault.
@@ -94,8 +101,11 @@ test("canary entries leave no name, e-mail or phone in clear in Chromium's profi
     await page.getByRole('button', { name: 'Restore the backup' }).click();
     await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible({ timeout: 30_000 });
     // The canaries are really in the vault: search finds them and the entry page shows them.
+    await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByLabel('Search the directory').fill('qzxwvkanary');
-    await expect(page.getByRole('status').filter({ hasText: /Entries found/ })).toHaveText('Entries found: 25');
+    await expect(page.getByRole('status').filter({ hasText: /Entries found/ })).toHaveText(
+      'Entries found: 25',
+    );
     await page.getByRole('list', { name: 'Directory entries' }).getByRole('link').first().click();
     await expect(page.getByText(CANARIES.email)).toBeVisible();
     // Lock and unlock once more, as a user would, before Chromium shuts down and flushes its files.
@@ -109,11 +119,27 @@ test("canary entries leave no name, e-mail or phone in clear in Chromium's profi
     const blobs = files.map((path) => ({ path, bytes: readFileSync(path) }));
     // Positive control: the directory's collection name is stored in clear with every chunk, so a
     // scan that finds it can see IndexedDB (entry ids, States and roles no longer are: issue 14).
-    expect(blobs.some(({ bytes }) => bytes.includes('directoryChunks', 0, 'latin1') || bytes.includes(Buffer.from('directoryChunks', 'utf16le')))).toBe(true);
+    expect(
+      blobs.some(
+        ({ bytes }) =>
+          bytes.includes('directoryChunks', 0, 'latin1') ||
+          bytes.includes(Buffer.from('directoryChunks', 'utf16le')),
+      ),
+    ).toBe(true);
     const hits: string[] = [];
-    for (const canary of [CANARIES.name, 'Qzxwvkanary', CANARIES.email, 'kanary-e2e', CANARIES.phone, '225550173', CANARIES.entity, 'Kanaryinstitut']) {
+    for (const canary of [
+      CANARIES.name,
+      'Qzxwvkanary',
+      CANARIES.email,
+      'kanary-e2e',
+      CANARIES.phone,
+      '225550173',
+      CANARIES.entity,
+      'Kanaryinstitut',
+    ]) {
       for (const { path, bytes } of blobs) {
-        if (bytes.includes(Buffer.from(canary, 'utf8')) || bytes.includes(Buffer.from(canary, 'utf16le'))) hits.push(`${canary} in ${path}`);
+        if (bytes.includes(Buffer.from(canary, 'utf8')) || bytes.includes(Buffer.from(canary, 'utf16le')))
+          hits.push(`${canary} in ${path}`);
       }
     }
     expect(hits).toEqual([]);

@@ -15,7 +15,9 @@ test.afterAll(async () => {
   await registry.stop();
 });
 
-test('an enrolled technical POC sees State and role read-only, and must confirm writing to a diplomatic POC', async ({ browser }) => {
+test('an enrolled technical POC sees State and role read-only, and must confirm writing to a diplomatic POC', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const page = await newPocPage(browser);
   await setUpPoc(page, { registry, code: 'DEMO-FRA-TECH-0001' });
@@ -34,19 +36,26 @@ test('an enrolled technical POC sees State and role read-only, and must confirm 
   // Secure messages → Write: the same rule.
   await page.goto('/#/messages');
   await page.getByRole('tab', { name: 'Write' }).click();
-  await expect(page.getByText('You write as the technical point of contact of FRA')).toBeVisible();
+  await expect(page.getByText('You write as the technical point of contact of France')).toBeVisible();
   await page.getByLabel('Find recipients in the directory').fill('Germany');
   await expect(page.getByRole('checkbox', { name: /Technical$/ }).first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('checkbox', { name: /Diplomatic$/ })).toHaveCount(0);
   await page.getByLabel('Also show points of contact of the other role').check();
-  await page.getByRole('checkbox', { name: /Diplomatic$/ }).first().check();
+  await page
+    .getByRole('checkbox', { name: /Diplomatic$/ })
+    .first()
+    .check();
   await page.getByLabel('Message', { exact: true }).fill('Across roles, deliberately (fictional).');
-  await expect(page.getByRole('alert').filter({ hasText: 'at least one recipient has the other role' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'at least one recipient has the other role' }),
+  ).toBeVisible();
   const seal = page.getByRole('button', { name: 'Sign and encrypt' });
   await expect(seal).toBeDisabled();
   await page.getByLabel('I confirm sending across roles').check();
   await expect(seal).toBeEnabled();
   await seal.click();
-  await expect(page.getByLabel('Encrypted message (armoured text)')).toHaveValue(/-----BEGIN PGP MESSAGE-----/, { timeout: 30_000 });
+  await expect(page.getByLabel('Sealed message (armoured text)')).toHaveValue(/-----BEGIN PGP MESSAGE-----/, {
+    timeout: 30_000,
+  });
   expect(errors).toEqual([]);
 });

@@ -7,10 +7,21 @@ import { startDemoRegistry, switchLanguage, type DemoRegistry, type UiLanguage }
  * First run → Home ("Today") → answer a ping from Home, in English and in Arabic. Screenshots are
  * kept in tests/e2e/output (git-ignored) to be looked at.
  */
-const TEXT: Record<'en' | 'ar', { today: string; answer: string; queuedOrDone: RegExp; countdown: string }> = {
-  en: { today: 'Today', answer: 'Confirm receipt', queuedOrDone: /Answer signed, waiting to be sent|No ping test awaits your answer/, countdown: 'Time left to answer' },
-  ar: { today: 'اليوم', answer: 'تأكيد الاستلام', queuedOrDone: /الرد موقَّع وفي انتظار الإرسال|لا يوجد اختبار تحقق في انتظار ردك/, countdown: 'الوقت المتبقي للرد' },
-};
+const TEXT: Record<'en' | 'ar', { today: string; answer: string; queuedOrDone: RegExp; countdown: string }> =
+  {
+    en: {
+      today: 'Today',
+      answer: 'Confirm receipt',
+      queuedOrDone: /Answer signed, waiting to be sent|No ping test awaits your answer/,
+      countdown: 'Time left to answer',
+    },
+    ar: {
+      today: 'اليوم',
+      answer: 'تأكيد الاستلام',
+      queuedOrDone: /الرد موقَّع وفي انتظار الإرسال|لا يوجد اختبار تحقق في انتظار ردك/,
+      countdown: 'الوقت المتبقي للرد',
+    },
+  };
 
 for (const language of ['en', 'ar'] as const satisfies readonly UiLanguage[]) {
   test(`first run lands on Today; a ping is answered from Today (${language})`, async ({ page }) => {
@@ -24,14 +35,18 @@ for (const language of ['en', 'ar'] as const satisfies readonly UiLanguage[]) {
       await expect(page.getByRole('button', { name: 'Load the fictional demo directory' })).toBeVisible();
 
       await page.goto('/#/onboarding');
-      await page.getByLabel('Your name or the name of your office, for the key').fill('Fictional CERT duty officer');
+      await page
+        .getByLabel('Your name or the name of your office, for the key')
+        .fill('Fictional CERT duty officer');
       await page.getByRole('button', { name: 'Create my key' }).click();
       await page.getByLabel('Registry address').fill(registry.url);
       await page.getByRole('button', { name: "Show the registry's fingerprint" }).click();
       await page.getByLabel('I compared it', { exact: false }).check();
       await page.getByLabel('Enrolment code').fill('DEMO-FRA-TECH-0001');
       await page.getByRole('button', { name: 'Enrol and register my key' }).click();
-      await expect(page.getByText('This device is enrolled as technical point of contact of France.')).toBeVisible({ timeout: 30_000 });
+      await expect(
+        page.getByText('This device is enrolled as technical point of contact of France.'),
+      ).toBeVisible({ timeout: 30_000 });
 
       runAdminCommand('start-campaign', { data: registry.dataDir });
       await page.goto('/#/sync');

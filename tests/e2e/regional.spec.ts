@@ -11,7 +11,9 @@ import { collectConsoleErrors, createVaultAndUnlock } from './support/app';
 const NAME = 'OSCE demo directory (fictional)';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-test('import a regional CSV (one bad row reported), match a POC across directories, choose the regional channel', async ({ page }) => {
+test('import a regional CSV (one bad row reported), match a POC across directories, choose the regional channel', async ({
+  page,
+}) => {
   const errors = collectConsoleErrors(page);
   mkdirSync('tests/e2e/output', { recursive: true });
   const csvPath = 'tests/e2e/output/regional-osce-with-bad-row.csv';
@@ -44,7 +46,10 @@ test('import a regional CSV (one bad row reported), match a POC across directori
   // The browser now shows the regional source; this entry is a global demo POC too, listed differently.
   await expect(page.getByLabel('Directory shown')).toHaveValue(/^regional:/);
   await expect(page.getByText(`${goodRows} of ${goodRows} entries`)).toBeVisible();
-  await page.getByRole('button', { name: /Fictional Deputy \(regional listing\)/ }).first().click();
+  await page
+    .getByRole('button', { name: /Fictional Deputy \(regional listing\)/ })
+    .first()
+    .click();
   await expect(page.getByText(/Global directory — matched by e-mail address/).first()).toBeVisible();
   const comparison = page.getByRole('table', { name: 'Comparison with Global directory' }).first();
   await expect(comparison.getByRole('rowheader', { name: 'Person (differs)' })).toBeVisible();
@@ -65,6 +70,8 @@ test('import a regional CSV (one bad row reported), match a POC across directori
   await page.getByRole('button', { name: 'Review and send' }).click();
   await page.getByRole('button', { name: 'Sign, encrypt and send' }).click();
   await page.getByRole('button', { name: 'Open the case' }).click();
-  await expect(page.getByText(`Directory used for this exchange (A §12 a): regional directory ${NAME}.`)).toBeVisible();
+  await expect(
+    page.getByText(`Directory used for this exchange (A §12 a): regional directory ${NAME}.`),
+  ).toBeVisible();
   expect(errors).toEqual([]);
 });

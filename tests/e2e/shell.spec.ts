@@ -10,7 +10,9 @@ const NAV_DIRECTORY: Record<string, string> = {
   ar: 'الدليل',
 };
 
-test('the app loads without console errors and speaks all six UN languages; Arabic mirrors the layout', async ({ page }) => {
+test('the app loads without console errors and speaks all six UN languages; Arabic mirrors the layout', async ({
+  page,
+}) => {
   const errors = collectConsoleErrors(page);
   await createVaultAndUnlock(page);
   const nav = page.getByRole('navigation', { name: 'Main navigation' });

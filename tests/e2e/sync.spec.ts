@@ -21,15 +21,21 @@ test('enrol, sync, answer pings and edit the own entry across a registry outage'
   try {
     await createVaultAndUnlock(page);
     await page.goto('/#/onboarding');
-    await page.getByLabel('Your name or the name of your office, for the key').fill('Fictional CERT duty officer');
+    await page
+      .getByLabel('Your name or the name of your office, for the key')
+      .fill('Fictional CERT duty officer');
     await page.getByRole('button', { name: 'Create my key' }).click();
     await page.getByLabel('Registry address').fill(registry.url);
     await page.getByRole('button', { name: "Show the registry's fingerprint" }).click();
-    await expect(page.getByTestId('registry-fingerprint')).toHaveText(registry.fingerprint.replace(/(.{4})(?=.)/g, '$1 '));
+    await expect(page.getByTestId('registry-fingerprint')).toHaveText(
+      registry.fingerprint.replace(/(.{4})(?=.)/g, '$1 '),
+    );
     await page.getByLabel('I compared it', { exact: false }).check();
     await page.getByLabel('Enrolment code').fill('DEMO-FRA-TECH-0001');
     await page.getByRole('button', { name: 'Enrol and register my key' }).click();
-    await expect(page.getByText('This device is enrolled as technical point of contact of France.')).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.getByText('This device is enrolled as technical point of contact of France.'),
+    ).toBeVisible({ timeout: 30_000 });
 
     await page.goto('/#/sync');
     await expect(page.getByTestId('last-sync')).not.toHaveText('Never', { timeout: 60_000 });
@@ -63,11 +69,16 @@ test('enrol, sync, answer pings and edit the own entry across a registry outage'
     await expect(page.getByText(/the signed confirmation is waiting to be sent/)).toBeVisible();
 
     await page.goto('/#/sync');
-    await page.getByRole('button', { name: /^Edit / }).first().click();
+    await page
+      .getByRole('button', { name: /^Edit / })
+      .first()
+      .click();
     await page.getByLabel('Title of the person (optional)').fill('Duty officer (edited offline, fictional)');
     await page.getByRole('button', { name: 'Sign and send' }).click();
     await expect(page.getByTestId('outbox-count')).toHaveText('Waiting to send: 2', { timeout: 30_000 });
-    await expect(page.getByRole('status', { name: 'Registry synchronisation status' })).toContainText('Registry unreachable');
+    await expect(page.getByRole('status', { name: 'Registry synchronisation status' })).toContainText(
+      'Registry unreachable',
+    );
 
     // The registry comes back on the same address: "Sync now" drains the outbox.
     registry = await spawnRegistry({ dataDir, port });
@@ -81,7 +92,9 @@ test('enrol, sync, answer pings and edit the own entry across a registry outage'
       db.close();
     }
     const report = runAdminCommand('ping-report', { data: dataDir, csv: true });
-    expect(report.split('\n').filter((line) => line.startsWith('FRA,technical,') && line.includes(',answered,'))).toHaveLength(1);
+    expect(
+      report.split('\n').filter((line) => line.startsWith('FRA,technical,') && line.includes(',answered,')),
+    ).toHaveLength(1);
   } finally {
     if (registry) await killHard(registry);
     rmSync(dataDir, { recursive: true, force: true });

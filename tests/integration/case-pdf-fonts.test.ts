@@ -24,14 +24,20 @@ async function embeddedFonts(pdf: Uint8Array): Promise<EmbeddedFont[]> {
   const doc = await PDFDocument.load(pdf);
   const fonts: EmbeddedFont[] = [];
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type'))?.toString() !== '/FontDescriptor') continue;
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type'))?.toString() !== '/FontDescriptor')
+      continue;
     const stream = doc.context.lookup(object.get(PDFName.of('FontFile2')));
     if (!(stream instanceof PDFRawStream)) continue;
     const parsed = fontkit.create(Buffer.from(decodePDFRawStream(stream).decode()));
     let withoutOutline = 0;
     // Glyph 0 is .notdef; reading each path decodes its data and throws when the data is corrupt.
-    for (let id = 1; id < parsed.numGlyphs; id++) if (parsed.getGlyph(id).path.toSVG() === '') withoutOutline++;
-    fonts.push({ name: object.get(PDFName.of('FontName'))?.toString() ?? '?', glyphs: parsed.numGlyphs, withoutOutline });
+    for (let id = 1; id < parsed.numGlyphs; id++)
+      if (parsed.getGlyph(id).path.toSVG() === '') withoutOutline++;
+    fonts.push({
+      name: object.get(PDFName.of('FontName'))?.toString() ?? '?',
+      glyphs: parsed.numGlyphs,
+      withoutOutline,
+    });
   }
   return fonts;
 }

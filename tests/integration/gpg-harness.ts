@@ -30,7 +30,22 @@ export class GpgHome {
   run(args: readonly string[], input?: string | Uint8Array, passphrase = ''): GpgResult {
     const result = spawnSync(
       'gpg',
-      ['--homedir', this.dir, '--batch', '--yes', '--no-tty', '--trust-model', 'always', '--pinentry-mode', 'loopback', '--passphrase', passphrase, '--status-fd', '2', ...args],
+      [
+        '--homedir',
+        this.dir,
+        '--batch',
+        '--yes',
+        '--no-tty',
+        '--trust-model',
+        'always',
+        '--pinentry-mode',
+        'loopback',
+        '--passphrase',
+        passphrase,
+        '--status-fd',
+        '2',
+        ...args,
+      ],
       { input: input === undefined ? Buffer.alloc(0) : Buffer.from(input), maxBuffer: 256 * 1024 * 1024 },
     );
     const stderr = result.stderr.toString('utf8');
@@ -49,7 +64,11 @@ export class GpgHome {
     if (made.status !== 0) throw new Error(`gpg --quick-gen-key failed: ${made.stderr}`);
     const fpr = this.fingerprints()[0];
     if (!fpr) throw new Error('no key after generation');
-    const sub = this.run(['--quick-add-key', fpr, algo === 'ed25519' ? 'cv25519' : 'rsa3072', 'encr', '2y'], undefined, passphrase);
+    const sub = this.run(
+      ['--quick-add-key', fpr, algo === 'ed25519' ? 'cv25519' : 'rsa3072', 'encr', '2y'],
+      undefined,
+      passphrase,
+    );
     if (sub.status !== 0) throw new Error(`gpg --quick-add-key failed: ${sub.stderr}`);
     return fpr;
   }

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import PostalMime from 'postal-mime';
-import { generateIdentity, readPublicKey, readSecretKey, type IdentityKeyType } from '../../shared/openpgp/keys';
+import {
+  generateIdentity,
+  readPublicKey,
+  readSecretKey,
+  type IdentityKeyType,
+} from '../../shared/openpgp/keys';
 import { composeMessage, sealMessage } from '../../shared/messages/compose';
 import { readMessage } from '../../shared/messages/read';
 import { buildPgpMimeEml } from '../../shared/messages/eml';
@@ -35,15 +40,30 @@ describe.skipIf(!HAVE_GPG)('GnuPG interop', () => {
       it('gpg signs+encrypts to an app key → the app decrypts and reports a verified sender', async () => {
         const home = newHome();
         const gpgFpr = home.generate('Fictional GnuPG CERT <gpg@example.org>', gpgAlgo);
-        const app = await generateIdentity({ name: 'Fictional App POC', email: 'app@example.org', type: appType });
+        const app = await generateIdentity({
+          name: 'Fictional App POC',
+          email: 'app@example.org',
+          type: appType,
+        });
         expect(home.import(app.publicKeyArmored).status).toBe(0);
-        const sent = home.run(['--armor', '--sign', '--encrypt', '--local-user', gpgFpr, '--recipient', app.fingerprint], 'Fictional incident report from GnuPG\n');
+        const sent = home.run(
+          ['--armor', '--sign', '--encrypt', '--local-user', gpgFpr, '--recipient', app.fingerprint],
+          'Fictional incident report from GnuPG\n',
+        );
         expect(sent.status, sent.stderr).toBe(0);
         const gpgKey = await readPublicKey(home.exportPublic(gpgFpr));
         const result = await readMessage(sent.stdout.toString('utf8'), {
           ownKey: app.privateKey,
           verificationKeys: [gpgKey],
-          directory: [{ pocId: 'poc-gnupg-01', state: 'NOR', role: 'technical', name: 'GnuPG CERT', fingerprint: gpgFpr }],
+          directory: [
+            {
+              pocId: 'poc-gnupg-01',
+              state: 'NOR',
+              role: 'technical',
+              name: 'GnuPG CERT',
+              fingerprint: gpgFpr,
+            },
+          ],
           pins: [],
         });
         expect(result.verdict.kind).toBe('verified');
@@ -67,22 +87,36 @@ describe.skipIf(!HAVE_GPG)('GnuPG interop', () => {
         const out = home.run(['--decrypt'], armored);
         expect(out.status, out.stderr).toBe(0);
         expect(out.statusLines.some((l) => l.startsWith('[GNUPG:] GOODSIG '))).toBe(true);
-        expect(out.statusLines.some((l) => l.startsWith(`[GNUPG:] VALIDSIG `) && l.includes(app.fingerprint))).toBe(true);
+        expect(
+          out.statusLines.some((l) => l.startsWith(`[GNUPG:] VALIDSIG `) && l.includes(app.fingerprint)),
+        ).toBe(true);
         expect(out.stdout.toString('utf8')).toContain('Texte lisible — نص مقروء');
         expect(out.stdout.toString('utf8')).toContain('"schema": "poc-message"');
       });
 
       it('a secret key exported by gpg (with its passphrase) imports into the app and works both ways', async () => {
         const home = newHome();
-        const gpgFpr = home.generate('Fictional Moving CERT <move@example.org>', gpgAlgo, 'fictional passphrase 1');
+        const gpgFpr = home.generate(
+          'Fictional Moving CERT <move@example.org>',
+          gpgAlgo,
+          'fictional passphrase 1',
+        );
         const secret = home.exportSecret(gpgFpr, 'fictional passphrase 1');
         expect(secret).toContain('BEGIN PGP PRIVATE KEY BLOCK');
         const imported = await readSecretKey(secret, 'fictional passphrase 1');
         expect(imported.getFingerprint().toUpperCase()).toBe(gpgFpr);
         // gpg encrypts to its own key; the app, holding the imported key, decrypts and verifies.
-        const sent = home.run(['--armor', '--sign', '--encrypt', '--local-user', gpgFpr, '--recipient', gpgFpr], 'to myself', 'fictional passphrase 1');
+        const sent = home.run(
+          ['--armor', '--sign', '--encrypt', '--local-user', gpgFpr, '--recipient', gpgFpr],
+          'to myself',
+          'fictional passphrase 1',
+        );
         expect(sent.status, sent.stderr).toBe(0);
-        const read = await decryptAndVerify({ input: sent.stdout.toString('utf8'), decryptionKey: imported, verificationKeys: [imported.toPublic()] });
+        const read = await decryptAndVerify({
+          input: sent.stdout.toString('utf8'),
+          decryptionKey: imported,
+          verificationKeys: [imported.toPublic()],
+        });
         expect(new TextDecoder().decode(read.data)).toBe('to myself');
         expect(read.signatures.map((s) => s.status)).toEqual(['valid']);
         // The app signs with it; gpg verifies a detached signature.
@@ -100,10 +134,16 @@ describe.skipIf(!HAVE_GPG)('GnuPG interop', () => {
         const home = newHome();
         const app = await generateIdentity({ name: 'Fictional App POC (no e-mail)', type: appType });
         const imported = home.import(app.publicKeyArmored);
-        expect(imported.statusLines.some((l) => l.startsWith('[GNUPG:] IMPORT_OK') && l.includes(app.fingerprint))).toBe(true);
+        expect(
+          imported.statusLines.some((l) => l.startsWith('[GNUPG:] IMPORT_OK') && l.includes(app.fingerprint)),
+        ).toBe(true);
         expect(home.fingerprints()).toContain(app.fingerprint);
-        expect(await verifyDetached('x', await signDetached('x', app.privateKey), app.publicKeyArmored)).toMatchObject({ valid: true, fingerprint: app.fingerprint });
-        expect((await verifyDetached('y', await signDetached('x', app.privateKey), app.publicKeyArmored)).valid).toBe(false);
+        expect(
+          await verifyDetached('x', await signDetached('x', app.privateKey), app.publicKeyArmored),
+        ).toMatchObject({ valid: true, fingerprint: app.fingerprint });
+        expect(
+          (await verifyDetached('y', await signDetached('x', app.privateKey), app.publicKeyArmored)).valid,
+        ).toBe(false);
       });
     });
   }
@@ -114,18 +154,31 @@ describe.skipIf(!HAVE_GPG)('GnuPG interop', () => {
     const app = await generateIdentity({ name: 'Fictional App POC' });
     home.import(app.publicKeyArmored);
     const recipient = await readPublicKey(home.exportPublic(gpgFpr));
-    const sealed = await encryptAndSign({ data: new TextEncoder().encode('Content-Type: text/plain\r\n\r\nmail body'), recipients: [recipient], sender: app.privateKey });
-    const eml = buildPgpMimeEml({ armoredMessage: String(sealed), from: 'app@example.org', to: ['mail@example.org'] });
+    const sealed = await encryptAndSign({
+      data: new TextEncoder().encode('Content-Type: text/plain\r\n\r\nmail body'),
+      recipients: [recipient],
+      sender: app.privateKey,
+    });
+    const eml = buildPgpMimeEml({
+      armoredMessage: String(sealed),
+      from: 'app@example.org',
+      to: ['mail@example.org'],
+    });
     const parsed = await PostalMime.parse(eml);
     const contentType = parsed.headers.find((h) => h.key === 'content-type')?.value ?? '';
     expect(contentType).toMatch(/^multipart\/encrypted;/);
     expect(contentType).toContain('protocol="application/pgp-encrypted"');
-    expect(parsed.attachments.map((a) => a.mimeType)).toEqual(['application/pgp-encrypted', 'application/octet-stream']);
+    expect(parsed.attachments.map((a) => a.mimeType)).toEqual([
+      'application/pgp-encrypted',
+      'application/octet-stream',
+    ]);
     const part = parsed.attachments[1]!.content;
     const out = home.run(['--decrypt'], typeof part === 'string' ? part : new Uint8Array(part));
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout.toString('utf8')).toContain('mail body');
-    expect(out.statusLines.some((l) => l.startsWith('[GNUPG:] VALIDSIG ') && l.includes(app.fingerprint))).toBe(true);
+    expect(
+      out.statusLines.some((l) => l.startsWith('[GNUPG:] VALIDSIG ') && l.includes(app.fingerprint)),
+    ).toBe(true);
   });
 
   it('the app revocation certificate revokes the key in gpg', async () => {
@@ -134,6 +187,11 @@ describe.skipIf(!HAVE_GPG)('GnuPG interop', () => {
     home.import(app.publicKeyArmored);
     home.import(app.revocationCertificate);
     const listed = home.run(['--list-keys', '--with-colons', app.fingerprint]).stdout.toString('utf8');
-    expect(listed.split('\n').find((l) => l.startsWith('pub:'))?.split(':')[1]).toBe('r');
+    expect(
+      listed
+        .split('\n')
+        .find((l) => l.startsWith('pub:'))
+        ?.split(':')[1],
+    ).toBe('r');
   });
 });

@@ -5,7 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateIdentity, readPublicKey } from '../../shared/openpgp/keys';
 import { decryptAndVerify } from '../../shared/openpgp/messageCrypto';
 import { encryptFile, signFile } from '../../shared/openpgp/fileSignature';
-import { checkFileSignature, readSignedContent, type SignatureContext } from '../../shared/messages/readSigned';
+import {
+  checkFileSignature,
+  readSignedContent,
+  type SignatureContext,
+} from '../../shared/messages/readSigned';
 import { readMessage } from '../../shared/messages/read';
 import { GpgHome, gpgAvailable } from './gpg-harness';
 
@@ -31,7 +35,9 @@ async function gpgPeer(algo: 'ed25519' | 'rsa3072' = 'ed25519') {
   const key = await readPublicKey(home.exportPublic(fpr));
   const context: SignatureContext = {
     verificationKeys: [key],
-    directory: [{ pocId: 'poc-gpg-01', state: 'NOR', role: 'technical', name: 'Fictional CERT', fingerprint: fpr }],
+    directory: [
+      { pocId: 'poc-gpg-01', state: 'NOR', role: 'technical', name: 'Fictional CERT', fingerprint: fpr },
+    ],
     pins: [],
   };
   return { home, fpr, key, context };
@@ -71,7 +77,14 @@ describe.skipIf(!HAVE_GPG)('GnuPG interop: signed forms', () => {
     const tampered = armored.replace('ADVISORY 2026-001', 'ADVISORY 2026-002');
     expect((await readSignedContent(tampered, context)).verdict.kind).toBe('bad-signature');
     // Trailing whitespace is not signed (RFC 9580 §7.2): adding some changes nothing.
-    expect((await readSignedContent(armored.replace('From the start of a line', 'From the start of a line  '), context)).verdict.kind).toBe('verified');
+    expect(
+      (
+        await readSignedContent(
+          armored.replace('From the start of a line', 'From the start of a line  '),
+          context,
+        )
+      ).verdict.kind,
+    ).toBe('verified');
     const stranger = await readSignedContent(armored, { verificationKeys: [], directory: [], pins: [] });
     expect(stranger.verdict.kind).toBe('unknown-key');
   });
@@ -80,7 +93,9 @@ describe.skipIf(!HAVE_GPG)('GnuPG interop: signed forms', () => {
     const { home } = await gpgPeer();
     const app = await generateIdentity({ name: 'Fictional App POC' });
     const armored = home.run(['--clearsign'], 'hello').stdout.toString('utf8');
-    await expect(readMessage(armored, { ownKey: app.privateKey, verificationKeys: [], directory: [], pins: [] })).rejects.toMatchObject({
+    await expect(
+      readMessage(armored, { ownKey: app.privateKey, verificationKeys: [], directory: [], pins: [] }),
+    ).rejects.toMatchObject({
       code: 'not-encrypted',
     });
   });
@@ -126,7 +141,9 @@ describe.skipIf(!HAVE_GPG)('GnuPG interop: signed forms', () => {
     writeFileSync(join(home.dir, 'report.bin.asc'), await signFile(file, app.privateKey));
     const out = home.run(['--verify', join(home.dir, 'report.bin.asc'), join(home.dir, 'report.bin')]);
     expect(out.status, out.stderr).toBe(0);
-    expect(out.statusLines.some((l) => l.startsWith('[GNUPG:] VALIDSIG ') && l.includes(app.fingerprint))).toBe(true);
+    expect(
+      out.statusLines.some((l) => l.startsWith('[GNUPG:] VALIDSIG ') && l.includes(app.fingerprint)),
+    ).toBe(true);
   });
 
   it('file encryption both ways: the app encrypts for gpg, gpg encrypts for the app', async () => {
@@ -134,18 +151,39 @@ describe.skipIf(!HAVE_GPG)('GnuPG interop: signed forms', () => {
     const app = await generateIdentity({ name: 'Fictional App POC' });
     expect(home.import(app.publicKeyArmored).status).toBe(0);
     const file = new Uint8Array(randomBytes(120_000));
-    const sealed = await encryptFile({ data: file, filename: 'ioc-list.bin', recipient: key, sender: app.privateKey });
+    const sealed = await encryptFile({
+      data: file,
+      filename: 'ioc-list.bin',
+      recipient: key,
+      sender: app.privateKey,
+    });
     writeFileSync(join(home.dir, 'ioc-list.bin.gpg'), sealed);
     const opened = home.run(['--decrypt', join(home.dir, 'ioc-list.bin.gpg')]);
     expect(opened.status, opened.stderr).toBe(0);
     expect(Buffer.compare(opened.stdout, Buffer.from(file))).toBe(0);
-    expect(opened.statusLines.some((l) => l.startsWith('[GNUPG:] VALIDSIG ') && l.includes(app.fingerprint))).toBe(true);
+    expect(
+      opened.statusLines.some((l) => l.startsWith('[GNUPG:] VALIDSIG ') && l.includes(app.fingerprint)),
+    ).toBe(true);
 
     const path = join(home.dir, 'back.bin');
     writeFileSync(path, file);
-    const back = home.run(['--sign', '--encrypt', '--local-user', fpr, '--recipient', app.fingerprint, '--output', '-', path]);
+    const back = home.run([
+      '--sign',
+      '--encrypt',
+      '--local-user',
+      fpr,
+      '--recipient',
+      app.fingerprint,
+      '--output',
+      '-',
+      path,
+    ]);
     expect(back.status, back.stderr).toBe(0);
-    const read = await decryptAndVerify({ input: new Uint8Array(back.stdout), decryptionKey: app.privateKey, verificationKeys: [key] });
+    const read = await decryptAndVerify({
+      input: new Uint8Array(back.stdout),
+      decryptionKey: app.privateKey,
+      verificationKeys: [key],
+    });
     expect(Buffer.compare(Buffer.from(read.data), Buffer.from(file))).toBe(0);
     expect(read.signatures.map((s) => s.status)).toEqual(['valid']);
   });

@@ -5,7 +5,13 @@ import type { PointOfContact } from '../../shared/directory/model';
 import type { SessionStatement } from '../../shared/registry/protocol';
 import { queueEntryUpdate, queuePingAck, resolveOutboxItem } from '../../shared/sync/outbox';
 import type { FetchLike } from '../../shared/sync/registryClient';
-import { enrolPoc, movableClock, nodeFetch, startRegistry, type RunningRegistry } from '../support/registry-harness';
+import {
+  enrolPoc,
+  movableClock,
+  nodeFetch,
+  startRegistry,
+  type RunningRegistry,
+} from '../support/registry-harness';
 
 const HOUR = 3600_000;
 
@@ -22,7 +28,10 @@ describe('accounts, own entries and pings against the real registry', () => {
   });
   afterAll(() => registry.stop());
 
-  const edited = (entry: PointOfContact, entity: string): PointOfContact => ({ ...entry, text: { ...entry.text, entity } });
+  const edited = (entry: PointOfContact, entity: string): PointOfContact => ({
+    ...entry,
+    text: { ...entry.text, entity },
+  });
 
   it('two POCs of one State and role edit one entry: the second gets a conflict with both versions, and chooses', async () => {
     const alice = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), { now: clock.now });
@@ -30,8 +39,16 @@ describe('accounts, own entries and pings against the real registry', () => {
     await alice.engine.syncNow();
     await bruno.engine.syncNow();
 
-    await queueEntryUpdate({ store: alice.store, sign: alice.sign, now: clock.now }, edited(fraTech, 'CERT fictif — version A'), fraTech.revision);
-    await queueEntryUpdate({ store: bruno.store, sign: bruno.sign, now: clock.now }, edited(fraTech, 'CERT fictif — version B'), fraTech.revision);
+    await queueEntryUpdate(
+      { store: alice.store, sign: alice.sign, now: clock.now },
+      edited(fraTech, 'CERT fictif — version A'),
+      fraTech.revision,
+    );
+    await queueEntryUpdate(
+      { store: bruno.store, sign: bruno.sign, now: clock.now },
+      edited(fraTech, 'CERT fictif — version B'),
+      fraTech.revision,
+    );
 
     expect((await alice.engine.syncNow()).push.sent).toBe(1);
     const second = await bruno.engine.syncNow();
@@ -47,7 +64,10 @@ describe('accounts, own entries and pings against the real registry', () => {
     await resolveOutboxItem({ store: bruno.store, sign: bruno.sign, now: clock.now }, conflict, 'mine');
     expect((await bruno.engine.syncNow()).push.sent).toBe(1);
     const final = registry.server.context.directory.get(fraTech.id);
-    expect(final).toMatchObject({ revision: fraTech.revision + 2, text: { entity: 'CERT fictif — version B' } });
+    expect(final).toMatchObject({
+      revision: fraTech.revision + 2,
+      text: { entity: 'CERT fictif — version B' },
+    });
     await alice.engine.syncNow();
     expect(alice.store.snapshot.entries.get(fraTech.id)?.text.entity).toBe('CERT fictif — version B');
   });
@@ -66,30 +86,51 @@ describe('accounts, own entries and pings against the real registry', () => {
     const result = await poc.engine.syncNow();
     expect(result.push).toMatchObject({ sent: 0, rejected: 4 });
     const items = (await poc.store.listOutbox()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    expect(items.map((i) => i.lastError?.code)).toEqual(['forbidden-state', 'forbidden-state', 'forbidden-role', 'forbidden-role']);
+    expect(items.map((i) => i.lastError?.code)).toEqual([
+      'forbidden-state',
+      'forbidden-state',
+      'forbidden-role',
+      'forbidden-role',
+    ]);
     expect(registry.server.context.directory.get(deuTech.id)?.text.entity).toBe(deuTech.text.entity);
-    expect(registry.server.context.directory.get(fraDipl.id)).toMatchObject({ role: 'diplomatic', text: { entity: fraDipl.text.entity } });
+    expect(registry.server.context.directory.get(fraDipl.id)).toMatchObject({
+      role: 'diplomatic',
+      text: { entity: fraDipl.text.entity },
+    });
   });
 
   it('refuses an expired token and a replayed challenge; the engine signs in again by itself', async () => {
     const poc = await enrolPoc(registry.url, registry.issueCode('DEU', 'technical'), { now: clock.now });
     const state = poc.store.snapshot.state!;
     const challenge = await poc.client.challenge(state.accountId);
-    const statement: SessionStatement = { purpose: 'session', registry: state.registryFingerprint, challengeId: challenge.challengeId, nonce: challenge.nonce };
+    const statement: SessionStatement = {
+      purpose: 'session',
+      registry: state.registryFingerprint,
+      challengeId: challenge.challengeId,
+      nonce: challenge.nonce,
+    };
     const signature = await poc.sign(statement);
     const session = await poc.client.session(statement, signature);
-    await expect(poc.client.session(statement, signature)).rejects.toMatchObject({ code: 'challenge-invalid', status: 401 });
+    await expect(poc.client.session(statement, signature)).rejects.toMatchObject({
+      code: 'challenge-invalid',
+      status: 401,
+    });
 
     await expect(poc.client.pings(session.token)).resolves.toBeDefined();
     clock.advance(16 * 60_000);
-    await expect(poc.client.pings(session.token)).rejects.toMatchObject({ code: 'token-expired', status: 401 });
+    await expect(poc.client.pings(session.token)).rejects.toMatchObject({
+      code: 'token-expired',
+      status: 401,
+    });
     await expect(poc.client.pings('x'.repeat(43))).rejects.toMatchObject({ code: 'unauthorized' });
 
     // A challenge signed by another key is refused too.
     const other = await enrolPoc(registry.url, registry.issueCode('DEU', 'diplomatic'), { now: clock.now });
     const fresh = await poc.client.challenge(state.accountId);
     const forged: SessionStatement = { ...statement, challengeId: fresh.challengeId, nonce: fresh.nonce };
-    await expect(poc.client.session(forged, await other.sign(forged))).rejects.toMatchObject({ code: 'signature-invalid' });
+    await expect(poc.client.session(forged, await other.sign(forged))).rejects.toMatchObject({
+      code: 'signature-invalid',
+    });
 
     await poc.engine.syncNow();
     clock.advance(16 * 60_000);
@@ -98,22 +139,37 @@ describe('accounts, own entries and pings against the real registry', () => {
 
   it('a ping campaign: one POC answers in time, one queues its answer offline and it arrives late', async () => {
     let offline = false;
-    const flaky: FetchLike = (url, init) => (offline ? Promise.reject(new TypeError('fetch failed')) : nodeFetch(url, init));
+    const flaky: FetchLike = (url, init) =>
+      offline ? Promise.reject(new TypeError('fetch failed')) : nodeFetch(url, init);
     const onTime = await enrolPoc(registry.url, registry.issueCode('ESP', 'technical'), { now: clock.now });
-    const late = await enrolPoc(registry.url, registry.issueCode('ESP', 'diplomatic'), { now: clock.now, fetch: flaky });
+    const late = await enrolPoc(registry.url, registry.issueCode('ESP', 'diplomatic'), {
+      now: clock.now,
+      fetch: flaky,
+    });
     const campaign = registry.server.context.pings.startCampaign(new Date(clock.now()));
 
     const [ping] = await onTime.engine.refreshPings();
     expect(ping?.deadline).toBe(new Date(clock.now() + 48 * HOUR).toISOString());
     clock.advance(2 * HOUR);
-    await queuePingAck({ store: onTime.store, sign: onTime.sign, now: clock.now }, onTime.store.snapshot.state!, ping!.id);
+    await queuePingAck(
+      { store: onTime.store, sign: onTime.sign, now: clock.now },
+      onTime.store.snapshot.state!,
+      ping!.id,
+    );
     await onTime.engine.syncNow();
-    expect([...onTime.store.snapshot.pings.values()][0]).toMatchObject({ answeredAt: new Date(clock.now()).toISOString(), late: false });
+    expect([...onTime.store.snapshot.pings.values()][0]).toMatchObject({
+      answeredAt: new Date(clock.now()).toISOString(),
+      late: false,
+    });
 
     const [latePing] = await late.engine.refreshPings();
     offline = true;
     clock.advance(HOUR);
-    await queuePingAck({ store: late.store, sign: late.sign, now: clock.now }, late.store.snapshot.state!, latePing!.id);
+    await queuePingAck(
+      { store: late.store, sign: late.sign, now: clock.now },
+      late.store.snapshot.state!,
+      latePing!.id,
+    );
     await expect(late.engine.syncNow()).rejects.toMatchObject({ code: 'offline' });
     const [waiting] = await late.store.listOutbox();
     expect(waiting).toMatchObject({ status: 'waiting', attempts: 1 });
@@ -129,17 +185,25 @@ describe('accounts, own entries and pings against the real registry', () => {
     const byRole = Object.fromEntries(rows.filter((r) => r.state === 'ESP').map((r) => [r.role, r]));
     expect(byRole.technical).toMatchObject({ status: 'answered', responseMinutes: 120 });
     expect(byRole.diplomatic).toMatchObject({ status: 'late', responseMinutes: 50 * 60 });
-    expect(Date.parse(byRole.diplomatic!.acknowledgedAt!)).toBeLessThan(Date.parse(byRole.diplomatic!.deadline));
+    expect(Date.parse(byRole.diplomatic!.acknowledgedAt!)).toBeLessThan(
+      Date.parse(byRole.diplomatic!.deadline),
+    );
     const unanswered = rows.filter((r) => r.status === 'unanswered');
     expect(unanswered.length).toBeGreaterThan(0);
-    expect(pingReportCsv(rows).split('\n')[0]).toBe('state,role,account,status,sent_at,deadline,answered_at,acknowledged_at,response_minutes,follow_up');
+    expect(pingReportCsv(rows).split('\n')[0]).toBe(
+      'state,role,account,status,sent_at,deadline,answered_at,acknowledged_at,response_minutes,follow_up',
+    );
   });
 
   it('a repeated entry update (answer lost) is applied once thanks to its idempotency key', async () => {
     const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), { now: clock.now });
     await poc.engine.syncNow();
     const current = registry.server.context.directory.get(fraTech.id)!;
-    const item = await queueEntryUpdate({ store: poc.store, sign: poc.sign, now: clock.now }, edited(current, 'Once'), current.revision);
+    const item = await queueEntryUpdate(
+      { store: poc.store, sign: poc.sign, now: clock.now },
+      edited(current, 'Once'),
+      current.revision,
+    );
     if (item.kind !== 'entry-update') throw new Error('unexpected');
     await poc.engine.syncNow();
     const headAfter = registry.server.context.directory.head();
@@ -157,7 +221,11 @@ describe('accounts, own entries and pings against the real registry', () => {
     });
     expect(big.status).toBe(413);
     expect(JSON.parse(await big.text())).toMatchObject({ error: { code: 'payload-too-large' } });
-    const bad = await nodeFetch(`${registry.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":1}' });
+    const bad = await nodeFetch(`${registry.url}/v1/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"code":1}',
+    });
     expect(JSON.parse(await bad.text())).toMatchObject({ error: { code: 'bad-request' } });
     const unknownCode = await nodeFetch(`${registry.url}/v1/enrol`, {
       method: 'POST',
@@ -165,7 +233,9 @@ describe('accounts, own entries and pings against the real registry', () => {
       body: JSON.stringify({ code: 'NOPE-NOPE-NOPE', publicKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----' }),
     });
     expect(JSON.parse(await unknownCode.text())).toMatchObject({ error: { code: 'bad-request' } });
-    const openapi = JSON.parse(await (await nodeFetch(`${registry.url}/v1/openapi.json`, { method: 'GET', headers: {} })).text()) as { paths: object };
+    const openapi = JSON.parse(
+      await (await nodeFetch(`${registry.url}/v1/openapi.json`, { method: 'GET', headers: {} })).text(),
+    ) as { paths: object };
     expect(Object.keys(openapi.paths)).toContain('/v1/feed/head.json');
   });
 });

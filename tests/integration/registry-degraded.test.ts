@@ -27,7 +27,11 @@ describe('a link that cuts answers mid-body, with keep-alive', () => {
   it('the proxy really cuts responses on kept-alive connections, and the sync converges without refetching applied pages', async () => {
     const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'));
     const enrolled = poc.store.snapshot.state!;
-    const proxy = await startThrottleProxy({ targetPort: Number(new URL(registry.url).port), resetProbability: 0.3, random: seeded(7) });
+    const proxy = await startThrottleProxy({
+      targetPort: Number(new URL(registry.url).port),
+      resetProbability: 0.3,
+      random: seeded(7),
+    });
     try {
       const store = new MemorySyncStore();
       store.snapshot.state = { ...enrolled, lastSeq: 0, knownHead: 0 };

@@ -8,7 +8,13 @@ import { createRegistryServer } from '../../registry/server';
 import { isPingStale } from '../../shared/directory/staleness';
 import type { PointOfContact } from '../../shared/directory/model';
 import { queueEntryUpdate, queuePingAck } from '../../shared/sync/outbox';
-import { enrolPoc, movableClock, startRegistry, type RunningRegistry, type TestPoc } from '../support/registry-harness';
+import {
+  enrolPoc,
+  movableClock,
+  startRegistry,
+  type RunningRegistry,
+  type TestPoc,
+} from '../support/registry-harness';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -73,15 +79,26 @@ describe('A §8 ping tests confirm the directory entries (signed feed) and run e
     // An edit of a confirmed entry keeps the confirmation (it is the registry's, not the editor's).
     await fraTech.engine.syncNow();
     const mine = own(fraTech, 'FRA', 'technical')[0]!;
-    await queueEntryUpdate({ store: fraTech.store, sign: fraTech.sign, now: clock.now }, { ...mine, text: { ...mine.text, officeHours: '09:00–17:00' } }, mine.revision);
+    await queueEntryUpdate(
+      { store: fraTech.store, sign: fraTech.sign, now: clock.now },
+      { ...mine, text: { ...mine.text, officeHours: '09:00–17:00' } },
+      mine.revision,
+    );
     expect((await fraTech.engine.syncNow()).push.sent).toBe(1);
-    expect(registry.server.context.directory.get(mine.id)).toMatchObject({ revision: mine.revision + 1, lastPingConfirmedAt: answeredAt });
+    expect(registry.server.context.directory.get(mine.id)).toMatchObject({
+      revision: mine.revision + 1,
+      lastPingConfirmedAt: answeredAt,
+    });
 
     // Six months later the confirmation is stale again (the directory's staleness flag).
     clock.advance(190 * DAY);
     expect(isPingStale(registry.server.context.directory.get(mine.id)!, new Date(clock.now()))).toBe(true);
 
-    const report = pingReportTable(campaign.campaignId, registry.server.context.pings.report(campaign.campaignId, new Date(clock.now())), new Date(clock.now()));
+    const report = pingReportTable(
+      campaign.campaignId,
+      registry.server.context.pings.report(campaign.campaignId, new Date(clock.now())),
+      new Date(clock.now()),
+    );
     expect(report).toMatch(/FOLLOW UP with \d+ State\(s\)/);
     expect(report).toMatch(/FRA\s+diplomatic\s+account \S+: answered late, 4 h after the deadline/);
     expect(report).toMatch(/DEU\s+technical\s+account \S+: no answer, \d+ h overdue/);
@@ -93,7 +110,12 @@ describe('the registry starts a campaign by itself when the last is older than t
   it('counts from the first enrolment, then from the last campaign; checked at start and periodically', async () => {
     const clock = movableClock();
     const dataDir = mkdtempSync(join(tmpdir(), 'poc-registry-schedule-'));
-    const registry = await startRegistry({ dataDir, now: clock.now, pingIntervalDays: 182, pingCheckEveryMs: 20 });
+    const registry = await startRegistry({
+      dataDir,
+      now: clock.now,
+      pingIntervalDays: 182,
+      pingCheckEveryMs: 20,
+    });
     const { pings } = registry.server.context;
     try {
       expect(registry.server.pingScheduler.check()).toBeNull(); // nobody enrolled: nobody to ping
@@ -124,7 +146,11 @@ describe('the registry starts a campaign by itself when the last is older than t
     // A registry that was down when the campaign fell due starts it as it starts.
     clock.advance(40 * DAY);
     const started: string[] = [];
-    const again = await createRegistryServer({ dataDir: registry.dataDir, now: clock.now, onCampaignStarted: (c) => started.push(c.campaignId) });
+    const again = await createRegistryServer({
+      dataDir: registry.dataDir,
+      now: clock.now,
+      onCampaignStarted: (c) => started.push(c.campaignId),
+    });
     try {
       expect(started).toHaveLength(1);
       expect(again.context.pings.latestCampaignId()).toBe(started[0]);
@@ -134,7 +160,11 @@ describe('the registry starts a campaign by itself when the last is older than t
 
     // --ping-interval-days 0: only by hand.
     clock.advance(400 * DAY);
-    const manualOnly = await createRegistryServer({ dataDir: registry.dataDir, now: clock.now, pingIntervalDays: 0 });
+    const manualOnly = await createRegistryServer({
+      dataDir: registry.dataDir,
+      now: clock.now,
+      pingIntervalDays: 0,
+    });
     try {
       expect(manualOnly.pingScheduler.check()).toBeNull();
       expect(manualOnly.context.pings.latestCampaignId()).toBe(started[0]);

@@ -13,7 +13,13 @@ import { killHard, spawnRegistry, type RegistryProcess } from '../support/regist
 
 function issueCode(dataDir: string, state: string, role: 'technical' | 'diplomatic', code: string): string {
   const db = openRegistryDatabase(dataDir);
-  new AccountRepository(db).issueCode({ code, state, role, issuedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+  new AccountRepository(db).issueCode({
+    code,
+    state,
+    role,
+    issuedAt: new Date().toISOString(),
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
   db.close();
   return code;
 }
@@ -42,7 +48,9 @@ describe('the registry killed with SIGKILL', () => {
       }
       return response;
     };
-    const poc = await enrolPoc(running.url, issueCode(dataDir, 'FRA', 'technical', 'KILL-FRA-TECH-0001'), { fetch: killer });
+    const poc = await enrolPoc(running.url, issueCode(dataDir, 'FRA', 'technical', 'KILL-FRA-TECH-0001'), {
+      fetch: killer,
+    });
     await expect(poc.engine.syncNow()).rejects.toMatchObject({ code: 'offline' });
     expect(poc.store.snapshot.state?.lastSeq).toBe(1000);
     expect(poc.store.snapshot.entries.size).toBe(1000);
@@ -63,8 +71,14 @@ describe('the registry killed with SIGKILL', () => {
     const campaign = new PingRepository(db).startCampaign(new Date());
     db.close();
     const [ping] = await poc.engine.refreshPings();
-    const entry = [...poc.store.snapshot.entries.values()].find((e) => e.state === 'FRA' && e.role === 'technical')!;
-    await queueEntryUpdate({ store: poc.store, sign: poc.sign }, { ...entry, text: { ...entry.text, entity: 'Survives kill -9' } }, entry.revision);
+    const entry = [...poc.store.snapshot.entries.values()].find(
+      (e) => e.state === 'FRA' && e.role === 'technical',
+    )!;
+    await queueEntryUpdate(
+      { store: poc.store, sign: poc.sign },
+      { ...entry, text: { ...entry.text, entity: 'Survives kill -9' } },
+      entry.revision,
+    );
     await queuePingAck({ store: poc.store, sign: poc.sign }, poc.store.snapshot.state!, ping!.id);
     const result = await poc.engine.syncNow();
     expect(await poc.store.listOutbox()).toEqual([]);
@@ -74,8 +88,13 @@ describe('the registry killed with SIGKILL', () => {
 
     const after = openRegistryDatabase(dataDir);
     try {
-      expect(new DirectoryRepository(after).get(entry.id)).toMatchObject({ text: { entity: 'Survives kill -9' }, revision: entry.revision + 1 });
-      const row = new PingRepository(after).report(campaign.campaignId, new Date()).find((r) => r.pingId === ping!.id);
+      expect(new DirectoryRepository(after).get(entry.id)).toMatchObject({
+        text: { entity: 'Survives kill -9' },
+        revision: entry.revision + 1,
+      });
+      const row = new PingRepository(after)
+        .report(campaign.campaignId, new Date())
+        .find((r) => r.pingId === ping!.id);
       expect(row?.status).toBe('answered');
     } finally {
       after.close();

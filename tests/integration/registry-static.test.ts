@@ -22,7 +22,10 @@ async function serveStatic(dir: string): Promise<{ url: string; close: () => Pro
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('no address');
-  return { url: `http://127.0.0.1:${address.port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('the feed served from anywhere: static mirror, bundle file, outbox file (issue 14)', () => {
@@ -55,10 +58,14 @@ describe('the feed served from anywhere: static mirror, bundle file, outbox file
       expect(poc.store.snapshot.entries).toEqual(live());
 
       // The registry moves on; the mirror is published again; one chunk file is altered on the mirror.
-      registry.server.context.directory.importEntries([{ ...entries[5]!, revision: 7, text: { ...entries[5]!.text, entity: 'Changed' } }]);
+      registry.server.context.directory.importEntries([
+        { ...entries[5]!, revision: 7, text: { ...entries[5]!.text, entity: 'Changed' } },
+      ]);
       await runFeedCommand('publish-static', { data: registry.dataDir, out }, clock.now);
       const chunkDir = join(out, 'v1', 'feed', 'chunks');
-      const partial = readdirSync(chunkDir).find((name) => name.startsWith('1000-1301') && name.endsWith('.json'))!;
+      const partial = readdirSync(chunkDir).find(
+        (name) => name.startsWith('1000-1301') && name.endsWith('.json'),
+      )!;
       const genuine = readFileSync(join(chunkDir, partial), 'utf8');
       writeFileSync(join(chunkDir, partial), genuine.replace('Changed', 'Chang3d'));
       rmSync(join(chunkDir, `${partial}.gz`));
@@ -79,31 +86,51 @@ describe('the feed served from anywhere: static mirror, bundle file, outbox file
     await runFeedCommand('export-bundle', { data: registry.dataDir, out: full }, clock.now);
     const empty = await enrolPoc(registry.url, registry.issueCode('DEU', 'technical'), { now: clock.now });
     const seq = registry.server.context.directory.head();
-    await expect(empty.engine.importBundle(readFileSync(full, 'utf8'))).resolves.toMatchObject({ lastSeq: seq });
+    await expect(empty.engine.importBundle(readFileSync(full, 'utf8'))).resolves.toMatchObject({
+      lastSeq: seq,
+    });
     expect(empty.store.snapshot.entries).toEqual(live());
 
     // Mid-way: the registry changes; a bundle of what came after the desk's sequence brings it level.
-    registry.server.context.directory.importEntries(entries.slice(0, 40).map((e) => ({ ...e, revision: e.revision + 3 })));
+    registry.server.context.directory.importEntries(
+      entries.slice(0, 40).map((e) => ({ ...e, revision: e.revision + 3 })),
+    );
     const delta = join(work, 'delta.bundle');
-    await runFeedCommand('export-bundle', { data: registry.dataDir, since: String(seq), out: delta }, clock.now);
+    await runFeedCommand(
+      'export-bundle',
+      { data: registry.dataDir, since: String(seq), out: delta },
+      clock.now,
+    );
     const result = await empty.engine.importBundle(readFileSync(delta, 'utf8'));
     expect(result).toMatchObject({ lastSeq: seq + 40, applied: 40, pages: 1 });
     expect(empty.store.snapshot.entries).toEqual(live());
     const bundleHead = (JSON.parse(readFileSync(delta, 'utf8')) as { head: string }).head;
-    expect(empty.store.snapshot.state?.lastIssuedAt).toBe((JSON.parse(bundleHead) as { head: { issuedAt: string } }).head.issuedAt);
+    expect(empty.store.snapshot.state?.lastIssuedAt).toBe(
+      (JSON.parse(bundleHead) as { head: { issuedAt: string } }).head.issuedAt,
+    );
 
-    await expect(empty.engine.importBundle(readFileSync(full, 'utf8'))).rejects.toMatchObject({ code: 'rollback' });
+    await expect(empty.engine.importBundle(readFileSync(full, 'utf8'))).rejects.toMatchObject({
+      code: 'rollback',
+    });
     const tampered = readFileSync(delta, 'utf8').replace('Fictional', 'Fictionaj');
     const other = await enrolPoc(registry.url, registry.issueCode('ITA', 'technical'), { now: clock.now });
-    await expect(other.engine.importBundle(tampered)).rejects.toMatchObject({ code: expect.stringMatching(/tampered|bad-file/) as string });
+    await expect(other.engine.importBundle(tampered)).rejects.toMatchObject({
+      code: expect.stringMatching(/tampered|bad-file/) as string,
+    });
     await expect(other.engine.importBundle('not a bundle')).rejects.toMatchObject({ code: 'bad-file' });
     expect(other.store.snapshot.entries.size).toBe(0);
   });
 
   it('an outbox file is applied once by admin import-outbox; applied again it changes nothing', async () => {
     const poc = await enrolPoc(registry.url, registry.issueCode('ESP', 'technical'), { now: clock.now });
-    const entry = registry.server.context.directory.listLive().find((e) => e.state === 'ESP' && e.role === 'technical')!;
-    await queueEntryUpdate({ store: poc.store, sign: poc.sign, now: clock.now }, { ...entry, text: { ...entry.text, entity: 'Carried by USB stick' } }, entry.revision);
+    const entry = registry.server.context.directory
+      .listLive()
+      .find((e) => e.state === 'ESP' && e.role === 'technical')!;
+    await queueEntryUpdate(
+      { store: poc.store, sign: poc.sign, now: clock.now },
+      { ...entry, text: { ...entry.text, entity: 'Carried by USB stick' } },
+      entry.revision,
+    );
     const { text, count } = await exportOutboxFile(poc.store, clock.now);
     expect(count).toBe(1);
     const file = join(work, 'outbox.json');
@@ -112,7 +139,10 @@ describe('the feed served from anywhere: static mirror, bundle file, outbox file
     const first = await runFeedCommand('import-outbox', { data: registry.dataDir, file }, clock.now);
     expect(first).toMatch(/1 applied, 0 refused/);
     const head = registry.server.context.directory.head();
-    expect(registry.server.context.directory.get(entry.id)).toMatchObject({ revision: entry.revision + 1, text: { entity: 'Carried by USB stick' } });
+    expect(registry.server.context.directory.get(entry.id)).toMatchObject({
+      revision: entry.revision + 1,
+      text: { entity: 'Carried by USB stick' },
+    });
 
     const again = await runFeedCommand('import-outbox', { data: registry.dataDir, file }, clock.now);
     expect(again).toMatch(/applied/);
@@ -124,6 +154,8 @@ describe('the feed served from anywhere: static mirror, bundle file, outbox file
     const other = await enrolPoc(registry.url, registry.issueCode('ESP', 'diplomatic'), { now: clock.now });
     forged.items[0]!.request.signature = await other.sign({ any: 'thing' });
     writeFileSync(file, JSON.stringify(forged));
-    expect(await runFeedCommand('import-outbox', { data: registry.dataDir, file }, clock.now)).toMatch(/0 applied, 1 refused[\s\S]*signature-invalid/);
+    expect(await runFeedCommand('import-outbox', { data: registry.dataDir, file }, clock.now)).toMatch(
+      /0 applied, 1 refused[\s\S]*signature-invalid/,
+    );
   });
 });

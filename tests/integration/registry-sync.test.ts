@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictionalDirectory } from '../../registry/demo/fictionalDirectory';
 import { generateSigningKey, readSigningKey, signCanonical } from '../../shared/registry/signing';
 import { SyncError } from '../../shared/sync/errors';
-import { enrolPoc, movableClock, nodeFetch, rewritingFetch, startRegistry, type RunningRegistry } from '../support/registry-harness';
+import {
+  enrolPoc,
+  movableClock,
+  nodeFetch,
+  rewritingFetch,
+  startRegistry,
+  type RunningRegistry,
+} from '../support/registry-harness';
 
 const DAY = 24 * 3600_000;
 const isHead = (url: string) => url.endsWith('/v1/feed/head.json');
@@ -27,7 +34,9 @@ describe('directory sync against the real registry (signed head + immutable chun
     expect(poc.store.snapshot.state?.lastSyncAt).toBeDefined();
 
     const directory = registry.server.context.directory;
-    const changed = entries.slice(0, 12).map((e) => ({ ...e, revision: e.revision + 1, text: { ...e.text, officeHours: '08:00–16:00' } }));
+    const changed = entries
+      .slice(0, 12)
+      .map((e) => ({ ...e, revision: e.revision + 1, text: { ...e.text, officeHours: '08:00–16:00' } }));
     directory.importEntries(changed);
     const deletedId = entries[20]?.id ?? '';
     directory.delete(deletedId);
@@ -47,7 +56,9 @@ describe('directory sync against the real registry (signed head + immutable chun
     await poc.engine.pull();
     const ref = registry.server.context.feed.head!.head.chunks[0]!;
     const session = await openSession(poc);
-    const first = await fetch(`${registry.url}/v1/feed/chunks/${ref.from}-${ref.until}.json`, { headers: { authorization: `Bearer ${session}` } });
+    const first = await fetch(`${registry.url}/v1/feed/chunks/${ref.from}-${ref.until}.json`, {
+      headers: { authorization: `Bearer ${session}` },
+    });
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toContain('immutable');
     expect(first.headers.get('etag')).toBe(`"${ref.sha256}"`);
@@ -59,8 +70,13 @@ describe('directory sync against the real registry (signed head + immutable chun
 
   it('refuses a chunk with one flipped byte and keeps the last good copy', async () => {
     let tamper = false;
-    const fetchLike = rewritingFetch((text, url) => (tamper && url.includes('/chunks/') ? text.replace('Fictional', 'Fictionaj') : text));
-    const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), { fetch: fetchLike, now: clock.now });
+    const fetchLike = rewritingFetch((text, url) =>
+      tamper && url.includes('/chunks/') ? text.replace('Fictional', 'Fictionaj') : text,
+    );
+    const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), {
+      fetch: fetchLike,
+      now: clock.now,
+    });
     await poc.engine.syncNow();
     const before = new Map(poc.store.snapshot.entries);
     const seqBefore = poc.store.snapshot.state?.lastSeq;
@@ -80,13 +96,18 @@ describe('directory sync against the real registry (signed head + immutable chun
   });
 
   it('refuses a head signed by another key, even one that is otherwise well formed', async () => {
-    const impostor = await readSigningKey((await generateSigningKey('Impostor registry (fictional)')).privateKey);
+    const impostor = await readSigningKey(
+      (await generateSigningKey('Impostor registry (fictional)')).privateKey,
+    );
     const fetchLike = rewritingFetch(async (text, url) => {
       if (!isHead(url)) return text;
       const { head } = JSON.parse(text) as { head: unknown };
       return JSON.stringify({ head, signature: await signCanonical(head, impostor) });
     });
-    const poc = await enrolPoc(registry.url, registry.issueCode('DEU', 'technical'), { fetch: fetchLike, now: clock.now });
+    const poc = await enrolPoc(registry.url, registry.issueCode('DEU', 'technical'), {
+      fetch: fetchLike,
+      now: clock.now,
+    });
     const error: unknown = await poc.engine.pull().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncError);
     expect(error).toMatchObject({ code: 'wrong-key' });
@@ -103,7 +124,10 @@ describe('directory sync against the real registry (signed head + immutable chun
       return replay && recorded ? recorded : text;
     });
     const local = movableClock(clock.now());
-    const poc = await enrolPoc(registry.url, registry.issueCode('ESP', 'diplomatic'), { fetch: fetchLike, now: local.now });
+    const poc = await enrolPoc(registry.url, registry.issueCode('ESP', 'diplomatic'), {
+      fetch: fetchLike,
+      now: local.now,
+    });
     await poc.engine.syncNow();
     const applied = poc.store.snapshot.entries.size;
     const lastGood = poc.store.snapshot.state?.lastIssuedAt;
@@ -114,14 +138,19 @@ describe('directory sync against the real registry (signed head + immutable chun
     local.advance(30 * DAY);
     await expect(poc.engine.syncNow()).rejects.toMatchObject({ code: 'stale-feed' });
     expect(poc.store.snapshot.entries.size).toBe(applied);
-    expect(poc.store.snapshot.state).toMatchObject({ lastIssuedAt: lastGood, lastError: { code: 'stale-feed' } });
+    expect(poc.store.snapshot.state).toMatchObject({
+      lastIssuedAt: lastGood,
+      lastError: { code: 'stale-feed' },
+    });
 
     // A registry clock far in the future is refused too; within the bound, skew is tolerated.
     const ahead = movableClock(clock.now() - 3 * DAY);
     const skewed = await enrolPoc(registry.url, registry.issueCode('ESP', 'technical'), { now: ahead.now });
     await expect(skewed.engine.pull()).rejects.toMatchObject({ code: 'feed-from-future' });
     ahead.advance(3 * DAY - 2 * 3600_000);
-    await expect(skewed.engine.pull()).resolves.toMatchObject({ lastSeq: registry.server.context.directory.head() });
+    await expect(skewed.engine.pull()).resolves.toMatchObject({
+      lastSeq: registry.server.context.directory.head(),
+    });
   });
 
   it('the freshness bound is a setting: 48 h accepts a feed signed 30 h ago', async () => {
@@ -151,7 +180,12 @@ describe('directory sync against the real registry (signed head + immutable chun
       const client = new RegistryClient({ baseUrl: other.url, fetch: nodeFetch });
       const { pocKey } = await import('../support/registry-harness');
       await expect(
-        enrolWithRegistry({ client, confirmed, code: other.issueCode('MEX', 'technical'), ownPublicKey: (await pocKey()).publicKey }),
+        enrolWithRegistry({
+          client,
+          confirmed,
+          code: other.issueCode('MEX', 'technical'),
+          ownPublicKey: (await pocKey()).publicKey,
+        }),
       ).rejects.toMatchObject({ code: 'registry-changed' });
     } finally {
       await other.stop();
@@ -162,6 +196,11 @@ describe('directory sync against the real registry (signed head + immutable chun
 async function openSession(poc: Awaited<ReturnType<typeof enrolPoc>>): Promise<string> {
   const state = poc.store.snapshot.state!;
   const challenge = await poc.client.challenge(state.accountId);
-  const statement = { purpose: 'session' as const, registry: state.registryFingerprint, challengeId: challenge.challengeId, nonce: challenge.nonce };
+  const statement = {
+    purpose: 'session' as const,
+    registry: state.registryFingerprint,
+    challengeId: challenge.challengeId,
+    nonce: challenge.nonce,
+  };
   return (await poc.client.session(statement, await poc.sign(statement))).token;
 }

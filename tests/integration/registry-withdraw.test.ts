@@ -24,11 +24,18 @@ describe('withdrawing an own entry against the real registry', () => {
     await queueEntryWithdraw({ store: poc.store, sign: poc.sign, now: clock.now }, state, deuTech);
     await queueEntryWithdraw({ store: poc.store, sign: poc.sign, now: clock.now }, state, fraDipl);
     // A forged statement claiming the other role for the same entry is refused on the stored role.
-    await queueEntryWithdraw({ store: poc.store, sign: poc.sign, now: clock.now }, state, { ...fraDipl, role: 'technical' });
+    await queueEntryWithdraw({ store: poc.store, sign: poc.sign, now: clock.now }, state, {
+      ...fraDipl,
+      role: 'technical',
+    });
     const result = await poc.engine.syncNow();
     expect(result.push).toMatchObject({ sent: 0, rejected: 3 });
     const items = await poc.store.listOutbox();
-    expect(items.map((i) => i.lastError?.code)).toEqual(['forbidden-state', 'forbidden-role', 'forbidden-role']);
+    expect(items.map((i) => i.lastError?.code)).toEqual([
+      'forbidden-state',
+      'forbidden-role',
+      'forbidden-role',
+    ]);
     expect(registry.server.context.directory.get(deuTech.id)).toBeDefined();
     expect(registry.server.context.directory.get(fraDipl.id)).toBeDefined();
   });
@@ -37,7 +44,12 @@ describe('withdrawing an own entry against the real registry', () => {
     const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'technical'), { now: clock.now });
     await poc.engine.syncNow();
     expect(poc.store.snapshot.entries.has(fraTech.id)).toBe(true);
-    await queueEntryWithdraw({ store: poc.store, sign: poc.sign, now: clock.now }, poc.store.snapshot.state!, fraTech, 'Office closed');
+    await queueEntryWithdraw(
+      { store: poc.store, sign: poc.sign, now: clock.now },
+      poc.store.snapshot.state!,
+      fraTech,
+      'Office closed',
+    );
     const [queued] = await poc.store.listOutbox();
     expect(queued?.kind).toBe('entry-withdraw');
     expect(queued?.request.signature).toBeTruthy();
@@ -54,7 +66,11 @@ describe('withdrawing an own entry against the real registry', () => {
     const poc = await enrolPoc(registry.url, registry.issueCode('FRA', 'diplomatic'), { now: clock.now });
     await poc.engine.syncNow();
     registry.server.context.directory.importEntries([{ ...fraDipl, revision: fraDipl.revision + 1 }]);
-    await queueEntryWithdraw({ store: poc.store, sign: poc.sign, now: clock.now }, poc.store.snapshot.state!, fraDipl);
+    await queueEntryWithdraw(
+      { store: poc.store, sign: poc.sign, now: clock.now },
+      poc.store.snapshot.state!,
+      fraDipl,
+    );
     const result = await poc.engine.syncNow();
     expect(result.push).toMatchObject({ sent: 0, rejected: 1 });
     expect(registry.server.context.directory.get(fraDipl.id)).toBeDefined();

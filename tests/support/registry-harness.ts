@@ -56,14 +56,21 @@ export async function startRegistry(options: Partial<RegistryServerOptions> = {}
 
 /** A POC's key pair, generated fresh (Ed25519, no passphrase: test only). */
 export async function pocKey(name = 'Fictional POC') {
-  const { privateKey, publicKey } = await openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name }], format: 'object' });
+  const { privateKey, publicKey } = await openpgp.generateKey({
+    type: 'ecc',
+    curve: 'curve25519Legacy',
+    userIDs: [{ name }],
+    format: 'object',
+  });
   return { privateKey, publicKey: publicKey.armor() };
 }
 
 export const nodeFetch: FetchLike = (url, init) => fetch(url, init);
 
 /** A fetch that lets a test read or rewrite answers (as text) on their way to the client. */
-export function rewritingFetch(rewrite: (text: string, url: string, status: number) => string | Promise<string>): FetchLike {
+export function rewritingFetch(
+  rewrite: (text: string, url: string, status: number) => string | Promise<string>,
+): FetchLike {
   return async (url, init) => {
     const response = await nodeFetch(url, init);
     const text = await response.text();
@@ -89,7 +96,13 @@ export async function enrolPoc(
   const key = await pocKey();
   const client = new RegistryClient({ baseUrl: url, fetch: options.fetch ?? nodeFetch, timeoutMs: 5_000 });
   const info = await fetchRegistryIdentity(new RegistryClient({ baseUrl: url, fetch: nodeFetch }));
-  const state = await enrolWithRegistry({ client, confirmed: info, code, ownPublicKey: key.publicKey, ...(options.now ? { now: options.now } : {}) });
+  const state = await enrolWithRegistry({
+    client,
+    confirmed: info,
+    code,
+    ownPublicKey: key.publicKey,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const store = options.store ?? new MemorySyncStore();
   await store.saveState(state);
   const sign = (statement: unknown) => signCanonical(statement, key.privateKey);

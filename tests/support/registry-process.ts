@@ -11,8 +11,23 @@ export interface RegistryProcess {
 }
 
 /** Starts `registry/cli.ts` as its own process (so a test can kill -9 it) and waits for REGISTRY_READY. */
-export function spawnRegistry(args: { dataDir: string; port?: number; demo?: boolean; demoSize?: number }): Promise<RegistryProcess> {
-  const argv = ['--import', 'tsx', 'registry/cli.ts', '--data', args.dataDir, '--port', String(args.port ?? 0), '--rate-limit', '100000'];
+export function spawnRegistry(args: {
+  dataDir: string;
+  port?: number;
+  demo?: boolean;
+  demoSize?: number;
+}): Promise<RegistryProcess> {
+  const argv = [
+    '--import',
+    'tsx',
+    'registry/cli.ts',
+    '--data',
+    args.dataDir,
+    '--port',
+    String(args.port ?? 0),
+    '--rate-limit',
+    '100000',
+  ];
   if (args.demo) argv.push('--demo', ...(args.demoSize ? ['--demo-size', String(args.demoSize)] : []));
   const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {

@@ -56,7 +56,11 @@ function responseCutter(probability: number, random: () => number, onResponse: (
         const bodyStart = offset + i;
         onResponse();
         if (random() < probability) {
-          cuts.push(length > 0 ? bodyStart + Math.floor(random() * length) : headStart + Math.floor(random() * head.length));
+          cuts.push(
+            length > 0
+              ? bodyStart + Math.floor(random() * length)
+              : headStart + Math.floor(random() * head.length),
+          );
         }
         bodyLeft = length;
         head = '';
@@ -77,7 +81,12 @@ export async function startThrottleProxy(options: ThrottleOptions) {
   const open = new Set<Socket>();
 
   /** `cutAt` (absolute byte offsets, ascending) says where the link dies in this direction. */
-  const pipe = (from: Socket, to: Socket, count: (n: number) => void, cutter?: ReturnType<typeof responseCutter>) => {
+  const pipe = (
+    from: Socket,
+    to: Socket,
+    count: (n: number) => void,
+    cutter?: ReturnType<typeof responseCutter>,
+  ) => {
     let nextFree = 0;
     let sent = 0;
     from.on('data', (chunk: Buffer) => {

@@ -6,7 +6,13 @@ import type { UnLanguage } from '../../i18n/languages';
 import { PointOfContactSchema, type EntryText, type PointOfContact, type PocRole } from '../model';
 import { DIRECTORY_STATES, type DirectoryState, type RegionalGroup } from '../states';
 import { DemoKeyPoolSchema, type DemoKey } from './keyPool';
-import { DEMO_LANGUAGE_OF_STATE, DEMO_TIME_ZONES, ENGLISH, VOCABULARY, type DemoVocabulary } from './vocabulary';
+import {
+  DEMO_LANGUAGE_OF_STATE,
+  DEMO_TIME_ZONES,
+  ENGLISH,
+  VOCABULARY,
+  type DemoVocabulary,
+} from './vocabulary';
 
 /**
  * A clearly FICTIONAL directory: every State of the directory (when size allows), 1–6 POCs each,
@@ -26,7 +32,6 @@ export interface DemoDirectoryOptions {
   /** Reference time for update and ping-confirmation dates (some entries come out stale). */
   now?: Date;
 }
-
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => {
@@ -79,23 +84,37 @@ function textFor(vocabulary: DemoVocabulary, role: PocRole, picks: number[], wit
   return text;
 }
 
-function entryFor(random: Random, state: DirectoryState, role: PocRole, index: number, now: number): PointOfContact {
+function entryFor(
+  random: Random,
+  state: DirectoryState,
+  role: PocRole,
+  index: number,
+  now: number,
+): PointOfContact {
   const home = DEMO_LANGUAGE_OF_STATE.get(state.code) ?? 'en';
   const language: UnLanguage = index > 0 && random() < 0.3 ? 'en' : home;
   const kind = random() < 0.5 ? 'representative' : 'entity';
   const picks = Array.from({ length: 7 }, () => Math.floor(random() * 1000));
   const text = textFor(VOCABULARY[language], role, picks, kind === 'representative');
-  const english = language !== 'en' && random() < 0.6 ? textFor(ENGLISH, role, picks, kind === 'representative') : undefined;
+  const english =
+    language !== 'en' && random() < 0.6
+      ? textFor(ENGLISH, role, picks, kind === 'representative')
+      : undefined;
   // A translation keeps the person: Latin-script names as written, other scripts left untranslated.
   if (english) {
     if (text.personName && (language === 'fr' || language === 'es')) english.personName = text.personName;
     else delete english.personName;
   }
   const lower = state.code.toLowerCase();
-  const box = role === 'technical' ? pick(random, ['cert', 'csirt', 'soc', 'incident']) : pick(random, ['cyber', 'policy', 'mfa', 'envoy']);
+  const box =
+    role === 'technical'
+      ? pick(random, ['cert', 'csirt', 'soc', 'incident'])
+      : pick(random, ['cyber', 'policy', 'mfa', 'envoy']);
   const key = random() < 0.85 ? pick(random, demoKeys()) : undefined;
   const day = 24 * 60 * 60 * 1000;
-  const updatedAt = new Date(now - Math.floor(random() * 700) * day - Math.floor(random() * day)).toISOString();
+  const updatedAt = new Date(
+    now - Math.floor(random() * 700) * day - Math.floor(random() * day),
+  ).toISOString();
   const pinged = random() < 0.9 ? new Date(now - Math.floor(random() * 300) * day).toISOString() : undefined;
   const groupDirectories = REGIONAL_BY_GROUP[state.group];
   const regional = groupDirectories.filter(() => random() < 0.5);
@@ -108,7 +127,8 @@ function entryFor(random: Random, state: DirectoryState, role: PocRole, index: n
     language,
     text,
     ...(english ? { english } : {}),
-    phones: random() < 0.3 ? [demoPhone(random, state), demoPhone(random, state)] : [demoPhone(random, state)],
+    phones:
+      random() < 0.3 ? [demoPhone(random, state), demoPhone(random, state)] : [demoPhone(random, state)],
     emails: [`${box}${index > 1 ? index : ''}@${lower}.example`],
     workingLanguages: language === 'en' ? ['en'] : [language, 'en'],
     ...(key ? { openpgp: key } : {}),

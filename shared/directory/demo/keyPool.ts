@@ -8,12 +8,22 @@ import { FingerprintSchema } from '../model';
  * resources/demo/keys.json and the demo generator reuses it. The private halves are thrown away:
  * nobody can read what is encrypted to these keys, which is right for fictional entries.
  */
-export const DemoKeySchema = z.object({ fingerprint: FingerprintSchema, publicKey: z.string().startsWith('-----BEGIN PGP PUBLIC KEY BLOCK-----') });
+export const DemoKeySchema = z.object({
+  fingerprint: FingerprintSchema,
+  publicKey: z.string().startsWith('-----BEGIN PGP PUBLIC KEY BLOCK-----'),
+});
 export type DemoKey = z.infer<typeof DemoKeySchema>;
-export const DemoKeyPoolSchema = z.object({ fictional: z.literal(true), note: z.string(), keys: z.array(DemoKeySchema).min(1) });
+export const DemoKeyPoolSchema = z.object({
+  fictional: z.literal(true),
+  note: z.string(),
+  keys: z.array(DemoKeySchema).min(1),
+});
 export type DemoKeyPool = z.infer<typeof DemoKeyPoolSchema>;
 
-export async function generateDemoKeyPool(count: number, date = new Date('2025-01-01T00:00:00Z')): Promise<DemoKeyPool> {
+export async function generateDemoKeyPool(
+  count: number,
+  date = new Date('2025-01-01T00:00:00Z'),
+): Promise<DemoKeyPool> {
   const keys: DemoKey[] = [];
   for (let i = 1; i <= count; i++) {
     const n = String(i).padStart(2, '0');

@@ -49,7 +49,12 @@ export const ar: TemplateLabels = {
     'communication-check': 'اختبار الاتصال',
   },
   urgencies: { routine: 'عادي', urgent: 'عاجل' },
-  incidentStatuses: { ongoing: 'مستمر', contained: 'تم احتواؤه', resolved: 'تمت معالجته', unknown: 'غير معروف' },
+  incidentStatuses: {
+    ongoing: 'مستمر',
+    contained: 'تم احتواؤه',
+    resolved: 'تمت معالجته',
+    unknown: 'غير معروف',
+  },
   sectors: {
     health: 'الصحة',
     energy: 'الطاقة',
@@ -104,5 +109,12 @@ export const ar: TemplateLabels = {
     timestamp: 'تاريخ ووقت غير صالحين',
     unrecognised: 'لم يُتعرَّف عليه كبيانات تقنية',
   },
-  languageNames: { ar: 'العربية', zh: 'الصينية', en: 'الإنكليزية', fr: 'الفرنسية', ru: 'الروسية', es: 'الإسبانية' },
+  languageNames: {
+    ar: 'العربية',
+    zh: 'الصينية',
+    en: 'الإنكليزية',
+    fr: 'الفرنسية',
+    ru: 'الروسية',
+    es: 'الإسبانية',
+  },
 };

@@ -43,13 +43,19 @@ export const es: TemplateLabels = {
   natures: {
     'request-information': 'Solicitud de información',
     'request-action': 'Solicitud de medidas o de asistencia',
-    'notification-activity': 'Notificación de actividad procedente del territorio del destinatario o dirigida contra él',
+    'notification-activity':
+      'Notificación de actividad procedente del territorio del destinatario o dirigida contra él',
     acknowledgement: 'Acuse de recibo',
     response: 'Respuesta',
     'communication-check': 'Comprobación de la comunicación',
   },
   urgencies: { routine: 'Ordinaria', urgent: 'Urgente' },
-  incidentStatuses: { ongoing: 'En curso', contained: 'Contenido', resolved: 'Resuelto', unknown: 'Desconocido' },
+  incidentStatuses: {
+    ongoing: 'En curso',
+    contained: 'Contenido',
+    resolved: 'Resuelto',
+    unknown: 'Desconocido',
+  },
   sectors: {
     health: 'Salud',
     energy: 'Energía',

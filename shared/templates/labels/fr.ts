@@ -43,7 +43,8 @@ export const fr: TemplateLabels = {
   natures: {
     'request-information': 'Demande d’informations',
     'request-action': 'Demande d’action ou d’assistance',
-    'notification-activity': 'Notification d’une activité provenant du territoire du destinataire ou le visant',
+    'notification-activity':
+      'Notification d’une activité provenant du territoire du destinataire ou le visant',
     acknowledgement: 'Accusé de réception',
     response: 'Réponse',
     'communication-check': 'Vérification de la communication',

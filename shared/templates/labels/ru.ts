@@ -49,7 +49,12 @@ export const ru: TemplateLabels = {
     'communication-check': 'Проверка связи',
   },
   urgencies: { routine: 'Обычный', urgent: 'Срочный' },
-  incidentStatuses: { ongoing: 'Продолжается', contained: 'Локализован', resolved: 'Устранен', unknown: 'Неизвестно' },
+  incidentStatuses: {
+    ongoing: 'Продолжается',
+    contained: 'Локализован',
+    resolved: 'Устранен',
+    unknown: 'Неизвестно',
+  },
   sectors: {
     health: 'Здравоохранение',
     energy: 'Энергетика',
@@ -104,5 +109,12 @@ export const ru: TemplateLabels = {
     timestamp: 'недопустимые дата и время',
     unrecognised: 'не распознано как технические данные',
   },
-  languageNames: { ar: 'арабский', zh: 'китайский', en: 'английский', fr: 'французский', ru: 'русский', es: 'испанский' },
+  languageNames: {
+    ar: 'арабский',
+    zh: 'китайский',
+    en: 'английский',
+    fr: 'французский',
+    ru: 'русский',
+    es: 'испанский',
+  },
 };

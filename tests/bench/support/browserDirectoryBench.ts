@@ -50,14 +50,20 @@ window.runDirectoryBench = async (queries, runs) => {
   await new PocDatabase(BLOB_DB).delete();
   const db = new PocDatabase(APP_DB);
   const session = await createVault(db, PASSPHRASE, FAST_KDF);
-  const entries = generateDemoDirectory({ seed: 10_000, size: 10_000, now: new Date('2026-11-24T00:00:00Z') });
+  const entries = generateDemoDirectory({
+    seed: 10_000,
+    size: 10_000,
+    now: new Date('2026-11-24T00:00:00Z'),
+  });
   await putEntries(session, entries);
   // The baseline: the same entries, as the same JSON, in one record of another vault.
   const chunks = await db.records.where('collection').equals(CHUNK_COLLECTION).toArray();
   const listed = await listEntries(session);
   const blobDb = new PocDatabase(BLOB_DB);
   const blobSession = await createVault(blobDb, PASSPHRASE, FAST_KDF);
-  await blobSession.writeBatch([{ collection: CHUNK_COLLECTION, id: 'all', value: { entries: listed.entries } }]);
+  await blobSession.writeBatch([
+    { collection: CHUNK_COLLECTION, id: 'all', value: { entries: listed.entries } },
+  ]);
   const blob = await blobDb.records.get([CHUNK_COLLECTION, 'all']);
   const result: BrowserBenchResult = {
     loads: [],
@@ -86,7 +92,8 @@ window.runDirectoryBench = async (queries, runs) => {
     directory = await loadDirectory(b);
     result.loads.push(performance.now() - started);
   }
-  if (!directory || directory.entries.length !== 10_000) throw new Error('the directory did not load 10,000 entries');
+  if (!directory || directory.entries.length !== 10_000)
+    throw new Error('the directory did not load 10,000 entries');
   directory.index.search('a'); // builds the index: the heap figure includes it
   // Live heap, not garbage the collector has not reached yet: let the last IndexedDB transaction and
   // its promises settle (they hold the previous loads until the task ends), then collect twice.
@@ -129,7 +136,8 @@ window.measureFreshLoad = async () => {
   if (!row) throw new Error('no baseline blob');
   const value = await blobSession.decryptStoredWith(row, (v) => v);
   const blob = performance.now() - started;
-  if ((value as { entries: unknown[] }).entries.length !== 10_000) throw new Error('the blob does not hold 10,000 entries');
+  if ((value as { entries: unknown[] }).entries.length !== 10_000)
+    throw new Error('the blob does not hold 10,000 entries');
   blobSession.lock();
   blobDb.close();
   return { app, blob };

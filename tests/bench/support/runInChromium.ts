@@ -51,7 +51,10 @@ export async function openBenchBrowser(entry: string, functionName: string): Pro
     async newPage() {
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForFunction((name) => typeof (window as unknown as Record<string, unknown>)[name] === 'function', functionName);
+      await page.waitForFunction(
+        (name) => typeof (window as unknown as Record<string, unknown>)[name] === 'function',
+        functionName,
+      );
       return page;
     },
     async close() {
@@ -64,13 +67,22 @@ export async function openBenchBrowser(entry: string, functionName: string): Pro
 /** Calls a function the bench script put on `window`. */
 export async function callInPage<T>(page: Page, functionName: string, args: readonly unknown[]): Promise<T> {
   return (await page.evaluate(
-    ([name, a]) => ((window as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>)[name] as (...x: unknown[]) => Promise<unknown>)(...a),
+    ([name, a]) =>
+      (
+        (window as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>)[name] as (
+          ...x: unknown[]
+        ) => Promise<unknown>
+      )(...a),
     [functionName, args] as [string, readonly unknown[]],
   )) as T;
 }
 
 /** Runs one function of a browser script in a fresh Chromium page. Returns null when no Chromium is installed. */
-export async function runInChromium<T>(entry: string, functionName: string, args: readonly unknown[]): Promise<T | null> {
+export async function runInChromium<T>(
+  entry: string,
+  functionName: string,
+  args: readonly unknown[],
+): Promise<T | null> {
   const browser = await openBenchBrowser(entry, functionName);
   if (!browser) return null;
   try {
@@ -85,7 +97,10 @@ export async function runInChromium<T>(entry: string, functionName: string, args
  * search rounds; then each load is measured in a fresh page (nothing warm: no JIT, no cache), the
  * app's load first, then the one-blob baseline in the same page.
  */
-export async function runDirectoryBenchInChromium(queries: string[], runs: number): Promise<BrowserBenchResult | null> {
+export async function runDirectoryBenchInChromium(
+  queries: string[],
+  runs: number,
+): Promise<BrowserBenchResult | null> {
   const browser = await openBenchBrowser('./browserDirectoryBench.ts', 'runDirectoryBench');
   if (!browser) return null;
   try {

@@ -1,4 +1,7 @@
-import { generateDemoDirectory, DEMO_DIRECTORY_SEED } from '../../../shared/directory/demo/generateDemoDirectory';
+import {
+  generateDemoDirectory,
+  DEMO_DIRECTORY_SEED,
+} from '../../../shared/directory/demo/generateDemoDirectory';
 import { indexDirectory, searchEntries } from '../../../shared/directory/loadedDirectory';
 import type { PointOfContact } from '../../../shared/directory/model';
 import { encodeBackup, type RawRecord } from '../../../shared/vault/backup';
@@ -37,12 +40,26 @@ export function canaryEntries(count: number): PointOfContact[] {
 }
 
 /** An encrypted vault backup file holding the given entries, as the app's "Restore" reads it. */
-export async function backupFileWith(entries: readonly PointOfContact[], passphrase: string): Promise<Buffer> {
-  const { header, vault } = await createVaultHeader(passphrase, { memoryKiB: 19 * 1024, iterations: 1, parallelism: 1 });
+export async function backupFileWith(
+  entries: readonly PointOfContact[],
+  passphrase: string,
+): Promise<Buffer> {
+  const { header, vault } = await createVaultHeader(passphrase, {
+    memoryKiB: 19 * 1024,
+    iterations: 1,
+    parallelism: 1,
+  });
   const records: RawRecord[] = [];
   for (const entry of entries) {
     const blob = await encryptRecord(vault.key, 'directory', entry.id, entry);
-    records.push({ collection: 'directory', id: entry.id, state: entry.state, role: entry.role, updatedAt: entry.updatedAt, ...blob });
+    records.push({
+      collection: 'directory',
+      id: entry.id,
+      state: entry.state,
+      role: entry.role,
+      updatedAt: entry.updatedAt,
+      ...blob,
+    });
   }
   return Buffer.from(encodeBackup(header, records));
 }

@@ -59,7 +59,11 @@ export async function startDemoRegistry(options: { demoSize?: number } = {}): Pr
   const dataDir = mkdtempSync(join(tmpdir(), 'poc-e2e-pocs-'));
   let child: RegistryProcess;
   try {
-    child = await spawnRegistry({ dataDir, demo: true, ...(options.demoSize ? { demoSize: options.demoSize } : {}) });
+    child = await spawnRegistry({
+      dataDir,
+      demo: true,
+      ...(options.demoSize ? { demoSize: options.demoSize } : {}),
+    });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
@@ -122,15 +126,23 @@ export async function setUpPoc(
   await createVault(page);
 
   await page.goto('/#/onboarding');
-  await page.getByLabel('Your name or the name of your office, for the key').fill(options.keyName ?? `Fictional ${facts.state} ${facts.role} POC`);
+  await page
+    .getByLabel('Your name or the name of your office, for the key')
+    .fill(options.keyName ?? `Fictional ${facts.state} ${facts.role} POC`);
   await page.getByRole('button', { name: 'Create my key' }).click();
   await page.getByLabel('Registry address').fill(options.registry.url);
   await page.getByRole('button', { name: "Show the registry's fingerprint" }).click();
-  await expect(page.getByTestId('registry-fingerprint')).toHaveText(options.registry.fingerprint.replace(/(.{4})(?=.)/g, '$1 '));
+  await expect(page.getByTestId('registry-fingerprint')).toHaveText(
+    options.registry.fingerprint.replace(/(.{4})(?=.)/g, '$1 '),
+  );
   await page.getByLabel('I compared it', { exact: false }).check();
   await page.getByLabel('Enrolment code').fill(options.code);
   await page.getByRole('button', { name: 'Enrol and register my key' }).click();
-  await expect(page.getByText(`This device is enrolled as ${facts.role} point of contact of ${stateName(facts.state, 'en')}.`)).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByText(
+      `This device is enrolled as ${facts.role} point of contact of ${stateName(facts.state, 'en')}.`,
+    ),
+  ).toBeVisible({ timeout: 30_000 });
 
   await page.goto('/#/identity');
   const publish = page.getByRole('button', { name: 'Publish my key in my directory entry' });
@@ -156,7 +168,11 @@ export async function setUpPoc(
 }
 
 /** Switches the UI language with the header's language list (named "Language" in English). */
-export async function switchLanguage(page: Page, language: UiLanguage, fromLanguageLabel = 'Language'): Promise<void> {
+export async function switchLanguage(
+  page: Page,
+  language: UiLanguage,
+  fromLanguageLabel = 'Language',
+): Promise<void> {
   await page.getByRole('combobox', { name: fromLanguageLabel }).selectOption(language);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
@@ -171,7 +187,8 @@ export async function syncToHead(page: Page, registry: DemoRegistry): Promise<vo
   await page.goto('/#/sync');
   const lastSeq = page.getByTestId('last-seq');
   await expect(lastSeq).toBeVisible({ timeout: 30_000 });
-  if ((await lastSeq.textContent()) !== String(head)) await page.locator('section.sync-status > button').first().click();
+  if ((await lastSeq.textContent()) !== String(head))
+    await page.locator('section.sync-status > button').first().click();
   await expect(lastSeq).toHaveText(String(head), { timeout: 60_000 });
 }
 
@@ -179,7 +196,10 @@ export async function syncToHead(page: Page, registry: DemoRegistry): Promise<vo
 export async function setUpPocPair(
   browser: Browser,
   registry: DemoRegistry,
-  options: { a?: { code?: DemoCode; language?: UiLanguage }; b?: { code?: DemoCode; language?: UiLanguage } } = {},
+  options: {
+    a?: { code?: DemoCode; language?: UiLanguage };
+    b?: { code?: DemoCode; language?: UiLanguage };
+  } = {},
 ): Promise<{ a: Page; b: Page; pocA: PocSetUp; pocB: PocSetUp }> {
   const a = await newPocPage(browser);
   const b = await newPocPage(browser);

@@ -10,7 +10,14 @@ import { UN_LANGUAGES } from '../../../shared/i18n/languages';
  * product names, and in French/Spanish very short words that coincide ("Version", "Incident", "Total").
  */
 const ROOT = join(import.meta.dirname, '../../../resources/locales');
-const PRODUCT_NAMES = new Set(['POC Directory Desk', 'OpenPGP', 'GnuPG', 'Thunderbird', 'Electron', 'Chromium']);
+const PRODUCT_NAMES = new Set([
+  'POC Directory Desk',
+  'OpenPGP',
+  'GnuPG',
+  'Thunderbird',
+  'Electron',
+  'Chromium',
+]);
 
 type Tree = { [key: string]: string | Tree };
 
@@ -32,14 +39,16 @@ function load(language: string, namespace: string): Map<string, string> {
   }
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
 export function identicalIsAcceptable(language: string, value: string): boolean {
   const letters = value.replace(/\{\{[^}]*\}\}/g, '');
   if (!/\p{L}/u.test(letters)) return true; // numbers, punctuation, placeholders only
   if (PRODUCT_NAMES.has(value.trim())) return true;
   if (!/\p{Ll}/u.test(letters)) return true; // codes and acronyms
-  if ((language === 'fr' || language === 'es') && value.trim().split(/\s+/).length <= 2 && value.length <= 16) return true;
+  if ((language === 'fr' || language === 'es') && value.trim().split(/\s+/).length <= 2 && value.length <= 16)
+    return true;
   return false;
 }
 
@@ -54,7 +63,9 @@ describe('locales', () => {
 
   it('has no namespace file outside English', () => {
     for (const language of UN_LANGUAGES) {
-      const extra = readdirSync(join(ROOT, language)).filter((f) => f.endsWith('.json') && !namespaces.includes(f.replace(/\.json$/, '')));
+      const extra = readdirSync(join(ROOT, language)).filter(
+        (f) => f.endsWith('.json') && !namespaces.includes(f.replace(/\.json$/, '')),
+      );
       expect(extra, `${language} has namespaces English lacks`).toEqual([]);
     }
   });
@@ -73,7 +84,10 @@ describe('locales', () => {
           .map(([key]) => key);
         expect(untranslated, `copied from English in ${language}/${namespace}`).toEqual([]);
         const badPlaceholders = [...source.entries()]
-          .filter(([key, en]) => JSON.stringify(placeholders(en)) !== JSON.stringify(placeholders(target.get(key) ?? '')))
+          .filter(
+            ([key, en]) =>
+              JSON.stringify(placeholders(en)) !== JSON.stringify(placeholders(target.get(key) ?? '')),
+          )
           .map(([key]) => key);
         expect(badPlaceholders, `placeholders differ in ${language}/${namespace}`).toEqual([]);
       });

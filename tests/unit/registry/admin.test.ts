@@ -38,7 +38,11 @@ describe('admin export and import', () => {
     const live = seed(source, 30);
     const file = join(tempDir(), 'directory.json');
     expect(runAdminCommand('export', { data: source, out: file })).toBe(`Exported 29 entries to ${file}.`);
-    const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; version: number; entries: unknown[] };
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+      format: string;
+      version: number;
+      entries: unknown[];
+    };
     expect(exported).toMatchObject({ format: 'poc-directory-export', version: 1 });
     expect(exported.entries).toHaveLength(29);
 
@@ -58,8 +62,17 @@ describe('admin export and import', () => {
     const dir = tempDir();
     const file = join(dir, 'bad.json');
     const entries = fictionalDirectory({ size: 3 });
-    writeFileSync(file, JSON.stringify({ format: 'poc-directory-export', version: 1, entries: [entries[0], { ...entries[1], phones: ['0123'] }] }));
-    expect(() => runAdminCommand('import', { data: dir, file })).toThrow(/bad\.json is not a directory export: .* at entries\.1\.phones\.0; nothing was imported/);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'poc-directory-export',
+        version: 1,
+        entries: [entries[0], { ...entries[1], phones: ['0123'] }],
+      }),
+    );
+    expect(() => runAdminCommand('import', { data: dir, file })).toThrow(
+      /bad\.json is not a directory export: .* at entries\.1\.phones\.0; nothing was imported/,
+    );
     writeFileSync(file, '{ not json');
     expect(() => runAdminCommand('import', { data: dir, file })).toThrow(/not a readable JSON file/);
     writeFileSync(file, JSON.stringify({ entries: [] }));
@@ -81,8 +94,14 @@ describe('admin argument checks', () => {
   });
 
   it('issues a readable one-use code and reports the expiry', () => {
-    const out = runAdminCommand('issue-code', { data: tempDir(), state: 'fra', role: 'technical', days: '10' }, new Date('2026-03-01T00:00:00Z'));
-    expect(out).toMatch(/^Enrolment code for FRA technical, one use, valid until 2026-03-11T00:00:00.000Z:\n[A-Z2-9]{4}(-[A-Z2-9]{4}){3}\n/);
+    const out = runAdminCommand(
+      'issue-code',
+      { data: tempDir(), state: 'fra', role: 'technical', days: '10' },
+      new Date('2026-03-01T00:00:00Z'),
+    );
+    expect(out).toMatch(
+      /^Enrolment code for FRA technical, one use, valid until 2026-03-11T00:00:00.000Z:\n[A-Z2-9]{4}(-[A-Z2-9]{4}){3}\n/,
+    );
   });
 
   it('tells the manager when no campaign exists yet', () => {
@@ -110,12 +129,23 @@ describe('ping report', () => {
     const rows = [
       row({ status: 'answered', answeredAt: '2026-03-01T02:00:00.000Z', responseMinutes: 120 }),
       row({ state: 'KEN', accountId: 'acct0002', status: 'unanswered' }),
-      row({ state: 'MEX', role: 'diplomatic', accountId: 'acct0003', status: 'late', answeredAt: '2026-03-03T05:00:00.000Z', responseMinutes: 3180 }),
+      row({
+        state: 'MEX',
+        role: 'diplomatic',
+        accountId: 'acct0003',
+        status: 'late',
+        answeredAt: '2026-03-03T05:00:00.000Z',
+        responseMinutes: 3180,
+      }),
     ];
     const table = pingReportTable('camp0001', rows, now);
     expect(table).toContain('3 pinged, 1 answered in time, 1 late, 1 unanswered, 0 still within 48 h.');
-    expect(table).toContain('FOLLOW UP with 2 State(s) — 2 point(s) of contact did not confirm within 48 hours:');
-    expect(table).toContain('KEN   technical   account acct0002: no answer, 48 h overdue (deadline 2026-03-03T00:00:00.000Z)');
+    expect(table).toContain(
+      'FOLLOW UP with 2 State(s) — 2 point(s) of contact did not confirm within 48 hours:',
+    );
+    expect(table).toContain(
+      'KEN   technical   account acct0002: no answer, 48 h overdue (deadline 2026-03-03T00:00:00.000Z)',
+    );
     expect(table).toContain('MEX   diplomatic  account acct0003: answered late, 5 h after the deadline');
     expect(table).not.toMatch(/FRA\s+technical\s+account/);
     const csv = pingReportCsv(rows).split('\n');

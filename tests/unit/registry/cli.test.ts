@@ -12,13 +12,37 @@ describe('registry command line', () => {
   it('reads a serve command with its defaults', () => {
     expect(parseCliArgs(['--data', '/tmp/r'])).toEqual({
       kind: 'serve',
-      options: { dataDir: '/tmp/r', port: 8787, host: '127.0.0.1', demo: false, pingIntervalDays: DEFAULT_PING_INTERVAL_DAYS },
+      options: {
+        dataDir: '/tmp/r',
+        port: 8787,
+        host: '127.0.0.1',
+        demo: false,
+        pingIntervalDays: DEFAULT_PING_INTERVAL_DAYS,
+      },
     });
-    expect(parseCliArgs(['serve', '--data', 'd', '--port', '0', '--demo', '--demo-size', '50', '--ping-interval-days', '0', '--rate-limit', '100'])).toMatchObject({
+    expect(
+      parseCliArgs([
+        'serve',
+        '--data',
+        'd',
+        '--port',
+        '0',
+        '--demo',
+        '--demo-size',
+        '50',
+        '--ping-interval-days',
+        '0',
+        '--rate-limit',
+        '100',
+      ]),
+    ).toMatchObject({
       kind: 'serve',
       options: { port: 0, demo: true, demoSize: 50, pingIntervalDays: 0, rateLimitPerMinute: 100 },
     });
-    expect(parseCliArgs(['admin', 'counts', '--data', 'd'])).toMatchObject({ kind: 'admin', command: 'counts' });
+    expect(parseCliArgs(['admin', 'counts', '--data', 'd'])).toMatchObject({
+      kind: 'admin',
+      command: 'counts',
+    });
     expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });
   });
 
@@ -42,7 +66,12 @@ describe('registry command line', () => {
   it('exits with 2 and prints the message and the usage on a wrong command line; 1 on a failure while running', () => {
     const dir = mkdtempSync(join(tmpdir(), 'poc-registry-cli-'));
     try {
-      const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'registry/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'registry/cli.ts', ...args], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
       const usage = run(['admin', 'issue-code', '--data', dir, '--role', 'technical']);
       expect(usage.status).toBe(2);
       expect(usage.stderr).toContain('Error: --state is required');

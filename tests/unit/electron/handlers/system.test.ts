@@ -68,7 +68,9 @@ describe('system handlers', () => {
   it('takes the user to the place in the app a clicked notification names', async () => {
     const adapter = system();
     const handlers = createElectronHandlers({ ...fakeAdapters(), system: adapter });
-    expect(await dispatchHostCall(handlers, 'notify.show', { title: 'Ping', body: '48 h', route: '#/pings' })).toEqual({
+    expect(
+      await dispatchHostCall(handlers, 'notify.show', { title: 'Ping', body: '48 h', route: '#/pings' }),
+    ).toEqual({
       ok: true,
       value: { shown: true },
     });
@@ -82,7 +84,9 @@ describe('system handlers', () => {
     const adapter = system();
     const handlers = createElectronHandlers({ ...fakeAdapters(), system: adapter });
     for (const route of ['https://example.org', '#/pings/../../x', 'javascript:alert(1)']) {
-      expect(await dispatchHostCall(handlers, 'notify.show', { title: 'Ping', body: '', route })).toMatchObject({
+      expect(
+        await dispatchHostCall(handlers, 'notify.show', { title: 'Ping', body: '', route }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'invalid-argument' },
       });

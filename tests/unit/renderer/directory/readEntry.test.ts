@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isCanonicalEntry, readEntry } from '../../../../renderer/directory/readEntry';
-import { DEMO_DIRECTORY_SEED, generateDemoDirectory } from '../../../../shared/directory/demo/generateDemoDirectory';
+import {
+  DEMO_DIRECTORY_SEED,
+  generateDemoDirectory,
+} from '../../../../shared/directory/demo/generateDemoDirectory';
 import { PointOfContactSchema } from '../../../../shared/directory/model';
 
 /**
@@ -49,7 +52,10 @@ const MUTATIONS: Mutation[] = [
   ['openpgp lower-case fingerprint', (e) => (e.openpgp = { fingerprint: 'a'.repeat(40), publicKey: 'k' })],
   ['openpgp extra key', (e) => (e.openpgp = { fingerprint: 'A'.repeat(40), publicKey: 'k', x: 1 })],
   ['openpgp key missing', (e) => (e.openpgp = { fingerprint: 'A'.repeat(64) })],
-  ['openpgp key too long', (e) => (e.openpgp = { fingerprint: 'A'.repeat(64), publicKey: 'k'.repeat(64 * 1024 + 1) })],
+  [
+    'openpgp key too long',
+    (e) => (e.openpgp = { fingerprint: 'A'.repeat(64), publicKey: 'k'.repeat(64 * 1024 + 1) }),
+  ],
   ['timeZone 65', (e) => (e.timeZone = 'z'.repeat(65))],
   ['timeZone number', (e) => (e.timeZone = 1)],
   ['regional missing (default)', (e) => delete e.regionalDirectories],

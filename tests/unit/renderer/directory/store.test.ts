@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PocDatabase } from '../../../../renderer/db/database';
-import { deleteEntries, getEntry, listEntries, putEntries, subscribeDirectory } from '../../../../renderer/directory/store';
+import {
+  deleteEntries,
+  getEntry,
+  listEntries,
+  putEntries,
+  subscribeDirectory,
+} from '../../../../renderer/directory/store';
 import { CHUNK_COLLECTION, CHUNK_SIZE } from '../../../../renderer/directory/chunkedDirectory';
 import { loadDirectory } from '../../../../renderer/directory/useDirectory';
 import { createVault, unlockVault } from '../../../../renderer/vault/vault';
@@ -80,7 +86,10 @@ describe('directory store over the vault', () => {
     let changes = 0;
     const stop = subscribeDirectory(() => changes++);
     await putEntries(session, [canaryEntry(1), canaryEntry(2)]);
-    expect((await listEntries(session)).entries.map((e) => e.id).sort()).toEqual(['canary-entry-0001', 'canary-entry-0002']);
+    expect((await listEntries(session)).entries.map((e) => e.id).sort()).toEqual([
+      'canary-entry-0001',
+      'canary-entry-0002',
+    ]);
     expect((await getEntry(session, 'canary-entry-0001'))?.text.personName).toBe(CANARY_NAME);
     await deleteEntries(session, ['canary-entry-0001']);
     expect(await getEntry(session, 'canary-entry-0001')).toBeUndefined();
@@ -98,10 +107,24 @@ describe('directory store over the vault', () => {
   it('stores no name, e-mail, phone, entity text, State or entry id in clear (raw IndexedDB scan: zero hits)', async () => {
     const db = freshDb();
     const session = await createVault(db, PASS, FAST);
-    await putEntries(session, Array.from({ length: 20 }, (_, i) => canaryEntry(i)));
+    await putEntries(
+      session,
+      Array.from({ length: 20 }, (_, i) => canaryEntry(i)),
+    );
     const dump = await rawDump(db);
     expect(dump).toContain(CHUNK_COLLECTION); // the scan does see stored values
-    for (const canary of [CANARY_NAME, 'Zyxwvutsrq', CANARY_EMAIL, 'canary-test', CANARY_PHONE, '225551234', CANARY_ENTITY, 'Qqqcanary', 'canary-entry', 'CHE']) {
+    for (const canary of [
+      CANARY_NAME,
+      'Zyxwvutsrq',
+      CANARY_EMAIL,
+      'canary-test',
+      CANARY_PHONE,
+      '225551234',
+      CANARY_ENTITY,
+      'Qqqcanary',
+      'canary-entry',
+      'CHE',
+    ]) {
       expect(dump.includes(canary), canary).toBe(false);
     }
     // One chunk for 20 entries; in clear only the collection and a random id.
@@ -128,7 +151,10 @@ describe('chunked directory storage', () => {
   it('quarantines a damaged chunk: reported, never rewritten, the other chunks load; its entries can come back', async () => {
     const db = freshDb();
     const session = await createVault(db, PASS, FAST);
-    await putEntries(session, Array.from({ length: 2 * CHUNK_SIZE }, (_, i) => canaryEntry(i)));
+    await putEntries(
+      session,
+      Array.from({ length: 2 * CHUNK_SIZE }, (_, i) => canaryEntry(i)),
+    );
     const [first, second] = await chunksOnDisk(db);
     const damagedCt = await damage(db, CHUNK_COLLECTION, first!.id);
     const again = await unlockVault(db, PASS);
@@ -138,7 +164,10 @@ describe('chunked directory storage', () => {
     const lost = (await listEntries(session)).entries.find((e) => !loaded.byId.has(e.id))!;
     // Writes go around the damaged chunk: an update of a readable entry, and an entry that was in it.
     const kept = loaded.entries[0]!;
-    await putEntries(again, [{ ...kept, revision: 2, text: { entity: 'Updated fictional entity' } }, { ...lost, revision: 2 }]);
+    await putEntries(again, [
+      { ...kept, revision: 2, text: { entity: 'Updated fictional entity' } },
+      { ...lost, revision: 2 },
+    ]);
     expect((await db.records.get([CHUNK_COLLECTION, first!.id]))?.ct).toEqual(damagedCt);
     const third = await unlockVault(db, PASS);
     const reloaded = await loadDirectory(third);
@@ -155,7 +184,13 @@ describe('chunked directory storage', () => {
     const { regionalDirectories: _dropped, ...withoutDefault } = canaryEntry(3);
     const broken = { ...canaryEntry(2), phones: ['not a phone'] };
     await session.writeBatch([
-      { collection: CHUNK_COLLECTION, id: 'chunk-test-1', value: { entries: [canaryEntry(1), broken, { ...withoutDefault, text: { entity: `  ${CANARY_ENTITY}  ` } }] } },
+      {
+        collection: CHUNK_COLLECTION,
+        id: 'chunk-test-1',
+        value: {
+          entries: [canaryEntry(1), broken, { ...withoutDefault, text: { entity: `  ${CANARY_ENTITY}  ` } }],
+        },
+      },
       // Another collection's record is never read as a directory entry.
       { collection: 'sync', id: 'state', value: { lastSyncAt: '2026-11-01T10:00:00.000Z' } },
     ]);
@@ -174,7 +209,10 @@ describe('chunked directory storage', () => {
   it('updates the loaded directory and its index in place, rewriting only the chunk it touches', async () => {
     const db = freshDb();
     const session = await createVault(db, PASS, FAST);
-    await putEntries(session, Array.from({ length: 3 * CHUNK_SIZE }, (_, i) => canaryEntry(i)));
+    await putEntries(
+      session,
+      Array.from({ length: 3 * CHUNK_SIZE }, (_, i) => canaryEntry(i)),
+    );
     const before = await loadDirectory(session);
     const rowsBefore = new Map((await chunksOnDisk(db)).map((r) => [r.id, r.ct]));
     const reads = vi.spyOn(db.records, 'where');
@@ -187,11 +225,15 @@ describe('chunked directory storage', () => {
     expect(after).not.toBe(before);
     expect(after.version).toBeGreaterThan(before.version);
     expect(after.entries).toHaveLength(3 * CHUNK_SIZE - 1);
-    expect(after.entries.findIndex((e) => e.id === changed.id)).toBe(before.entries.findIndex((e) => e.id === changed.id));
+    expect(after.entries.findIndex((e) => e.id === changed.id)).toBe(
+      before.entries.findIndex((e) => e.id === changed.id),
+    );
     expect(searchEntries(after, 'renamed').map((e) => e.id)).toEqual([changed.id]);
     expect(searchEntries(after, 'zyxwvutsrq', 5000)).toHaveLength(3 * CHUNK_SIZE - 2);
     const rowsAfter = await chunksOnDisk(db);
-    expect(rowsAfter.filter((r) => rowsBefore.get(r.id) !== r.ct && !sameBytes(rowsBefore.get(r.id), r.ct))).toHaveLength(1);
+    expect(
+      rowsAfter.filter((r) => rowsBefore.get(r.id) !== r.ct && !sameBytes(rowsBefore.get(r.id), r.ct)),
+    ).toHaveLength(1);
     // The next unlock reads the same directory from disk.
     const fresh = await loadDirectory(await unlockVault(db, PASS));
     expect(fresh.byId.get(changed.id)).toEqual(changed);
@@ -217,15 +259,28 @@ describe('migration of per-entry records (version 1) into chunks', () => {
     const session = await createVault(source, PASS, FAST);
     const legacy = Array.from({ length: 30 }, (_, i) => canaryEntry(i));
     await session.writeBatch([
-      ...legacy.map((entry) => ({ collection: 'directory' as const, id: entry.id, value: entry, index: { state: entry.state, role: entry.role, updatedAt: entry.updatedAt } })),
-      { collection: 'directory', id: 'canary-entry-0099', value: { ...canaryEntry(99), emails: ['not an e-mail'] }, index: { state: 'CHE' } },
+      ...legacy.map((entry) => ({
+        collection: 'directory' as const,
+        id: entry.id,
+        value: entry,
+        index: { state: entry.state, role: entry.role, updatedAt: entry.updatedAt },
+      })),
+      {
+        collection: 'directory',
+        id: 'canary-entry-0099',
+        value: { ...canaryEntry(99), emails: ['not an e-mail'] },
+        index: { state: 'CHE' },
+      },
     ]);
     const header = await source.vault.toArray();
     const records = await source.records.toArray();
     await source.delete();
     // A database as version 1 of the app left it.
     const v1 = new Dexie(name);
-    v1.version(1).stores({ vault: 'key', records: '[collection+id], collection, [collection+state], [collection+role], [collection+updatedAt]' });
+    v1.version(1).stores({
+      vault: 'key',
+      records: '[collection+id], collection, [collection+state], [collection+role], [collection+updatedAt]',
+    });
     await v1.table('vault').bulkPut(header);
     await v1.table('records').bulkPut(records);
     v1.close();
@@ -235,11 +290,15 @@ describe('migration of per-entry records (version 1) into chunks', () => {
     await db.open();
     const upgraded = await db.records.where('collection').equals('directory').toArray();
     expect(upgraded).toHaveLength(31);
-    expect(upgraded.every((r) => r.state === undefined && r.role === undefined && r.updatedAt === undefined)).toBe(true);
+    expect(
+      upgraded.every((r) => r.state === undefined && r.role === undefined && r.updatedAt === undefined),
+    ).toBe(true);
     const damagedCt = await damage(db, 'directory', 'canary-entry-0005');
 
     const loaded = await loadDirectory(await unlockVault(db, PASS));
-    expect(loaded.entries.map((e) => e.id).sort()).toEqual(legacy.map((e) => e.id).filter((id) => id !== 'canary-entry-0005'));
+    expect(loaded.entries.map((e) => e.id).sort()).toEqual(
+      legacy.map((e) => e.id).filter((id) => id !== 'canary-entry-0005'),
+    );
     expect(loaded.corrupted).toEqual(['canary-entry-0005', 'canary-entry-0099']);
     // Moved: the readable per-entry records are gone, the damaged and the invalid ones stay as they were.
     const left = await db.records.where('collection').equals('directory').toArray();

@@ -45,7 +45,12 @@ function ownIdentity(): OwnIdentity {
   };
 }
 
-function entry(id: string, state: string, role: PointOfContact['role'], extra: Partial<PointOfContact> = {}): PointOfContact {
+function entry(
+  id: string,
+  state: string,
+  role: PointOfContact['role'],
+  extra: Partial<PointOfContact> = {},
+): PointOfContact {
   return {
     id,
     state,
@@ -80,7 +85,9 @@ function enrolment(ownFingerprint: string): SyncState {
 }
 
 /** A vault with the own identity, optionally enrolled, with a directory of entries. */
-async function vault(options: { enrolledAs?: string; entries?: PointOfContact[] } = {}): Promise<VaultSession> {
+async function vault(
+  options: { enrolledAs?: string; entries?: PointOfContact[] } = {},
+): Promise<VaultSession> {
   const db = new PocDatabase(`own-entry-key-test-${counter++}`);
   dbs.push(db);
   const session = await createVault(db, PASS, FAST);
@@ -110,16 +117,27 @@ describe('own key in the own directory entry', () => {
 
   it('enrolled with another key than this vault holds: other-key, never offered to publish', async () => {
     const session = await vault({ enrolledAs: OTHER_FINGERPRINT, entries: [OWN_A] });
-    expect(await ownKeyPublication(session, ownIdentity())).toEqual({ kind: 'other-key', state: 'FRA', role: 'technical' });
+    expect(await ownKeyPublication(session, ownIdentity())).toEqual({
+      kind: 'other-key',
+      state: 'FRA',
+      role: 'technical',
+    });
   });
 
   it('enrolled, but no entry of the own State AND role on this device: no-entry', async () => {
     const session = await vault({ enrolledAs: own.fingerprint, entries: [OWN_DIPLOMATIC, FOREIGN] });
-    expect(await ownKeyPublication(session, ownIdentity())).toEqual({ kind: 'no-entry', state: 'FRA', role: 'technical' });
+    expect(await ownKeyPublication(session, ownIdentity())).toEqual({
+      kind: 'no-entry',
+      state: 'FRA',
+      role: 'technical',
+    });
   });
 
   it('ready: offers only the own State and role entries, oldest id first', async () => {
-    const session = await vault({ enrolledAs: own.fingerprint, entries: [OWN_B, FOREIGN, OWN_A, OWN_DIPLOMATIC] });
+    const session = await vault({
+      enrolledAs: own.fingerprint,
+      entries: [OWN_B, FOREIGN, OWN_A, OWN_DIPLOMATIC],
+    });
     const status = await ownKeyPublication(session, ownIdentity());
     expect(status.kind).toBe('ready');
     expect(status.kind === 'ready' && status.entries.map((e) => e.id)).toEqual(['fra-tech-a', 'fra-tech-b']);
@@ -142,10 +160,20 @@ describe('own key in the own directory entry', () => {
     const item = outbox[0];
     if (item?.kind !== 'entry-update') throw new Error('expected an entry update in the outbox');
     const { statement, signature } = item.request;
-    expect(statement.entry).toEqual({ ...OWN_B, openpgp: { fingerprint: own.fingerprint, publicKey: own.publicKeyArmored } });
+    expect(statement.entry).toEqual({
+      ...OWN_B,
+      openpgp: { fingerprint: own.fingerprint, publicKey: own.publicKeyArmored },
+    });
     expect(statement.baseRevision).toBe(OWN_B.revision);
     // Signed with the own key, so the registry can check it against the enrolment.
-    expect(await verifyCanonical(statement, signature, await readVerificationKey(own.publicKeyArmored), own.fingerprint)).toBe(true);
+    expect(
+      await verifyCanonical(
+        statement,
+        signature,
+        await readVerificationKey(own.publicKeyArmored),
+        own.fingerprint,
+      ),
+    ).toBe(true);
     // Offline: it waits, it is not lost or rejected.
     expect(item.status).toBe('waiting');
 
@@ -160,7 +188,11 @@ describe('own key in the own directory entry', () => {
     const [item] = await store.listOutbox();
     if (!item) throw new Error('nothing queued');
     await store.putOutbox({ ...item, status: 'conflict' });
-    expect(await ownKeyPublication(session, ownIdentity())).toMatchObject({ kind: 'queued', conflict: true, entry: { id: 'fra-tech-a' } });
+    expect(await ownKeyPublication(session, ownIdentity())).toMatchObject({
+      kind: 'queued',
+      conflict: true,
+      entry: { id: 'fra-tech-a' },
+    });
   });
 
   it('a rejected update is reported as rejected, with the entries to try again', async () => {
@@ -183,10 +215,17 @@ describe('own key in the own directory entry', () => {
   });
 
   it('published once the directory entry carries the own fingerprint (even with an update still listed)', async () => {
-    const withKey = { ...OWN_A, revision: 4, openpgp: { fingerprint: own.fingerprint, publicKey: own.publicKeyArmored } };
+    const withKey = {
+      ...OWN_A,
+      revision: 4,
+      openpgp: { fingerprint: own.fingerprint, publicKey: own.publicKeyArmored },
+    };
     const session = await vault({ enrolledAs: own.fingerprint, entries: [withKey, OWN_B] });
     await publishAndSettle(session, OWN_B);
-    expect(await ownKeyPublication(session, ownIdentity())).toMatchObject({ kind: 'published', entry: { id: 'fra-tech-a', revision: 4 } });
+    expect(await ownKeyPublication(session, ownIdentity())).toMatchObject({
+      kind: 'published',
+      entry: { id: 'fra-tech-a', revision: 4 },
+    });
   });
 
   it('an entry carrying some other key is not "published"', async () => {

@@ -22,8 +22,20 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const peer: DirectorySigner = { pocId: 'poc-xbb-tech', state: 'XBB', role: 'technical', name: 'CERT-B (fictional)', fingerprint: PEER_FINGERPRINT };
-const ownSigner: DirectorySigner = { pocId: 'poc-xaa-tech', state: 'XAA', role: 'technical', name: 'CERT-A (fictional)', fingerprint: OWN_FINGERPRINT };
+const peer: DirectorySigner = {
+  pocId: 'poc-xbb-tech',
+  state: 'XBB',
+  role: 'technical',
+  name: 'CERT-B (fictional)',
+  fingerprint: PEER_FINGERPRINT,
+};
+const ownSigner: DirectorySigner = {
+  pocId: 'poc-xaa-tech',
+  state: 'XAA',
+  role: 'technical',
+  name: 'CERT-A (fictional)',
+  fingerprint: OWN_FINGERPRINT,
+};
 
 function enrolment(): SyncState {
   return {
@@ -53,7 +65,10 @@ function verified(signer: DirectorySigner = peer): Verdict {
   return { kind: 'verified', signer, fingerprintVerified: false, signedAt: '2026-11-02T08:00:00.000Z' };
 }
 
-function read(verdict: Verdict, text = 'Suspected phishing wave against ministries (fictional)\nIndicators follow.'): ReadMessageResult {
+function read(
+  verdict: Verdict,
+  text = 'Suspected phishing wave against ministries (fictional)\nIndicators follow.',
+): ReadMessageResult {
   return { form: 'armored', verdict, text, subject: undefined, payload: null };
 }
 
@@ -77,7 +92,13 @@ describe('exchange log: what a received message records', () => {
       self: { state: 'XAA', role: 'technical' },
       counterpart: { state: 'XBB', role: 'technical', pocId: 'poc-xbb-tech', label: 'CERT-B (fictional)' },
     });
-    expect(message).toMatchObject({ kind: 'message', direction: 'in', messageId: RECEIVED.id, at: RECEIVED.receivedAt, from: { pocId: 'poc-xbb-tech' } });
+    expect(message).toMatchObject({
+      kind: 'message',
+      direction: 'in',
+      messageId: RECEIVED.id,
+      at: RECEIVED.receivedAt,
+      from: { pocId: 'poc-xbb-tech' },
+    });
   });
 
   it('a message whose sender is not verified never enters the log', async () => {
@@ -86,7 +107,12 @@ describe('exchange log: what a received message records', () => {
       { kind: 'unsigned' },
       { kind: 'unknown-key', keyId: '0123456789ABCDEF', fingerprint: '33'.repeat(20) },
       { kind: 'bad-signature', reason: 'bad-signature' },
-      { kind: 'key-changed', signer: peer, signerFingerprint: '44'.repeat(20), pinnedFingerprint: PEER_FINGERPRINT },
+      {
+        kind: 'key-changed',
+        signer: peer,
+        signerFingerprint: '44'.repeat(20),
+        pinnedFingerprint: PEER_FINGERPRINT,
+      },
     ];
     for (const verdict of unverified) {
       expect(await recordInExchangeLog(session, read(verdict), RECEIVED, 'en')).toBeNull();
@@ -117,7 +143,15 @@ describe('reading the same message twice', () => {
     const caseId = await caseOfReceivedMessage(session, result, { id, receivedAt }, earlier, 'en');
     await storeMessage(
       session,
-      { id, direction: 'in', conversationIds: [], at: earlier?.at ?? receivedAt, text: result.text, verdict: storedVerdict(result.verdict), ...(caseId ? { caseId } : {}) },
+      {
+        id,
+        direction: 'in',
+        conversationIds: [],
+        at: earlier?.at ?? receivedAt,
+        text: result.text,
+        verdict: storedVerdict(result.verdict),
+        ...(caseId ? { caseId } : {}),
+      },
       [{ pocId: peer.pocId, state: peer.state, role: peer.role }],
     );
     return caseId;
@@ -130,7 +164,8 @@ describe('reading the same message twice', () => {
     expect(first).toEqual(expect.any(String));
     expect(second).toBe(first);
     expect(await caseCount(session)).toBe(1);
-    const messages = (await casesOf(session).get(first ?? ''))?.events.filter((e) => e.body.kind === 'message') ?? [];
+    const messages =
+      (await casesOf(session).get(first ?? ''))?.events.filter((e) => e.body.kind === 'message') ?? [];
     expect(messages).toHaveLength(1);
   });
 

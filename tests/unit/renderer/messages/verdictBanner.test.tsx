@@ -7,13 +7,34 @@ import { VerdictBanner } from '../../../../renderer/messages/VerdictBanner';
 import { decideVerdict, type DirectorySigner } from '../../../../shared/messages/verdict';
 
 const KEY = 'C'.repeat(40);
-const alpha: DirectorySigner = { pocId: 'poc-alpha001', state: 'FRA', role: 'technical', name: 'CERT Alpha (fictional)', fingerprint: KEY };
-const beta: DirectorySigner = { pocId: 'poc-beta0001', state: 'DEU', role: 'diplomatic', name: 'Mission Beta (fictional)', fingerprint: KEY };
+const alpha: DirectorySigner = {
+  pocId: 'poc-alpha001',
+  state: 'FRA',
+  role: 'technical',
+  name: 'CERT Alpha (fictional)',
+  fingerprint: KEY,
+};
+const beta: DirectorySigner = {
+  pocId: 'poc-beta0001',
+  state: 'DEU',
+  role: 'diplomatic',
+  name: 'Mission Beta (fictional)',
+  fingerprint: KEY,
+};
 
 async function render(language: string, directory: DirectorySigner[]): Promise<string> {
   const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ resources: bundledResources(), lng: language, fallbackLng: 'en', interpolation: { escapeValue: false } });
-  const verdict = decideVerdict([{ status: 'valid', keyId: '1', signerFingerprint: KEY, signedAt: null }], directory, []);
+  await i18n.use(initReactI18next).init({
+    resources: bundledResources(),
+    lng: language,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+  });
+  const verdict = decideVerdict(
+    [{ status: 'valid', keyId: '1', signerFingerprint: KEY, signedAt: null }],
+    directory,
+    [],
+  );
   return renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
       <VerdictBanner verdict={verdict} />

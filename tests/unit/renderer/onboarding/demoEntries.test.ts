@@ -4,7 +4,10 @@ import { PocDatabase } from '../../../../renderer/db/database';
 import { listEntries, putEntries } from '../../../../renderer/directory/store';
 import { listTryOutDemoIds, removeTryOutDemo } from '../../../../renderer/onboarding/demoEntries';
 import { createVault } from '../../../../renderer/vault/vault';
-import { DEMO_DIRECTORY_SEED, generateDemoDirectory } from '../../../../shared/directory/demo/generateDemoDirectory';
+import {
+  DEMO_DIRECTORY_SEED,
+  generateDemoDirectory,
+} from '../../../../shared/directory/demo/generateDemoDirectory';
 
 const FAST = { memoryKiB: 19 * 1024, iterations: 1, parallelism: 1 };
 const dbs: PocDatabase[] = [];

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PointOfContactSchema, REGIONAL_DIRECTORIES, type PointOfContact } from '../../../../shared/directory/model';
+import {
+  PointOfContactSchema,
+  REGIONAL_DIRECTORIES,
+  type PointOfContact,
+} from '../../../../shared/directory/model';
 import { draftFromEntry, entryFromDraft, ENTRY_TEXT_FIELDS } from '../../../../renderer/sync/ownEntryDraft';
 
 /** An entry with every field of the schema set, optional ones included (fictional data). */
@@ -26,7 +30,10 @@ const FULL: PointOfContact = PointOfContactSchema.parse({
   phones: ['+33612345705', '+33123456789'],
   emails: ['cert@example.org', 'duty@example.org'],
   workingLanguages: ['fr', 'en', 'zh-hant'],
-  openpgp: { fingerprint: 'A'.repeat(40), publicKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----\nexample\n-----END PGP PUBLIC KEY BLOCK-----' },
+  openpgp: {
+    fingerprint: 'A'.repeat(40),
+    publicKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----\nexample\n-----END PGP PUBLIC KEY BLOCK-----',
+  },
   timeZone: 'Europe/Paris',
   regionalDirectories: ['OSCE', 'EU'],
   lastPingConfirmedAt: '2026-11-30T10:00:00.000Z',
@@ -61,7 +68,13 @@ describe('own entry draft', () => {
 
   it('edits every editable field', () => {
     const draft = draftFromEntry(FULL);
-    draft.english = { entity: 'Other centre', personName: '', personTitle: '', officeHours: '', notes: 'Night shift' };
+    draft.english = {
+      entity: 'Other centre',
+      personName: '',
+      personTitle: '',
+      officeHours: '',
+      notes: 'Night shift',
+    };
     draft.timeZone = 'America/New_York';
     draft.regionalDirectories = ['OAS', 'other'];
     draft.workingLanguages = 'es, EN';
@@ -99,7 +112,10 @@ describe('own entry draft', () => {
     const { entry, errors } = entryFromDraft(draft, FULL);
     expect(entry).toBeUndefined();
     expect(errors['text.entity']).toEqual({ key: 'policy.bidi-control', values: { codePoint: 'U+202E' } });
-    expect(errors['english.personTitle']).toEqual({ key: 'policy.control-character', values: { codePoint: 'U+0007' } });
+    expect(errors['english.personTitle']).toEqual({
+      key: 'policy.control-character',
+      values: { codePoint: 'U+0007' },
+    });
     expect(errors['english.notes']).toBeUndefined();
   });
 

@@ -31,12 +31,20 @@ async function damage(db: PocDatabase, collection: CollectionName, id: string): 
   return ct;
 }
 
-const ping = (id: string, sentAt: string) => ({ id, campaignId: 'campaign-0001', sentAt, deadline: '2026-12-03T10:00:00.000Z' });
+const ping = (id: string, sentAt: string) => ({
+  id,
+  campaignId: 'campaign-0001',
+  sentAt,
+  deadline: '2026-12-03T10:00:00.000Z',
+});
 
 describe('damaged outbox, ping and message records are reported and kept apart (issue 9 §6)', () => {
   it('reports a damaged ping, shows the others, and moves its raw bytes to quarantine before the registry copy replaces it', async () => {
     const { db, session, store } = await freshVault();
-    await store.savePings([ping('ping-good-0001', '2026-12-01T10:00:00.000Z'), ping('ping-damaged-01', '2026-12-01T09:00:00.000Z')]);
+    await store.savePings([
+      ping('ping-good-0001', '2026-12-01T10:00:00.000Z'),
+      ping('ping-damaged-01', '2026-12-01T09:00:00.000Z'),
+    ]);
     const damagedBytes = await damage(db, 'pings', 'ping-damaged-01');
 
     expect((await store.listPings()).map((p) => p.id)).toEqual(['ping-good-0001']);
@@ -56,7 +64,9 @@ describe('damaged outbox, ping and message records are reported and kept apart (
 
   it('reports a damaged outbox item instead of silently skipping it, and keeps it when the item is completed', async () => {
     const { db, session, store } = await freshVault();
-    await session.writeBatch([{ collection: 'outbox', id: 'outbox-item-0001', value: { anything: 'signed update (fictional)' } }]);
+    await session.writeBatch([
+      { collection: 'outbox', id: 'outbox-item-0001', value: { anything: 'signed update (fictional)' } },
+    ]);
     await damage(db, 'outbox', 'outbox-item-0001');
     expect(await store.listOutbox()).toEqual([]);
     expect(session.damaged.list(['outbox'])).toEqual([{ collection: 'outbox', id: 'outbox-item-0001' }]);
@@ -68,8 +78,16 @@ describe('damaged outbox, ping and message records are reported and kept apart (
   it('reports a damaged message while listing the readable ones', async () => {
     const { db, session } = await freshVault();
     const at = '2026-12-01T10:00:00.000Z';
-    await storeMessage(session, { id: 'msg-good-00001', direction: 'in', conversationIds: [], at, text: 'readable (fictional)' }, []);
-    await storeMessage(session, { id: 'msg-damaged-01', direction: 'in', conversationIds: [], at, text: 'damaged (fictional)' }, []);
+    await storeMessage(
+      session,
+      { id: 'msg-good-00001', direction: 'in', conversationIds: [], at, text: 'readable (fictional)' },
+      [],
+    );
+    await storeMessage(
+      session,
+      { id: 'msg-damaged-01', direction: 'in', conversationIds: [], at, text: 'damaged (fictional)' },
+      [],
+    );
     await damage(db, 'messages', 'msg-damaged-01');
     expect((await listMessages(session)).map((m) => m.id)).toEqual(['msg-good-00001']);
     expect(session.damaged.list()).toEqual([{ collection: 'messages', id: 'msg-damaged-01' }]);

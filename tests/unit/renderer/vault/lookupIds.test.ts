@@ -22,16 +22,22 @@ afterEach(async () => {
 });
 
 /** Everything IndexedDB keeps in clear for a record: its key and its index fields. */
-const clearParts = (db: PocDatabase) => db.records.toArray().then((rows) => rows.map(({ iv: _iv, ct: _ct, ...clear }) => JSON.stringify(clear)).join('\n'));
+const clearParts = (db: PocDatabase) =>
+  db.records
+    .toArray()
+    .then((rows) => rows.map(({ iv: _iv, ct: _ct, ...clear }) => JSON.stringify(clear)).join('\n'));
 
 describe('who talked to whom is not in clear (issue 9 §5)', () => {
   it('stores a conversation and a key pin without the counterpart id, State or role in ids or indexes', async () => {
     const db = freshDb();
     const session = await createVault(db, PASS, FAST);
     const at = '2026-11-30T10:00:00.000Z';
-    await storeMessage(session, { id: 'msg-00000001', direction: 'out', conversationIds: [], at, text: 'fictional' }, [PEER], [
-      pinOp({ kind: 'pin', pocId: PEER.pocId, fingerprint: FPR, pinnedAt: at }),
-    ]);
+    await storeMessage(
+      session,
+      { id: 'msg-00000001', direction: 'out', conversationIds: [], at, text: 'fictional' },
+      [PEER],
+      [pinOp({ kind: 'pin', pocId: PEER.pocId, fingerprint: FPR, pinnedAt: at })],
+    );
     const clear = await clearParts(db);
     expect(clear).not.toContain(PEER.pocId);
     expect(clear).not.toContain('"DEU"');
@@ -40,7 +46,11 @@ describe('who talked to whom is not in clear (issue 9 §5)', () => {
     // The look-ups still work, also after the vault was locked and opened again.
     session.lock();
     const again = await unlockVault(db, PASS);
-    await storeMessage(again, { id: 'msg-00000002', direction: 'in', conversationIds: [], at, text: 'fictional reply' }, [PEER]);
+    await storeMessage(
+      again,
+      { id: 'msg-00000002', direction: 'in', conversationIds: [], at, text: 'fictional reply' },
+      [PEER],
+    );
     const { items } = await again.collection('conversations', ConversationSchema).list();
     expect(items).toHaveLength(1);
     expect(items[0]?.value.messageIds).toEqual(['msg-00000001', 'msg-00000002']);
@@ -52,15 +62,33 @@ describe('who talked to whom is not in clear (issue 9 §5)', () => {
     const session = await createVault(db, PASS, FAST);
     const at = '2026-11-30T10:00:00.000Z';
     await session.writeBatch([
-      { collection: 'conversations', id: `conv-${PEER.pocId}`, value: { id: `conv-${PEER.pocId}`, ...PEER, messageIds: ['msg-old00001'], updatedAt: at }, index: { state: 'DEU', role: 'diplomatic', updatedAt: at } },
-      { collection: 'peerKeys', id: `pin-${PEER.pocId}`, value: { kind: 'pin', pocId: PEER.pocId, fingerprint: FPR, pinnedAt: at, verifiedAt: at, verifiedBy: 'phone call' } },
+      {
+        collection: 'conversations',
+        id: `conv-${PEER.pocId}`,
+        value: { id: `conv-${PEER.pocId}`, ...PEER, messageIds: ['msg-old00001'], updatedAt: at },
+        index: { state: 'DEU', role: 'diplomatic', updatedAt: at },
+      },
+      {
+        collection: 'peerKeys',
+        id: `pin-${PEER.pocId}`,
+        value: {
+          kind: 'pin',
+          pocId: PEER.pocId,
+          fingerprint: FPR,
+          pinnedAt: at,
+          verifiedAt: at,
+          verifiedBy: 'phone call',
+        },
+      },
     ]);
     expect(await migrateClearLookupIds(session)).toBe(2);
     expect(await clearParts(db)).not.toContain(PEER.pocId);
     expect(await clearParts(db)).not.toContain('DEU');
     const { items } = await session.collection('conversations', ConversationSchema).list();
     expect(items.map((i) => i.value.messageIds)).toEqual([['msg-old00001']]);
-    expect((await listPeerRecords(session)).pins).toMatchObject([{ pocId: PEER.pocId, verifiedBy: 'phone call' }]);
+    expect((await listPeerRecords(session)).pins).toMatchObject([
+      { pocId: PEER.pocId, verifiedBy: 'phone call' },
+    ]);
     expect(await migrateClearLookupIds(session)).toBe(0);
   });
 });

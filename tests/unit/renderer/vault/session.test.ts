@@ -29,7 +29,9 @@ describe('VaultSession', () => {
     session.lock();
     await expect(session.collection('drafts', Note).get('d1')).rejects.toMatchObject({ code: 'locked' });
     const again = await unlockVault(db, 'a long enough passphrase');
-    expect(await again.collection('drafts', Note).get('d1')).toEqual({ text: 'Fictional Person, +41 22 000 00 00' });
+    expect(await again.collection('drafts', Note).get('d1')).toEqual({
+      text: 'Fictional Person, +41 22 000 00 00',
+    });
   });
 
   it('refuses a wrong passphrase with a typed error and keeps the data', async () => {

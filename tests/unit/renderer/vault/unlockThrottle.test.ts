@@ -15,7 +15,9 @@ function memoryStorage() {
 
 describe('unlock throttle: never a lock-out', () => {
   it('doubles from 1 s and stops at 30 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map(delayAfterFailures)).toEqual([0, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(delayAfterFailures)).toEqual([
+      0, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
+    ]);
   });
 
   it('after a thousand wrong passphrases, one more attempt is allowed 30 s after the last', () => {

@@ -37,8 +37,10 @@ function fakeHost(backend: string, available = true) {
     invoke: (name, arg) => {
       const a = arg as { secret?: string; protected?: string };
       if (name === 'secrets.status') return Promise.resolve({ ok: true, value: { available, backend } });
-      if (name === 'secrets.protect') return Promise.resolve({ ok: true, value: { protected: [...(a.secret ?? '')].reverse().join('') } });
-      if (name === 'secrets.unprotect') return Promise.resolve({ ok: true, value: { secret: [...(a.protected ?? '')].reverse().join('') } });
+      if (name === 'secrets.protect')
+        return Promise.resolve({ ok: true, value: { protected: [...(a.secret ?? '')].reverse().join('') } });
+      if (name === 'secrets.unprotect')
+        return Promise.resolve({ ok: true, value: { secret: [...(a.protected ?? '')].reverse().join('') } });
       return Promise.resolve({ ok: false, error: { code: 'unknown-call', message: name } });
     },
   });
@@ -61,7 +63,9 @@ describe('change passphrase', () => {
     const session = await createVault(db, OLD, FAST);
     await session.collection('drafts', Note).put('n1', { text: 'kept' });
     const killed = new Error('process killed');
-    await expect(changePassphrase(db, OLD, NEW, { beforeWrite: () => Promise.reject(killed) })).rejects.toBe(killed);
+    await expect(changePassphrase(db, OLD, NEW, { beforeWrite: () => Promise.reject(killed) })).rejects.toBe(
+      killed,
+    );
     expect(await (await unlockVault(db, OLD)).collection('drafts', Note).get('n1')).toEqual({ text: 'kept' });
     await expect(unlockVault(db, NEW)).rejects.toEqual(new VaultError('wrong-passphrase'));
   });
@@ -69,7 +73,9 @@ describe('change passphrase', () => {
   it('refuses a wrong current passphrase or a weak new one and changes nothing', async () => {
     const db = freshDb();
     await createVault(db, OLD, FAST);
-    await expect(changePassphrase(db, 'not it at all, wrong', NEW)).rejects.toEqual(new VaultError('wrong-passphrase'));
+    await expect(changePassphrase(db, 'not it at all, wrong', NEW)).rejects.toEqual(
+      new VaultError('wrong-passphrase'),
+    );
     await expect(changePassphrase(db, OLD, 'short')).rejects.toEqual(new VaultError('weak-passphrase'));
     await expect(unlockVault(db, OLD)).resolves.toBeDefined();
   });
@@ -84,7 +90,11 @@ describe('backup and restore', () => {
     expect(new TextDecoder().decode(bytes)).not.toContain('from the backup');
 
     const target = freshDb();
-    await (await createVault(target, NEW, FAST)).collection('drafts', Note).put('other', { text: 'replaced' });
+    await (
+      await createVault(target, NEW, FAST)
+    )
+      .collection('drafts', Note)
+      .put('other', { text: 'replaced' });
     await expect(restoreBackup(target, bytes, NEW)).rejects.toEqual(new VaultError('wrong-passphrase'));
     expect(await target.records.count()).toBe(1); // a refused restore changes nothing
     const restored = await restoreBackup(target, bytes, OLD);
@@ -110,7 +120,9 @@ describe('backup and restore', () => {
 
     const other = freshDb();
     await (await createVault(other, NEW, FAST)).collection('drafts', Note).put('x', { text: 'x' });
-    await expect(repairFromBackup(session, await exportBackup(other))).rejects.toEqual(new VaultError('backup-other-vault'));
+    await expect(repairFromBackup(session, await exportBackup(other))).rejects.toEqual(
+      new VaultError('backup-other-vault'),
+    );
   });
 });
 
@@ -119,9 +131,13 @@ describe('OS secret store unlock', () => {
     const db = freshDb();
     await (await createVault(db, OLD, FAST)).collection('drafts', Note).put('n1', { text: 'kept' });
     const host = fakeHost('gnome_libsecret');
-    await expect(enableOsUnlock(db, host, 'wrong passphrase, quite long')).rejects.toEqual(new VaultError('wrong-passphrase'));
+    await expect(enableOsUnlock(db, host, 'wrong passphrase, quite long')).rejects.toEqual(
+      new VaultError('wrong-passphrase'),
+    );
     await enableOsUnlock(db, host, OLD);
-    expect(await (await unlockWithOsStore(db, host)).collection('drafts', Note).get('n1')).toEqual({ text: 'kept' });
+    expect(await (await unlockWithOsStore(db, host)).collection('drafts', Note).get('n1')).toEqual({
+      text: 'kept',
+    });
     // A passphrase change keeps the OS wrapping valid: the data key did not change.
     await changePassphrase(db, OLD, NEW);
     await expect(unlockWithOsStore(db, host)).resolves.toBeDefined();
@@ -132,15 +148,23 @@ describe('OS secret store unlock', () => {
   it("is refused with Linux's basic_text backend and where no store exists", async () => {
     const db = freshDb();
     await createVault(db, OLD, FAST);
-    await expect(enableOsUnlock(db, fakeHost('basic_text'), OLD)).rejects.toEqual(new VaultError('os-unlock-unavailable'));
-    await expect(enableOsUnlock(db, fakeHost('none', false), OLD)).rejects.toEqual(new VaultError('os-unlock-unavailable'));
+    await expect(enableOsUnlock(db, fakeHost('basic_text'), OLD)).rejects.toEqual(
+      new VaultError('os-unlock-unavailable'),
+    );
+    await expect(enableOsUnlock(db, fakeHost('none', false), OLD)).rejects.toEqual(
+      new VaultError('os-unlock-unavailable'),
+    );
   });
 });
 
 describe('unlock throttle', () => {
   it('waits longer after each wrong passphrase, up to 30 s, never locks out, resets on success', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
     let now = 1_000_000;
     const throttle = new UnlockThrottle(storage, () => now);
     expect(throttle.waitMs()).toBe(0);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appendEvents, GENESIS_HASH, hashEvent, verifyChain, type CaseRecord } from '../../../../shared/cases';
+import {
+  appendEvents,
+  GENESIS_HASH,
+  hashEvent,
+  verifyChain,
+  type CaseRecord,
+} from '../../../../shared/cases';
 import { canonicalBytes } from '../../../../shared/encoding/canonicalJson';
 import { caseOf, opened } from './fixtures';
 
@@ -9,7 +15,8 @@ describe('the hash-chained exchange log', () => {
   it('links every event to the one before and verifies as intact', async () => {
     const record = await caseOf(6);
     expect(record.events[0]?.prevHash).toBe(GENESIS_HASH);
-    for (let i = 1; i < record.events.length; i++) expect(record.events[i]?.prevHash).toBe(record.events[i - 1]?.hash);
+    for (let i = 1; i < record.events.length; i++)
+      expect(record.events[i]?.prevHash).toBe(record.events[i - 1]?.hash);
     expect(record.head).toEqual({ seq: 5, hash: record.events[5]?.hash });
     expect(await verifyChain(record)).toEqual({ intact: true, count: 6, headHash: record.events[5]?.hash });
   });
@@ -27,7 +34,13 @@ describe('the hash-chained exchange log', () => {
     const event = record.events[3];
     if (event?.body.kind !== 'note') throw new Error('fixture');
     event.body.text = 'Note 3 (quietly changed)';
-    expect(await verifyChain(record)).toEqual({ intact: false, count: 6, index: 3, seq: 3, problem: 'edited' });
+    expect(await verifyChain(record)).toEqual({
+      intact: false,
+      count: 6,
+      index: 3,
+      seq: 3,
+      problem: 'edited',
+    });
   });
 
   it('detects an edit even when the editor recomputed that event’s hash', async () => {
@@ -55,7 +68,12 @@ describe('the hash-chained exchange log', () => {
     if (!four || !five) throw new Error('fixture');
     record.events[4] = five;
     record.events[5] = four;
-    expect(await verifyChain(record)).toMatchObject({ intact: false, index: 4, seq: 5, problem: 'out-of-sequence' });
+    expect(await verifyChain(record)).toMatchObject({
+      intact: false,
+      index: 4,
+      seq: 5,
+      problem: 'out-of-sequence',
+    });
   });
 
   it('never repairs: verifying leaves a broken record as it was', async () => {
@@ -68,7 +86,9 @@ describe('the hash-chained exchange log', () => {
 
   it('keeps appending after the head, without changing earlier events', async () => {
     const record = await caseOf(3);
-    const more = await appendEvents(record, [{ kind: 'note', at: '2024-05-02T00:00:00.000Z', text: 'later' }]);
+    const more = await appendEvents(record, [
+      { kind: 'note', at: '2024-05-02T00:00:00.000Z', text: 'later' },
+    ]);
     expect(more.events.slice(0, 3)).toEqual(record.events);
     expect(more.events[3]?.seq).toBe(3);
     expect((await verifyChain(more)).intact).toBe(true);
@@ -79,7 +99,9 @@ describe('the hash-chained exchange log', () => {
 describe('event hash', () => {
   it('is the SHA-256 of the canonical JSON, as WebCrypto computes it (records written before still verify)', async () => {
     const body = opened();
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', canonicalBytes({ seq: 3, prevHash: 'a'.repeat(64), body })));
+    const digest = new Uint8Array(
+      await crypto.subtle.digest('SHA-256', canonicalBytes({ seq: 3, prevHash: 'a'.repeat(64), body })),
+    );
     const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
     expect(await hashEvent(3, 'a'.repeat(64), body)).toBe(hex);
   });

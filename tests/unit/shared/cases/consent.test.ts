@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { appendEvents, buildCaseExport, CaseError, consentOf, thirdPartyExportCheck, verifyChain } from '../../../../shared/cases';
+import {
+  appendEvents,
+  buildCaseExport,
+  CaseError,
+  consentOf,
+  thirdPartyExportCheck,
+  verifyChain,
+} from '../../../../shared/cases';
 import { caseWith, message, opened, peer, self } from './fixtures';
 
 describe('A §11 consent before sharing with third parties', () => {
@@ -9,15 +16,30 @@ describe('A §11 consent before sharing with third parties', () => {
     expect(check.allowed).toBe(false);
     expect(check.lacking.map((c) => c.party.state).sort()).toEqual(['XAA', 'XBB']);
     const verification = await verifyChain(record);
-    expect(() => buildCaseExport(record, verification, { audience: 'third-party', thirdParty: 'CERT-C (fictional)' })).toThrow(CaseError);
+    expect(() =>
+      buildCaseExport(record, verification, { audience: 'third-party', thirdParty: 'CERT-C (fictional)' }),
+    ).toThrow(CaseError);
     expect(buildCaseExport(record, verification, { audience: 'own-records' }).events).toHaveLength(2);
 
-    record = await appendEvents(record, [{ kind: 'consent', at: '2024-05-02T00:00:00.000Z', party: self, granted: true }]);
+    record = await appendEvents(record, [
+      { kind: 'consent', at: '2024-05-02T00:00:00.000Z', party: self, granted: true },
+    ]);
     expect(thirdPartyExportCheck(record).lacking.map((c) => c.party.state)).toEqual(['XBB']);
-    record = await appendEvents(record, [{ kind: 'consent', at: '2024-05-02T01:00:00.000Z', party: peer, granted: true, thirdParty: 'CERT-C (fictional)' }]);
+    record = await appendEvents(record, [
+      {
+        kind: 'consent',
+        at: '2024-05-02T01:00:00.000Z',
+        party: peer,
+        granted: true,
+        thirdParty: 'CERT-C (fictional)',
+      },
+    ]);
     expect(thirdPartyExportCheck(record, 'cert-c (FICTIONAL)').allowed).toBe(true);
     expect(thirdPartyExportCheck(record, 'Someone else').allowed).toBe(false);
-    const exported = buildCaseExport(record, await verifyChain(record), { audience: 'third-party', thirdParty: 'CERT-C (fictional)' });
+    const exported = buildCaseExport(record, await verifyChain(record), {
+      audience: 'third-party',
+      thirdParty: 'CERT-C (fictional)',
+    });
     expect(exported.chain.verification).toMatchObject({ intact: true, count: 4 });
   });
 

@@ -4,8 +4,20 @@ import { appendEvents, type CaseEventBody, type CaseRecord, type Party } from '.
 export const self: Party = { state: 'XAA', role: 'technical', label: 'CERT-A (fictional)' };
 export const peer: Party = { state: 'XBB', role: 'technical', label: 'CERT-B (fictional)' };
 
-export function opened(at = '2024-05-01T08:00:00.000Z', exercise = false, origin: 'outgoing' | 'incoming' = 'outgoing'): CaseEventBody {
-  return { kind: 'opened', at, subject: 'Rançongiciel — hôpitaux', origin, self, counterpart: peer, exercise };
+export function opened(
+  at = '2024-05-01T08:00:00.000Z',
+  exercise = false,
+  origin: 'outgoing' | 'incoming' = 'outgoing',
+): CaseEventBody {
+  return {
+    kind: 'opened',
+    at,
+    subject: 'Rançongiciel — hôpitaux',
+    origin,
+    self,
+    counterpart: peer,
+    exercise,
+  };
 }
 
 export function message(overrides: Partial<Extract<CaseEventBody, { kind: 'message' }>> = {}): CaseEventBody {
@@ -28,6 +40,11 @@ export async function caseWith(bodies: CaseEventBody[], id = 'case0000001'): Pro
 
 export async function caseOf(count: number): Promise<CaseRecord> {
   const bodies: CaseEventBody[] = [opened()];
-  for (let i = 1; i < count; i++) bodies.push({ kind: 'note', at: new Date(Date.UTC(2024, 4, 1, 9, 0, i)).toISOString(), text: `Note ${i}` });
+  for (let i = 1; i < count; i++)
+    bodies.push({
+      kind: 'note',
+      at: new Date(Date.UTC(2024, 4, 1, 9, 0, i)).toISOString(),
+      text: `Note ${i}`,
+    });
   return caseWith(bodies);
 }

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { visualLine } from '../../../../shared/cases/visualOrder';
 
 /** Font 0: Latin and common punctuation; font 1: Arabic letters; font 2: Chinese; -1: nothing. */
-const fontOf = (code: number) => (code >= 0x0600 && code <= 0x06ff ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : code < 0x250 ? 0 : -1);
+const fontOf = (code: number) =>
+  code >= 0x0600 && code <= 0x06ff ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : code < 0x250 ? 0 : -1;
 const texts = (line: string) => visualLine(line, fontOf).runs.map((r) => r.text);
 
 describe('visual order of a case PDF line', () => {
   it('leaves a left-to-right line as it is', () => {
-    expect(visualLine('Urgency: Urgent', fontOf)).toEqual({ runs: [{ text: 'Urgency: Urgent', font: 0 }], rtl: false });
+    expect(visualLine('Urgency: Urgent', fontOf)).toEqual({
+      runs: [{ text: 'Urgency: Urgent', font: 0 }],
+      rtl: false,
+    });
   });
 
   it('puts the words of an Arabic line right to left, each word in logical order for the shaper', () => {

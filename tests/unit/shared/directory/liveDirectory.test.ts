@@ -4,7 +4,19 @@ import { LiveDirectory, indexDirectory, searchEntries } from '../../../../shared
 import type { PointOfContact } from '../../../../shared/directory/model';
 
 const NOW = new Date('2026-11-24T00:00:00Z');
-const QUERIES = ['a', 'cert', 'fictif', 'ficticia', '+33', 'france', 'россия', 'مصر', '中国', 'renamed', 'zzz'];
+const QUERIES = [
+  'a',
+  'cert',
+  'fictif',
+  'ficticia',
+  '+33',
+  'france',
+  'россия',
+  'مصر',
+  '中国',
+  'renamed',
+  'zzz',
+];
 const ids = (entries: readonly PointOfContact[]) => entries.map((e) => e.id).sort();
 
 describe('LiveDirectory (changes applied in place)', () => {
@@ -18,7 +30,11 @@ describe('LiveDirectory (changes applied in place)', () => {
       const added = demo.slice(2000 + page * 100, 2100 + page * 100);
       const renamed = [...current.values()]
         .filter((_, i) => i % 10 === page)
-        .map((e) => ({ ...e, revision: e.revision + 1, text: { ...e.text, entity: `Renamed fictional office ${page}` } }));
+        .map((e) => ({
+          ...e,
+          revision: e.revision + 1,
+          text: { ...e.text, entity: `Renamed fictional office ${page}` },
+        }));
       const removed = [...current.keys()].filter((_, i) => i % 7 === page % 7).slice(0, 150);
       live.apply([...added, ...renamed], removed);
       for (const id of removed) current.delete(id);
@@ -38,7 +54,9 @@ describe('LiveDirectory (changes applied in place)', () => {
     expect(ids(after.entries)).toEqual(ids([...current.values()]));
     const fresh = indexDirectory([...current.values()]);
     for (const query of QUERIES) {
-      expect(ids(searchEntries(after, query, 100_000)), query).toEqual(ids(searchEntries(fresh, query, 100_000)));
+      expect(ids(searchEntries(after, query, 100_000)), query).toEqual(
+        ids(searchEntries(fresh, query, 100_000)),
+      );
     }
     expect(searchEntries(after, 'renamed', 100_000).length).toBeGreaterThan(0);
   });

@@ -57,7 +57,7 @@ describe('finding an entry by a telephone number, however it is written', () => 
     expect(ids('07 12 34 57 05')).toEqual([]);
   });
 
-  it('reads trunk and call prefixes from libphonenumber\'s numbering plans', () => {
+  it("reads trunk and call prefixes from libphonenumber's numbering plans", () => {
     expect(phoneQueryRuns('0612345705')).toEqual(expect.arrayContaining(['0612345705', '612345705']));
     expect(phoneQueryRuns('84951234567')).toContain('4951234567');
     expect(phoneQueryRuns('0033612345705')).toContain('33612345705');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_DIRECTORY_SEED, generateDemoDirectory } from '../../../../shared/directory/demo/generateDemoDirectory';
+import {
+  DEMO_DIRECTORY_SEED,
+  generateDemoDirectory,
+} from '../../../../shared/directory/demo/generateDemoDirectory';
 import { buildDirectorySearchIndex } from '../../../../shared/directory/searchIndex';
 import { indexDirectory, searchEntries } from '../../../../shared/directory/loadedDirectory';
 import type { PointOfContact } from '../../../../shared/directory/model';
@@ -13,13 +16,71 @@ const base = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 const fixtures: PointOfContact[] = [
-  { ...base, id: 'fixture-fr-0001', state: 'FRA', role: 'technical', language: 'fr', text: { entity: 'Centre fictif de réponse', personName: 'Élodie Marchetti' }, emails: ['cert@fra.example'], english: { entity: 'Fictional response centre' } },
-  { ...base, id: 'fixture-ar-0001', state: 'EGY', role: 'diplomatic', language: 'ar', text: { entity: 'المركز الوهمي للأمن السيبراني', personName: 'مُحَمَّد الحدّاد' }, emails: ['cyber@egy.example'] },
-  { ...base, id: 'fixture-ru-0001', state: 'KAZ', role: 'technical', language: 'ru', text: { entity: 'Вымышленный центр реагирования', personName: 'Алёна Белозёрова' }, emails: ['soc@kaz.example'] },
-  { ...base, id: 'fixture-zh-0001', state: 'CHN', role: 'technical', language: 'zh', text: { entity: '虚构国家计算机网络应急技术处理协调中心' }, emails: ['cert@chn.example'] },
-  { ...base, id: 'fixture-es-0001', state: 'MEX', role: 'diplomatic', language: 'es', text: { entity: 'Oficina ficticia de ciberpolítica', personName: 'Íñigo Peñalver' }, emails: ['policy@mex.example'] },
-  { ...base, id: 'fixture-en-0001', state: 'TUR', role: 'technical', language: 'en', text: { entity: 'Fictional National CERT' }, emails: ['cert@tur.example'] },
-  { ...base, id: 'fixture-ci-0001', state: 'CIV', role: 'technical', language: 'fr', text: { entity: 'CERT fictif' }, emails: ['cert@civ.example'], phones: ['+2250701020304'] },
+  {
+    ...base,
+    id: 'fixture-fr-0001',
+    state: 'FRA',
+    role: 'technical',
+    language: 'fr',
+    text: { entity: 'Centre fictif de réponse', personName: 'Élodie Marchetti' },
+    emails: ['cert@fra.example'],
+    english: { entity: 'Fictional response centre' },
+  },
+  {
+    ...base,
+    id: 'fixture-ar-0001',
+    state: 'EGY',
+    role: 'diplomatic',
+    language: 'ar',
+    text: { entity: 'المركز الوهمي للأمن السيبراني', personName: 'مُحَمَّد الحدّاد' },
+    emails: ['cyber@egy.example'],
+  },
+  {
+    ...base,
+    id: 'fixture-ru-0001',
+    state: 'KAZ',
+    role: 'technical',
+    language: 'ru',
+    text: { entity: 'Вымышленный центр реагирования', personName: 'Алёна Белозёрова' },
+    emails: ['soc@kaz.example'],
+  },
+  {
+    ...base,
+    id: 'fixture-zh-0001',
+    state: 'CHN',
+    role: 'technical',
+    language: 'zh',
+    text: { entity: '虚构国家计算机网络应急技术处理协调中心' },
+    emails: ['cert@chn.example'],
+  },
+  {
+    ...base,
+    id: 'fixture-es-0001',
+    state: 'MEX',
+    role: 'diplomatic',
+    language: 'es',
+    text: { entity: 'Oficina ficticia de ciberpolítica', personName: 'Íñigo Peñalver' },
+    emails: ['policy@mex.example'],
+  },
+  {
+    ...base,
+    id: 'fixture-en-0001',
+    state: 'TUR',
+    role: 'technical',
+    language: 'en',
+    text: { entity: 'Fictional National CERT' },
+    emails: ['cert@tur.example'],
+  },
+  {
+    ...base,
+    id: 'fixture-ci-0001',
+    state: 'CIV',
+    role: 'technical',
+    language: 'fr',
+    text: { entity: 'CERT fictif' },
+    emails: ['cert@civ.example'],
+    phones: ['+2250701020304'],
+  },
 ];
 const directory = indexDirectory(fixtures);
 const ids = (query: string) => searchEntries(directory, query).map((e) => e.id);

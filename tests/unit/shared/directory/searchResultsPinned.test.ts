@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_QUERIES, keystrokesOf } from '../../../bench/support/searchQueries';
-import { DEMO_DIRECTORY_SEED, generateDemoDirectory } from '../../../../shared/directory/demo/generateDemoDirectory';
+import {
+  DEMO_DIRECTORY_SEED,
+  generateDemoDirectory,
+} from '../../../../shared/directory/demo/generateDemoDirectory';
 import { indexDirectory } from '../../../../shared/directory/loadedDirectory';
 
 /**
@@ -15,7 +18,8 @@ const NOW = new Date('2026-11-24T00:00:00Z');
 function digest(hits: readonly { id: string; score: number }[]): string {
   let hash = 0x811c9dc5;
   for (const { id, score } of hits) {
-    for (const char of `${id}:${score};`) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+    for (const char of `${id}:${score};`)
+      hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
   }
   return `${hits.length} ${hash.toString(16).padStart(8, '0')}`;
 }
@@ -23,7 +27,9 @@ function digest(hits: readonly { id: string; score: number }[]): string {
 describe('search results stay the same (pinned)', () => {
   it('on the demo directory: full ranked results of the 60 queries', () => {
     const { index } = indexDirectory(generateDemoDirectory({ seed: DEMO_DIRECTORY_SEED, now: NOW }));
-    const results = Object.fromEntries(SEARCH_QUERIES.map((q) => [q, index.search(q).map((h) => `${h.id} ${h.score}`)]));
+    const results = Object.fromEntries(
+      SEARCH_QUERIES.map((q) => [q, index.search(q).map((h) => `${h.id} ${h.score}`)]),
+    );
     expect(Object.values(results).filter((r) => r.length > 0).length).toBeGreaterThan(40);
     expect(results).toMatchSnapshot();
   });

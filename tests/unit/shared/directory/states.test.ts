@@ -8,7 +8,11 @@ describe('directory States', () => {
     expect(DIRECTORY_STATES).toHaveLength(195);
     expect(new Set(DIRECTORY_STATES.map((s) => s.code)).size).toBe(195);
     expect(new Set(DIRECTORY_STATES.map((s) => s.alpha2)).size).toBe(195);
-    expect(DIRECTORY_STATES.filter((s) => s.observer).map((s) => s.code).sort()).toEqual(['PSE', 'VAT']);
+    expect(
+      DIRECTORY_STATES.filter((s) => s.observer)
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(['PSE', 'VAT']);
     for (const s of DIRECTORY_STATES) expect(s.code).toMatch(/^[A-Z]{3}$/);
   });
 

@@ -35,14 +35,16 @@ const input = (patch: Partial<TodayInput>): TodayInput => ({
 
 describe('Today', () => {
   it('lists unanswered pings, the most urgent first, with the time left', () => {
-    const today = buildToday(input({
-      pings: [
-        { id: 'ping-aaaaaaaa', sentAt: hours(-2), deadline: hours(46) },
-        { id: 'ping-bbbbbbbb', sentAt: hours(-40), deadline: hours(8) },
-        { id: 'ping-cccccccc', sentAt: hours(-60), deadline: hours(-12), answeredAt: hours(-20) },
-      ],
-      queuedPingIds: new Set(['ping-aaaaaaaa']),
-    }));
+    const today = buildToday(
+      input({
+        pings: [
+          { id: 'ping-aaaaaaaa', sentAt: hours(-2), deadline: hours(46) },
+          { id: 'ping-bbbbbbbb', sentAt: hours(-40), deadline: hours(8) },
+          { id: 'ping-cccccccc', sentAt: hours(-60), deadline: hours(-12), answeredAt: hours(-20) },
+        ],
+        queuedPingIds: new Set(['ping-aaaaaaaa']),
+      }),
+    );
     expect(today.pings.map((p) => [p.id, p.msLeft / 3_600_000, p.queued])).toEqual([
       ['ping-bbbbbbbb', 8, false],
       ['ping-aaaaaaaa', 46, true],
@@ -54,8 +56,15 @@ describe('Today', () => {
       summary('late', { deadline: { dueAt: hours(-3), reason: 'routine-inquiry', owedBy: 'self' } }),
       summary('soon', { deadline: { dueAt: hours(5), reason: 'urgent-inquiry', owedBy: 'self' } }),
       summary('later', { deadline: { dueAt: hours(60), reason: 'routine-inquiry', owedBy: 'self' } }),
-      summary('theirs', { origin: 'outgoing', status: 'awaiting-reply', deadline: { dueAt: hours(70), reason: 'routine-inquiry', owedBy: 'counterpart' } }),
-      summary('closed', { status: 'closed', deadline: { dueAt: hours(-5), reason: 'routine-inquiry', owedBy: 'self' } }),
+      summary('theirs', {
+        origin: 'outgoing',
+        status: 'awaiting-reply',
+        deadline: { dueAt: hours(70), reason: 'routine-inquiry', owedBy: 'counterpart' },
+      }),
+      summary('closed', {
+        status: 'closed',
+        deadline: { dueAt: hours(-5), reason: 'routine-inquiry', owedBy: 'self' },
+      }),
     ];
     const today = buildToday(input({ cases, lastSyncAt: hours(-0.1), outboxWaiting: 2 }));
     expect(today.overdue.map((d) => d.summary.id)).toEqual(['late']);
@@ -72,15 +81,35 @@ describe('Today', () => {
   });
 
   it('notifies a new ping, a deadline entering its last 2 hours and a reply received, once each', () => {
-    const waiting = summary('waiting', { origin: 'outgoing', status: 'awaiting-reply', lastActivityAt: hours(-5), deadline: { dueAt: hours(40), reason: 'routine-inquiry', owedBy: 'counterpart' } });
+    const waiting = summary('waiting', {
+      origin: 'outgoing',
+      status: 'awaiting-reply',
+      lastActivityAt: hours(-5),
+      deadline: { dueAt: hours(40), reason: 'routine-inquiry', owedBy: 'counterpart' },
+    });
     const due = summary('due', { deadline: { dueAt: hours(3), reason: 'routine-inquiry', owedBy: 'self' } });
     const before = buildToday(input({ cases: [waiting, due] }));
     expect(noticesBetween(null, before, [waiting, due], NOW)).toEqual([]);
 
     const later = NOW + 1.5 * 3_600_000;
-    const answered = { ...waiting, status: 'answered' as const, deadline: undefined, lastActivityAt: hours(1) };
-    const after = buildToday(input({ now: later, cases: [answered, due], pings: [{ id: 'ping-dddddddd', sentAt: hours(1), deadline: hours(49) }] }));
-    expect(noticesBetween(before, after, [answered, due], later).map((n) => n.kind).sort()).toEqual(['deadline', 'ping', 'reply']);
+    const answered = {
+      ...waiting,
+      status: 'answered' as const,
+      deadline: undefined,
+      lastActivityAt: hours(1),
+    };
+    const after = buildToday(
+      input({
+        now: later,
+        cases: [answered, due],
+        pings: [{ id: 'ping-dddddddd', sentAt: hours(1), deadline: hours(49) }],
+      }),
+    );
+    expect(
+      noticesBetween(before, after, [answered, due], later)
+        .map((n) => n.kind)
+        .sort(),
+    ).toEqual(['deadline', 'ping', 'reply']);
     expect(noticesBetween(after, after, [answered, due], later)).toEqual([]);
   });
 });

@@ -69,7 +69,10 @@ describe('dispatchHostCall', () => {
 
   it('refuses a handler result that breaks the contract', async () => {
     const bad = handlers({ 'app.info': () => Promise.resolve({ version: 1 } as never) });
-    expect(await dispatchHostCall(bad, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(await dispatchHostCall(bad, 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'failed' },
+    });
   });
 });
 

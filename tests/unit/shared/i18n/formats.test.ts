@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeInputExample, formatDateTimeInput, parseDateTimeInput } from '../../../../shared/i18n/dateInput';
-import { formatCountdown, formatDateTime, formatNumber, formatRelative, formatTime, utcTitle } from '../../../../shared/i18n/formats';
+import {
+  dateTimeInputExample,
+  formatDateTimeInput,
+  parseDateTimeInput,
+} from '../../../../shared/i18n/dateInput';
+import {
+  formatCountdown,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  formatTime,
+  utcTitle,
+} from '../../../../shared/i18n/formats';
 import { UN_LANGUAGES } from '../../../../shared/i18n/languages';
 
 const AT = '2026-12-01T13:36:00Z';
@@ -14,7 +25,8 @@ describe('dates and times in the UI language', () => {
     expect(formatDateTime(AT, 'ru', 'Europe/Paris')).toMatch(/1 дек\. 2026.*14:36 GMT\+1/);
     expect(formatDateTime(AT, 'zh', 'Europe/Paris')).toMatch(/2026年12月1日.*14:36/);
     expect(formatDateTime(AT, 'ar', 'Europe/Paris')).toMatch(/ديسمبر/);
-    for (const language of ['fr', 'es', 'ru', 'zh']) expect(formatDateTime(AT, language, 'UTC')).not.toMatch(/AM|PM|上午|下午/);
+    for (const language of ['fr', 'es', 'ru', 'zh'])
+      expect(formatDateTime(AT, language, 'UTC')).not.toMatch(/AM|PM|上午|下午/);
   });
 
   it('uses Arabic-Indic digits only where the locale calls for them', () => {
@@ -66,6 +78,14 @@ describe('date fields in the UI language', () => {
     expect(parseDateTimeInput('٠٤/٠٣/٢٠٢٦ ٠٩:٠٥', 'ar')).toBe('2026-03-04T09:05');
     expect(parseDateTimeInput('4.3.2026', 'ru')).toBe('2026-03-04T00:00');
     expect(parseDateTimeInput('', 'en')).toBe('');
+  });
+
+  it('reads ISO 8601 as pasted from a log in every language, whatever the local order', () => {
+    for (const language of UN_LANGUAGES) {
+      expect(parseDateTimeInput('2026-03-04T09:05', language), language).toBe('2026-03-04T09:05');
+      expect(parseDateTimeInput('2026-03-04', language), language).toBe('2026-03-04T00:00');
+    }
+    expect(parseDateTimeInput('2026-02-31T10:00', 'en')).toBeNull();
   });
 
   it('refuses dates that do not exist', () => {

@@ -3,11 +3,18 @@ import { buildMispEvent, caseIndicators, strictestTlp } from '../../../../shared
 import { parseIndicators } from '../../../../shared/templates/indicators';
 import type { CaseRecord } from '../../../../shared/cases/model';
 
-const { indicators } = parseIndicators('hxxp://bad[.]example/x 198.51.100.7 AS64501 CVE-2026-0001 bad[.]example');
+const { indicators } = parseIndicators(
+  'hxxp://bad[.]example/x 198.51.100.7 AS64501 CVE-2026-0001 bad[.]example',
+);
 
 describe('MISP event export', () => {
   it('one attribute per indicator with MISP types, real values, the TLP as a taxonomy tag', () => {
-    const event = buildMispEvent({ title: 'Fictional case', indicators, tlp: 'AMBER+STRICT', createdAt: '2026-11-30T12:00:00Z' });
+    const event = buildMispEvent({
+      title: 'Fictional case',
+      indicators,
+      tlp: 'AMBER+STRICT',
+      createdAt: '2026-11-30T12:00:00Z',
+    });
     expect(event.Event.info).toBe('Fictional case');
     expect(event.Event.date).toBe('2026-11-30');
     expect(event.Event.distribution).toBe('0');
@@ -42,7 +49,13 @@ describe('indicators of a case', () => {
   });
 
   it('collects each indicator once and marks the export with the strictest TLP', () => {
-    const record = { id: 'case-1', events: [message('msg-000001', 'GREEN', '198.51.100.7 a.example'), message('msg-000002', 'RED', 'a.example b.example')] };
+    const record = {
+      id: 'case-1',
+      events: [
+        message('msg-000001', 'GREEN', '198.51.100.7 a.example'),
+        message('msg-000002', 'RED', 'a.example b.example'),
+      ],
+    };
     const all = caseIndicators(record as unknown as CaseRecord);
     expect(all.indicators.map((i) => i.value)).toEqual(['198.51.100.7', 'a.example', 'b.example']);
     expect(all.tlp).toBe('RED');

@@ -5,7 +5,9 @@ import { OPENPGP_ERROR_CODES } from '../../../../shared/openpgp/errors';
 import { MESSAGE_ERROR_CODES } from '../../../../shared/messages/errors';
 import { VERDICT_KINDS } from '../../../../shared/messages/verdict';
 
-const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../resources/locales/en/messages.json'), 'utf8')) as {
+const en = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../../resources/locales/en/messages.json'), 'utf8'),
+) as {
   errors: Record<string, string>;
   history: { verdict: Record<string, string> };
 };

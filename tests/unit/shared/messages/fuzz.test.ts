@@ -36,7 +36,11 @@ function mutate(input: Uint8Array, random: () => number): Uint8Array {
     default: {
       // duplicate a range
       const len = 1 + Math.floor(random() * 64);
-      return Uint8Array.from([...bytes.subarray(0, at + len), ...bytes.subarray(at, at + len), ...bytes.subarray(at + len)]);
+      return Uint8Array.from([
+        ...bytes.subarray(0, at + len),
+        ...bytes.subarray(at, at + len),
+        ...bytes.subarray(at + len),
+      ]);
     }
   }
 }
@@ -50,7 +54,10 @@ const ORIGINAL = 'Fictional fuzz seed message — رسالة';
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  const [a, b] = await Promise.all([makePoc('poc-aaaaaaaa', 'FRA', 'CERT Alpha'), makePoc('poc-bbbbbbbb', 'KEN', 'CERT Beta')]);
+  const [a, b] = await Promise.all([
+    makePoc('poc-aaaaaaaa', 'FRA', 'CERT Alpha'),
+    makePoc('poc-bbbbbbbb', 'KEN', 'CERT Beta'),
+  ]);
   const { mime } = composeMessage({
     text: ORIGINAL,
     structured: { k: 1 },
@@ -66,7 +73,12 @@ beforeAll(async () => {
     { label: 'binary', bytes: binary },
     { label: 'eml', bytes: new TextEncoder().encode(eml) },
   ];
-  context = { ownKey: b.id.privateKey, verificationKeys: [a.pub, b.pub], directory: [a.signer, b.signer], pins: [] };
+  context = {
+    ownKey: b.id.privateKey,
+    verificationKeys: [a.pub, b.pub],
+    directory: [a.signer, b.signer],
+    pins: [],
+  };
 });
 
 afterAll(() => {
@@ -90,7 +102,9 @@ describe('importer fuzz', () => {
         if (result.verdict.kind === 'verified') expect(result.text.trim()).toBe(ORIGINAL);
       } catch (error) {
         if (!(error instanceof OpenPgpError || error instanceof MessageError)) {
-          throw new Error(`mutation #${i} (${seed.label}) threw an untyped error: ${String(error)}`, { cause: error });
+          throw new Error(`mutation #${i} (${seed.label}) threw an untyped error: ${String(error)}`, {
+            cause: error,
+          });
         }
         outcome = `error:${error.code}`;
       }

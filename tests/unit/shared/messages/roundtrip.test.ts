@@ -12,7 +12,11 @@ let b: Poc;
 let c: Poc;
 
 beforeAll(async () => {
-  [a, b, c] = await Promise.all([makePoc('poc-aaaaaaaa', 'FRA', 'CERT Alpha'), makePoc('poc-bbbbbbbb', 'KEN', 'CERT Beta'), makePoc('poc-cccccccc', 'PER', 'CERT Gamma')]);
+  [a, b, c] = await Promise.all([
+    makePoc('poc-aaaaaaaa', 'FRA', 'CERT Alpha'),
+    makePoc('poc-bbbbbbbb', 'KEN', 'CERT Beta'),
+    makePoc('poc-cccccccc', 'PER', 'CERT Gamma'),
+  ]);
 });
 
 function contextFor(me: Poc, overrides: Partial<ReadMessageContext> = {}): ReadMessageContext {
@@ -67,13 +71,18 @@ describe('compose → read', () => {
 
   it('reports a key not in the directory as unknown-key, never verified', async () => {
     const armored = await sealFromAToB();
-    const result = await readMessage(armored, contextFor(b, { directory: [b.signer, c.signer], verificationKeys: [b.pub, c.pub] }));
+    const result = await readMessage(
+      armored,
+      contextFor(b, { directory: [b.signer, c.signer], verificationKeys: [b.pub, c.pub] }),
+    );
     expect(result.verdict.kind).toBe('unknown-key');
   });
 
   it('reports key-changed when the directory key differs from the one pinned for that POC', async () => {
     const armored = await sealFromAToB();
-    const pins = [{ pocId: a.signer.pocId, fingerprint: c.id.fingerprint, verifiedAt: new Date().toISOString() }];
+    const pins = [
+      { pocId: a.signer.pocId, fingerprint: c.id.fingerprint, verifiedAt: new Date().toISOString() },
+    ];
     expect((await readMessage(armored, contextFor(b, { pins }))).verdict.kind).toBe('key-changed');
   });
 
@@ -110,7 +119,8 @@ describe('compose → read', () => {
       copy[last - 1] = line.slice(0, offset) + ch + line.slice(offset + 1);
       const outcome = await readMessage(copy.join('\n'), contextFor(b)).then(
         (r) => r.verdict.kind,
-        (e: unknown) => (e instanceof OpenPgpError || e instanceof MessageError ? `error:${e.code}` : 'untyped'),
+        (e: unknown) =>
+          e instanceof OpenPgpError || e instanceof MessageError ? `error:${e.code}` : 'untyped',
       );
       expect(outcome).not.toBe('verified');
       expect(outcome).not.toBe('untyped');
@@ -119,16 +129,24 @@ describe('compose → read', () => {
 
   it('gives typed errors for truncated armour, oversized input and compression bombs', async () => {
     const armored = await sealFromAToB();
-    expect(await errorCode(readMessage(armored.slice(0, armored.length / 2), contextFor(b)))).toMatch(/malformed|decryption-failed/);
-    expect(await errorCode(readMessage(armored, contextFor(b, { limits: { maxInputBytes: 200 } })))).toBe('too-large');
+    expect(await errorCode(readMessage(armored.slice(0, armored.length / 2), contextFor(b)))).toMatch(
+      /malformed|decryption-failed/,
+    );
+    expect(await errorCode(readMessage(armored, contextFor(b, { limits: { maxInputBytes: 200 } })))).toBe(
+      'too-large',
+    );
     const zeros = new Uint8Array(3 * 1024 * 1024);
-    const bomb: string = String(await openpgp.encrypt({
-      message: await openpgp.createMessage({ binary: zeros }),
-      encryptionKeys: b.pub,
-      config: { preferredCompressionAlgorithm: openpgp.enums.compression.zlib },
-    }) as unknown);
+    const bomb: string = String(
+      (await openpgp.encrypt({
+        message: await openpgp.createMessage({ binary: zeros }),
+        encryptionKeys: b.pub,
+        config: { preferredCompressionAlgorithm: openpgp.enums.compression.zlib },
+      })) as unknown,
+    );
     expect(bomb.length).toBeLessThan(100_000);
-    expect(await errorCode(readMessage(bomb, contextFor(b, { limits: { maxDecompressedBytes: 1024 * 1024 } })))).toBe('decompression-bomb');
+    expect(
+      await errorCode(readMessage(bomb, contextFor(b, { limits: { maxDecompressedBytes: 1024 * 1024 } }))),
+    ).toBe('decompression-bomb');
     expect(await errorCode(readMessage(a.id.publicKeyArmored, contextFor(b)))).toBe('not-encrypted');
   });
 });
@@ -136,12 +154,18 @@ describe('compose → read', () => {
 describe('PGP/MIME .eml', () => {
   it('wraps the armoured message as multipart/encrypted and reads it back', async () => {
     const armored = await sealFromAToB();
-    const eml = buildPgpMimeEml({ armoredMessage: armored, from: 'cert@example.org', to: ['beta@example.org'] });
+    const eml = buildPgpMimeEml({
+      armoredMessage: armored,
+      from: 'cert@example.org',
+      to: ['beta@example.org'],
+    });
     expect(eml).toMatch(/Content-Type: multipart\/encrypted; protocol="application\/pgp-encrypted"/);
     expect(eml).toContain('Subject: Encrypted message');
     expect(eml).not.toContain('Incident 42');
     const parsed = await parsePgpMimeEml(eml);
-    expect(typeof parsed.encrypted === 'string' ? parsed.encrypted : new TextDecoder().decode(parsed.encrypted)).toContain('BEGIN PGP MESSAGE');
+    expect(
+      typeof parsed.encrypted === 'string' ? parsed.encrypted : new TextDecoder().decode(parsed.encrypted),
+    ).toContain('BEGIN PGP MESSAGE');
     const result = await readMessage(eml, contextFor(b));
     expect(result.form).toBe('eml');
     expect(result.verdict.kind).toBe('verified');
@@ -149,7 +173,9 @@ describe('PGP/MIME .eml', () => {
 
   it('builds a mailto: draft, or none when the text is too long', async () => {
     const armored = await sealFromAToB();
-    expect(mailtoDraft({ to: ['beta@example.org'], armoredMessage: armored })).toMatch(/^mailto:beta%40example\.org\?subject=Encrypted%20message&body=/);
+    expect(mailtoDraft({ to: ['beta@example.org'], armoredMessage: armored })).toMatch(
+      /^mailto:beta%40example\.org\?subject=Encrypted%20message&body=/,
+    );
     expect(mailtoDraft({ to: ['beta@example.org'], armoredMessage: armored, maxLength: 500 })).toBeNull();
   });
 });

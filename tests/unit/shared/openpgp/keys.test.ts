@@ -46,7 +46,11 @@ describe('own identity keys', () => {
     const id = await generateIdentity({ name: 'Fictional CERT' });
     const certificate = await makeRevocationCertificate(id.privateKey);
     expect(certificate).toContain('BEGIN PGP PUBLIC KEY BLOCK');
-    const { publicKey } = await openpgp.revokeKey({ key: id.privateKey.toPublic(), revocationCertificate: certificate, format: 'object' });
+    const { publicKey } = await openpgp.revokeKey({
+      key: id.privateKey.toPublic(),
+      revocationCertificate: certificate,
+      format: 'object',
+    });
     expect((await summarizeKey(publicKey)).revoked).toBe(true);
   });
 
@@ -70,7 +74,11 @@ describe('own identity keys', () => {
   });
 
   it('chooses the valid encryption subkey when an expired one sits next to it', async () => {
-    const id = await generateIdentity({ name: 'Fictional multi-subkey', date: new Date(Date.now() - 3 * 365 * 86_400_000), expiresInSeconds: 0 });
+    const id = await generateIdentity({
+      name: 'Fictional multi-subkey',
+      date: new Date(Date.now() - 3 * 365 * 86_400_000),
+      expiresInSeconds: 0,
+    });
     const old = new Date(Date.now() - 2 * 365 * 86_400_000);
     const withExpired = await id.privateKey.addSubkey({ keyExpirationTime: 86_400, date: old });
     const withBoth = await withExpired.addSubkey({});

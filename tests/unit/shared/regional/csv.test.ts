@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guessMapping, mapCsvRows, readCsvTable, rejectedRows, readJsonDirectory, RegionalError } from '../../../../shared/regional';
+import {
+  guessMapping,
+  mapCsvRows,
+  readCsvTable,
+  rejectedRows,
+  readJsonDirectory,
+  RegionalError,
+} from '../../../../shared/regional';
 
 const CSV = [
   'Participating State;Type;Organisation;Contact name;E-mail;Telephone;OpenPGP fingerprint',
@@ -26,8 +33,26 @@ describe('regional CSV import', () => {
       phones: 5,
       fingerprint: 6,
     });
-    const french = guessMapping(['Pays', 'Rôle', 'Entité', 'Nom', 'Courriel', 'Téléphone', 'Empreinte', 'Identifiant']);
-    expect(french).toMatchObject({ state: 0, role: 1, entity: 2, personName: 3, emails: 4, phones: 5, fingerprint: 6, key: 7 });
+    const french = guessMapping([
+      'Pays',
+      'Rôle',
+      'Entité',
+      'Nom',
+      'Courriel',
+      'Téléphone',
+      'Empreinte',
+      'Identifiant',
+    ]);
+    expect(french).toMatchObject({
+      state: 0,
+      role: 1,
+      entity: 2,
+      personName: 3,
+      emails: 4,
+      phones: 5,
+      fingerprint: 6,
+      key: 7,
+    });
   });
 
   it('reads good rows, reports every bad row with its line and field, and drops none silently', () => {
@@ -54,8 +79,30 @@ describe('regional CSV import', () => {
 
   it('a user-changed mapping is applied; unmapping a required field is a coded error', () => {
     const table = readCsvTable('a,b,c\nAUT,technical,Fictional CERT\n');
-    expect(mapCsvRows(table, { key: null, state: 0, role: 1, entity: 2, personName: null, emails: null, phones: null, fingerprint: null }).entries).toHaveLength(1);
-    expect(() => mapCsvRows(table, { key: null, state: 0, role: 1, entity: null, personName: null, emails: null, phones: null, fingerprint: null })).toThrow(RegionalError);
+    expect(
+      mapCsvRows(table, {
+        key: null,
+        state: 0,
+        role: 1,
+        entity: 2,
+        personName: null,
+        emails: null,
+        phones: null,
+        fingerprint: null,
+      }).entries,
+    ).toHaveLength(1);
+    expect(() =>
+      mapCsvRows(table, {
+        key: null,
+        state: 0,
+        role: 1,
+        entity: null,
+        personName: null,
+        emails: null,
+        phones: null,
+        fingerprint: null,
+      }),
+    ).toThrow(RegionalError);
     expect(() => readCsvTable('\n\n')).toThrow(expect.objectContaining({ code: 'empty-file' }));
   });
 
@@ -68,7 +115,14 @@ describe('regional CSV import', () => {
         name: 'Fictional demo',
         memberStates: ['ARG', 'BRA'],
         entries: [
-          { id: 'oas-1', state: 'ARG', role: 'technical', entity: 'Fictional CERT', emails: ['cert@arg.example'], phones: [] },
+          {
+            id: 'oas-1',
+            state: 'ARG',
+            role: 'technical',
+            entity: 'Fictional CERT',
+            emails: ['cert@arg.example'],
+            phones: [],
+          },
           { id: 'oas-2', state: 'BRA', role: 'spy', entity: 'Fictional' },
           'not an object',
         ],
@@ -81,7 +135,9 @@ describe('regional CSV import', () => {
       [3, 'missing-role'],
       [3, 'missing-entity'],
     ]);
-    expect(() => readJsonDirectory('{"schema":"other"}')).toThrow(expect.objectContaining({ code: 'wrong-schema' }));
+    expect(() => readJsonDirectory('{"schema":"other"}')).toThrow(
+      expect.objectContaining({ code: 'wrong-schema' }),
+    );
   });
 });
 
@@ -94,7 +150,9 @@ describe('shipped demo regional directories', () => {
     expect(fromCsv.entries.length).toBeGreaterThan(10);
     const fromJson = readJsonDirectory(readFileSync(join(root, 'demo-oas.json'), 'utf8'));
     expect(fromJson.problems).toEqual([]);
-    expect([...fromCsv.entries, ...fromJson.entries].every((e) => e.emails.every((m) => m.endsWith('.example')))).toBe(true);
+    expect(
+      [...fromCsv.entries, ...fromJson.entries].every((e) => e.emails.every((m) => m.endsWith('.example'))),
+    ).toBe(true);
   });
 });
 

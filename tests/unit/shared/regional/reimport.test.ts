@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowedChannels, CrossDirectoryIndex, diffDirectories, regionalView, type RegionalEntry } from '../../../../shared/regional';
+import {
+  allowedChannels,
+  CrossDirectoryIndex,
+  diffDirectories,
+  regionalView,
+  type RegionalEntry,
+} from '../../../../shared/regional';
 
 const entry = (key: string, patch: Partial<RegionalEntry> = {}): RegionalEntry => ({
   key,
@@ -14,7 +20,11 @@ const entry = (key: string, patch: Partial<RegionalEntry> = {}): RegionalEntry =
 describe('re-import diff', () => {
   it('lists added, changed (with the fields) and removed entries', () => {
     const before = [entry('a'), entry('b'), entry('c')];
-    const after = [entry('a'), entry('b', { emails: ['new@aut.example'], personName: 'Someone' }), entry('d')];
+    const after = [
+      entry('a'),
+      entry('b', { emails: ['new@aut.example'], personName: 'Someone' }),
+      entry('d'),
+    ];
     const diff = diffDirectories(before, after);
     expect(diff.added.map((e) => e.key)).toEqual(['d']);
     expect(diff.removed.map((e) => e.key)).toEqual(['c']);
@@ -23,14 +33,29 @@ describe('re-import diff', () => {
   });
 
   it('the order of e-mails does not count as a change', () => {
-    const diff = diffDirectories([entry('a', { emails: ['x@a.example', 'y@a.example'] })], [entry('a', { emails: ['y@a.example', 'x@a.example'] })]);
+    const diff = diffDirectories(
+      [entry('a', { emails: ['x@a.example', 'y@a.example'] })],
+      [entry('a', { emails: ['y@a.example', 'x@a.example'] })],
+    );
     expect(diff.changed).toEqual([]);
   });
 });
 
 describe('channel choice (A §12 a)', () => {
-  const osce = { id: 'osce-demo', organisation: 'OSCE' as const, name: 'OSCE demo', memberStates: ['AUT', 'FRA', 'USA'], operational: true };
-  const oas = { id: 'oas-demo', organisation: 'OAS' as const, name: 'OAS demo', memberStates: ['USA', 'BRA'], operational: true };
+  const osce = {
+    id: 'osce-demo',
+    organisation: 'OSCE' as const,
+    name: 'OSCE demo',
+    memberStates: ['AUT', 'FRA', 'USA'],
+    operational: true,
+  };
+  const oas = {
+    id: 'oas-demo',
+    organisation: 'OAS' as const,
+    name: 'OAS demo',
+    memberStates: ['USA', 'BRA'],
+    operational: true,
+  };
 
   it('both States in one organisation with an operational directory: global or that directory', () => {
     expect(allowedChannels('AUT', 'FRA', [osce, oas]).allowed).toEqual([
@@ -56,9 +81,18 @@ describe('channel choice (A §12 a)', () => {
 
 describe('same POC across directories (A §12 b)', () => {
   it('matches by fingerprint, e-mail or phone and lists the fields that differ', () => {
-    const a = regionalView({ id: 'osce' }, entry('1', { emails: ['cert@aut.example'], fingerprint: 'A'.repeat(40) }));
-    const b = regionalView({ id: 'oas' }, entry('x', { entity: 'Another name', emails: ['other@aut.example'], fingerprint: 'A'.repeat(40) }));
-    const c = regionalView({ id: 'eu' }, entry('y', { emails: ['CERT@aut.example'.toLowerCase()], phones: ['+4312345678'] }));
+    const a = regionalView(
+      { id: 'osce' },
+      entry('1', { emails: ['cert@aut.example'], fingerprint: 'A'.repeat(40) }),
+    );
+    const b = regionalView(
+      { id: 'oas' },
+      entry('x', { entity: 'Another name', emails: ['other@aut.example'], fingerprint: 'A'.repeat(40) }),
+    );
+    const c = regionalView(
+      { id: 'eu' },
+      entry('y', { emails: ['CERT@aut.example'.toLowerCase()], phones: ['+4312345678'] }),
+    );
     const d = regionalView({ id: 'osce' }, entry('2', { emails: ['cert@aut.example'] }));
     const unrelated = regionalView({ id: 'eu' }, entry('z'));
     const index = new CrossDirectoryIndex([a, b, c, d, unrelated]);

@@ -15,9 +15,16 @@ let manager: GeneratedIdentity;
 let impostor: GeneratedIdentity;
 let pinned: PinnedManagerKey;
 beforeAll(async () => {
-  manager = await generateIdentity({ name: 'Fictional Regional Directory Manager', email: 'manager@regional.example' });
+  manager = await generateIdentity({
+    name: 'Fictional Regional Directory Manager',
+    email: 'manager@regional.example',
+  });
   impostor = await generateIdentity({ name: 'Fictional Impostor' });
-  pinned = { fingerprint: manager.fingerprint, publicKey: manager.publicKeyArmored, pinnedAt: '2026-11-30T00:00:00.000Z' };
+  pinned = {
+    fingerprint: manager.fingerprint,
+    publicKey: manager.publicKeyArmored,
+    pinnedAt: '2026-11-30T00:00:00.000Z',
+  };
 }, 60_000);
 
 describe('signed regional directory files', () => {
@@ -40,21 +47,33 @@ describe('signed regional directory files', () => {
 
   it('tampered: a changed row breaks the signature, clearsigned or detached', async () => {
     const signed = await clearsign(CSV, manager.privateKey);
-    await expect(openRegionalFile({ content: signed.replace('Austria', 'Austrla'), pinned })).rejects.toMatchObject({ code: 'bad-signature' });
+    await expect(
+      openRegionalFile({ content: signed.replace('Austria', 'Austrla'), pinned }),
+    ).rejects.toMatchObject({ code: 'bad-signature' });
     const signature = await signFile(new TextEncoder().encode(CSV), manager.privateKey);
-    await expect(openRegionalFile({ content: CSV.replace('AUT', 'FRA'), signature, pinned })).rejects.toMatchObject({ code: 'bad-signature' });
+    await expect(
+      openRegionalFile({ content: CSV.replace('AUT', 'FRA'), signature, pinned }),
+    ).rejects.toMatchObject({ code: 'bad-signature' });
   });
 
   it('unpinned key: signed by another key than the pinned manager key is refused', async () => {
     const signed = await clearsign(CSV, impostor.privateKey);
-    await expect(openRegionalFile({ content: signed, pinned })).rejects.toMatchObject({ code: 'unpinned-key' });
+    await expect(openRegionalFile({ content: signed, pinned })).rejects.toMatchObject({
+      code: 'unpinned-key',
+    });
     // At first import, a file not signed by the key the user offers is refused the same way.
-    await expect(openRegionalFile({ content: signed, offeredKey: manager.publicKeyArmored })).rejects.toMatchObject({ code: 'unpinned-key' });
+    await expect(
+      openRegionalFile({ content: signed, offeredKey: manager.publicKeyArmored }),
+    ).rejects.toMatchObject({ code: 'unpinned-key' });
   });
 
   it('no downgrade: once pinned, an unsigned file is refused; unsigned without a pin is allowed as unsigned', async () => {
-    await expect(openRegionalFile({ content: CSV, pinned })).rejects.toMatchObject({ code: 'signature-required' });
+    await expect(openRegionalFile({ content: CSV, pinned })).rejects.toMatchObject({
+      code: 'signature-required',
+    });
     expect((await openRegionalFile({ content: CSV })).trust).toEqual({ kind: 'unsigned' });
-    await expect(openRegionalFile({ content: await clearsign(CSV, manager.privateKey) })).rejects.toMatchObject({ code: 'manager-key-needed' });
+    await expect(
+      openRegionalFile({ content: await clearsign(CSV, manager.privateKey) }),
+    ).rejects.toMatchObject({ code: 'manager-key-needed' });
   });
 });

@@ -1,6 +1,11 @@
 import { buildTemplate, type InquiryTemplate } from '../../../../shared/templates';
 
-export const sender = { name: 'Amina Fictional', affiliation: 'CERT of Examplestan (fictional)', role: 'technical', state: 'XAA' } as const;
+export const sender = {
+  name: 'Amina Fictional',
+  affiliation: 'CERT of Examplestan (fictional)',
+  role: 'technical',
+  state: 'XAA',
+} as const;
 
 /** Fictional data. A template with every field filled (fictional data). */
 export function fullInquiry(overrides: Partial<InquiryTemplate> = {}): InquiryTemplate {
@@ -26,11 +31,14 @@ export function fullInquiry(overrides: Partial<InquiryTemplate> = {}): InquiryTe
       { kind: 'url', value: 'http://c2.example.org/x' },
     ],
     request: 'Merci de nous dire si ces adresses sont connues.',
-    channel: { preferred: 'openpgp-email', details: 'clé publiée dans le répertoire', leadAgency: 'CERT-XA (fictif)' },
+    channel: {
+      preferred: 'openpgp-email',
+      details: 'clé publiée dans le répertoire',
+      leadAgency: 'CERT-XA (fictif)',
+    },
     tlp: 'AMBER',
     thirdPartySharing: 'ask-first',
     references: ['earlier0001'],
     ...overrides,
   });
 }
-

@@ -35,8 +35,15 @@ describe('indicator parsing', () => {
   });
 
   it('accepts defanged forms and stores them refanged', () => {
-    expect(refang('hxxps://evil[.]example/path')).toEqual({ text: 'https://evil.example/path', defanged: true });
-    expect(parseIndicator('hxxp://c2[.]example[.]org/x')).toMatchObject({ ok: true, defanged: true, indicator: { kind: 'url', value: 'http://c2.example.org/x' } });
+    expect(refang('hxxps://evil[.]example/path')).toEqual({
+      text: 'https://evil.example/path',
+      defanged: true,
+    });
+    expect(parseIndicator('hxxp://c2[.]example[.]org/x')).toMatchObject({
+      ok: true,
+      defanged: true,
+      indicator: { kind: 'url', value: 'http://c2.example.org/x' },
+    });
     expect(ok('malware(.)example')).toEqual({ kind: 'domain', value: 'malware.example' });
     expect(ok('192.0.2[.]44')).toEqual({ kind: 'ipv4', value: '192.0.2.44' });
     expect(ok('phish[@]mail[.]example')).toEqual({ kind: 'email', value: 'phish@mail.example' });
@@ -53,7 +60,10 @@ describe('indicator parsing', () => {
   });
 
   it('recognises hashes, CVE ids and AS numbers', () => {
-    expect(ok('D41D8CD98F00B204E9800998ECF8427E')).toEqual({ kind: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427e' });
+    expect(ok('D41D8CD98F00B204E9800998ECF8427E')).toEqual({
+      kind: 'md5',
+      value: 'd41d8cd98f00b204e9800998ecf8427e',
+    });
     expect(ok('da39a3ee5e6b4b0d3255bfef95601890afd80709').kind).toBe('sha1');
     expect(ok('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855').kind).toBe('sha256');
     expect(ok('cve-2024-3094')).toEqual({ kind: 'cve', value: 'CVE-2024-3094' });
@@ -72,7 +82,9 @@ describe('indicator parsing', () => {
   });
 
   it('never drops a token silently: every invalid one is reported, duplicates collapse', () => {
-    const { indicators, results } = parseIndicators('192.0.2.1, 192.0.2[.]1; not-an-indicator 999.1.1.1\nexample.org');
+    const { indicators, results } = parseIndicators(
+      '192.0.2.1, 192.0.2[.]1; not-an-indicator 999.1.1.1\nexample.org',
+    );
     expect(indicators).toEqual([
       { kind: 'ipv4', value: '192.0.2.1' },
       { kind: 'domain', value: 'example.org' },

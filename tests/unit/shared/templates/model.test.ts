@@ -43,7 +43,9 @@ describe('template model v1', () => {
   });
 
   it('refuses a message without sender identity or nature, or with an invalid value', () => {
-    expect(() => buildTemplate({ language: 'en', nature: 'request-action', sender: { ...sender, name: '  ' } })).toThrow();
+    expect(() =>
+      buildTemplate({ language: 'en', nature: 'request-action', sender: { ...sender, name: '  ' } }),
+    ).toThrow();
     // @ts-expect-error nature is required
     expect(() => buildTemplate({ language: 'en', sender })).toThrow();
     // @ts-expect-error not a TLP 2.0 label
@@ -53,8 +55,16 @@ describe('template model v1', () => {
 
   it('puts the A §10 statement on every acknowledgement and refuses one without it', () => {
     const inquiry = fullInquiry();
-    const ack = buildAcknowledgement(inquiry, { ...sender, state: 'XBB' }, 'en', { estimatedResponseHours: 48 });
-    expect(ack).toMatchObject({ nature: 'acknowledgement', statement: A10_STATEMENT, references: [inquiry.id], estimatedResponseHours: 48, tlp: 'AMBER' });
+    const ack = buildAcknowledgement(inquiry, { ...sender, state: 'XBB' }, 'en', {
+      estimatedResponseHours: 48,
+    });
+    expect(ack).toMatchObject({
+      nature: 'acknowledgement',
+      statement: A10_STATEMENT,
+      references: [inquiry.id],
+      estimatedResponseHours: 48,
+      tlp: 'AMBER',
+    });
     expect(() => buildTemplate({ language: 'en', nature: 'acknowledgement', sender })).toThrow(/A §10/);
   });
 

@@ -10,9 +10,15 @@ const PASS = 'a fictional passphrase, long';
 afterEach(() => vi.mocked(hashWasm.argon2id).mockClear());
 
 /** A backup file whose header asks for `kdf` (the rest is a genuine backup). */
-async function backupAsking(kdf: { memoryKiB?: number; iterations?: number; parallelism?: number }): Promise<Uint8Array> {
+async function backupAsking(kdf: {
+  memoryKiB?: number;
+  iterations?: number;
+  parallelism?: number;
+}): Promise<Uint8Array> {
   const { header } = await createVaultHeader(PASS, FAST);
-  const json = JSON.parse(new TextDecoder().decode(encodeBackup(header, []))) as { header: { kdf: Record<string, unknown> } };
+  const json = JSON.parse(new TextDecoder().decode(encodeBackup(header, []))) as {
+    header: { kdf: Record<string, unknown> };
+  };
   json.header.kdf = { ...json.header.kdf, ...kdf };
   return new TextEncoder().encode(JSON.stringify(json));
 }

@@ -13,7 +13,9 @@ describe('keyed look-up hashes (issue 9 §5)', () => {
   it('differ between vaults, so nobody without the key can test them against a list of States or ids', async () => {
     const [a, b] = [await deriveLookupKey(rawKey()), await deriveLookupKey(rawKey())];
     expect(await lookupHash(a, 'state', 'DEU')).not.toBe(await lookupHash(b, 'state', 'DEU'));
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode('state\u0000DEU')));
+    const digest = new Uint8Array(
+      await crypto.subtle.digest('SHA-256', new TextEncoder().encode('state\u0000DEU')),
+    );
     expect(await lookupHash(a, 'state', 'DEU')).not.toBe(Buffer.from(digest).toString('base64url'));
   });
 

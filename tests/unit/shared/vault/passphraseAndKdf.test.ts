@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { KDF_TARGET_MS, tuneKdfCost } from '../../../../shared/vault/kdfTuning';
-import { estimatePassphraseStrength, isPassphraseAcceptable } from '../../../../shared/vault/passphraseStrength';
+import {
+  estimatePassphraseStrength,
+  isPassphraseAcceptable,
+} from '../../../../shared/vault/passphraseStrength';
 
 describe('passphrase strength', () => {
   it('refuses short, common, repeated and sequential passphrases', () => {
-    for (const weak of ['', 'short', 'password1234', 'aaaaaaaaaaaaaaaa', 'abcdefghijklmnop', 'qwertyuiop123']) {
+    for (const weak of [
+      '',
+      'short',
+      'password1234',
+      'aaaaaaaaaaaaaaaa',
+      'abcdefghijklmnop',
+      'qwertyuiop123',
+    ]) {
       expect(isPassphraseAcceptable(weak), weak).toBe(false);
     }
     expect(estimatePassphraseStrength('password1234').hints).toContain('common');
@@ -12,13 +22,20 @@ describe('passphrase strength', () => {
   });
 
   it('accepts several unrelated words in any script', () => {
-    for (const strong of ['correct horse battery staple', 'корова летит над морем', 'قطة زرقاء تقرأ الجريدة', '长城外面的蓝色月亮很安静']) {
+    for (const strong of [
+      'correct horse battery staple',
+      'корова летит над морем',
+      'قطة زرقاء تقرأ الجريدة',
+      '长城外面的蓝色月亮很安静',
+    ]) {
       expect(estimatePassphraseStrength(strong).score, strong).toBeGreaterThanOrEqual(3);
     }
   });
 
   it('grows with length', () => {
-    expect(estimatePassphraseStrength('river lamp').bits).toBeLessThan(estimatePassphraseStrength('river lamp orbit sugar').bits);
+    expect(estimatePassphraseStrength('river lamp').bits).toBeLessThan(
+      estimatePassphraseStrength('river lamp orbit sugar').bits,
+    );
   });
 });
 
