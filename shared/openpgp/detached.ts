@@ -13,7 +13,12 @@ import { pgpConfig } from './limits';
  *   if (result.valid) use(result.fingerprint);
  */
 export async function signDetached(text: string, privateKey: openpgp.PrivateKey): Promise<string> {
-  const message = await openpgp.createMessage({ binary: new TextEncoder().encode(text) });
+  return signDetachedBytes(new TextEncoder().encode(text), privateKey);
+}
+
+/** A detached, armoured signature over exact bytes (a file, or the UTF-8 of a statement). */
+export async function signDetachedBytes(data: Uint8Array, privateKey: openpgp.PrivateKey): Promise<string> {
+  const message = await openpgp.createMessage({ binary: data });
   try {
     // Typed as unknown: openpgp's stream-generic overloads do not resolve for the linter.
     const signature: unknown = await openpgp.sign({

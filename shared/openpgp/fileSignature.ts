@@ -1,4 +1,5 @@
 import * as openpgp from 'openpgp';
+import { signDetachedBytes } from './detached';
 import { OpenPgpError, toOpenPgpError } from './errors';
 import { pgpConfig, resolveLimits, type InputLimits } from './limits';
 import type { SignatureCheck } from './messageCrypto';
@@ -16,20 +17,7 @@ import { checkVerification } from './signedData';
  * `gpg --verify report.pdf.asc report.pdf` and `gpg --decrypt report.pdf.gpg` read what these make.
  */
 export async function signFile(data: Uint8Array, signer: openpgp.PrivateKey): Promise<string> {
-  const message = await openpgp.createMessage({ binary: data });
-  try {
-    // Typed as unknown: openpgp's stream-generic overloads do not resolve for the linter.
-    const signature: unknown = await openpgp.sign({
-      message,
-      signingKeys: signer,
-      detached: true,
-      format: 'armored',
-      config: pgpConfig(),
-    });
-    return String(signature);
-  } catch (error) {
-    throw toOpenPgpError(error, 'no-signing-key');
-  }
+  return signDetachedBytes(data, signer);
 }
 
 async function readAnySignature(signature: string | Uint8Array): Promise<openpgp.Signature> {

@@ -69,7 +69,7 @@ async function newAppPage(browser: Browser, url: string): Promise<Page> {
     }).observe({ type: 'longtask', buffered: true });
   });
   const page = await context.newPage();
-  await page.goto('/');
+  await page.goto('/#/directory');
   return page;
 }
 
