@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import { visualLine } from '../../shared/cases/visualOrder';
+import { PDFDocument, rgb, type PDFPage, type RGB } from 'pdf-lib';
+import { drawLine, layOutLine, pdfFonts, textWidth, wrapText, type PdfFonts as Fonts } from './pdfText';
 import type { Tlp } from '../../shared/templates';
 
 /**
@@ -51,51 +51,6 @@ const TLP_COLOURS: Record<Tlp, RGB> = {
 const GREY = rgb(0.45, 0.45, 0.45);
 const RULE = rgb(0.7, 0.7, 0.7);
 
-interface Fonts {
-  list: readonly PDFFont[];
-  sets: readonly Set<number>[];
-}
-
-function widthOf(text: string, fonts: Fonts, size: number): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 63;
-    const font = fonts.list[
-      Math.max(
-        0,
-        fonts.sets.findIndex((set) => set.has(code)),
-      )
-    ] as PDFFont;
-    width += font.widthOfTextAtSize(fonts.sets.some((s) => s.has(code)) ? char : '?', size);
-  }
-  return width;
-}
-
-/** Splits text into lines that fit `maxWidth`, breaking at spaces where possible. */
-function wrap(text: string, fonts: Fonts, maxWidth: number, size = SIZE): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    const fits = (t: string) => widthOf(t, fonts, size) <= maxWidth;
-    let current = '';
-    for (const word of line.split(/(?<= )/)) {
-      const candidate = current + word;
-      if (current && !fits(candidate)) {
-        out.push(current);
-        current = word;
-      } else current = candidate;
-      while (!fits(current) && [...current].length > 1) {
-        const chars = [...current];
-        let cut = chars.length - 1;
-        while (cut > 1 && !fits(chars.slice(0, cut).join(''))) cut--;
-        out.push(chars.slice(0, cut).join(''));
-        current = chars.slice(cut).join('');
-      }
-    }
-    out.push(current);
-  }
-  return out;
-}
-
 function drawText(
   page: PDFPage,
   text: string,
@@ -103,19 +58,9 @@ function drawText(
   at: { x: number; y: number; width: number; size?: number; color?: RGB },
 ): void {
   const size = at.size ?? SIZE;
-  const fallback = fonts.list[0] as PDFFont;
-  const { runs, rtl } = visualLine(text, (code) => fonts.sets.findIndex((set) => set.has(code)));
-  const drawn = runs.map((run) =>
-    run.font < 0
-      ? { font: fallback, text: run.text.replace(/[^]/gu, '?') }
-      : { font: fonts.list[run.font] ?? fallback, text: run.text },
-  );
-  const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
-  let x = rtl ? at.x + Math.max(0, at.width - width) : at.x;
-  for (const run of drawn) {
-    page.drawText(run.text, { x, y: at.y, size, font: run.font, color: at.color ?? rgb(0, 0, 0) });
-    x += run.font.widthOfTextAtSize(run.text, size);
-  }
+  const line = layOutLine(text, fonts, size);
+  const x = line.rtl ? at.x + Math.max(0, at.width - line.width) : at.x;
+  drawLine(page, line, { x, y: at.y, size, color: at.color ?? rgb(0, 0, 0) });
 }
 
 /** The TLP label as the standard prints it: coloured capitals on a black box. */
@@ -127,7 +72,7 @@ function drawTlp(
   x: number,
   y: number,
 ): void {
-  const width = widthOf(text, fonts, 9) + 8;
+  const width = textWidth(text, fonts, 9) + 8;
   page.drawRectangle({ x, y: y - 3, width, height: 13, color: rgb(0, 0, 0) });
   drawText(page, text, fonts, { x: x + 4, y, width, size: 9, color: tlp ? TLP_COLOURS[tlp] : rgb(1, 1, 1) });
 }
@@ -173,7 +118,7 @@ class Layout {
         const size = block.level === 1 ? 14 : 11.5;
         this.need(size * 1.35 + 3 * LEADING);
         this.y -= block.level === 1 ? 10 : 6;
-        for (const piece of wrap(block.text, this.fonts, this.width, size)) this.line(piece, { size });
+        for (const piece of wrapText(block.text, this.fonts, this.width, size)) this.line(piece, { size });
         if (block.level === 1)
           this.page.drawLine({
             start: { x: PAGE.margin, y: this.y },
@@ -184,14 +129,14 @@ class Layout {
         break;
       }
       case 'paragraph':
-        for (const piece of wrap(block.text, this.fonts, this.width, block.small ? 8.5 : SIZE)) {
+        for (const piece of wrapText(block.text, this.fonts, this.width, block.small ? 8.5 : SIZE)) {
           this.line(piece, block.small ? { size: 8.5, color: GREY } : {});
         }
         this.y -= 4;
         break;
       case 'list':
         for (const item of block.items) {
-          wrap(item, this.fonts, this.width - 14).forEach((piece, i) =>
+          wrapText(item, this.fonts, this.width - 14, SIZE).forEach((piece, i) =>
             this.line(i === 0 ? `•  ${piece}` : piece, { indent: i === 0 ? 0 : 14 }),
           );
         }
@@ -207,8 +152,8 @@ class Layout {
     const labelWidth = this.width * 0.34;
     const valueWidth = this.width - labelWidth - 2 * CELL_PAD;
     for (const [label, value] of rows) {
-      const left = wrap(label, this.fonts, labelWidth - 2 * CELL_PAD);
-      const right = wrap(value, this.fonts, valueWidth);
+      const left = wrapText(label, this.fonts, labelWidth - 2 * CELL_PAD, SIZE);
+      const right = wrapText(value, this.fonts, valueWidth, SIZE);
       const count = Math.max(left.length, right.length);
       this.need(Math.min(count, 3) * LEADING + 2 * CELL_PAD);
       this.page.drawLine({
@@ -261,9 +206,9 @@ function decorate(input: CasePdfInput, layout: Layout): void {
     drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, top);
     const ref = input.reference;
     drawText(page, ref, fonts, {
-      x: PAGE.width - PAGE.margin - widthOf(ref, fonts, 8.5),
+      x: PAGE.width - PAGE.margin - textWidth(ref, fonts, 8.5),
       y: top,
-      width: widthOf(ref, fonts, 8.5),
+      width: textWidth(ref, fonts, 8.5),
       size: 8.5,
       color: GREY,
     });
@@ -282,7 +227,7 @@ function decorate(input: CasePdfInput, layout: Layout): void {
     });
     drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, bottom);
     const number = input.pageLabel(index + 1, total);
-    const width = widthOf(number, fonts, 9);
+    const width = textWidth(number, fonts, 9);
     drawText(page, number, fonts, { x: PAGE.width - PAGE.margin - width, y: bottom, width, size: 9 });
     if (input.exerciseWatermark && fonts.list[0]) {
       page.drawText(input.exerciseWatermark, {
@@ -305,9 +250,9 @@ export async function buildCasePdf(input: CasePdfInput): Promise<Uint8Array> {
   doc.setSubject(input.reference);
   doc.setProducer('POC Directory Desk');
   const list = await Promise.all(input.fonts.map((bytes) => doc.embedFont(bytes, { subset: true })));
-  const fonts: Fonts = { list, sets: list.map((font) => new Set(font.getCharacterSet())) };
+  const fonts = pdfFonts(list);
   const layout = new Layout(doc, fonts);
-  for (const piece of wrap(input.title, fonts, layout.width, 17)) layout.line(piece, { size: 17 });
+  for (const piece of wrapText(input.title, fonts, layout.width, 17)) layout.line(piece, { size: 17 });
   for (const line of input.subtitle) layout.line(line, { color: GREY });
   layout.y -= 6;
   for (const block of input.blocks) layout.block(block);

@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { visualLine } from '../../shared/cases/visualOrder';
+import { drawLine, layOutLine, pdfFonts, wrapText, type PdfFonts as Fonts } from '../cases/pdfText';
 
 /**
  * Training PDFs (exercise debrief, POC 101 completion record), A4 text pages. When `exerciseMark` is
@@ -21,41 +22,6 @@ const PAGE = { width: 595.28, height: 841.89, margin: 56 };
 const SIZE = 10;
 const LEADING = 14;
 
-interface Fonts {
-  list: PDFFont[];
-  sets: Set<number>[];
-}
-
-function widthOf(text: string, fonts: Fonts, size = SIZE): number {
-  const fallback = fonts.list[0] as PDFFont;
-  let width = 0;
-  for (const char of text) {
-    const index = fonts.sets.findIndex((set) => set.has(char.codePointAt(0) ?? 63));
-    width += (fonts.list[index] ?? fallback).widthOfTextAtSize(index < 0 ? '?' : char, size);
-  }
-  return width;
-}
-
-function wrap(line: string, fonts: Fonts, maxWidth: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const word of line.split(/(?<= )/)) {
-    if (current && widthOf(current + word, fonts) > maxWidth) {
-      out.push(current);
-      current = word;
-    } else current += word;
-    while (widthOf(current, fonts) > maxWidth && [...current].length > 1) {
-      const chars = [...current];
-      let cut = chars.length - 1;
-      while (cut > 1 && widthOf(chars.slice(0, cut).join(''), fonts) > maxWidth) cut--;
-      out.push(chars.slice(0, cut).join(''));
-      current = chars.slice(cut).join('');
-    }
-  }
-  out.push(current);
-  return out;
-}
-
 function draw(
   page: PDFPage,
   text: string,
@@ -64,30 +30,14 @@ function draw(
   options: { size?: number; color?: ReturnType<typeof rgb>; center?: boolean } = {},
 ): void {
   const size = options.size ?? SIZE;
-  const fallback = fonts.list[0] as PDFFont;
-  const { runs, rtl } = visualLine(text, (code) => fonts.sets.findIndex((set) => set.has(code)));
-  const drawn = runs.map((run) =>
-    run.font < 0
-      ? { font: fallback, text: run.text.replace(/[^]/gu, '?') }
-      : { font: fonts.list[run.font] ?? fallback, text: run.text },
-  );
-  const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
+  const line = layOutLine(text, fonts, size);
   const maxWidth = PAGE.width - 2 * PAGE.margin;
-  let x = options.center
-    ? (PAGE.width - width) / 2
-    : rtl
-      ? PAGE.margin + Math.max(0, maxWidth - width)
+  const x = options.center
+    ? (PAGE.width - line.width) / 2
+    : line.rtl
+      ? PAGE.margin + Math.max(0, maxWidth - line.width)
       : PAGE.margin;
-  for (const run of drawn) {
-    page.drawText(run.text, {
-      x,
-      y,
-      size,
-      font: run.font,
-      ...(options.color ? { color: options.color } : {}),
-    });
-    x += run.font.widthOfTextAtSize(run.text, size);
-  }
+  drawLine(page, line, { x, y, size, ...(options.color ? { color: options.color } : {}) });
 }
 
 function markPage(page: PDFPage, mark: string, fonts: Fonts): void {
@@ -123,7 +73,7 @@ export async function buildTrainingPdf(input: TrainingPdfInput): Promise<Uint8Ar
   doc.setTitle(input.title);
   doc.setProducer('POC Directory Desk');
   const list = await Promise.all(input.fonts.map((bytes) => doc.embedFont(bytes, { subset: true })));
-  const fonts: Fonts = { list, sets: list.map((font) => new Set(font.getCharacterSet())) };
+  const fonts = pdfFonts(list);
   const maxWidth = PAGE.width - 2 * PAGE.margin;
   const pages: PDFPage[] = [];
   let page = doc.addPage([PAGE.width, PAGE.height]);
@@ -131,7 +81,7 @@ export async function buildTrainingPdf(input: TrainingPdfInput): Promise<Uint8Ar
   let y = PAGE.height - PAGE.margin;
   const lines = [input.title, '', ...input.lines];
   for (const [i, line] of lines.entries()) {
-    for (const piece of wrap(line, fonts, maxWidth)) {
+    for (const piece of wrapText(line, fonts, maxWidth, SIZE)) {
       if (y < PAGE.margin) {
         page = doc.addPage([PAGE.width, PAGE.height]);
         pages.push(page);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
@@ -7,6 +7,7 @@ import { openRegistryDatabase } from '../../registry/store/database';
 import { DEMO_PASSPHRASE } from './support/app';
 import { chromiumLaunchOptions } from './support/browser';
 import { setUpPoc, startDemoRegistry, syncToHead, type DemoRegistry } from './support/pocs';
+import { filesUnder } from './support/profileFiles';
 
 /**
  * Issue 9 §5 "Nothing readable at rest, not even metadata": a POC uses the app as a user would, in a
@@ -29,18 +30,6 @@ const CANARY = {
   subject: 'Kanarysubject quarterly check (fictional)',
   ownTitle: 'Kanarytitle duty officer (fictional)',
 } as const;
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) continue;
-    if (stat.isDirectory()) out.push(...filesUnder(path));
-    else if (stat.isFile()) out.push(path);
-  }
-  return out;
-}
 
 /** The needle in every encoding Chromium uses on disk (V8 one-byte strings are Latin-1; IndexedDB keys UTF-16BE). */
 function encodings(text: string): Buffer[] {

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSPHRASE, collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 import { chromiumLaunchOptions } from './support/browser';
 import { CANARIES, backupFileWith, canaryEntries, expectedDemoMatches } from './support/directory';
+import { filesUnder } from './support/profileFiles';
 
 const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
@@ -67,18 +68,6 @@ test('create a vault, load the demo directory, search in six scripts, lock, relo
   await search(page, 'cote d ivoire', expectedDemoMatches('cote d ivoire'), /Côte d.Ivoire/);
   expect(errors).toEqual([]);
 });
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) continue;
-    if (stat.isDirectory()) out.push(...filesUnder(path));
-    else if (stat.isFile()) out.push(path);
-  }
-  return out;
-}
 
 test("canary entries leave no name, e-mail or phone in clear in Chromium's profile directory", async () => {
   const profile = mkdtempSync(join(tmpdir(), 'poc-canary-profile-'));

@@ -1,0 +1,89 @@
+import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
+import { visualLine } from '../../shared/cases/visualOrder';
+
+/**
+ * Text on a PDF page with several embedded fonts (Latin/Cyrillic, Arabic, Chinese): measuring,
+ * wrapping, and drawing one line in visual order. Shared by the case PDF and the training PDFs.
+ * A character no font covers is measured and drawn as "?".
+ */
+export interface PdfFonts {
+  list: readonly PDFFont[];
+  /** The code points each font of `list` covers, in the same order. */
+  sets: readonly Set<number>[];
+}
+
+export function pdfFonts(list: readonly PDFFont[]): PdfFonts {
+  return { list, sets: list.map((font) => new Set(font.getCharacterSet())) };
+}
+
+export function textWidth(text: string, fonts: PdfFonts, size: number): number {
+  const fallback = fonts.list[0] as PDFFont;
+  let width = 0;
+  for (const char of text) {
+    const index = fonts.sets.findIndex((set) => set.has(char.codePointAt(0) ?? 63));
+    width += (fonts.list[index] ?? fallback).widthOfTextAtSize(index < 0 ? '?' : char, size);
+  }
+  return width;
+}
+
+/** Splits text into lines that fit `maxWidth`, breaking at spaces where possible. */
+export function wrapText(text: string, fonts: PdfFonts, maxWidth: number, size: number): string[] {
+  const fits = (t: string) => textWidth(t, fonts, size) <= maxWidth;
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let current = '';
+    for (const word of line.split(/(?<= )/)) {
+      const candidate = current + word;
+      if (current && !fits(candidate)) {
+        out.push(current);
+        current = word;
+      } else current = candidate;
+      while (!fits(current) && [...current].length > 1) {
+        const chars = [...current];
+        let cut = chars.length - 1;
+        while (cut > 1 && !fits(chars.slice(0, cut).join(''))) cut--;
+        out.push(chars.slice(0, cut).join(''));
+        current = chars.slice(cut).join('');
+      }
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+export interface LaidOutLine {
+  runs: { font: PDFFont; text: string }[];
+  width: number;
+  rtl: boolean;
+}
+
+/** One line in visual order (bidi), split into runs of one font each, with its width. */
+export function layOutLine(text: string, fonts: PdfFonts, size: number): LaidOutLine {
+  const fallback = fonts.list[0] as PDFFont;
+  const { runs, rtl } = visualLine(text, (code) => fonts.sets.findIndex((set) => set.has(code)));
+  const drawn = runs.map((run) =>
+    run.font < 0
+      ? { font: fallback, text: run.text.replace(/[^]/gu, '?') }
+      : { font: fonts.list[run.font] ?? fallback, text: run.text },
+  );
+  const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
+  return { runs: drawn, width, rtl };
+}
+
+export function drawLine(
+  page: PDFPage,
+  line: LaidOutLine,
+  at: { x: number; y: number; size: number; color?: RGB },
+): void {
+  let x = at.x;
+  for (const run of line.runs) {
+    page.drawText(run.text, {
+      x,
+      y: at.y,
+      size: at.size,
+      font: run.font,
+      ...(at.color ? { color: at.color } : {}),
+    });
+    x += run.font.widthOfTextAtSize(run.text, at.size);
+  }
+}
