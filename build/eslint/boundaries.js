@@ -100,11 +100,7 @@ const folderBoundaries = {
  * at a time, so the folder graph is read once from disk (imports of every .ts/.tsx file) and each
  * import is checked against the way back. Fixtures under tests/lint-fixtures/renderer/ form their
  * own tree.
- *
- * KNOWN_CYCLES are the circles that predate the rule, each still to be untangled (README); a new
- * pair fails the lint.
  */
-const KNOWN_CYCLES = new Set(['identity|sync', 'settings|vault']);
 
 const IMPORT_SPEC = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -179,7 +175,7 @@ const featureCycles = {
       )
         return;
       const to = featureOf(root, resolve(dirname(context.filename), source.value));
-      if (!to || to === from || KNOWN_CYCLES.has([from, to].sort().join('|'))) return;
+      if (!to || to === from) return;
       if (featureGraph(root).get(to)?.has(from)) {
         context.report({
           node: source,

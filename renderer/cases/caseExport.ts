@@ -9,7 +9,7 @@ import { bytesToBase64, textToBase64 } from '../../shared/encoding/base64';
 import type { HostClient } from '../../shared/host/client';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import { signDetached } from '../../shared/openpgp/detached';
-import { loadOwnIdentity, loadOwnSigningKey } from '../identity/ownIdentity';
+import { loadOwnIdentity, loadOwnSigningKey } from '../messaging/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { caseDocument } from './caseDocument';
 import type { Translate } from './CaseTimeline';

@@ -6,7 +6,7 @@ import { isDirectorySyncStale, isPingStale } from '../../shared/directory/stalen
 import { formatDate } from '../../shared/i18n/formats';
 import { stateName } from '../../shared/directory/stateNames';
 import { navigate } from '../navigation/navigation';
-import { useSettings } from '../settings/useSettings';
+import { useSettings } from '../host/useSettings';
 import { shownText } from './entryLabels';
 import { useDirectory, useLastDirectorySync } from './useDirectory';
 import { globalView } from '../../shared/regional/match';

@@ -10,7 +10,7 @@ import { useHost } from '../host/HostContext';
 import { changedKeys } from '../identity/peerKeys';
 import { usePeerRecords } from '../identity/useOwnIdentity';
 import { entryDisplayName } from '../components/entryNames';
-import { useSettings } from '../settings/useSettings';
+import { useSettings } from '../host/useSettings';
 import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
 import { HomeView } from './HomeView';
 import './home.css';

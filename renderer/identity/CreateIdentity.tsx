@@ -6,7 +6,7 @@ import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { errorText } from '../components/errorText';
 import { generateOwnIdentity, identityRecord } from './identityActions';
-import { saveOwnIdentity } from './ownIdentity';
+import { saveOwnIdentity } from '../messaging/ownIdentity';
 import { useRefreshIdentity } from './useOwnIdentity';
 import { LabelledTextArea } from '../components/LabelledTextArea';
 

@@ -9,7 +9,7 @@ import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { errorText } from '../components/errorText';
 import { RENEWAL_REMINDER_DAYS, daysUntilExpiry, identityRecord, keyFileName } from './identityActions';
-import { saveOwnIdentity, type OwnIdentity } from './ownIdentity';
+import { saveOwnIdentity, type OwnIdentity } from '../messaging/ownIdentity';
 import { useRefreshIdentity } from './useOwnIdentity';
 
 export function FingerprintGroups({ fingerprint, label }: { fingerprint: string; label: string }) {

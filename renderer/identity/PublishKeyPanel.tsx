@@ -7,7 +7,7 @@ import { SYNC_QUERY_KEY, useSyncController } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';
 import { navigate } from '../navigation/navigation';
 import { ownKeyPublication, publishOwnKey } from './ownEntryKey';
-import type { OwnIdentity } from './ownIdentity';
+import type { OwnIdentity } from '../messaging/ownIdentity';
 
 /** Under ['sync', …] so every sync round (push, then pull) refreshes the state shown. */
 const PUBLICATION_KEY = [...SYNC_QUERY_KEY, 'ownKeyPublication'] as const;

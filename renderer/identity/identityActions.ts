@@ -1,7 +1,7 @@
 import type * as openpgp from 'openpgp';
 import { generateIdentity, makeRevocationCertificate, type IdentityKeyType } from '../../shared/openpgp/keys';
 import { summarizeKey } from '../../shared/openpgp/keyInfo';
-import type { OwnIdentity } from './ownIdentity';
+import type { OwnIdentity } from '../messaging/ownIdentity';
 
 /** Builds the vault record for a key the user generated or imported. */
 export async function identityRecord(

@@ -3,7 +3,7 @@ import type { SyncState } from '../../shared/sync/model';
 import { listEntriesOfState } from '../directory/store';
 import { syncControllerFor } from '../sync/syncController';
 import type { VaultSession } from '../vault/session';
-import type { OwnIdentity } from './ownIdentity';
+import type { OwnIdentity } from '../messaging/ownIdentity';
 
 /**
  * Publishing the own public key in the POC's own directory entry (ARCHITECTURE.md "Keys": the

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVaultSession } from '../vault/session';
-import { loadOwnIdentity } from './ownIdentity';
+import { loadOwnIdentity } from '../messaging/ownIdentity';
 import { listPeerRecords } from './peerKeys';
 
 export const OWN_IDENTITY_KEY = ['vault', 'identity', 'own'] as const;

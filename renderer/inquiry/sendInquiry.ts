@@ -2,7 +2,7 @@ import type { PointOfContact } from '../../shared/directory/model';
 import { entryLabel, handoverEvent, type CaseEventBody, type Party } from '../../shared/cases';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import type { InquiryTemplate } from '../../shared/templates';
-import { loadOwnIdentity } from '../identity/ownIdentity';
+import { loadOwnIdentity } from '../messaging/ownIdentity';
 import { sealOutgoing } from '../outgoing/pipeline';
 import { openCase } from '../cases/store';
 import type { VaultSession } from '../vault/session';

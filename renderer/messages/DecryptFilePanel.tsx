@@ -7,7 +7,7 @@ import { MessageError } from '../../shared/messages/errors';
 import { base64ToBytes, bytesToBase64 } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
-import { loadOwnSigningKey } from '../identity/ownIdentity';
+import { loadOwnSigningKey } from '../messaging/ownIdentity';
 import { errorText } from '../components/errorText';
 import { VerdictBanner } from './VerdictBanner';
 import { buildSignatureContext } from './signatureContext';

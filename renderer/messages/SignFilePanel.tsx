@@ -8,7 +8,7 @@ import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { PocPicker } from '../directory/PocPicker';
 import { getEntry } from '../directory/store';
-import { loadOwnSigningKey } from '../identity/ownIdentity';
+import { loadOwnSigningKey } from '../messaging/ownIdentity';
 import { listPeerRecords } from '../identity/peerKeys';
 import { errorText } from '../components/errorText';
 import { parseKeyCached } from '../messaging/keyring';

@@ -2,7 +2,7 @@ import type * as openpgp from 'openpgp';
 import type { QueryClient } from '@tanstack/react-query';
 import type { SignatureContext } from '../../shared/messages/readSigned';
 import { listPeerRecords, toKeyPins } from '../identity/peerKeys';
-import { loadOwnSigningKey } from '../identity/ownIdentity';
+import { loadOwnSigningKey } from '../messaging/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { DIRECTORY_QUERY_KEY, loadDirectory } from '../directory/useDirectory';
 import { directoryKeys, parseKeyCached } from '../messaging/keyring';

@@ -2,7 +2,7 @@ import type * as openpgp from 'openpgp';
 import type { PointOfContact } from '../../shared/directory/model';
 import type { ReadMessageContext } from '../../shared/messages/read';
 import { listPeerRecords, toKeyPins } from '../identity/peerKeys';
-import { loadOwnSigningKey } from '../identity/ownIdentity';
+import { loadOwnSigningKey } from '../messaging/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { MessageError } from '../../shared/messages/errors';
 import { directoryKeys, parseKeyCached } from '../messaging/keyring';

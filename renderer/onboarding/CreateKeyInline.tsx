@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { generateIdentity } from '../../shared/openpgp/keys';
-import { saveOwnIdentity } from '../identity/ownIdentity';
+import { saveOwnIdentity } from '../messaging/ownIdentity';
 import { SYNC_QUERY_KEY } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';
 

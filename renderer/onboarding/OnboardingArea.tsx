@@ -9,7 +9,7 @@ import { SyncError } from '../../shared/sync/errors';
 import { isAllowedRegistryUrl } from '../../shared/host/contract';
 import { navigate } from '../navigation/navigation';
 import { useHost } from '../host/HostContext';
-import { loadOwnIdentity } from '../identity/ownIdentity';
+import { loadOwnIdentity } from '../messaging/ownIdentity';
 import { syncErrorText } from '../sync/syncErrors';
 import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';

@@ -15,7 +15,7 @@ import {
   type Delivery,
   type HandoverMethod,
 } from '../../shared/outgoing/delivery';
-import { loadOwnIdentity, loadOwnSigningKey } from '../identity/ownIdentity';
+import { loadOwnIdentity, loadOwnSigningKey } from '../messaging/ownIdentity';
 import { listPeerRecords, pinOp } from '../identity/peerKeys';
 import { parseKeyCached } from '../messaging/keyring';
 import { getMessage, storeMessage, StoredMessageSchema, type StoredMessage } from '../messaging/messageStore';

@@ -3,7 +3,7 @@ import type { UnLanguage } from '../../shared/i18n/languages';
 import { renderTemplateTexts, type InquiryTemplate } from '../../shared/templates';
 import { getEntry, listEntriesOfState } from '../directory/store';
 import type { PointOfContact } from '../../shared/directory/model';
-import { loadOwnIdentity } from '../identity/ownIdentity';
+import { loadOwnIdentity } from '../messaging/ownIdentity';
 import { sealOutgoing } from '../outgoing/pipeline';
 import type { VaultSession } from '../vault/session';
 

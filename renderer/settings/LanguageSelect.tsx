@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UN_LANGUAGES, isUnLanguage } from '../../shared/i18n/languages';
-import { useUpdateSettings } from './useSettings';
+import { useUpdateSettings } from '../host/useSettings';
 
 /** Each language is named in itself, so a user lost in a foreign UI can still find their own. */
 const ENDONYMS: Record<(typeof UN_LANGUAGES)[number], string> = {

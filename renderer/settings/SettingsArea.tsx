@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SettingsPatchSchema } from '../../shared/host/contract';
 import { VaultSettings } from '../vault/VaultSettings';
 import { LanguageSelect } from './LanguageSelect';
-import { useSettings, useUpdateSettings } from './useSettings';
+import { useSettings, useUpdateSettings } from '../host/useSettings';
 
 export function SettingsArea() {
   const { t } = useTranslation('common');

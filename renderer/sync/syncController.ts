@@ -16,7 +16,7 @@ import {
   type SyncProgress,
   type SyncReport,
 } from '../../shared/sync/syncEngine';
-import { loadOwnSigningKey } from '../identity/ownIdentity';
+import { loadOwnSigningKey } from '../messaging/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { VaultSyncStore, type PingRecord } from './vaultSyncStore';
 

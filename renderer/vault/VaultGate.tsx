@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { VaultError } from '../../shared/vault/errors';
 import type { VaultHeader } from '../../shared/vault/header';
 import type { PocDatabase } from '../db/database';
-import { useSettings } from '../settings/useSettings';
+import { useSettings } from '../host/useSettings';
 import { CreateVaultForm, vaultErrorKey } from './CreateVaultForm';
 import { RestoreBackupForm } from './RestoreBackupForm';
 import { UnlockForm } from './UnlockForm';

@@ -1,13 +1,9 @@
 import * as openpgp from 'openpgp';
-import { OpenPgpError, toOpenPgpError, type OpenPgpErrorCode } from './errors';
+import { OpenPgpError, toOpenPgpError } from './errors';
 import { fullConfig, pgpConfig, resolveLimits, type InputLimits } from './limits';
-import { checkVerification } from './signedData';
+import { checkVerification, type SignatureCheck } from './signedData';
 
-/** The outcome of one signature found in a message; the verdict model (shared/messages) reads these. */
-export type SignatureCheck =
-  | { status: 'valid'; keyId: string; signerFingerprint: string; signedAt: string | null }
-  | { status: 'invalid'; keyId: string; signerFingerprint: string; reason: OpenPgpErrorCode }
-  | { status: 'unknown-key'; keyId: string };
+export type { SignatureCheck } from './signedData';
 
 export interface DecryptedMessage {
   data: Uint8Array;

@@ -1,7 +1,12 @@
 import * as openpgp from 'openpgp';
-import { OpenPgpError, toOpenPgpError } from './errors';
+import { OpenPgpError, toOpenPgpError, type OpenPgpErrorCode } from './errors';
 import { pgpConfig, resolveLimits, type InputLimits } from './limits';
-import type { SignatureCheck } from './messageCrypto';
+
+/** The outcome of one signature found in a message; the verdict model (shared/messages) reads these. */
+export type SignatureCheck =
+  | { status: 'valid'; keyId: string; signerFingerprint: string; signedAt: string | null }
+  | { status: 'invalid'; keyId: string; signerFingerprint: string; reason: OpenPgpErrorCode }
+  | { status: 'unknown-key'; keyId: string };
 
 /**
  * The OpenPGP forms that carry a signature without encryption (RFC 9580 §7 and §11.3):

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { PocDatabase } from '../../../../renderer/db/database';
 import { putEntries } from '../../../../renderer/directory/store';
 import { ownKeyPublication, publishOwnKey } from '../../../../renderer/identity/ownEntryKey';
-import { saveOwnIdentity, type OwnIdentity } from '../../../../renderer/identity/ownIdentity';
+import { saveOwnIdentity, type OwnIdentity } from '../../../../renderer/messaging/ownIdentity';
 import { syncControllerFor } from '../../../../renderer/sync/syncController';
 import { createVault } from '../../../../renderer/vault/vault';
 import type { VaultSession } from '../../../../renderer/vault/session';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PocDatabase } from '../../../../renderer/db/database';
-import { saveOwnIdentity } from '../../../../renderer/identity/ownIdentity';
+import { saveOwnIdentity } from '../../../../renderer/messaging/ownIdentity';
 import { getMessage } from '../../../../renderer/messaging/messageStore';
 import {
   cancelOutgoing,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Settings, SettingsPatch } from '../../shared/host/contract';
-import { useHost } from '../host/HostContext';
+import { useHost } from './HostContext';
 
 const KEY = ['host', 'settings'] as const;
 
