@@ -1,6 +1,7 @@
 import { SettingsSchema, type HostHandlers, type Settings } from '../../shared/host/contract';
 import { HostError } from '../../shared/host/dispatch';
 import { base64ToBytes, bytesToBase64 } from '../../shared/encoding/base64';
+import { saveInBrowser } from './browserSave';
 
 const SETTINGS_KEY = 'poc-desk.settings';
 
@@ -59,19 +60,8 @@ export function createBrowserHandlers(options: { version: string; storage?: Stor
         document.body.append(input);
         input.click();
       }),
-    'files.save': ({ suggestedName, mimeType, bytes }) => {
-      const blob = new Blob([base64ToBytes(bytes)], { type: mimeType });
-      const url = URL.createObjectURL(blob);
-      const anchor = document.createElement('a');
-      anchor.href = url;
-      anchor.download = suggestedName;
-      anchor.rel = 'noopener';
-      document.body.append(anchor);
-      anchor.click();
-      anchor.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return Promise.resolve({ saved: true });
-    },
+    'files.save': ({ suggestedName, mimeType, bytes }) =>
+      saveInBrowser(suggestedName, mimeType, base64ToBytes(bytes)),
     'external.open': ({ url }) => {
       if (url.startsWith('mailto:')) {
         window.location.href = url;

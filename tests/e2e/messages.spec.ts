@@ -61,7 +61,47 @@ test('A writes to B; B sees the verified sender from the directory; a tampered c
   await a.getByLabel('Subject (stays inside the encryption)').fill('Fictional incident 7');
   await a.getByLabel('Message', { exact: true }).fill('Fictional test: please confirm receipt.');
   await a.getByRole('button', { name: 'Sign and encrypt' }).click();
+
+  // Issue 10: a cancelled save dialog leaves the message "prepared", never "handed over". Playwright
+  // cannot click the OS dialog, so the browser's save-dialog API is replaced by one whose user cancels,
+  // then by one that writes; the app's own save path (renderer/host/browserSave.ts) runs unchanged.
+  const handover = a.getByRole('region', { name: 'Hand the message over' });
+  await a.evaluate(() => {
+    Object.assign(window, {
+      showSaveFilePicker: () => Promise.reject(new DOMException('The user aborted a request.', 'AbortError')),
+    });
+  });
+  await handover.getByRole('button', { name: 'Save as .asc file' }).click();
+  await expect(handover.getByRole('status')).toHaveText(
+    'Nothing was saved. The message is still only prepared.',
+  );
+  await expect(handover.getByText('Prepared (not handed over)')).toBeVisible();
+  await a.evaluate(() => {
+    const written: string[] = [];
+    Object.assign(window, {
+      savedByDialog: written,
+      showSaveFilePicker: () =>
+        Promise.resolve({
+          createWritable: () =>
+            Promise.resolve({
+              write: (bytes: Uint8Array) =>
+                Promise.resolve(void written.push(new TextDecoder().decode(bytes))),
+              close: () => Promise.resolve(),
+            }),
+        }),
+    });
+  });
+  await handover.getByRole('button', { name: 'Save as .asc file' }).click();
+  await expect(handover.getByText('Handed over', { exact: true })).toBeVisible();
+  const savedByDialog = await a.evaluate(
+    () => (window as unknown as { savedByDialog: string[] }).savedByDialog,
+  );
+  expect(savedByDialog).toHaveLength(1);
+  expect(savedByDialog[0]).toContain('BEGIN PGP MESSAGE');
+  await a.evaluate(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
+
   const sealed = await download(a, 'Save as .asc file');
+  expect(sealed).toBe(savedByDialog[0]);
   expect(sealed).toContain('BEGIN PGP MESSAGE');
   expect(sealed).not.toContain('Fictional incident 7');
 

@@ -14,6 +14,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-default-apps',
   '--disable-domain-reliability',
   '--metrics-recording-only',
+  // Saves go to the downloads folder, which Playwright can read; the save-dialog path (File System
+  // Access API) is driven in its own test by stubbing the dialog, which Playwright cannot click.
+  '--disable-blink-features=FileSystemAccessLocal',
 ];
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
