@@ -6,6 +6,7 @@ import { CliUsageError, integerOption } from '../cliArgs';
 import type { RegistryContext } from '../context';
 import { FeedPublisher } from '../feed/feedPublisher';
 import { applyEntryUpdate } from '../services/entryUpdates';
+import { applyEntryWithdraw } from '../services/entryWithdraw';
 import { applyPingAck } from '../services/pingAcks';
 import { loadOrCreateSigningKey } from '../signingKey';
 import { AccountRepository } from '../store/accountRepository';
@@ -136,6 +137,9 @@ async function importOutbox(context: RegistryContext, path: string): Promise<str
       if (item.kind === 'entry-update') {
         const { entry, seq } = await applyEntryUpdate(context, account, item.request);
         lines.push(`applied  ${item.id}  entry ${entry.id} revision ${entry.revision} (sequence ${seq})`);
+      } else if (item.kind === 'entry-withdraw') {
+        const { id, seq } = await applyEntryWithdraw(context, account, item.request);
+        lines.push(`applied  ${item.id}  entry ${id} withdrawn (sequence ${seq})`);
       } else {
         const ping = await applyPingAck(context, account, item.request);
         lines.push(

@@ -91,7 +91,7 @@ export const OutboxFileSchema = z.strictObject({
     .array(
       z.strictObject({
         id: z.string().max(64),
-        kind: z.enum(['entry-update', 'ping-ack']),
+        kind: z.enum(['entry-update', 'entry-withdraw', 'ping-ack']),
         request: z.unknown(),
       }),
     )

@@ -21,6 +21,8 @@ export const EntryWithdrawStatementSchema = z.object({
   purpose: z.literal('entry-withdraw'),
   /** The registry the request is meant for (a signed request cannot be replayed to another one). */
   registry: FingerprintSchema,
+  /** When it was signed: the registry refuses it much later (no replay of an old withdrawal). */
+  signedAt: z.iso.datetime().optional(),
   entryId: EntryIdSchema,
   state: StateCodeSchema,
   role: PocRoleSchema,

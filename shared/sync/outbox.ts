@@ -101,6 +101,7 @@ export async function queueEntryWithdraw(
   const statement = EntryWithdrawStatementSchema.parse({
     purpose: 'entry-withdraw',
     registry: state.registryFingerprint,
+    signedAt: now,
     entryId: entry.id,
     state: entry.state,
     role: entry.role,

@@ -3,7 +3,7 @@ import { SyncError } from './errors';
 import type { SyncStore } from './store';
 
 /**
- * Issue 14, sync by file: the outbox items still waiting (signed own-entry edits, ping answers) as
+ * Issue 14, sync by file: the outbox items still waiting (signed own-entry edits and withdrawals, ping answers) as
  * one file for `admin import-outbox` on an air-gapped registry desk. The items stay in the outbox:
  * their idempotency keys make a later online delivery of the same item harmless.
  */
@@ -16,10 +16,7 @@ export async function exportOutboxFile(
   const items = (await store.listOutbox())
     .filter((item) => item.status === 'waiting')
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    // Withdrawals go online only for now: `admin import-outbox` does not apply them yet.
-    .flatMap((item) =>
-      item.kind === 'entry-withdraw' ? [] : [{ id: item.id, kind: item.kind, request: item.request }],
-    );
+    .map((item) => ({ id: item.id, kind: item.kind, request: item.request }));
   const file: OutboxFile = {
     format: 'poc-registry-outbox',
     version: 1,

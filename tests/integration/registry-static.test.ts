@@ -6,7 +6,7 @@ import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFeedCommand } from '../../registry/admin/feedCommands';
 import { fictionalDirectory } from '../../registry/demo/fictionalDirectory';
-import { queueEntryUpdate } from '../../shared/sync/outbox';
+import { queueEntryUpdate, queueEntryWithdraw } from '../../shared/sync/outbox';
 import { exportOutboxFile } from '../../shared/sync/syncByFile';
 import { enrolPoc, movableClock, startRegistry, type RunningRegistry } from '../support/registry-harness';
 
@@ -148,6 +148,23 @@ describe('the feed served from anywhere: static mirror, bundle file, outbox file
     expect(again).toMatch(/applied/);
     expect(registry.server.context.directory.head()).toBe(head);
     expect(registry.server.context.directory.get(entry.id)?.revision).toBe(entry.revision + 1);
+
+    // A withdrawal travels the same way: applied once, then the entry is gone from the feed.
+    const own = registry.server.context.directory.get(entry.id)!;
+    await queueEntryWithdraw(
+      { store: poc.store, sign: poc.sign, now: clock.now },
+      poc.store.snapshot.state!,
+      own,
+    );
+    const withdrawal = await exportOutboxFile(poc.store, clock.now);
+    const withdrawFile = join(work, 'withdraw.json');
+    writeFileSync(withdrawFile, withdrawal.text);
+    const kinds = (JSON.parse(withdrawal.text) as { items: { kind: string }[] }).items.map((i) => i.kind);
+    expect(kinds).toContain('entry-withdraw');
+    expect(
+      await runFeedCommand('import-outbox', { data: registry.dataDir, file: withdrawFile }, clock.now),
+    ).toMatch(/entry \S+ withdrawn/);
+    expect(registry.server.context.directory.get(entry.id)).toBeUndefined();
 
     // A forged item (signature by another key) is refused and reported, never applied.
     const forged = JSON.parse(text) as { items: { request: { signature: string } }[] };

@@ -75,4 +75,19 @@ describe('withdrawing an own entry against the real registry', () => {
     expect(result.push).toMatchObject({ sent: 0, rejected: 1 });
     expect(registry.server.context.directory.get(fraDipl.id)).toBeDefined();
   });
+
+  it('refuses a withdrawal signed more than 30 days ago (no replay of an old request)', async () => {
+    const poc = await enrolPoc(registry.url, registry.issueCode('DEU', 'technical'), { now: clock.now });
+    await poc.engine.syncNow();
+    const longAgo = () => clock.now() - 31 * 86_400_000;
+    await queueEntryWithdraw(
+      { store: poc.store, sign: poc.sign, now: longAgo },
+      poc.store.snapshot.state!,
+      deuTech,
+    );
+    const result = await poc.engine.syncNow();
+    expect(result.push).toMatchObject({ sent: 0, rejected: 1 });
+    expect((await poc.store.listOutbox())[0]?.lastError?.code).toBe('statement-expired');
+    expect(registry.server.context.directory.get(deuTech.id)).toBeDefined();
+  });
 });
