@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 import { newPocPage, setUpPoc, setUpPocPair, startDemoRegistry, type DemoRegistry } from './support/pocs';
+import { removeSaveDialog, stubSaveDialog } from './support/saveDialog';
 
 /**
  * Issue 6 in Chromium. What runs: POC A (French UI) goes through the four-step inquiry wizard with
@@ -340,6 +341,14 @@ test.describe('two points of contact', () => {
     await b.getByRole('button', { name: 'Sign and encrypt' }).click();
     const answerHandover = b.getByRole('region', { name: 'Hand the message over' });
     await expect(answerHandover).toContainText(answerReference);
+    // A cancelled save dialog hands nothing over: the answer stays "prepared".
+    await stubSaveDialog(b, 'cancels');
+    await answerHandover.getByRole('button', { name: 'Save as .asc file' }).click();
+    await expect(
+      answerHandover.getByText('Nothing was saved. The message is still only prepared.'),
+    ).toBeVisible();
+    await expect(answerHandover.getByText('Prepared (not handed over)')).toBeVisible();
+    await removeSaveDialog(b);
     const answer = await saveDownload(
       b,
       () => answerHandover.getByRole('button', { name: 'Save as .asc file' }).click(),

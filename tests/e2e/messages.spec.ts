@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { setUpPocPair, startDemoRegistry, type DemoRegistry } from './support/pocs';
+import { removeSaveDialog, savedByDialog, stubSaveDialog } from './support/saveDialog';
 
 /**
  * Issue 4 "Done when": two POCs in two browser contexts, enrolled with a real demo registry, each
@@ -62,46 +63,25 @@ test('A writes to B; B sees the verified sender from the directory; a tampered c
   await a.getByLabel('Message', { exact: true }).fill('Fictional test: please confirm receipt.');
   await a.getByRole('button', { name: 'Sign and encrypt' }).click();
 
-  // Issue 10: a cancelled save dialog leaves the message "prepared", never "handed over". Playwright
-  // cannot click the OS dialog, so the browser's save-dialog API is replaced by one whose user cancels,
-  // then by one that writes; the app's own save path (renderer/host/browserSave.ts) runs unchanged.
+  // Issue 10: a cancelled save dialog leaves the message "prepared", never "handed over"; a save
+  // through the dialog hands it over with the very bytes a download gives.
   const handover = a.getByRole('region', { name: 'Hand the message over' });
-  await a.evaluate(() => {
-    Object.assign(window, {
-      showSaveFilePicker: () => Promise.reject(new DOMException('The user aborted a request.', 'AbortError')),
-    });
-  });
+  await stubSaveDialog(a, 'cancels');
   await handover.getByRole('button', { name: 'Save as .asc file' }).click();
   await expect(handover.getByRole('status')).toHaveText(
     'Nothing was saved. The message is still only prepared.',
   );
   await expect(handover.getByText('Prepared (not handed over)')).toBeVisible();
-  await a.evaluate(() => {
-    const written: string[] = [];
-    Object.assign(window, {
-      savedByDialog: written,
-      showSaveFilePicker: () =>
-        Promise.resolve({
-          createWritable: () =>
-            Promise.resolve({
-              write: (bytes: Uint8Array) =>
-                Promise.resolve(void written.push(new TextDecoder().decode(bytes))),
-              close: () => Promise.resolve(),
-            }),
-        }),
-    });
-  });
+  await stubSaveDialog(a, 'saves');
   await handover.getByRole('button', { name: 'Save as .asc file' }).click();
   await expect(handover.getByText('Handed over', { exact: true })).toBeVisible();
-  const savedByDialog = await a.evaluate(
-    () => (window as unknown as { savedByDialog: string[] }).savedByDialog,
-  );
-  expect(savedByDialog).toHaveLength(1);
-  expect(savedByDialog[0]).toContain('BEGIN PGP MESSAGE');
-  await a.evaluate(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
+  const written = await savedByDialog(a);
+  expect(written).toHaveLength(1);
+  expect(written[0]).toContain('BEGIN PGP MESSAGE');
+  await removeSaveDialog(a);
 
   const sealed = await download(a, 'Save as .asc file');
-  expect(sealed).toBe(savedByDialog[0]);
+  expect(sealed).toBe(written[0]);
   expect(sealed).toContain('BEGIN PGP MESSAGE');
   expect(sealed).not.toContain('Fictional incident 7');
 
