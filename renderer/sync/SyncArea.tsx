@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/i18n/formats';
 import type { OutboxItem } from '../../shared/sync/model';
+import { DamagedRecordsNotice } from '../components/DamagedRecordsNotice';
 import { navigate } from '../navigation/navigation';
 import { OwnEntries } from './OwnEntries';
 import { syncErrorText } from './syncErrors';
@@ -92,9 +93,12 @@ function OutboxList() {
     queryKey: [...SYNC_QUERY_KEY, 'outbox'],
     queryFn: () => controller.store.listOutbox(),
   });
-  if (items.length === 0) return null;
+  // Damaged outbox items are never dropped silently: they are reported here (own-entry edits and
+  // withdrawals) as in Pings (ping answers), copied to quarantine first.
+  if (items.length === 0) return <DamagedRecordsNotice collections={['outbox']} />;
   return (
     <section aria-labelledby="outbox-title">
+      <DamagedRecordsNotice collections={['outbox']} />
       <h3 id="outbox-title">{t('outboxTitle')}</h3>
       <ul className="sync-list">
         {items.map((item) => (
