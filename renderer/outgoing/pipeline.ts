@@ -62,11 +62,13 @@ interface ResolvedRecipients {
   newPins: BatchOp[];
 }
 
+type PeerRecords = Awaited<ReturnType<typeof listPeerRecords>>;
+
 async function resolveRecipients(
-  session: VaultSession,
   message: OutgoingMessage,
+  peerRecords: PeerRecords,
 ): Promise<ResolvedRecipients> {
-  const { pins, keys: imported } = await listPeerRecords(session);
+  const { pins, keys: imported } = peerRecords;
   const resolved: ResolvedRecipients = { keys: [], parties: [], emails: [], peers: [], newPins: [] };
   for (const entry of message.recipients) {
     if (!entry.openpgp) throw new MessageError('recipient-without-key');
@@ -113,10 +115,30 @@ export async function sealOutgoing(
   message: OutgoingMessage,
   log?: () => Promise<string | undefined>,
 ): Promise<SealedOutgoing> {
+  const sender = await loadSender(session);
+  return sealOne(session, sender, await listPeerRecords(session), message, log);
+}
+
+interface LoadedSender {
+  fingerprint: string;
+  key: openpgp.PrivateKey;
+}
+
+async function loadSender(session: VaultSession): Promise<LoadedSender> {
   const own = await loadOwnIdentity(session);
   const senderKey = own ? await loadOwnSigningKey(session) : null;
   if (!own || !senderKey) throw new MessageError('no-identity');
-  const recipients = await resolveRecipients(session, message);
+  return { fingerprint: own.fingerprint, key: senderKey };
+}
+
+async function sealOne(
+  session: VaultSession,
+  sender: LoadedSender,
+  peerRecords: PeerRecords,
+  message: OutgoingMessage,
+  log?: () => Promise<string | undefined>,
+): Promise<SealedOutgoing> {
+  const recipients = await resolveRecipients(message, peerRecords);
   const { mime, payload } = composeMessage({
     id: message.id,
     text: message.text,
@@ -125,11 +147,11 @@ export async function sealOutgoing(
     language: message.language,
     ...(message.subject ? { subject: message.subject } : {}),
     ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-    sender: { fingerprint: own.fingerprint },
+    sender: { fingerprint: sender.fingerprint },
     recipients: recipients.parties,
     now: new Date(message.at),
   });
-  const armored = await sealMessage({ mime, recipientKeys: recipients.keys, senderKey });
+  const armored = await sealMessage({ mime, recipientKeys: recipients.keys, senderKey: sender.key });
   const caseId = log ? await log() : undefined;
   const stored: StoredMessage = {
     id: message.id,
@@ -147,6 +169,35 @@ export async function sealOutgoing(
   };
   await storeMessage(session, stored, recipients.peers, recipients.newPins);
   return { id: message.id, armored, emails: recipients.emails };
+}
+
+export type BatchSealResult =
+  { ok: true; sealed: SealedOutgoing } | { ok: false; id: string; error: unknown };
+
+/**
+ * Seals many messages, one per recipient (a campaign of communication checks), through the same
+ * steps as sealOutgoing: the own key and the pins are loaded once, each message is sealed and
+ * stored "prepared" on its own (a crash keeps what was sealed), and a message that cannot be sealed
+ * (no key, key changed) is reported without stopping the others. `onProgress` gets the count done.
+ */
+export async function sealOutgoingMany(
+  session: VaultSession,
+  messages: readonly OutgoingMessage[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<BatchSealResult[]> {
+  const sender = await loadSender(session);
+  const peerRecords = await listPeerRecords(session);
+  const results: BatchSealResult[] = [];
+  for (const message of messages) {
+    try {
+      results.push({ ok: true, sealed: await sealOne(session, sender, peerRecords, message) });
+    } catch (error) {
+      if (!(error instanceof MessageError)) throw error;
+      results.push({ ok: false, id: message.id, error });
+    }
+    onProgress?.(results.length, messages.length);
+  }
+  return results;
 }
 
 async function updateDelivery(
@@ -250,4 +301,28 @@ export async function markAcknowledged(
     updated.push(id);
   }
   return updated;
+}
+
+/**
+ * Records a hand-over made for many messages at once (a campaign's .eml files saved as one archive):
+ * only after it happened, as handOver does for one. Returns the ids recorded.
+ */
+export async function recordHandovers(
+  session: VaultSession,
+  messageIds: readonly string[],
+  method: HandoverMethod,
+  at: string,
+): Promise<string[]> {
+  const ops: BatchOp[] = [];
+  for (const id of messageIds) {
+    const message = await getMessage(session, id);
+    if (!message || message.direction !== 'out' || !message.armored) continue;
+    const next = StoredMessageSchema.parse({
+      ...message,
+      delivery: withHandover(message.delivery, method, at),
+    });
+    ops.push({ collection: 'messages', id: next.id, value: next, index: { updatedAt: next.at } });
+  }
+  await session.writeBatch(ops);
+  return ops.map((op) => (typeof op.id === 'string' ? op.id : ''));
 }
