@@ -18,7 +18,14 @@ import {
 import { loadOwnIdentity, loadOwnSigningKey } from '../identity/ownIdentity';
 import { listPeerRecords, pinOp } from '../identity/peerKeys';
 import { parseKeyCached } from '../messaging/keyring';
-import { getMessage, storeMessage, StoredMessageSchema, type StoredMessage } from '../messaging/messageStore';
+import {
+  getMessage,
+  storeMessage,
+  storeMessages,
+  StoredMessageSchema,
+  type ConversationPeer,
+  type StoredMessage,
+} from '../messaging/messageStore';
 import type { BatchOp, VaultSession } from '../vault/session';
 
 /**
@@ -131,6 +138,13 @@ async function loadSender(session: VaultSession): Promise<LoadedSender> {
   return { fingerprint: own.fingerprint, key: senderKey };
 }
 
+interface SealedRecord {
+  sealed: SealedOutgoing;
+  stored: StoredMessage;
+  peers: ConversationPeer[];
+  newPins: BatchOp[];
+}
+
 async function sealOne(
   session: VaultSession,
   sender: LoadedSender,
@@ -138,6 +152,18 @@ async function sealOne(
   message: OutgoingMessage,
   log?: () => Promise<string | undefined>,
 ): Promise<SealedOutgoing> {
+  const record = await sealRecord(sender, peerRecords, message, log);
+  await storeMessage(session, record.stored, record.peers, record.newPins);
+  return record.sealed;
+}
+
+/** Signs and encrypts one message and builds the record to store; `log` runs after sealing. */
+async function sealRecord(
+  sender: LoadedSender,
+  peerRecords: PeerRecords,
+  message: OutgoingMessage,
+  log?: () => Promise<string | undefined>,
+): Promise<SealedRecord> {
   const recipients = await resolveRecipients(message, peerRecords);
   const { mime, payload } = composeMessage({
     id: message.id,
@@ -167,8 +193,12 @@ async function sealOne(
     ...(caseId ? { caseId } : {}),
     ...(message.crossRoleConfirmedAt ? { crossRoleConfirmedAt: message.crossRoleConfirmedAt } : {}),
   };
-  await storeMessage(session, stored, recipients.peers, recipients.newPins);
-  return { id: message.id, armored, emails: recipients.emails };
+  return {
+    sealed: { id: message.id, armored, emails: recipients.emails },
+    stored,
+    peers: recipients.peers,
+    newPins: recipients.newPins,
+  };
 }
 
 export type BatchSealResult =
@@ -176,9 +206,10 @@ export type BatchSealResult =
 
 /**
  * Seals many messages, one per recipient (a campaign of communication checks), through the same
- * steps as sealOutgoing: the own key and the pins are loaded once, each message is sealed and
- * stored "prepared" on its own (a crash keeps what was sealed), and a message that cannot be sealed
- * (no key, key changed) is reported without stopping the others. `onProgress` gets the count done.
+ * steps as sealOutgoing: the own key and the pins are loaded once, each message is sealed, and they
+ * are stored "prepared" a chunk at a time (a crash loses at most one unwritten chunk, never half a
+ * message); a message that cannot be sealed (no key, key changed) is reported without stopping
+ * the others. `onProgress` gets the count sealed so far.
  */
 export async function sealOutgoingMany(
   session: VaultSession,
@@ -188,17 +219,33 @@ export async function sealOutgoingMany(
   const sender = await loadSender(session);
   const peerRecords = await listPeerRecords(session);
   const results: BatchSealResult[] = [];
+  let chunk: SealedRecord[] = [];
+  const flush = async () => {
+    if (!chunk.length) return;
+    await storeMessages(
+      session,
+      chunk.map((r) => ({ message: r.stored, peers: r.peers, extraOps: r.newPins })),
+    );
+    results.push(...chunk.map((r): BatchSealResult => ({ ok: true, sealed: r.sealed })));
+    chunk = [];
+  };
   for (const message of messages) {
     try {
-      results.push({ ok: true, sealed: await sealOne(session, sender, peerRecords, message) });
+      chunk.push(await sealRecord(sender, peerRecords, message));
     } catch (error) {
       if (!(error instanceof MessageError)) throw error;
+      await flush();
       results.push({ ok: false, id: message.id, error });
     }
-    onProgress?.(results.length, messages.length);
+    onProgress?.(results.length + chunk.length, messages.length);
+    if (chunk.length >= STORE_CHUNK) await flush();
   }
+  await flush();
   return results;
 }
+
+/** Sealed messages written per vault transaction in a batch (what a crash can lose at most). */
+const STORE_CHUNK = 20;
 
 async function updateDelivery(
   session: VaultSession,
