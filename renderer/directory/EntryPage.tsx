@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ChannelVerified } from './ChannelVerified';
 import { useTranslation } from 'react-i18next';
 import { fingerprintGroups } from '../../shared/directory/fingerprintGroups';
 import type { PointOfContact } from '../../shared/directory/model';
@@ -179,6 +180,7 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
         <dt>{t('entry.updated')}</dt>
         <dd>{t('entry.revision', { revision: entry.revision, date: formatDate(entry.updatedAt, ui) })}</dd>
       </dl>
+      <ChannelVerified entry={entry} />
       <CrossDirectoryMatches record={globalView(entry)} globalEntries={directory.data?.entries} />
     </article>
   );

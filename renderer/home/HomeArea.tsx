@@ -13,6 +13,7 @@ import { entryDisplayName } from '../components/entryNames';
 import { useSettings } from '../host/useSettings';
 import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
 import { HomeView } from './HomeView';
+import { CheckFollowUps } from '../commcheck/CheckFollowUps';
 import './home.css';
 
 /** How often the countdowns and "synced 5 min ago" move on. */
@@ -122,6 +123,7 @@ export function HomeArea() {
         onAnswerPing={answer}
         answering={answering}
       />
+      <CheckFollowUps />
     </section>
   );
 }

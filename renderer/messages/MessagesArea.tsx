@@ -1,22 +1,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOwnIdentity } from '../identity/useOwnIdentity';
-import { navigate } from '../navigation/navigation';
+import { navigate, type AreaProps } from '../navigation/navigation';
 import { ComposePanel } from './ComposePanel';
 import { ReceivePanel } from './ReceivePanel';
 import { MessageHistory } from './MessageHistory';
 import { DamagedRecordsNotice } from '../components/DamagedRecordsNotice';
 import { FilesPanel } from './FilesPanel';
+import { CommCheckPanel } from '../commcheck/CommCheckPanel';
 import './messages.css';
 
-type Tab = 'compose' | 'receive' | 'history' | 'files';
+type Tab = 'compose' | 'receive' | 'history' | 'files' | 'checks';
 
-/** Secure messages between POCs (A §7 b): compose, receive, and what was exchanged. */
-export function MessagesArea() {
+/**
+ * Secure messages between POCs (A §7 b): compose, receive, and what was exchanged; communication
+ * checks (#/messages/checks opens their tab).
+ */
+export function MessagesArea({ param }: AreaProps) {
   const { t } = useTranslation('messages');
   const { t: ts } = useTranslation('signatures');
+  const { t: tc } = useTranslation('commcheck');
   const own = useOwnIdentity();
-  const [tab, setTab] = useState<Tab>('compose');
+  const [tab, setTab] = useState<Tab>(param === 'checks' ? 'checks' : 'compose');
   return (
     <section className="area stack" aria-labelledby="messages-title">
       <h2 id="messages-title">{t('title')}</h2>
@@ -46,11 +51,15 @@ export function MessagesArea() {
         <button type="button" role="tab" aria-selected={tab === 'files'} onClick={() => setTab('files')}>
           {ts('tab')}
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'checks'} onClick={() => setTab('checks')}>
+          {tc('tab')}
+        </button>
       </div>
       {tab === 'compose' && <ComposePanel />}
       {tab === 'receive' && <ReceivePanel />}
       {tab === 'history' && <MessageHistory />}
       {tab === 'files' && <FilesPanel />}
+      {tab === 'checks' && <CommCheckPanel />}
     </section>
   );
 }

@@ -22,6 +22,8 @@ import { LabelledTextArea } from '../components/LabelledTextArea';
 import { SignedContentPanel, isSignedNotEncrypted } from './SignedContentPanel';
 import { FileSignaturePanel } from './FileSignaturePanel';
 import { detectSignedForm } from '../../shared/openpgp/signedData';
+import { fileCommCheck, isCommCheckMessage, type FiledCheck } from '../commcheck/receive';
+import { CheckReceived } from '../commcheck/CheckReceived';
 
 export function ReceivePanel() {
   const { t, i18n } = useTranslation('messages');
@@ -36,6 +38,7 @@ export function ReceivePanel() {
   const [caseId, setCaseId] = useState<string | null>(null);
   const [signedInput, setSignedInput] = useState<string | Uint8Array | null>(null);
   const [droppedPair, setDroppedPair] = useState<File[] | null>(null);
+  const [filedCheck, setFiledCheck] = useState<FiledCheck | null>(null);
 
   const receive = async (input: string | Uint8Array) => {
     setBusy(true);
@@ -45,6 +48,7 @@ export function ReceivePanel() {
     setCaseId(null);
     setSignedInput(null);
     setDroppedPair(null);
+    setFiledCheck(null);
     try {
       // Signed but not encrypted (clearsigned advisory, signed-only message): no own key needed.
       if ((await detectSignedForm(input)) !== null) {
@@ -76,7 +80,11 @@ export function ReceivePanel() {
             : undefined;
         const peers = signer ? [{ pocId: signer.pocId, state: signer.state, role: signer.role }] : [];
         const language = isUnLanguage(i18n.language) ? i18n.language : 'en';
-        const joined = await caseOfReceivedMessage(session, read, { id, receivedAt }, earlier, language);
+        // A communication check or its reply tests a channel: it is filed apart, never as a case.
+        const commCheck = isCommCheckMessage(read);
+        const joined = commCheck
+          ? undefined
+          : await caseOfReceivedMessage(session, read, { id, receivedAt }, earlier, language);
         const { pins } = await listPeerRecords(session);
         const pinFirstUse =
           signer && read.verdict.kind === 'verified' && !pins.some((p) => p.pocId === signer.pocId)
@@ -107,9 +115,10 @@ export function ReceivePanel() {
           pinFirstUse,
         );
         // A verified reply (acknowledgement or answer) marks the own messages it refers to "acknowledged".
-        if (read.verdict.kind === 'verified' && read.payload) {
+        if (read.verdict.kind === 'verified' && read.payload && !commCheck) {
           await markAcknowledged(session, repliedTo(read), id, receivedAt);
         }
+        if (commCheck) setFiledCheck(await fileCommCheck(session, read, receivedAt));
         setCaseId(joined ?? null);
         setStored(true);
         void client.invalidateQueries({ queryKey: MESSAGES_QUERY_KEY });
@@ -200,7 +209,8 @@ export function ReceivePanel() {
           {result.unsupportedVersion !== undefined && <p className="notice">{t('receive.newerVersion')}</p>}
           <pre className="message-text">{result.text}</pre>
           {stored && <p role="status">{t('receive.stored')}</p>}
-          {stored && !caseId && <p className="hint">{t('receive.notLogged')}</p>}
+          {stored && !caseId && !filedCheck && <p className="hint">{t('receive.notLogged')}</p>}
+          {filedCheck && <CheckReceived filed={filedCheck} />}
           {caseId && (
             <div className="messages-actions">
               <button type="button" onClick={() => navigate('cases', caseId)}>

@@ -103,35 +103,51 @@ export async function storeMessage(
   peers: readonly ConversationPeer[],
   extraOps: BatchOp[] = [],
 ): Promise<void> {
+  await storeMessages(session, [{ message, peers, extraOps }]);
+}
+
+/**
+ * Stores several messages in one atomic batch (a campaign's checks, written a chunk at a time): the
+ * same records as storeMessage, a conversation shared by several of them updated once.
+ */
+export async function storeMessages(
+  session: VaultSession,
+  items: readonly { message: StoredMessage; peers: readonly ConversationPeer[]; extraOps?: BatchOp[] }[],
+): Promise<void> {
   const conversations = session.collection('conversations', ConversationSchema);
+  const pending = new Map<string, { value: Conversation; index: Record<string, string> }>();
   const ops: BatchOp[] = [];
-  for (const peer of peers) {
-    const id = await conversationId(session, peer.pocId);
-    const existing = await conversations.get(id);
-    const next: Conversation = {
-      id,
-      pocId: peer.pocId,
-      state: peer.state,
-      role: peer.role,
-      messageIds: [...(existing?.messageIds ?? []).filter((m) => m !== message.id), message.id],
-      updatedAt: message.at,
-    };
-    const index = {
-      state: await session.lookupId('state', peer.state),
-      role: await session.lookupId('role', peer.role),
-      updatedAt: message.at,
-    };
-    ops.push({ collection: 'conversations', id, value: next, index });
+  for (const { message, peers, extraOps = [] } of items) {
+    const conversationIds: string[] = [];
+    for (const peer of peers) {
+      const id = await conversationId(session, peer.pocId);
+      conversationIds.push(id);
+      const existing = pending.get(id)?.value ?? (await conversations.get(id));
+      const next: Conversation = {
+        id,
+        pocId: peer.pocId,
+        state: peer.state,
+        role: peer.role,
+        messageIds: [...(existing?.messageIds ?? []).filter((m) => m !== message.id), message.id],
+        updatedAt: message.at,
+      };
+      const index = {
+        state: await session.lookupId('state', peer.state),
+        role: await session.lookupId('role', peer.role),
+        updatedAt: message.at,
+      };
+      pending.set(id, { value: next, index });
+    }
+    ops.push({
+      collection: 'messages',
+      id: message.id,
+      value: StoredMessageSchema.parse({ ...message, conversationIds }),
+      index: { updatedAt: message.at },
+    });
+    ops.push(...extraOps);
   }
-  const conversationIds = await Promise.all(peers.map((p) => conversationId(session, p.pocId)));
-  const stored = { ...message, conversationIds };
-  ops.push({
-    collection: 'messages',
-    id: message.id,
-    value: StoredMessageSchema.parse(stored),
-    index: { updatedAt: message.at },
-  });
-  await session.writeBatch([...ops, ...extraOps]);
+  for (const [id, { value, index }] of pending) ops.push({ collection: 'conversations', id, value, index });
+  await session.writeBatch(ops);
 }
 
 export async function getMessage(session: VaultSession, id: string): Promise<StoredMessage | undefined> {

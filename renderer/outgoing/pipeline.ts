@@ -18,7 +18,14 @@ import {
 import { loadOwnIdentity, loadOwnSigningKey } from '../messaging/ownIdentity';
 import { listPeerRecords, pinOp } from '../identity/peerKeys';
 import { parseKeyCached } from '../messaging/keyring';
-import { getMessage, storeMessage, StoredMessageSchema, type StoredMessage } from '../messaging/messageStore';
+import {
+  getMessage,
+  storeMessage,
+  storeMessages,
+  StoredMessageSchema,
+  type ConversationPeer,
+  type StoredMessage,
+} from '../messaging/messageStore';
 import type { BatchOp, VaultSession } from '../vault/session';
 
 /**
@@ -62,11 +69,13 @@ interface ResolvedRecipients {
   newPins: BatchOp[];
 }
 
+type PeerRecords = Awaited<ReturnType<typeof listPeerRecords>>;
+
 async function resolveRecipients(
-  session: VaultSession,
   message: OutgoingMessage,
+  peerRecords: PeerRecords,
 ): Promise<ResolvedRecipients> {
-  const { pins, keys: imported } = await listPeerRecords(session);
+  const { pins, keys: imported } = peerRecords;
   const resolved: ResolvedRecipients = { keys: [], parties: [], emails: [], peers: [], newPins: [] };
   for (const entry of message.recipients) {
     if (!entry.openpgp) throw new MessageError('recipient-without-key');
@@ -113,10 +122,49 @@ export async function sealOutgoing(
   message: OutgoingMessage,
   log?: () => Promise<string | undefined>,
 ): Promise<SealedOutgoing> {
+  const sender = await loadSender(session);
+  return sealOne(session, sender, await listPeerRecords(session), message, log);
+}
+
+interface LoadedSender {
+  fingerprint: string;
+  key: openpgp.PrivateKey;
+}
+
+async function loadSender(session: VaultSession): Promise<LoadedSender> {
   const own = await loadOwnIdentity(session);
   const senderKey = own ? await loadOwnSigningKey(session) : null;
   if (!own || !senderKey) throw new MessageError('no-identity');
-  const recipients = await resolveRecipients(session, message);
+  return { fingerprint: own.fingerprint, key: senderKey };
+}
+
+interface SealedRecord {
+  sealed: SealedOutgoing;
+  stored: StoredMessage;
+  peers: ConversationPeer[];
+  newPins: BatchOp[];
+}
+
+async function sealOne(
+  session: VaultSession,
+  sender: LoadedSender,
+  peerRecords: PeerRecords,
+  message: OutgoingMessage,
+  log?: () => Promise<string | undefined>,
+): Promise<SealedOutgoing> {
+  const record = await sealRecord(sender, peerRecords, message, log);
+  await storeMessage(session, record.stored, record.peers, record.newPins);
+  return record.sealed;
+}
+
+/** Signs and encrypts one message and builds the record to store; `log` runs after sealing. */
+async function sealRecord(
+  sender: LoadedSender,
+  peerRecords: PeerRecords,
+  message: OutgoingMessage,
+  log?: () => Promise<string | undefined>,
+): Promise<SealedRecord> {
+  const recipients = await resolveRecipients(message, peerRecords);
   const { mime, payload } = composeMessage({
     id: message.id,
     text: message.text,
@@ -125,11 +173,11 @@ export async function sealOutgoing(
     language: message.language,
     ...(message.subject ? { subject: message.subject } : {}),
     ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-    sender: { fingerprint: own.fingerprint },
+    sender: { fingerprint: sender.fingerprint },
     recipients: recipients.parties,
     now: new Date(message.at),
   });
-  const armored = await sealMessage({ mime, recipientKeys: recipients.keys, senderKey });
+  const armored = await sealMessage({ mime, recipientKeys: recipients.keys, senderKey: sender.key });
   const caseId = log ? await log() : undefined;
   const stored: StoredMessage = {
     id: message.id,
@@ -145,9 +193,59 @@ export async function sealOutgoing(
     ...(caseId ? { caseId } : {}),
     ...(message.crossRoleConfirmedAt ? { crossRoleConfirmedAt: message.crossRoleConfirmedAt } : {}),
   };
-  await storeMessage(session, stored, recipients.peers, recipients.newPins);
-  return { id: message.id, armored, emails: recipients.emails };
+  return {
+    sealed: { id: message.id, armored, emails: recipients.emails },
+    stored,
+    peers: recipients.peers,
+    newPins: recipients.newPins,
+  };
 }
+
+export type BatchSealResult =
+  { ok: true; sealed: SealedOutgoing } | { ok: false; id: string; error: unknown };
+
+/**
+ * Seals many messages, one per recipient (a campaign of communication checks), through the same
+ * steps as sealOutgoing: the own key and the pins are loaded once, each message is sealed, and they
+ * are stored "prepared" a chunk at a time (a crash loses at most one unwritten chunk, never half a
+ * message); a message that cannot be sealed (no key, key changed) is reported without stopping
+ * the others. `onProgress` gets the count sealed so far.
+ */
+export async function sealOutgoingMany(
+  session: VaultSession,
+  messages: readonly OutgoingMessage[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<BatchSealResult[]> {
+  const sender = await loadSender(session);
+  const peerRecords = await listPeerRecords(session);
+  const results: BatchSealResult[] = [];
+  let chunk: SealedRecord[] = [];
+  const flush = async () => {
+    if (!chunk.length) return;
+    await storeMessages(
+      session,
+      chunk.map((r) => ({ message: r.stored, peers: r.peers, extraOps: r.newPins })),
+    );
+    results.push(...chunk.map((r): BatchSealResult => ({ ok: true, sealed: r.sealed })));
+    chunk = [];
+  };
+  for (const message of messages) {
+    try {
+      chunk.push(await sealRecord(sender, peerRecords, message));
+    } catch (error) {
+      if (!(error instanceof MessageError)) throw error;
+      await flush();
+      results.push({ ok: false, id: message.id, error });
+    }
+    onProgress?.(results.length + chunk.length, messages.length);
+    if (chunk.length >= STORE_CHUNK) await flush();
+  }
+  await flush();
+  return results;
+}
+
+/** Sealed messages written per vault transaction in a batch (what a crash can lose at most). */
+const STORE_CHUNK = 20;
 
 async function updateDelivery(
   session: VaultSession,
@@ -250,4 +348,28 @@ export async function markAcknowledged(
     updated.push(id);
   }
   return updated;
+}
+
+/**
+ * Records a hand-over made for many messages at once (a campaign's .eml files saved as one archive):
+ * only after it happened, as handOver does for one. Returns the ids recorded.
+ */
+export async function recordHandovers(
+  session: VaultSession,
+  messageIds: readonly string[],
+  method: HandoverMethod,
+  at: string,
+): Promise<string[]> {
+  const ops: BatchOp[] = [];
+  for (const id of messageIds) {
+    const message = await getMessage(session, id);
+    if (!message || message.direction !== 'out' || !message.armored) continue;
+    const next = StoredMessageSchema.parse({
+      ...message,
+      delivery: withHandover(message.delivery, method, at),
+    });
+    ops.push({ collection: 'messages', id: next.id, value: next, index: { updatedAt: next.at } });
+  }
+  await session.writeBatch(ops);
+  return ops.map((op) => (typeof op.id === 'string' ? op.id : ''));
 }

@@ -20,4 +20,6 @@ export type CollectionName =
   | 'exerciseCases' // training: exercise cases and their messages (issue 12)
   | 'exerciseDrafts' // training: exercise message drafts (issue 12)
   | 'training' // training: POC 101 progress, imported scenarios, pinned scenario authors (issue 12)
-  | 'regional'; // imported regional POC directories, one record per directory (issue 13); never synced
+  | 'regional' // imported regional POC directories, one record per directory (issue 13); never synced
+  | 'commcheckCampaigns' // communication checks sent, one record per campaign, replies on them (issue 13)
+  | 'commcheckInbox'; // communication checks received and the replies sent to them (issue 13)
