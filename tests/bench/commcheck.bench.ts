@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { PocDatabase } from '../../renderer/db/database';
-import { saveOwnIdentity } from '../../renderer/identity/ownIdentity';
+import { saveOwnIdentity } from '../../renderer/messaging/ownIdentity';
 import { sendCampaign } from '../../renderer/commcheck/sendCampaign';
 import { createVault } from '../../renderer/vault/vault';
 import { DemoKeyPoolSchema } from '../../shared/directory/demo/keyPool';

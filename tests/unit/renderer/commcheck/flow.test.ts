@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PocDatabase } from '../../../../renderer/db/database';
 import { putEntries } from '../../../../renderer/directory/store';
-import { saveOwnIdentity } from '../../../../renderer/identity/ownIdentity';
+import { saveOwnIdentity } from '../../../../renderer/messaging/ownIdentity';
 import { getMessage } from '../../../../renderer/messaging/messageStore';
 import { buildReadContext } from '../../../../renderer/messages/useReadContext';
 import { answerCheck, fileCommCheck } from '../../../../renderer/commcheck/receive';
