@@ -289,6 +289,7 @@ export class DirectoryVault {
           collection: CHUNK_COLLECTION,
           id: chunkId,
           value: { entries: [...entries.values(), ...quarantined], written },
+          compress: true,
         });
       }
     }
@@ -310,6 +311,39 @@ export class DirectoryVault {
         for (const id of removed) this.#chunkOf.delete(id);
         for (const [id, chunkId] of placed) this.#chunkOf.set(id, chunkId);
         this.live.apply(puts, [...removed]);
+      },
+    };
+  }
+
+  /** Chunks stored before issue 14's compact form (uncompressed, unstamped): rewriteEarlierChunks(). */
+  earlierChunks(): string[] {
+    return [...this.#chunks].flatMap(([chunkId, chunk]) => (chunk.written === 0 ? [chunkId] : []));
+  }
+
+  /** Rewrites chunks as they are in memory (compressed, stamped); drops their stale copies. */
+  rewrite(chunkIds: readonly string[]): DirectoryWrite {
+    const ops: BatchOp[] = [];
+    const written = this.#written + 1;
+    for (const chunkId of chunkIds) {
+      const chunk = this.#chunks.get(chunkId);
+      if (!chunk) continue;
+      ops.push({
+        collection: CHUNK_COLLECTION,
+        id: chunkId,
+        value: { entries: [...chunk.entries.values(), ...chunk.quarantined], written },
+        compress: true,
+      });
+    }
+    return {
+      ops,
+      commit: () => {
+        this.#written = Math.max(this.#written, written);
+        for (const chunkId of chunkIds) {
+          const chunk = this.#chunks.get(chunkId);
+          if (!chunk) continue;
+          for (const id of chunk.stale) this.#unmarkStale(chunkId, id);
+          this.#chunks.set(chunkId, { ...chunk, written, stale: new Set() });
+        }
       },
     };
   }
