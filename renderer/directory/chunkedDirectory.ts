@@ -9,6 +9,13 @@
  * In memory the chunks are kept decrypted while the vault is open (DirectoryVault), so that a
  * change rewrites only the chunks it touches, from memory, without reading anything back.
  *
+ * A small update does not rewrite the chunks its entries sit in (a 1 % delta touches every chunk):
+ * the changed entries move to a small chunk, leaving their old copies in their old chunks, up to
+ * STALE_LIMIT per chunk, beyond which the chunk is rewritten (which drops them). Each chunk carries
+ * the vault-wide stamp of the write that stored it; of two copies of an entry, the one in the chunk
+ * written last wins on load (a chunk repaired from a backup is older). A deleted entry's stale
+ * copies are removed with it, so it never comes back.
+ *
  * Quarantine, as for per-entry records: a chunk that fails authentication is reported (its id in
  * `corrupted`), never rewritten or deleted, so a backup can still repair it; new and updated
  * entries go to other chunks. An entry inside a readable chunk that breaks the schema is reported
@@ -38,11 +45,26 @@ export const LEGACY_COLLECTION = 'directory' satisfies CollectionName;
  * entry rewrites ~300 KB of ciphertext (a few ms).
  */
 export const CHUNK_SIZE = 500;
+/**
+ * Superseded copies a chunk may hold before an update rewrites it instead of moving entries out:
+ * a load reads at most this share of stale bytes, and a 1 % delta writes ~1 % of the directory.
+ */
+export const STALE_LIMIT = CHUNK_SIZE / 5;
 
 interface Chunk {
   entries: Map<string, PointOfContact>;
   /** Values in the chunk that break the schema: kept as they are, reported, never dropped. */
   quarantined: unknown[];
+  /** The stamp of the write that stored it (0 for chunks of earlier versions). */
+  written: number;
+  /** Ids whose copy in this chunk on disk is superseded by a copy in a chunk written later. */
+  stale: Set<string>;
+}
+
+/** What a chunk's decrypted value holds. */
+interface ChunkValue {
+  entries: unknown[];
+  written: number;
 }
 
 export interface DirectoryWrite {
@@ -65,15 +87,21 @@ function chunkRecords(session: VaultSession, collection: CollectionName): Promis
 }
 
 /** The decrypted chunk's values, or null when it is not a chunk at all (reported as damaged). */
-function chunkValues(value: unknown): unknown[] | null {
+function chunkValues(value: unknown): ChunkValue | null {
   if (typeof value !== 'object' || value === null || !('entries' in value)) return null;
-  return Array.isArray(value.entries) ? (value.entries as unknown[]) : null;
+  if (!Array.isArray(value.entries)) return null;
+  const written = 'written' in value && Number.isSafeInteger(value.written) ? Number(value.written) : 0;
+  return { entries: value.entries as unknown[], written };
 }
 
-/** The newer of two copies of an entry (a repaired chunk may hold an older copy of a moved entry). */
-function newer(a: PointOfContact, b: PointOfContact): PointOfContact {
-  if (a.revision !== b.revision) return a.revision > b.revision ? a : b;
-  return a.updatedAt >= b.updatedAt ? a : b;
+/**
+ * True when copy `a` (in a chunk written at `aWritten`) wins over `b`: the later write, then (for
+ * chunks of earlier versions, all written at 0) the higher revision, then the later update.
+ */
+function wins(a: PointOfContact, aWritten: number, b: PointOfContact, bWritten: number): boolean {
+  if (aWritten !== bWritten) return aWritten > bWritten;
+  if (a.revision !== b.revision) return a.revision > b.revision;
+  return a.updatedAt >= b.updatedAt;
 }
 
 /** The directory's chunks, decrypted, and the directory the screens read, both kept in step. */
@@ -83,25 +111,43 @@ export class DirectoryVault {
   readonly #chunkOf: Map<string, string>;
   /** Chunk and legacy record ids that failed authentication, then ids of entries that broke the schema. */
   readonly #corrupted: readonly string[];
+  /** Chunks holding a stale copy of an entry, by entry id. */
+  readonly #staleIn = new Map<string, Set<string>>();
+  /** The stamp of the last write (chunks carry theirs). */
+  #written = 0;
 
   private constructor(chunks: Map<string, Chunk>, corrupted: string[]) {
     this.#chunks = chunks;
     this.#chunkOf = new Map();
     const entries = new Map<string, PointOfContact>();
     for (const [chunkId, chunk] of chunks) {
+      this.#written = Math.max(this.#written, chunk.written);
       for (const entry of chunk.entries.values()) {
         const known = entries.get(entry.id);
-        if (known && newer(known, entry) === known) {
-          chunk.entries.delete(entry.id); // the stale copy goes when this chunk is next written
+        const knownChunkId = this.#chunkOf.get(entry.id) ?? '';
+        const knownChunk = this.#chunks.get(knownChunkId);
+        if (known && knownChunk && !wins(entry, chunk.written, known, knownChunk.written)) {
+          this.#markStale(chunkId, entry.id); // goes when this chunk is next written
           continue;
         }
-        if (known) this.#chunks.get(this.#chunkOf.get(entry.id) ?? '')?.entries.delete(entry.id);
+        if (known) this.#markStale(knownChunkId, entry.id);
         entries.set(entry.id, entry);
         this.#chunkOf.set(entry.id, chunkId);
       }
     }
     this.#corrupted = corrupted;
     this.live = new LiveDirectory(entries.values(), corrupted);
+  }
+
+  /** The copy of `id` in this chunk is superseded: out of the chunk's live entries, kept in mind. */
+  #markStale(chunkId: string, id: string): void {
+    const chunk = this.#chunks.get(chunkId);
+    if (!chunk) return;
+    chunk.entries.delete(id);
+    chunk.stale.add(id);
+    let holders = this.#staleIn.get(id);
+    if (!holders) this.#staleIn.set(id, (holders = new Set()));
+    holders.add(chunkId);
   }
 
   get corrupted(): readonly string[] {
@@ -130,8 +176,8 @@ export class DirectoryVault {
         damaged.push(id);
         return;
       }
-      const chunk: Chunk = { entries: new Map(), quarantined: [] };
-      for (const value of read) {
+      const chunk: Chunk = { entries: new Map(), quarantined: [], written: read.written, stale: new Set() };
+      for (const value of read.entries) {
         const entry = readEntry(value);
         if (entry) chunk.entries.set(entry.id, entry);
         else {
@@ -168,9 +214,12 @@ export class DirectoryVault {
   }
 
   /**
-   * The batch operations that store `puts` and remove `deletes`, rewriting only the chunks they
-   * touch; nothing changes in memory until commit(). Entries must already be valid (validEntry).
-   * New entries fill the chunks with room first, then new chunks.
+   * The batch operations that store `puts` and remove `deletes`; nothing changes in memory until
+   * commit(). Entries must already be valid (validEntry). An updated entry stays in its chunk when
+   * that chunk is written anyway or already holds STALE_LIMIT stale copies (then it is rewritten);
+   * otherwise it moves, with the new entries, to a chunk being written or a small one, so that a
+   * small delta writes little. A deleted entry's chunk and every chunk with a stale copy of it are
+   * rewritten without it.
    */
   prepare(puts: readonly PointOfContact[], deletes: readonly string[]): DirectoryWrite {
     const touched = new Map<string, Map<string, PointOfContact>>();
@@ -188,26 +237,48 @@ export class DirectoryVault {
       const chunkId = placed.get(id) ?? this.#chunkOf.get(id);
       if (chunkId === undefined) continue;
       edit(chunkId).delete(id);
+      for (const holder of this.#staleIn.get(id) ?? []) edit(holder);
       placed.delete(id);
       removed.add(id);
     }
+    const updates = new Map<string, number>();
+    for (const entry of puts) {
+      const chunkId = removed.has(entry.id) ? undefined : this.#chunkOf.get(entry.id);
+      if (chunkId !== undefined) updates.set(chunkId, (updates.get(chunkId) ?? 0) + 1);
+    }
+    const inPlace = new Set<string>();
+    for (const [chunkId, count] of updates) {
+      if ((this.#chunks.get(chunkId)?.stale.size ?? 0) + count > STALE_LIMIT) inPlace.add(chunkId);
+    }
     let open: string | null = null;
-    const roomIn = (chunkId: string) =>
-      (touched.get(chunkId)?.size ?? this.#chunks.get(chunkId)?.entries.size ?? 0) < CHUNK_SIZE;
+    const size = (chunkId: string) =>
+      touched.get(chunkId)?.size ?? this.#chunks.get(chunkId)?.entries.size ?? 0;
     const openChunk = (): string => {
-      if (open !== null && roomIn(open)) return open;
-      open = null;
-      for (const chunkId of touched.keys()) if (roomIn(chunkId)) return (open = chunkId);
-      for (const chunkId of this.#chunks.keys()) if (roomIn(chunkId)) return (open = chunkId);
+      if (open !== null && size(open) < CHUNK_SIZE) return open;
+      for (const chunkId of touched.keys()) if (size(chunkId) < CHUNK_SIZE) return (open = chunkId);
+      // An untouched chunk only when small: writing a full one would cost what moving saves.
+      for (const chunkId of this.#chunks.keys()) if (size(chunkId) <= CHUNK_SIZE / 2) return (open = chunkId);
       return (open = crypto.randomUUID());
     };
+    const movedFrom = new Map<string, string>();
     for (const entry of puts) {
       const known = placed.get(entry.id) ?? (removed.has(entry.id) ? undefined : this.#chunkOf.get(entry.id));
-      const chunkId = known ?? openChunk();
+      const stays = known !== undefined && (placed.has(entry.id) || inPlace.has(known) || touched.has(known));
+      if (known !== undefined && !stays) movedFrom.set(entry.id, known);
+      const chunkId = stays ? known : openChunk();
       edit(chunkId).set(entry.id, entry);
       placed.set(entry.id, chunkId);
       removed.delete(entry.id);
     }
+    // A moved entry's old copy: dropped where its chunk is written anyway, else left stale.
+    const leftStale: [string, string][] = [];
+    for (const [id, from] of movedFrom) {
+      if (placed.get(id) === from) continue;
+      const rewritten = touched.get(from);
+      if (rewritten) rewritten.delete(id);
+      else leftStale.push([from, id]);
+    }
+    const written = this.#written + 1;
     const ops: BatchOp[] = [];
     for (const [chunkId, entries] of touched) {
       const quarantined = this.#chunks.get(chunkId)?.quarantined ?? [];
@@ -217,7 +288,8 @@ export class DirectoryVault {
         ops.push({
           collection: CHUNK_COLLECTION,
           id: chunkId,
-          value: { entries: [...entries.values(), ...quarantined] },
+          value: { entries: [...entries.values(), ...quarantined], written },
+          compress: true,
         });
       }
     }
@@ -227,15 +299,58 @@ export class DirectoryVault {
       commit: () => {
         if (committed) return;
         committed = true;
+        this.#written = written;
         for (const [chunkId, entries] of touched) {
-          const quarantined = this.#chunks.get(chunkId)?.quarantined ?? [];
+          const before = this.#chunks.get(chunkId);
+          for (const id of before?.stale ?? []) this.#unmarkStale(chunkId, id);
+          const quarantined = before?.quarantined ?? [];
           if (entries.size === 0 && quarantined.length === 0) this.#chunks.delete(chunkId);
-          else this.#chunks.set(chunkId, { entries, quarantined });
+          else this.#chunks.set(chunkId, { entries, quarantined, written, stale: new Set() });
         }
+        for (const [chunkId, id] of leftStale) this.#markStale(chunkId, id);
         for (const id of removed) this.#chunkOf.delete(id);
         for (const [id, chunkId] of placed) this.#chunkOf.set(id, chunkId);
         this.live.apply(puts, [...removed]);
       },
     };
+  }
+
+  /** Chunks stored before issue 14's compact form (uncompressed, unstamped): rewriteEarlierChunks(). */
+  earlierChunks(): string[] {
+    return [...this.#chunks].flatMap(([chunkId, chunk]) => (chunk.written === 0 ? [chunkId] : []));
+  }
+
+  /** Rewrites chunks as they are in memory (compressed, stamped); drops their stale copies. */
+  rewrite(chunkIds: readonly string[]): DirectoryWrite {
+    const ops: BatchOp[] = [];
+    const written = this.#written + 1;
+    for (const chunkId of chunkIds) {
+      const chunk = this.#chunks.get(chunkId);
+      if (!chunk) continue;
+      ops.push({
+        collection: CHUNK_COLLECTION,
+        id: chunkId,
+        value: { entries: [...chunk.entries.values(), ...chunk.quarantined], written },
+        compress: true,
+      });
+    }
+    return {
+      ops,
+      commit: () => {
+        this.#written = Math.max(this.#written, written);
+        for (const chunkId of chunkIds) {
+          const chunk = this.#chunks.get(chunkId);
+          if (!chunk) continue;
+          for (const id of chunk.stale) this.#unmarkStale(chunkId, id);
+          this.#chunks.set(chunkId, { ...chunk, written, stale: new Set() });
+        }
+      },
+    };
+  }
+
+  #unmarkStale(chunkId: string, id: string): void {
+    const holders = this.#staleIn.get(id);
+    holders?.delete(chunkId);
+    if (holders?.size === 0) this.#staleIn.delete(id);
   }
 }

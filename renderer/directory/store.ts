@@ -75,6 +75,37 @@ function indexInBackground(session: VaultSession, vault: DirectoryVault): void {
   setTimeout(step, 0);
 }
 
+/** How long after a load chunks of an earlier form wait to be rewritten (after the first paint). */
+export const COMPACT_AFTER_MS = 2000;
+
+/**
+ * Chunks stored before issue 14's compact form are rewritten once, in one batch, through the write
+ * queue, a moment after the load (the screens show the directory first). Until then they read as before.
+ */
+function compactInBackground(session: VaultSession, vault: DirectoryVault): void {
+  if (vault.earlierChunks().length === 0) return;
+  setTimeout(() => {
+    if (session.isLocked || held.get(session)?.loaded !== vault) return;
+    void queueWrite(session, async () => {
+      const write = vault.rewrite(vault.earlierChunks());
+      if (write.ops.length === 0) return;
+      await session.writeBatch(write.ops);
+      write.commit();
+    }).catch(() => undefined); // tried again at the next load
+  }, COMPACT_AFTER_MS);
+}
+
+/** Runs directory writes of one vault one at a time (each rewrites chunks from the in-memory copy). */
+function queueWrite(session: VaultSession, run: () => Promise<void>): Promise<void> {
+  const previous = writeQueues.get(session) ?? Promise.resolve();
+  const next = previous.then(run, run);
+  writeQueues.set(
+    session,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
 function vaultOf(session: VaultSession): Promise<DirectoryVault> {
   if (session.isLocked) {
     held.delete(session);
@@ -89,6 +120,7 @@ function vaultOf(session: VaultSession): Promise<DirectoryVault> {
     (loaded) => {
       entry.loaded = loaded;
       indexInBackground(session, loaded);
+      compactInBackground(session, loaded);
     },
     () => {
       if (held.get(session) === entry) held.delete(session);
@@ -142,13 +174,7 @@ export function writeDirectory(
       emit({ session, reload: false });
     }
   };
-  const previous = writeQueues.get(session) ?? Promise.resolve();
-  const next = previous.then(run, run);
-  writeQueues.set(
-    session,
-    next.catch(() => undefined),
-  );
-  return next;
+  return queueWrite(session, run);
 }
 
 /**

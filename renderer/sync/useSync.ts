@@ -6,6 +6,7 @@ import { useVaultSession } from '../vault/session';
 import { syncControllerFor, type SyncController } from './syncController';
 
 export const SYNC_QUERY_KEY = ['sync'] as const;
+export const SYNC_REFRESH_MS = 250;
 
 /**
  * The vault's SyncController, started while something that shows sync is mounted (the header badge
@@ -33,9 +34,22 @@ export function useSyncController(): SyncController {
   }, [controller, host, t]);
 
   useEffect(() => {
-    const unsubscribe = controller.subscribe(
-      () => void queryClient.invalidateQueries({ queryKey: SYNC_QUERY_KEY }),
-    );
+    // A sync reports every applied page: the views that read the sync records follow at most every
+    // SYNC_REFRESH_MS (the first change at once, the last one always), not once per page (issue 14).
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = -Infinity;
+    const refresh = () => {
+      timer = null;
+      last = performance.now();
+      void queryClient.invalidateQueries({ queryKey: SYNC_QUERY_KEY });
+    };
+    const unsubscribeChanges = controller.subscribe(() => {
+      timer ??= setTimeout(refresh, Math.max(0, last + SYNC_REFRESH_MS - performance.now()));
+    });
+    const unsubscribe = () => {
+      if (timer) clearTimeout(timer);
+      unsubscribeChanges();
+    };
     controller.start();
     // Issue 9 §1: the registry session ends when the app quits (keepalive lets the request leave
     // the closing window) and when the vault locks (everything below the vault gate unmounts then).

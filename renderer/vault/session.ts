@@ -26,7 +26,14 @@ export interface LookupRecordId {
 }
 
 export type BatchOp =
-  | { collection: CollectionName; id: string | LookupRecordId; value: unknown; index?: RecordIndex }
+  | {
+      collection: CollectionName;
+      id: string | LookupRecordId;
+      value: unknown;
+      index?: RecordIndex;
+      /** Compressed before encryption (directory chunks only: see shared/vault/recordCipher.ts). */
+      compress?: boolean;
+    }
   | { collection: CollectionName; id: string | LookupRecordId; delete: true };
 
 export interface ListedRecords<T> {
@@ -108,7 +115,9 @@ export class VaultSession {
 
   async encryptOp(op: Extract<BatchOp, { value: unknown }>): Promise<StoredRecord> {
     const id = await this.recordId(op.id);
-    const blob = await encryptRecord(this.requireKey(), op.collection, id, op.value);
+    const blob = await encryptRecord(this.requireKey(), op.collection, id, op.value, {
+      compress: op.compress ?? false,
+    });
     return { collection: op.collection, id, ...op.index, iv: blob.iv, ct: blob.ct };
   }
 

@@ -7,7 +7,12 @@ import {
 } from '../registry/feed';
 import type { ChunkRef, FeedChunk, FeedHead } from '../registry/feed';
 import { PROTOCOL } from '../registry/protocol';
-import { signatureIssuerKeyId, verifyCanonical, type VerificationKey } from '../registry/signing';
+import {
+  signatureIssuerKeyId,
+  verifyCanonical,
+  verifyDetached,
+  type VerificationKey,
+} from '../registry/signing';
 import { SyncError } from './errors';
 
 /** A head older than this, compared with the newest head already accepted, is a replay. */
@@ -45,6 +50,11 @@ async function checkSignature(
   what: string,
 ): Promise<void> {
   if (await verifyCanonical(value, signature, registry.key, registry.fingerprint)) return;
+  await signatureFailure(signature, registry, what);
+}
+
+/** Why a signature did not verify: another key signed it, or the content was altered. */
+async function signatureFailure(signature: string, registry: RegistryKey, what: string): Promise<never> {
   const issuer = await signatureIssuerKeyId(signature);
   const pinnedKeyId = registry.key.getKeyID().toHex().toUpperCase();
   if (issuer && issuer !== pinnedKeyId)
@@ -94,9 +104,53 @@ export async function verifyFeedHead(text: string, expected: HeadExpectation): P
   return head;
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+export async function sha256Hex(text: string | Uint8Array<ArrayBuffer>): Promise<string> {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const SIGNATURE_MEMBER = ',"signature":"';
+
+/**
+ * The signed part of a feed file written as signedFileText does — `{"chunk":CANONICAL,"signature":
+ * "BASE64"}` — as the exact bytes the registry signed (a slice of the file's bytes: the members
+ * around it are ASCII) and their text; null for any other layout (checked the slower way).
+ */
+function signedPart(
+  text: string,
+  bytes: Uint8Array,
+  member: 'chunk' | 'head',
+): { canonical: string; canonicalBytes: Uint8Array; signature: string } | null {
+  const prefix = `{"${member}":`;
+  const at = text.lastIndexOf(SIGNATURE_MEMBER);
+  if (!text.startsWith(prefix) || !text.endsWith('"}') || at < prefix.length) return null;
+  const signature = text.slice(at + SIGNATURE_MEMBER.length, -2);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) return null;
+  const tail = text.length - at; // ASCII: as many bytes as characters
+  return {
+    canonical: text.slice(prefix.length, at),
+    canonicalBytes: bytes.subarray(prefix.length, bytes.length - tail),
+    signature,
+  };
+}
+
+/**
+ * The signed chunk value of a file whose hash already matched: the signature is checked over the
+ * exact signed bytes (no second serialisation), and the value is parsed from those very bytes.
+ */
+async function signedChunkValue(text: string, bytes: Uint8Array, registry: RegistryKey): Promise<unknown> {
+  const part = signedPart(text, bytes, 'chunk');
+  if (!part) {
+    const signed = SignedFeedChunkSchema.safeParse(parseJson(text, 'feed chunk'));
+    if (!signed.success) throw new SyncError('invalid-response', 'the answer carries no signed chunk');
+    await checkSignature(signed.data.chunk, signed.data.signature, registry, 'feed chunk');
+    return signed.data.chunk;
+  }
+  const value = parseJson(part.canonical, 'feed chunk');
+  if (!(await verifyDetached(part.canonicalBytes, part.signature, registry.key, registry.fingerprint)))
+    await signatureFailure(part.signature, registry, 'feed chunk');
+  return value;
 }
 
 /** Checks one chunk's exact text against its reference in the verified head, then its own signature. */
@@ -106,12 +160,11 @@ export async function verifyFeedChunk(
   registry: RegistryKey,
 ): Promise<FeedChunk> {
   ChunkRefSchema.parse(ref);
-  if ((await sha256Hex(text)) !== ref.sha256)
+  // Encoded once: hashed whole, and its signed part verified as a slice of the same bytes.
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length !== ref.bytes || (await sha256Hex(bytes)) !== ref.sha256)
     throw new SyncError('tampered', `chunk ${ref.from}-${ref.until} does not match its hash`);
-  const signed = SignedFeedChunkSchema.safeParse(parseJson(text, 'feed chunk'));
-  if (!signed.success) throw new SyncError('invalid-response', 'the answer carries no signed chunk');
-  await checkSignature(signed.data.chunk, signed.data.signature, registry, 'feed chunk');
-  const parsed = FeedChunkSchema.safeParse(signed.data.chunk);
+  const parsed = FeedChunkSchema.safeParse(await signedChunkValue(text, bytes, registry));
   if (!parsed.success)
     throw new SyncError('invalid-response', 'the signed chunk does not follow the protocol');
   const chunk = parsed.data;

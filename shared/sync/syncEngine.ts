@@ -6,13 +6,7 @@ import { SyncError, type SyncFailureCode } from './errors';
 import type { SyncState } from './model';
 import { pushOutbox, type PushResult } from './outboxPusher';
 import { BundleSchema, type Bundle, type ChunkRef, type FeedHead } from '../registry/feed';
-import {
-  DEFAULT_MAX_FEED_AGE_MS,
-  sha256Hex,
-  verifyFeedChunk,
-  verifyFeedHead,
-  type RegistryKey,
-} from './feedVerifier';
+import { DEFAULT_MAX_FEED_AGE_MS, verifyFeedChunk, verifyFeedHead, type RegistryKey } from './feedVerifier';
 import type { RegistryClient } from './registryClient';
 import type { SyncStore } from './store';
 
@@ -168,10 +162,11 @@ export class SyncEngine {
       now: this.#now(),
       maxAgeMs: null,
     });
-    const byHash = new Map<string, string>();
-    for (const chunk of bundle.chunks) byHash.set(await sha256Hex(chunk), chunk);
+    // A bundle holds the head's last chunks in the head's order (all, or those after --since):
+    // each is looked up by its place and checked against the head's hash like any fetched chunk.
+    const offset = head.chunks.length - bundle.chunks.length;
     const result = await this.#applyFeed(state, head, registry, (ref) => {
-      const chunk = byHash.get(ref.sha256);
+      const chunk = bundle.chunks[head.chunks.indexOf(ref) - offset];
       if (chunk === undefined)
         return Promise.reject(new SyncError('bad-file', `the bundle lacks chunk ${ref.from}-${ref.until}`));
       return Promise.resolve(chunk);

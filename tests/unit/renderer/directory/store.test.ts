@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PocDatabase } from '../../../../renderer/db/database';
 import {
+  COMPACT_AFTER_MS,
   deleteEntries,
   getEntry,
   listEntries,
@@ -206,7 +207,7 @@ describe('chunked directory storage', () => {
     expect(again.entries.find((e) => e.id === 'canary-entry-0001')?.revision).toBe(2);
   });
 
-  it('updates the loaded directory and its index in place, rewriting only the chunk it touches', async () => {
+  it('updates the loaded directory and its index in place; an update writes a small chunk, a delete its own', async () => {
     const db = freshDb();
     const session = await createVault(db, PASS, FAST);
     await putEntries(
@@ -214,13 +215,17 @@ describe('chunked directory storage', () => {
       Array.from({ length: 3 * CHUNK_SIZE }, (_, i) => canaryEntry(i)),
     );
     const before = await loadDirectory(session);
-    const rowsBefore = new Map((await chunksOnDisk(db)).map((r) => [r.id, r.ct]));
+    const rowsBefore = await chunksOnDisk(db);
     const reads = vi.spyOn(db.records, 'where');
     const changed = { ...canaryEntry(7), revision: 2, text: { entity: 'Renamed fictional office' } };
     await putEntries(session, [changed]);
+    // The update is written as one new small chunk; the 500-entry chunk keeps its old copy (stale).
+    const rowsAfterPut = await chunksOnDisk(db);
+    expect(changedRows(rowsBefore, rowsAfterPut)).toEqual([]);
+    expect(rowsAfterPut).toHaveLength(rowsBefore.length + 1);
     await deleteEntries(session, ['canary-entry-0008']);
     const after = await loadDirectory(session);
-    expect(reads).not.toHaveBeenCalled(); // nothing read back from IndexedDB
+    expect(reads).toHaveBeenCalledTimes(1); // the test's own read only: the store read nothing back
     reads.mockRestore();
     expect(after).not.toBe(before);
     expect(after.version).toBeGreaterThan(before.version);
@@ -230,14 +235,54 @@ describe('chunked directory storage', () => {
     );
     expect(searchEntries(after, 'renamed').map((e) => e.id)).toEqual([changed.id]);
     expect(searchEntries(after, 'zyxwvutsrq', 5000)).toHaveLength(3 * CHUNK_SIZE - 2);
-    const rowsAfter = await chunksOnDisk(db);
-    expect(
-      rowsAfter.filter((r) => rowsBefore.get(r.id) !== r.ct && !sameBytes(rowsBefore.get(r.id), r.ct)),
-    ).toHaveLength(1);
-    // The next unlock reads the same directory from disk.
+    // The delete rewrites the chunk that held entry 8 (and the stale copy of 7), nothing else.
+    expect(changedRows(rowsAfterPut, await chunksOnDisk(db))).toHaveLength(1);
+    // The next unlock reads the same directory from disk: the later copy of 7 wins.
     const fresh = await loadDirectory(await unlockVault(db, PASS));
     expect(fresh.byId.get(changed.id)).toEqual(changed);
     expect(fresh.byId.has('canary-entry-0008')).toBe(false);
+    expect(fresh.entries).toHaveLength(3 * CHUNK_SIZE - 1);
+  });
+
+  it('a 1 % delta writes ~1 % of the directory; stale copies never win, are bounded, and a delete removes them', async () => {
+    const db = freshDb();
+    const session = await createVault(db, PASS, FAST);
+    const size = 4 * CHUNK_SIZE;
+    await putEntries(
+      session,
+      Array.from({ length: size }, (_, i) => canaryEntry(i)),
+    );
+    const bytes = async () => (await chunksOnDisk(db)).reduce((n, r) => n + r.ct.byteLength, 0);
+    const full = await bytes();
+    let expected = Array.from({ length: size }, (_, i) => canaryEntry(i));
+    for (let round = 1; round <= 40; round++) {
+      const rowsBefore = await chunksOnDisk(db);
+      // 1 % of the entries, spread over every chunk, as a registry delta is.
+      const delta = expected
+        .filter((_, i) => i % 100 === round % 100)
+        .map((e) => ({
+          ...e,
+          revision: e.revision + 1,
+          text: { ...e.text, notes: `Fictional change ${round}` },
+        }));
+      await putEntries(session, delta);
+      expected = expected.map((e) => delta.find((d) => d.id === e.id) ?? e);
+      const rowsAfter = await chunksOnDisk(db);
+      const written = rowsAfter.filter(
+        (r) => !rowsBefore.some((b) => b.id === r.id && sameBytes(b.ct, r.ct)),
+      );
+      // The early rounds write one small chunk only; later a chunk at its stale limit is rewritten.
+      if (round <= 10) expect(written).toHaveLength(1);
+    }
+    // Stale copies cost at most STALE_LIMIT per chunk on disk.
+    expect(await bytes()).toBeLessThan(full * 1.5);
+    const gone = expected[3]!.id;
+    await deleteEntries(session, [gone]);
+    expected = expected.filter((e) => e.id !== gone);
+    const fresh = await loadDirectory(await unlockVault(db, PASS));
+    expect(fresh.corrupted).toEqual([]);
+    expect([...fresh.entries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(expected);
+    expect(fresh.byId.has(gone)).toBe(false);
   });
 
   it('fails with "locked" (not a quarantine) when the vault is locked', async () => {
@@ -247,6 +292,13 @@ describe('chunked directory storage', () => {
     await expect(loadDirectory(session)).rejects.toMatchObject({ code: 'locked' });
   });
 });
+
+/** Records of `after` whose bytes differ from the record of the same id in `before` (new ones excluded). */
+function changedRows(before: StoredRows, after: StoredRows): StoredRows {
+  const old = new Map(before.map((r) => [r.id, r.ct]));
+  return after.filter((r) => old.has(r.id) && !sameBytes(old.get(r.id), r.ct));
+}
+type StoredRows = Awaited<ReturnType<typeof chunksOnDisk>>;
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
   return a !== undefined && a.length === b.length && a.every((byte, i) => byte === b[i]);
@@ -308,5 +360,37 @@ describe('migration of per-entry records (version 1) into chunks', () => {
     const next = await loadDirectory(await unlockVault(db, PASS));
     expect(next.entries).toHaveLength(29);
     expect(next.corrupted).toEqual(['canary-entry-0005', 'canary-entry-0099']);
+  });
+});
+
+describe('migration of chunks of the first chunked form into compressed, stamped chunks', () => {
+  it('reads uncompressed chunks as they are, rewrites them once in the background, and reads the same back', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const db = freshDb();
+      const session = await createVault(db, PASS, FAST);
+      const entries = Array.from({ length: 2 * CHUNK_SIZE }, (_, i) => canaryEntry(i));
+      // Two chunks as the first chunked version wrote them: plain JSON, no write stamp.
+      await session.writeBatch([
+        { collection: CHUNK_COLLECTION, id: 'chunk-old-1', value: { entries: entries.slice(0, CHUNK_SIZE) } },
+        { collection: CHUNK_COLLECTION, id: 'chunk-old-2', value: { entries: entries.slice(CHUNK_SIZE) } },
+      ]);
+      const before = await chunksOnDisk(db);
+      const opened = await unlockVault(db, PASS);
+      const loaded = await loadDirectory(opened);
+      expect([...loaded.entries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(entries);
+      expect(changedRows(before, await chunksOnDisk(db))).toEqual([]); // nothing written by the load
+      await vi.advanceTimersByTimeAsync(COMPACT_AFTER_MS);
+      await vi.waitFor(async () => expect(changedRows(before, await chunksOnDisk(db))).toHaveLength(2));
+      const after = await chunksOnDisk(db);
+      const bytes = (rows: StoredRows) => rows.reduce((n, r) => n + r.ct.byteLength, 0);
+      expect(bytes(after)).toBeLessThan(bytes(before) / 2); // compressed before encryption
+      expect(await rawDump(db)).not.toContain(CANARY_NAME);
+      const again = await loadDirectory(await unlockVault(db, PASS));
+      expect([...again.entries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(entries);
+      expect(again.corrupted).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
