@@ -74,7 +74,8 @@ export function readScenarioFile(path: string): Scenario {
   try {
     scenario = parseScenario(json);
   } catch (error) {
-    if (error instanceof TrainingError) throw new Error(`${path} is not a usable scenario: ${error.message}`);
+    if (error instanceof TrainingError)
+      throw new Error(`${path} is not a usable scenario: ${error.message}`, { cause: error });
     throw error;
   }
   const [violation, ...more] = checkExerciseItems(scenario);
