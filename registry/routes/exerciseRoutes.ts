@@ -53,7 +53,9 @@ export function registerExerciseRoutes(app: FastifyInstance, context: RegistryCo
     const accounts = context.accounts.list().filter((a) => !a.revokedAt);
     return exercise.participants.map((p) => ({
       ...p,
-      fingerprints: accounts.filter((a) => a.state === p.state && a.role === p.role).map((a) => a.fingerprint),
+      fingerprints: accounts
+        .filter((a) => a.state === p.state && a.role === p.role)
+        .map((a) => a.fingerprint),
     }));
   };
 
@@ -103,6 +105,7 @@ export function registerExerciseRoutes(app: FastifyInstance, context: RegistryCo
       stoppedAt: exercise.stoppedAt,
       issuedAt: new Date(context.now()).toISOString(),
       participants: withKeys(exercise),
+      parties: exercise.scenario.parties,
       items: exercise.scenario.injects
         .filter((inject) => inject.at <= minute)
         .map((inject) => ({

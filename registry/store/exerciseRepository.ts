@@ -112,14 +112,14 @@ export class ExerciseRepository {
 
   isFacilitator(accountId: string): boolean {
     return (
-      this.db
+      (this.db
         .prepare<[string, string], { n: number }>(
           `SELECT (SELECT COUNT(*) FROM facilitator_accounts WHERE account_id = ?) +
                   (SELECT COUNT(*) FROM facilitator_codes f JOIN enrolment_codes c ON c.code_hash = f.code_hash
                     WHERE c.account_id = ?) AS n`,
         )
-        .get(accountId, accountId)?.n ?? 0
-    ) > 0;
+        .get(accountId, accountId)?.n ?? 0) > 0
+    );
   }
 
   create(input: {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { FingerprintSchema, PocRoleSchema, StateCodeSchema } from '../directory/model';
-import { INJECT_KINDS, LocalizedTextSchema, PlayerActionKindSchema } from '../training/scenario';
+import {
+  ExercisePartySchema,
+  INJECT_KINDS,
+  LocalizedTextSchema,
+  PlayerActionKindSchema,
+} from '../training/scenario';
 import { ROLE_DECISIONS } from '../training/run';
 import { Base64Schema, PROTOCOL } from './protocol';
 
@@ -75,6 +80,8 @@ export const ExerciseFeedSchema = z.strictObject({
   /** When the registry signed this feed: a feed much older than the app's clock is stale. */
   issuedAt: z.iso.datetime(),
   participants: z.array(ExerciseParticipantSchema).min(1).max(50),
+  /** The scenario's fictional parties (entity names, `example` addresses): who writes as whom. */
+  parties: z.array(ExercisePartySchema).max(50),
   items: z.array(ExerciseItemSchema).max(2_000),
 });
 export type ExerciseFeed = z.infer<typeof ExerciseFeedSchema>;

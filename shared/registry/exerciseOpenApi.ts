@@ -39,7 +39,8 @@ export function exerciseOpenApiPaths(): Record<string, unknown> {
     },
     '/v1/exercises/{id}/feed': {
       get: {
-        summary: 'The injects released so far, as exercise items signed by the registry key (participants only)',
+        summary:
+          'The injects released so far, as exercise items signed by the registry key (participants only)',
         security: bearer,
         parameters: idParameter,
         responses: {
@@ -51,7 +52,8 @@ export function exerciseOpenApiPaths(): Record<string, unknown> {
     },
     '/v1/exercises/{id}/progress': {
       post: {
-        summary: 'A signed progress event: inject acknowledged, message sent or received (ids, never contents)',
+        summary:
+          'A signed progress event: inject acknowledged, message sent or received (ids, never contents)',
         security: bearer,
         parameters: idParameter,
         requestBody: {

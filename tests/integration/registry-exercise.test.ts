@@ -194,7 +194,9 @@ describe('group exercises through the registry', () => {
       outsider.engine.withSession((token) => outsider.client.exerciseFeed(exerciseId, token)),
     );
     expect([feed.status, feed.code]).toEqual([403, 'not-participant']);
-    const progress = await refusal(post(outsider, exerciseId, { kind: 'inject-acknowledged', injectId: 'i-encrypted' }));
+    const progress = await refusal(
+      post(outsider, exerciseId, { kind: 'inject-acknowledged', injectId: 'i-encrypted' }),
+    );
     expect([progress.status, progress.code]).toEqual([403, 'not-participant']);
   });
 
@@ -213,9 +215,7 @@ describe('group exercises through the registry', () => {
     ]) {
       const signature = await deuTech.sign(statement);
       const error = await refusal(
-        deuTech.engine.withSession((token) =>
-          deuTech.client.postProgress({ statement, signature }, token),
-        ),
+        deuTech.engine.withSession((token) => deuTech.client.postProgress({ statement, signature }, token)),
       );
       expect([error.status, error.code]).toEqual([400, 'unknown-member']);
     }
@@ -233,7 +233,10 @@ describe('group exercises through the registry', () => {
     );
     expect([denied.status, denied.code]).toEqual([403, 'not-facilitator']);
 
-    const receipt = await post(deuTech, exerciseId, { kind: 'inject-acknowledged', injectId: 'i-indicators' });
+    const receipt = await post(deuTech, exerciseId, {
+      kind: 'inject-acknowledged',
+      injectId: 'i-indicators',
+    });
     expect(receipt.minute).toBeGreaterThanOrEqual(10);
     await post(fraTech, exerciseId, {
       kind: 'message-sent',
@@ -242,7 +245,11 @@ describe('group exercises through the registry', () => {
       action: 'inquiry',
       roleDecision: 'same-role',
     });
-    await post(deuTech, exerciseId, { kind: 'message-received', messageId: 'f00dfeedcafe0001', from: 'xaa-tech' });
+    await post(deuTech, exerciseId, {
+      kind: 'message-received',
+      messageId: 'f00dfeedcafe0001',
+      from: 'xaa-tech',
+    });
 
     const progress = await facilitator.engine.withSession((token) =>
       facilitator.client.exerciseProgress(exerciseId, token),
@@ -255,8 +262,7 @@ describe('group exercises through the registry', () => {
     expect(rows.find((r) => r.party === 'xaa-tech')).toMatchObject({ sent: 1, received: 0 });
     expect(rows.find((r) => r.party === 'xbb-tech')).toMatchObject({ sent: 0, received: 1 });
     // The events hold no member that could carry text.
-    for (const record of progress.events)
-      expect(Object.keys(record.event).sort()).not.toContain('body');
+    for (const record of progress.events) expect(Object.keys(record.event).sort()).not.toContain('body');
 
     const { scenario, runs } = runsFromProgress(progress);
     const debrief = computeDebrief(scenario, runs, 30);
@@ -271,7 +277,9 @@ describe('group exercises through the registry', () => {
     expect(cli('exercise', 'stop', '--data', registry.dataDir, '--exercise', exerciseId).stdout).toContain(
       `Exercise ${exerciseId} stopped.`,
     );
-    const error = await refusal(post(fraDipl, exerciseId, { kind: 'inject-acknowledged', injectId: 'i-encrypted' }));
+    const error = await refusal(
+      post(fraDipl, exerciseId, { kind: 'inject-acknowledged', injectId: 'i-encrypted' }),
+    );
     expect([error.status, error.code]).toEqual([409, 'exercise-stopped']);
   });
 
