@@ -137,9 +137,9 @@ export function GroupCompose({
     <section aria-labelledby={`${ids}-title`}>
       <h4 id={`${ids}-title`}>{t('compose.title')}</h4>
       <p className="exercise-flag">{t('run.flag')}</p>
-      <label className="field">
-        {t('compose.to')}
-        <select value={to} onChange={(e) => setTo(e.target.value)}>
+      <div className="field">
+        <label htmlFor={`${ids}-to`}>{t('compose.to')}</label>
+        <select id={`${ids}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="">{t('compose.choose')}</option>
           {feed.participants.map((p) => (
             <option key={p.party} value={p.party}>
@@ -147,17 +147,21 @@ export function GroupCompose({
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        {t('compose.kind')}
-        <select value={kind} onChange={(e) => setKind(e.target.value as PlayerActionKind)}>
+      </div>
+      <div className="field">
+        <label htmlFor={`${ids}-kind`}>{t('compose.kind')}</label>
+        <select
+          id={`${ids}-kind`}
+          value={kind}
+          onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'inquiry')}
+        >
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`compose.kinds.${k}`)}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <label className="field">
         {t('compose.text')}
         <textarea rows={4} autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
