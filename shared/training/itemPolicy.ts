@@ -21,23 +21,22 @@ export interface ItemPolicyViolation {
   path: string;
 }
 
+/**
+ * Markings as documents carry them: in capitals (so "a secret key" in prose is not one), TLP red
+ * and amber in any case, and the Arabic and Chinese forms as whole words or with their star.
+ */
 const MARKINGS = [
-  /\b(?:strictly\s+)?confidential\b/i,
-  /\btop\s+secret\b/i,
-  /\bsecret\b/i,
-  /\brestricted\b/i,
+  /\b(?:TOP SECRET|SECRET|STRICTLY CONFIDENTIAL|CONFIDENTIAL|RESTRICTED)\b/,
   /\bTLP\s*:\s*(?:RED|AMBER(?:\+STRICT)?)\b/i,
-  /\bconfidentiel(?:le)?\b/i,
-  /\bdiffusion\s+restreinte\b/i,
-  /\bconfidencial\b/i,
-  /\breservado\b/i,
-  /секретно|конфиденциально|для\s+служебного\s+пользования/i,
-  /机密|绝密|秘密|内部资料/,
-  /سري(?:\s+للغاية)?|مكتوم/,
+  /\b(?:CONFIDENTIEL|DIFFUSION RESTREINTE|SECRET DÉFENSE)\b/u,
+  /\b(?:CONFIDENCIAL|RESERVADO)\b/,
+  /(?<!\p{L})(?:СОВЕРШЕННО СЕКРЕТНО|СЕКРЕТНО|КОНФИДЕНЦИАЛЬНО|ДСП)(?!\p{L})/u,
+  /(?:绝密|机密|秘密)\s*★|内部资料/u,
+  /(?<!\p{L})(?:سري للغاية|سري|محظور النشر)(?!\p{L})/u,
 ];
 
 const IPV4 = /\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}\b/g;
-const IPV6 = /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{0,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:[0-9a-f:]*/gi;
+const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
 /** A host name, also defanged ("leak-forum[.]example"). */
 const DOMAIN = /\b((?:[a-z0-9-]+(?:\.|\[\.\]))+)([a-z]{2,24})\b/gi;
 

@@ -123,6 +123,13 @@ describe('group exercises through the registry', () => {
   }, 120_000);
   afterAll(() => registry.stop());
 
+  it('publishes the exercise routes in the OpenAPI document', async () => {
+    const openapi = (await (await fetch(`${registry.url}/v1/openapi.json`)).json()) as { paths: object };
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/v1/exercises', '/v1/exercises/{id}/feed', '/v1/exercises/{id}/progress']),
+    );
+  });
+
   it('lists the exercise to its participants, with the party each plays', async () => {
     const list = await deuTech.engine.withSession((token) => deuTech.client.exercises(token));
     expect(list.facilitator).toBe(false);
