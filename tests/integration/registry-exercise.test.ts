@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdminCommand } from '../../registry/admin/commands';
 import { RegistryError } from '../../shared/registry/errors';
 import { ExerciseFeedSchema, type ProgressEvent } from '../../shared/registry/exercise';
 import { readVerificationKey, verifyCanonical } from '../../shared/registry/signing';
@@ -288,6 +289,22 @@ describe('group exercises through the registry', () => {
       post(fraDipl, exerciseId, { kind: 'inject-acknowledged', injectId: 'i-encrypted' }),
     );
     expect([error.status, error.code]).toEqual([409, 'exercise-stopped']);
+  });
+
+  it('takes the facilitator right back with `admin facilitator --revoke`', async () => {
+    const accountId = facilitator.store.snapshot.state!.accountId;
+    expect(runAdminCommand('facilitator', { data: registry.dataDir, account: accountId, revoke: true })).toBe(
+      `Account ${accountId} no longer holds the facilitator right.`,
+    );
+    const denied = await refusal(
+      facilitator.engine.withSession((token) => facilitator.client.exerciseProgress(exerciseId, token)),
+    );
+    expect(denied.code).toBe('not-facilitator');
+    expect(runAdminCommand('facilitator', { data: registry.dataDir, account: accountId })).toContain(
+      'now holds the facilitator right',
+    );
+    const list = await facilitator.engine.withSession((token) => facilitator.client.exercises(token));
+    expect(list.facilitator).toBe(true);
   });
 
   it('refuses a scenario whose items carry confidential markings or real addresses', () => {
