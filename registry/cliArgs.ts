@@ -23,8 +23,15 @@ export const USAGE = `Usage:
   npm run registry -- admin publish-static --data DIR --out DIR
   npm run registry -- admin export-bundle --data DIR [--since SEQ] --out FILE
   npm run registry -- admin import-outbox --data DIR --file FILE
+  npm run registry -- admin issue-code --data DIR --state FRA --role technical --facilitator
+  npm run registry -- admin facilitator --data DIR --account ID [--revoke]
+  npm run registry -- admin exercise create --data DIR --scenario FILE --participants FRA:technical,DEU:technical[=PARTY],… [--speed 1|10|60]
+  npm run registry -- admin exercise list --data DIR
+  npm run registry -- admin exercise stop --data DIR --exercise ID
 
   --may-create N          the enrolled account may create N new entries of its State and role (default 0)
+  --facilitator           the enrolled account may watch exercise progress (never message contents)
+  --participants LIST     STATE:ROLE per participant; a party of the scenario by order of role, or =PARTY
   --ping-interval-days N  start a ping campaign when the last is older than N days (default ${DEFAULT_PING_INTERVAL_DAYS}; 0 = only by hand)`;
 
 export const ADMIN_COMMANDS = [
@@ -39,7 +46,11 @@ export const ADMIN_COMMANDS = [
   'publish-static',
   'export-bundle',
   'import-outbox',
+  'facilitator',
+  'exercise',
 ] as const;
+/** `admin exercise <action>` (issue 12). */
+export const EXERCISE_ACTIONS = ['create', 'list', 'stop'] as const;
 export type AdminCommand = (typeof ADMIN_COMMANDS)[number];
 
 export interface ServeOptions {
@@ -76,6 +87,12 @@ const OPTIONS = {
   file: { type: 'string' },
   since: { type: 'string' },
   'may-create': { type: 'string' },
+  facilitator: { type: 'boolean', default: false },
+  revoke: { type: 'boolean', default: false },
+  scenario: { type: 'string' },
+  participants: { type: 'string' },
+  speed: { type: 'string' },
+  exercise: { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -110,10 +127,17 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (!command) throw new CliUsageError(`admin needs a command: ${ADMIN_COMMANDS.join(', ')}`);
     if (!(ADMIN_COMMANDS as readonly string[]).includes(command))
       throw new CliUsageError(`unknown admin command "${command}"`);
-    if (rest.length > 0) throw new CliUsageError(`unexpected argument "${rest[0] ?? ''}"`);
+    const [action, ...extra] = command === 'exercise' ? rest : [undefined, ...rest];
+    if (command === 'exercise' && !(EXERCISE_ACTIONS as readonly (string | undefined)[]).includes(action))
+      throw new CliUsageError(`admin exercise needs an action: ${EXERCISE_ACTIONS.join(', ')}`);
+    if (extra.length > 0) throw new CliUsageError(`unexpected argument "${extra[0] ?? ''}"`);
     if (!values.data) throw new CliUsageError('--data DIR is required');
     integerOption('days', values.days, 1, 3650);
-    return { kind: 'admin', command: command as AdminCommand, args: values };
+    return {
+      kind: 'admin',
+      command: command as AdminCommand,
+      args: { ...values, ...(action ? { action } : {}) },
+    };
   }
   if (first && first !== 'serve') throw new CliUsageError(`unknown command "${first}"`);
   if (command) throw new CliUsageError(`unexpected argument "${command}"`);

@@ -10,6 +10,7 @@ import { ConflictError, type RegistryContext } from './context';
 import { registerAccessRoutes } from './routes/accessRoutes';
 import { registerDirectoryRoutes } from './routes/directoryRoutes';
 import { registerEntryRoutes } from './routes/entryRoutes';
+import { registerExerciseRoutes } from './routes/exerciseRoutes';
 import { registerMetaRoutes } from './routes/metaRoutes';
 import { registerPingRoutes } from './routes/pingRoutes';
 import { registerWithdrawRoutes } from './routes/withdrawRoutes';
@@ -174,6 +175,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
   registerEntryRoutes(app, context);
   registerPingRoutes(app, context);
   registerWithdrawRoutes(app, context);
+  registerExerciseRoutes(app, context);
 
   // Chunks and head are signed before the first request; then the head follows the directory
   // (writes by this server at once, the admin CLI's within a second) and is re-signed for freshness.

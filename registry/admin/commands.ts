@@ -11,6 +11,8 @@ import { openRegistryDatabase } from '../store/database';
 import { DirectoryRepository } from '../store/directoryRepository';
 import { randomId } from '../store/ids';
 import { PingRepository, type PingReportRow } from '../store/pingRepository';
+import { ExerciseRepository } from '../store/exerciseRepository';
+import { runExerciseCommand, runFacilitatorCommand } from './exerciseCommands';
 import { CliUsageError, integerOption } from '../cliArgs';
 
 /**
@@ -62,7 +64,11 @@ export function runAdminCommand(command: string, args: AdminArgs, now = new Date
           issuedAt: now.toISOString(),
           mayCreate,
         });
-        const right = mayCreate > 0 ? `, may create ${mayCreate} entr${mayCreate === 1 ? 'y' : 'ies'}` : '';
+        // Issue 12: a code may also grant the facilitator right (reading exercise progress).
+        if (args.facilitator) new ExerciseRepository(db).grantCode(code, now);
+        const right =
+          (mayCreate > 0 ? `, may create ${mayCreate} entr${mayCreate === 1 ? 'y' : 'ies'}` : '') +
+          (args.facilitator ? ', facilitator' : '');
         return `Enrolment code for ${state.data} ${role.data}${right}, one use, valid until ${expiresAt}:\n${code}\nSend it through the Permanent Mission only.`;
       }
       case 'revoke': {
@@ -115,6 +121,10 @@ export function runAdminCommand(command: string, args: AdminArgs, now = new Date
           `open enrolment codes: ${a.openCodes}`,
         ].join('\n');
       }
+      case 'facilitator':
+        return runFacilitatorCommand(args, accounts, new ExerciseRepository(db), now);
+      case 'exercise':
+        return runExerciseCommand(args, new ExerciseRepository(db), now);
       default:
         throw new CliUsageError(`unknown admin command "${command}"`);
     }

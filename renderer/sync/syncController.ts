@@ -208,6 +208,14 @@ export class SyncController {
     if (choice === 'mine') void this.syncNow();
   }
 
+  /** Issue 12: a registry call on the sync session (the exercise screens poll through it). */
+  async withRegistry<T>(call: (client: RegistryClient, token: string) => Promise<T>): Promise<T> {
+    const state = await this.store.loadState();
+    if (!state) throw new SyncError('not-enrolled');
+    const engine = this.#engineFor(state);
+    return engine.withSession((token) => call(engine.client, token));
+  }
+
   /** Notifies once when a ping arrives and once when fewer than 12 hours remain to answer it. */
   async checkPingNotifications(now = Date.now()): Promise<void> {
     if (!this.notifier) return;

@@ -41,6 +41,12 @@ export const REGISTRY_ERROR_CODES = [
   'signature-invalid',
   /** The client asked for changes after a sequence the registry never reached: a rollback. */
   'ahead-of-registry',
+  /** Issue 12: reading exercise progress needs the facilitator right (`issue-code --facilitator`). */
+  'not-facilitator',
+  /** Issue 12: the caller's State and role are not among the exercise's participants. */
+  'not-participant',
+  /** Issue 12: the exercise was stopped; it takes no more progress. */
+  'exercise-stopped',
   'internal',
 ] as const;
 export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
@@ -77,6 +83,9 @@ export const REGISTRY_ERROR_STATUS: Record<RegistryErrorCode, number> = {
   conflict: 409,
   'signature-invalid': 400,
   'ahead-of-registry': 409,
+  'not-facilitator': 403,
+  'not-participant': 403,
+  'exercise-stopped': 409,
   internal: 500,
 };
 

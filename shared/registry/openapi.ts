@@ -7,6 +7,7 @@ import {
   SignedFeedChunkSchema,
   SignedFeedHeadSchema,
 } from './feed';
+import { exerciseOpenApiPaths } from './exerciseOpenApi';
 
 /**
  * The OpenAPI 3.1 document of protocol v1, generated from the same zod schemas the server
@@ -60,6 +61,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
       },
     },
     paths: {
+      ...exerciseOpenApiPaths(),
       [protocol.ROUTES.info]: {
         get: {
           summary: "The registry's signing key and fingerprint",

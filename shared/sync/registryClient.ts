@@ -23,6 +23,14 @@ import {
   EntryWithdrawResponseSchema,
   type EntryWithdrawRequest,
 } from '../registry/withdraw';
+import {
+  EXERCISE_ROUTES,
+  exercisePath,
+  ExerciseListSchema,
+  ExerciseProgressSchema,
+  ProgressReceiptSchema,
+  type ProgressRequest,
+} from '../registry/exercise';
 import { EntryConflict, SyncError } from './errors';
 
 /** The part of `fetch` the client uses; injected so Node tests, the browser and proxies all fit. */
@@ -153,6 +161,26 @@ export class RegistryClient {
   ackPing(request: PingAckRequest, token: string) {
     const path = ROUTES.pingAck.replace(':id', encodeURIComponent(request.statement.pingId));
     return this.#call('POST', path, PingAckResponseSchema, { body: request, token });
+  }
+
+  /** Issue 12: the exercises this account takes part in or, as a facilitator, watches. */
+  exercises(token: string) {
+    return this.#call('GET', EXERCISE_ROUTES.list, ExerciseListSchema, { token });
+  }
+
+  /** The signed exercise feed as its exact text (verified before anything is shown). */
+  exerciseFeed(exerciseId: string, token: string): Promise<string> {
+    return this.#requestText('GET', exercisePath(EXERCISE_ROUTES.feed, exerciseId), { token });
+  }
+
+  postProgress(request: ProgressRequest, token: string) {
+    const path = exercisePath(EXERCISE_ROUTES.progress, request.statement.exerciseId);
+    return this.#call('POST', path, ProgressReceiptSchema, { body: request, token });
+  }
+
+  exerciseProgress(exerciseId: string, token: string) {
+    const path = exercisePath(EXERCISE_ROUTES.progress, exerciseId);
+    return this.#call('GET', path, ExerciseProgressSchema, { token });
   }
 
   async #call<T>(

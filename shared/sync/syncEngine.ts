@@ -233,6 +233,11 @@ export class SyncEngine {
     return at ? Date.parse(at) : null;
   }
 
+  /** Issue 12: another registry call (the exercise routes) on this engine's session. */
+  withSession<T>(call: (token: string) => Promise<T>): Promise<T> {
+    return this.#authed(call);
+  }
+
   /** Runs `call` with a valid session token, opening a session (signed challenge) when needed. */
   async #authed<T>(call: (token: string) => Promise<T>): Promise<T> {
     const token = await this.#sessionToken();

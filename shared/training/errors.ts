@@ -10,6 +10,8 @@ export const TRAINING_ERROR_CODES = [
   'recipient-outside-exercise',
   'not-an-exercise-item',
   'run-not-found',
+  /** Group mode: an exercise feed whose registry signature does not verify (or of another exercise). */
+  'exercise-feed-invalid',
 ] as const;
 export type TrainingErrorCode = (typeof TRAINING_ERROR_CODES)[number];
 

@@ -13,3 +13,5 @@ export * from './debrief';
 export * from './builtin';
 export * from './course';
 export * from './group';
+export * from './groupExercise';
+export * from './itemPolicy';

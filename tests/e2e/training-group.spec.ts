@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createVault, openApp } from './support/app';
+import { newPocPage, setUpPoc, startDemoRegistry, syncToHead, type DemoRegistry } from './support/pocs';
+
+/**
+ * Issue 12 "Done when", group mode: a facilitator and two States — two technical POCs (France,
+ * Germany) and one diplomatic POC (France) — each in its own browser context, enrolled with a real
+ * registry. The manager starts the exercise with the command line; injects arrive through the
+ * registry's signed exercise feed, marked EXERCISE; Germany acknowledges one; France's technical POC
+ * sends Germany's a real signed and encrypted exercise message, which Germany opens; the
+ * facilitator's progress view shows the acknowledgement (never the contents) and the debrief opens.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const TITLE = 'Ransomware at the Port Authority of Aldoria (fictional)';
+const SECRET_TEXT = 'Fictional exercise: are 198.51.100.23 and .24 known to your CSIRT?';
+
+function admin(registry: DemoRegistry, ...args: string[]): string {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'registry/cli.ts', 'admin', ...args, '--data', registry.dataDir],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
+  if (result.status !== 0) throw new Error(`admin ${args[0] ?? ''} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+async function openTraining(page: Page): Promise<void> {
+  await page.goto('/#/training');
+  await page.getByRole('button', { name: 'Check for exercises' }).click();
+}
+
+async function joinExercise(page: Page): Promise<void> {
+  await openTraining(page);
+  await page.getByRole('link', { name: `Take part: ${TITLE}` }).click();
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible({ timeout: 30_000 });
+  const first = page.getByRole('article', { name: 'Inject T+00:00' });
+  await expect(first).toBeVisible();
+  await expect(first).toContainText('EXERCISE');
+}
+
+let registry: DemoRegistry | null = null;
+test.afterEach(async () => {
+  await registry?.stop();
+  registry = null;
+});
+
+test('group exercise: signed injects, an exchanged exercise message, the facilitator’s progress and debrief', async ({
+  browser,
+}) => {
+  test.setTimeout(600_000);
+  registry = await startDemoRegistry();
+
+  const fraTech = await newPocPage(browser);
+  const deuTech = await newPocPage(browser);
+  const fraDipl = await newPocPage(browser);
+  await setUpPoc(fraTech, { registry, code: 'DEMO-FRA-TECH-0001' });
+  await setUpPoc(deuTech, { registry, code: 'DEMO-DEU-TECH-0001' });
+  await setUpPoc(fraDipl, { registry, code: 'DEMO-FRA-DIPL-0001' });
+  // France's technical POC now also holds Germany's published key.
+  await syncToHead(fraTech, registry);
+
+  // The facilitator: an enrolled account whose code granted the facilitator right.
+  expect(
+    admin(
+      registry,
+      'issue-code',
+      '--state',
+      'CHE',
+      '--role',
+      'diplomatic',
+      '--facilitator',
+      '--code',
+      'E2E-FACI-0001',
+    ),
+  ).toContain('facilitator');
+  const facilitator = await newPocPage(browser);
+  await openApp(facilitator, { language: 'en' });
+  await createVault(facilitator);
+  await facilitator.goto('/#/onboarding');
+  await facilitator
+    .getByLabel('Your name or the name of your office, for the key')
+    .fill('Fictional exercise facilitator');
+  await facilitator.getByRole('button', { name: 'Create my key' }).click();
+  await facilitator.getByLabel('Registry address').fill(registry.url);
+  await facilitator.getByRole('button', { name: "Show the registry's fingerprint" }).click();
+  await facilitator.getByLabel('I compared it', { exact: false }).check();
+  await facilitator.getByLabel('Enrolment code').fill('E2E-FACI-0001');
+  await facilitator.getByRole('button', { name: 'Enrol and register my key' }).click();
+  await expect(
+    facilitator.getByText('This device is enrolled as diplomatic point of contact of Switzerland.'),
+  ).toBeVisible({ timeout: 30_000 });
+
+  // The manager starts the exercise at 60×: T+10 is ten seconds later.
+  const created = admin(
+    registry,
+    'exercise',
+    'create',
+    '--scenario',
+    resolve(ROOT, 'resources/scenarios/ransomware-port.json'),
+    '--participants',
+    'FRA:technical,DEU:technical,FRA:diplomatic',
+    '--speed',
+    '60',
+  );
+  expect(created).toContain('DEU technical  plays xbb-tech');
+
+  for (const page of [fraTech, deuTech, fraDipl]) await joinExercise(page);
+  // A diplomatic POC is no facilitator: the facilitator's list is not shown.
+  await openTraining(fraDipl);
+  await expect(fraDipl.getByRole('list', { name: 'Exercises to follow' })).toHaveCount(0);
+
+  // Germany receives the T+10 indicators inject through the registry and acknowledges it.
+  const indicators = deuTech.getByRole('article', { name: 'Inject T+00:10' });
+  await expect(indicators).toBeVisible({ timeout: 60_000 });
+  await expect(indicators).toContainText('EXERCISE');
+  await expect(indicators.getByRole('list', { name: 'Indicators' })).toContainText('198.51.100.23');
+  await indicators.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(indicators.getByRole('status')).toContainText('Acknowledged, recorded by the registry at');
+
+  // France (technical) writes to Germany (technical): signed and encrypted, marked EXERCISE.
+  await fraTech.getByLabel('Participant', { exact: true }).selectOption({
+    label: 'Germany, technical — plays CSIRT-BO (Borealis, fictional)',
+  });
+  await fraTech.getByLabel('Kind of message').selectOption({ label: 'Inquiry' });
+  await fraTech.getByLabel('Exercise message text').fill(SECRET_TEXT);
+  await fraTech.getByRole('button', { name: 'Sign and encrypt the exercise message' }).click();
+  const sealedBox = fraTech.getByLabel('Sealed exercise message (hand it to the participant)');
+  await expect(sealedBox).toBeVisible({ timeout: 30_000 });
+  const sealed = await sealedBox.inputValue();
+  expect(sealed).toContain('BEGIN PGP MESSAGE');
+  expect(sealed).not.toContain('198.51.100.23');
+
+  await deuTech.getByLabel('Exercise message received').fill(sealed);
+  await deuTech.getByRole('button', { name: 'Decrypt and check' }).click();
+  const received = deuTech.getByRole('list', { name: 'Exercise messages received' });
+  await expect(received).toContainText(SECRET_TEXT, { timeout: 30_000 });
+  await expect(received).toContainText('EXERCISE');
+  await expect(received).toContainText('France, technical — plays CERT-AL (Aldoria, fictional)');
+
+  // The facilitator follows progress: Germany's acknowledgement, the messages counted, no contents.
+  await openTraining(facilitator);
+  await facilitator.getByRole('link', { name: `Follow progress: ${TITLE}` }).click();
+  const table = facilitator.getByRole('table', { name: 'Progress per participant' });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  const germany = table.getByRole('row', { name: /Germany, technical/ });
+  await expect(germany).toContainText(/Acknowledged at T\+00:1\d/, { timeout: 30_000 });
+  const france = table.getByRole('row', { name: /France, technical/ });
+  await expect(france.getByRole('cell').last()).toHaveText('0');
+  await expect(germany.getByRole('cell').last()).toHaveText('1');
+  await expect(facilitator.getByText(SECRET_TEXT)).toHaveCount(0);
+
+  await facilitator.getByRole('button', { name: 'Open the debrief' }).click();
+  await expect(facilitator.getByRole('heading', { name: 'Debrief of the exercise' })).toBeVisible();
+  const cert = facilitator.getByRole('region', { name: /CERT-AL \(Aldoria, fictional\)/ });
+  await expect(cert.getByRole('table')).toContainText('done on time');
+  await expect(facilitator.getByText(SECRET_TEXT)).toHaveCount(0);
+});
