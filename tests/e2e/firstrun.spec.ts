@@ -106,10 +106,12 @@ for (const language of ['en', 'ar'] as const) {
       await expect(page.getByText(t('firstrun', 'resumeLink'))).toHaveCount(0);
 
       // The own, just-published entry is not flagged as unconfirmed in the directory.
-      await page.goto('/#/directory/demo-fra-tech-0001');
-      await expect(page.getByRole('heading', { level: 2, name: /CERT national fictif FRA/ })).toBeVisible();
-      await expect(page.getByText(t('directory', 'entry.pingNever'))).toHaveCount(0);
-      await expect(page.getByText(t('directory', 'entry.pingStale'))).toHaveCount(0);
+      await page.goto('/#/directory');
+      await page.getByLabel(t('directory', 'filters.state'), { exact: true }).selectOption('FRA');
+      await page.getByLabel(t('directory', 'filters.role'), { exact: true }).selectOption('technical');
+      const own = page.getByRole('list', { name: t('directory', 'search.results') }).getByRole('listitem');
+      await expect(own.first()).toBeVisible();
+      await expect(own.filter({ hasText: t('directory', 'entry.staleShort') })).toHaveCount(0);
 
       // A ping (A §8) answered from Today.
       runAdminCommand('start-campaign', { data: registry.dataDir });
