@@ -9,10 +9,10 @@ import { DemoKeyPoolSchema, type DemoKey } from './keyPool';
 import {
   DEMO_LANGUAGE_OF_STATE,
   DEMO_TIME_ZONES,
-  ENGLISH,
   VOCABULARY,
   type DemoVocabulary,
 } from './vocabulary';
+import { englishParallelTo } from './englishVocabulary';
 
 /**
  * A clearly FICTIONAL directory: every State of the directory (when size allows), 1–6 POCs each,
@@ -98,7 +98,7 @@ function entryFor(
   const text = textFor(VOCABULARY[language], role, picks, kind === 'representative');
   const english =
     language !== 'en' && random() < 0.6
-      ? textFor(ENGLISH, role, picks, kind === 'representative')
+      ? textFor(englishParallelTo(language), role, picks, kind === 'representative')
       : undefined;
   // A translation keeps the person: Latin-script names as written, other scripts left untranslated.
   if (english) {
