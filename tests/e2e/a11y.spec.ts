@@ -26,6 +26,7 @@ async function scan(page: Page, where: string, found: string[]): Promise<void> {
   await expect(page.locator('main h2, main h1').first()).toBeVisible({ timeout: 30_000 });
   await page.waitForTimeout(300);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(results.passes.length, `axe checked nothing on ${where}`).toBeGreaterThan(10);
   for (const violation of results.violations) {
     if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
     const nodes = violation.nodes
