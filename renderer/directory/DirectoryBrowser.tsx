@@ -135,7 +135,9 @@ export function DirectoryBrowser({ directory }: { directory: LoadedDirectory }) 
                 )}
               </a>
               <span className="badge">{t(`role.${entry.role}`)}</span>
-              {isPingStale(entry, undefined, own) && <span className="badge warn">{t('entry.staleShort')}</span>}
+              {isPingStale(entry, undefined, own) && (
+                <span className="badge warn">{t('entry.staleShort')}</span>
+              )}
             </li>
           );
         })}

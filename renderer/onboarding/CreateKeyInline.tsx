@@ -10,7 +10,13 @@ import { useVaultSession } from '../vault/session';
  * First run: enrolment needs the POC's own key. This makes the default one (Ed25519/Cv25519,
  * two years) with the identity area's own functions; "My keys" manages it afterwards.
  */
-export function CreateKeyInline({ name, onNameChange }: { name: string; onNameChange: (name: string) => void }) {
+export function CreateKeyInline({
+  name,
+  onNameChange,
+}: {
+  name: string;
+  onNameChange: (name: string) => void;
+}) {
   const { t } = useTranslation('onboarding');
   const session = useVaultSession();
   const queryClient = useQueryClient();

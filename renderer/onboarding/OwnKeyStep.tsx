@@ -46,9 +46,7 @@ export function OwnKeyStep({
       </p>
       <p>{t('ownKey.explain')}</p>
       <FingerprintGroups fingerprint={identity.fingerprint} label={t('ownKey.fingerprint')} />
-      {qr ? (
-        <img className="first-run-qr" src={qr} width={192} height={192} alt={t('ownKey.qrAlt')} />
-      ) : null}
+      {qr ? <img className="first-run-qr" src={qr} width={192} height={192} alt={t('ownKey.qrAlt')} /> : null}
       <p>{t('ownKey.compareLater')}</p>
       <div>
         <button type="button" className="primary" onClick={onNext}>

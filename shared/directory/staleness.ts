@@ -1,4 +1,3 @@
-
 /**
  * Stale-data flags on an entry page. Annex A §8 asks for regular ping tests (« des tests de
  * vérification périodiques »), run every six months by default: an entry whose POC has not confirmed
@@ -36,18 +35,15 @@ interface ConfirmationFacts {
  */
 export function confirmedAt(entry: ConfirmationFacts, own?: OwnEnrolment | null): string | undefined {
   const candidates = [entry.lastPingConfirmedAt, entry.updatedAt];
-  if (own && entry.state !== undefined && own.state === entry.state && own.role === entry.role) candidates.push(own.enrolledAt);
+  if (own && entry.state !== undefined && own.state === entry.state && own.role === entry.role)
+    candidates.push(own.enrolledAt);
   const times = candidates.filter((at): at is string => at !== undefined && !Number.isNaN(Date.parse(at)));
   if (times.length === 0) return undefined;
   return times.reduce((latest, at) => (Date.parse(at) > Date.parse(latest) ? at : latest));
 }
 
 /** True when the entry was never confirmed, or last confirmed more than six months ago. */
-export function isPingStale(
-  entry: ConfirmationFacts,
-  now = new Date(),
-  own?: OwnEnrolment | null,
-): boolean {
+export function isPingStale(entry: ConfirmationFacts, now = new Date(), own?: OwnEnrolment | null): boolean {
   const at = confirmedAt(entry, own);
   if (!at) return true;
   return monthsLater(new Date(at), PING_STALE_MONTHS).getTime() < now.getTime();

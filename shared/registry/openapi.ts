@@ -7,11 +7,7 @@ import {
   SignedFeedChunkSchema,
   SignedFeedHeadSchema,
 } from './feed';
-import {
-  ENTRY_WITHDRAW_ROUTE,
-  EntryWithdrawRequestSchema,
-  EntryWithdrawResponseSchema,
-} from './withdraw';
+import { ENTRY_WITHDRAW_ROUTE, EntryWithdrawRequestSchema, EntryWithdrawResponseSchema } from './withdraw';
 
 /** Fastify's ":id" route parameters as OpenAPI's "{id}". */
 const openApiPath = (route: string) => route.replace(/:(\w+)/g, '{$1}');

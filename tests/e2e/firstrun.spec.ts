@@ -15,9 +15,14 @@ const number = (language: string, n: number) => new Intl.NumberFormat(language).
 
 async function expectStep(page: Page, language: 'en' | 'ar', step: string, index: number) {
   const steps = page.getByRole('navigation', { name: tr(language, 'firstrun', 'steps.label') });
-  await expect(steps.locator('[aria-current="step"]')).toContainText(tr(language, 'firstrun', `steps.${step}`));
+  await expect(steps.locator('[aria-current="step"]')).toContainText(
+    tr(language, 'firstrun', `steps.${step}`),
+  );
   await expect(steps).toContainText(
-    tr(language, 'firstrun', 'steps.position', { number: number(language, index), total: number(language, 5) }),
+    tr(language, 'firstrun', 'steps.position', {
+      number: number(language, index),
+      total: number(language, 5),
+    }),
   );
 }
 
@@ -134,7 +139,9 @@ for (const language of ['en', 'ar'] as const) {
       await page.getByLabel(labels.fields['sender.name'], { exact: true }).fill('Dana Fictional');
       await page.getByLabel(labels.fields['sender.affiliation'], { exact: true }).fill('CERT-XA (fictional)');
       await page.getByRole('button', { name: t('inquiry', 'next') }).click();
-      await page.getByLabel(labels.fields['incident.summary']).fill('Defacement of a ministry site (fictional)');
+      await page
+        .getByLabel(labels.fields['incident.summary'])
+        .fill('Defacement of a ministry site (fictional)');
       await page.getByRole('button', { name: t('inquiry', 'next') }).click();
       await page.getByLabel(labels.fields.urgency, { exact: true }).selectOption('urgent');
       await page.getByRole('button', { name: t('inquiry', 'next') }).click();

@@ -24,7 +24,9 @@ const TEXT: Record<'en' | 'ar', { today: string; answer: string; queuedOrDone: R
   };
 
 for (const language of ['en', 'ar'] as const satisfies readonly UiLanguage[]) {
-  test(`first run lands on Today; a ping is answered from Today (${language})`, async ({ page }) => {
+  test(`first run offers the demo directory; a ping is answered from Today (${language})`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const registry: DemoRegistry = await startDemoRegistry();
     try {

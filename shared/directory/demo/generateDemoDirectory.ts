@@ -6,12 +6,7 @@ import type { UnLanguage } from '../../i18n/languages';
 import { PointOfContactSchema, type EntryText, type PointOfContact, type PocRole } from '../model';
 import { DIRECTORY_STATES, type DirectoryState, type RegionalGroup } from '../states';
 import { DemoKeyPoolSchema, type DemoKey } from './keyPool';
-import {
-  DEMO_LANGUAGE_OF_STATE,
-  DEMO_TIME_ZONES,
-  VOCABULARY,
-  type DemoVocabulary,
-} from './vocabulary';
+import { DEMO_LANGUAGE_OF_STATE, DEMO_TIME_ZONES, VOCABULARY, type DemoVocabulary } from './vocabulary';
 import { englishParallelTo } from './englishVocabulary';
 
 /**

@@ -29,11 +29,19 @@ describe('fictional demo directory', () => {
   it('translates each entry into English naming the same institution, title and hours (issue 11)', () => {
     const pairs = new Map([
       ['Agence de sécurité des systèmes numériques', 'Digital Systems Security Agency'],
-      ['Centre national de réponse aux incidents informatiques', 'National Centre for Computer Incident Response'],
-      ['Direction des affaires numériques et de la sécurité internationale',
-        'Directorate for Digital Affairs and International Security'],
+      [
+        'Centre national de réponse aux incidents informatiques',
+        'National Centre for Computer Incident Response',
+      ],
+      [
+        'Direction des affaires numériques et de la sécurité internationale',
+        'Directorate for Digital Affairs and International Security',
+      ],
       ['Bureau de l’ambassadeur pour le numérique', 'Office of the Ambassador for Digital Affairs'],
-      ['Национальный центр реагирования на компьютерные инциденты', 'National Computer Incident Response Centre'],
+      [
+        'Национальный центр реагирования на компьютерные инциденты',
+        'National Computer Incident Response Centre',
+      ],
       ['المركز الوطني للأمن السيبراني', 'National Cyber Security Centre'],
       ['外交部网络事务办公室', 'Office of Cyber Affairs, Ministry of Foreign Affairs'],
     ]);
@@ -58,7 +66,13 @@ describe('fictional demo directory', () => {
     expect(checked).toBeGreaterThan(5);
     for (const language of ['fr', 'es', 'ru', 'zh', 'ar'] as const) {
       const english = englishParallelTo(language);
-      for (const list of ['technical', 'diplomatic', 'technicalTitles', 'diplomaticTitles', 'officeHours'] as const)
+      for (const list of [
+        'technical',
+        'diplomatic',
+        'technicalTitles',
+        'diplomaticTitles',
+        'officeHours',
+      ] as const)
         expect(english[list].length, `${language} ${list}`).toBe(VOCABULARY[language][list].length);
     }
   });

@@ -18,7 +18,9 @@ describe('the OpenAPI document of the registry protocol', () => {
   it('describes the withdrawal as a signed POST with its refusals', () => {
     const withdraw = documented(ENTRY_WITHDRAW_ROUTE)?.post;
     expect(withdraw?.requestBody).toBeDefined();
-    expect(Object.keys(withdraw?.responses ?? {})).toEqual(expect.arrayContaining(['200', '403', '404', '409']));
+    expect(Object.keys(withdraw?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '403', '404', '409']),
+    );
     expect(JSON.stringify(withdraw?.requestBody)).toContain('baseRevision');
   });
 });
