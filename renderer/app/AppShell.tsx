@@ -3,7 +3,7 @@ import { AREAS } from '../navigation/navigation';
 import { useRoute } from '../navigation/navigation';
 import { AREA_COMPONENTS } from './areas';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge';
-import { LanguageSelect } from '../settings/LanguageSelect';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 import { useLockVault } from '../vault/VaultGate';
 import { useDirectoryFreshness } from '../directory/useDirectory';
 import './app.css';

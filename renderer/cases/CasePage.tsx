@@ -166,6 +166,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         labels={labels}
         formatTime={time}
         renderStructured={(template) => renderTemplateText(template, language)}
+        stateName={(code) => stateName(code, i18n.language)}
         messageExtra={(m) => (m.direction === 'out' ? <OutgoingDelivery messageId={m.messageId} /> : null)}
       />
 

@@ -20,6 +20,7 @@ export function CaseTimeline({
   formatTime,
   renderStructured,
   messageExtra,
+  stateName = (code) => code,
 }: {
   events: readonly ChainedEvent[];
   verification: ChainVerification | null;
@@ -29,6 +30,8 @@ export function CaseTimeline({
   renderStructured?: (template: InquiryTemplate) => string;
   /** What the page adds under a message (the delivery state and hand-over of an outgoing one). */
   messageExtra?: (message: Extract<ChainedEvent['body'], { kind: 'message' }>) => ReactNode;
+  /** Names a State in the reader's language (UN names); a code alone is never shown where a name fits. */
+  stateName?: (code: string) => string;
 }) {
   const brokenAt = verification && !verification.intact ? verification.index : -1;
   return (
@@ -67,7 +70,7 @@ export function CaseTimeline({
             break;
           case 'consent':
             title = t(body.granted ? 'event.consentGranted' : 'event.consentRefused', {
-              party: `${body.party.state} (${labels.roles[body.party.role]})`,
+              party: `${stateName(body.party.state)} (${labels.roles[body.party.role]})`,
             });
             detail = [
               body.thirdParty ?? '',

@@ -7,6 +7,7 @@ import { stateName, stateRanks } from '../../shared/directory/stateNames';
 import { DIRECTORY_STATES, REGIONAL_GROUPS, findState } from '../../shared/directory/states';
 import { isPingStale } from '../../shared/directory/staleness';
 import { navigate } from '../navigation/navigation';
+import { useOwnEnrolment } from '../enrolment/enrolmentRecord';
 import { shownText } from './entryLabels';
 
 const SHOWN = 100;
@@ -14,6 +15,7 @@ const SHOWN = 100;
 /** Browse by regional group, State and role, with type-ahead search over everything. */
 export function DirectoryBrowser({ directory }: { directory: LoadedDirectory }) {
   const { t, i18n } = useTranslation('directory');
+  const own = useOwnEnrolment();
   const ids = { search: useId(), group: useId(), state: useId(), role: useId() };
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState('');
@@ -133,7 +135,9 @@ export function DirectoryBrowser({ directory }: { directory: LoadedDirectory }) 
                 )}
               </a>
               <span className="badge">{t(`role.${entry.role}`)}</span>
-              {isPingStale(entry) && <span className="badge warn">{t('entry.staleShort')}</span>}
+              {isPingStale(entry, undefined, own) && (
+                <span className="badge warn">{t('entry.staleShort')}</span>
+              )}
             </li>
           );
         })}

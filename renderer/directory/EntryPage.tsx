@@ -7,6 +7,7 @@ import { isDirectorySyncStale, isPingStale } from '../../shared/directory/stalen
 import { formatDate } from '../../shared/i18n/formats';
 import { stateName } from '../../shared/directory/stateNames';
 import { navigate } from '../navigation/navigation';
+import { useOwnEnrolment } from '../enrolment/enrolmentRecord';
 import { useSettings } from '../host/useSettings';
 import { shownText } from './entryLabels';
 import { useDirectory, useLastDirectorySync } from './useDirectory';
@@ -46,7 +47,8 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
   const { text, lang, dir } = shownText(entry, english);
   const ui = i18n.language;
   const languageNames = new Intl.DisplayNames([ui], { type: 'language', fallback: 'code' });
-  const pingStale = isPingStale(entry);
+  const own = useOwnEnrolment();
+  const pingStale = isPingStale(entry, undefined, own);
   const syncStale =
     lastSync.isSuccess &&
     isDirectorySyncStale(lastSync.data ?? undefined, settings.data?.staleSyncDays ?? 14);

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { SyncStateSchema, type SyncState } from '../../shared/sync/model';
+import type { OwnEnrolment } from '../../shared/directory/staleness';
 import { useVaultSession, type VaultSession } from '../vault/session';
 
 /**
@@ -26,4 +27,18 @@ export function useIsEnrolled(): boolean | undefined {
     staleTime: 2_000,
   });
   return query.data;
+}
+
+/** This device's State, role and enrolment time (null before enrolment), for the staleness rule. */
+export function useOwnEnrolment(): OwnEnrolment | null {
+  const session = useVaultSession();
+  const query = useQuery({
+    queryKey: ['enrolment', 'own'],
+    queryFn: async () => {
+      const state = await loadSyncState(session);
+      return state ? { state: state.state, role: state.role, enrolledAt: state.enrolledAt } : null;
+    },
+    staleTime: 2_000,
+  });
+  return query.data ?? null;
 }

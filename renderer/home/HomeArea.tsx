@@ -12,6 +12,8 @@ import { usePeerRecords } from '../identity/useOwnIdentity';
 import { entryDisplayName } from '../components/entryNames';
 import { useSettings } from '../host/useSettings';
 import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
+import { FIRST_RUN_STEPS } from '../firstrun/FirstRunSteps';
+import { currentStep, useFirstRun } from '../onboarding/firstRunProgress';
 import { HomeView } from './HomeView';
 import { CheckFollowUps } from '../commcheck/CheckFollowUps';
 import './home.css';
@@ -51,6 +53,9 @@ export function HomeArea() {
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => clearInterval(timer);
   }, []);
+  const { t: tf } = useTranslation('firstrun');
+  const { progress } = useFirstRun();
+  const firstRunStep = status && progress ? currentStep(status.enrolled, progress) : 'done';
   const [answering, setAnswering] = useState<ReadonlySet<string>>(new Set());
 
   const summaries = useMemo(() => cases.data?.summaries ?? [], [cases.data]);
@@ -111,6 +116,16 @@ export function HomeArea() {
       {status && !status.enrolled ? (
         <p className="notice">
           {t('notEnrolled')} <a href="#/onboarding">{t('enrol')}</a>
+        </p>
+      ) : null}
+      {status?.enrolled && firstRunStep !== 'done' && !progress?.skippedAt ? (
+        <p className="notice">
+          {tf('resume', {
+            number: FIRST_RUN_STEPS.indexOf(firstRunStep) + 1,
+            total: FIRST_RUN_STEPS.length,
+            step: tf(`steps.${firstRunStep}`),
+          })}{' '}
+          <a href="#/onboarding">{tf('resumeLink')}</a>
         </p>
       ) : null}
       {directory.data && directory.data.entries.length === 0 ? <LoadDemo openAfterLoad /> : null}

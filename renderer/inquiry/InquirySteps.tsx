@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POC_ROLES, type PointOfContact } from '../../shared/directory/model';
+import { stateName } from '../../shared/directory/stateNames';
 import {
   CHANNELS,
   INCIDENT_STATUSES,
@@ -30,7 +31,7 @@ export interface StepProps {
 
 /** Appendix, inquiry step 1: « Appelez ou envoyez un courriel à l'interlocuteur concerné et indiquez votre nom et votre affiliation. » */
 export function IdentityStep({ draft, update, enrolled }: StepProps) {
-  const { t } = useTranslation('inquiry');
+  const { t, i18n } = useTranslation('inquiry');
   const { labels } = useTemplateLabels();
   const directory = useDirectory();
   const [otherRole, setOtherRole] = useState(false);
@@ -69,7 +70,7 @@ export function IdentityStep({ draft, update, enrolled }: StepProps) {
         />
         {enrolled ? (
           <>
-            <ReadOnlyField label={t('myState')} value={enrolled.state} dir="ltr" />
+            <ReadOnlyField label={t('myStateName')} value={stateName(enrolled.state, i18n.language)} />
             <ReadOnlyField label={t('myRole')} value={labels.roles[enrolled.role]} />
             <p className="hint">{t('fromEnrolment')}</p>
           </>

@@ -10,11 +10,16 @@ import { useVaultSession } from '../vault/session';
  * First run: enrolment needs the POC's own key. This makes the default one (Ed25519/Cv25519,
  * two years) with the identity area's own functions; "My keys" manages it afterwards.
  */
-export function CreateKeyInline() {
+export function CreateKeyInline({
+  name,
+  onNameChange,
+}: {
+  name: string;
+  onNameChange: (name: string) => void;
+}) {
   const { t } = useTranslation('onboarding');
   const session = useVaultSession();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
 
   const create = async (event: FormEvent) => {
@@ -54,7 +59,7 @@ export function CreateKeyInline() {
           type="text"
           required
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => onNameChange(e.target.value)}
         />
       </label>
       <button type="submit" disabled={busy || !name.trim()}>

@@ -1,203 +1,96 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegistryInfo } from '../../shared/registry/protocol';
-import { RegistryError } from '../../shared/registry/errors';
-import { enrolWithRegistry, fetchRegistryIdentity, groupFingerprint } from '../../shared/sync/enrolment';
 import { stateName } from '../../shared/directory/stateNames';
-import { SyncError } from '../../shared/sync/errors';
-import { isAllowedRegistryUrl } from '../../shared/host/contract';
-import { navigate } from '../navigation/navigation';
-import { useHost } from '../host/HostContext';
+import { groupFingerprint } from '../../shared/sync/enrolment';
+import type { SyncState } from '../../shared/sync/model';
+import { FirstRunSteps } from '../firstrun/FirstRunSteps';
 import { loadOwnIdentity } from '../messaging/ownIdentity';
-import { syncErrorText } from '../sync/syncErrors';
-import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
+import { navigate } from '../navigation/navigation';
+import { SYNC_QUERY_KEY, useSyncStatus } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';
-import { CreateKeyInline } from './CreateKeyInline';
-import { listTryOutDemoIds, removeTryOutDemo } from './demoEntries';
+import { EnrolmentStep } from './EnrolmentStep';
+import { FirstSyncStep } from './FirstSyncStep';
+import { OwnKeyStep } from './OwnKeyStep';
+import { PublishStep } from './PublishStep';
+import { SkipToDemo } from './SkipToDemo';
+import { currentStep, useFirstRun, type FirstRunDraft } from './firstRunProgress';
 import './onboarding.css';
 
-/** The local demo registry (build/scripts/demo-registry.mjs) when no registry address is set. */
-export const DEMO_REGISTRY_URL = 'http://127.0.0.1:8787';
-
 /**
- * Enrolment (A §7 c): registry address → the registry's fingerprint, to compare with what the
- * Permanent Mission received → the one-time code → the POC's public key is registered.
+ * The guided first run after the vault exists (issue 11): enrolment → own key → publication → first
+ * sync, each step resumable after a reload: what a step needs is read from its own facts (the
+ * enrolment record, the key, the directory) and the first-run record in the vault.
  */
 export function OnboardingArea() {
-  const { t, i18n } = useTranslation('onboarding');
-  const { t: ts } = useTranslation('sync');
+  const { t } = useTranslation('firstrun');
   const session = useVaultSession();
-  const host = useHost();
-  const controller = useSyncController();
   const { data: status } = useSyncStatus();
-  const { data: identity, isLoading } = useQuery({
+  const { progress, update } = useFirstRun();
+  const identity = useQuery({
     queryKey: [...SYNC_QUERY_KEY, 'identity'],
     queryFn: () => loadOwnIdentity(session),
   });
-  const { data: settings } = useQuery({
-    queryKey: ['settings'],
-    queryFn: () => host.call('settings.get', {}),
-  });
-  const [address, setAddress] = useState<string | null>(null);
-  const [info, setInfo] = useState<RegistryInfo | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Try-out demo entries never mix with the registry's directory: enrolling removes them, once confirmed.
-  const demo = useQuery({
-    queryKey: ['try-out-demo'],
-    queryFn: () => listTryOutDemoIds(session),
-    enabled: status?.enrolled === false,
-  });
-  const demoCount = demo.data?.length ?? 0;
-  const [removeDemo, setRemoveDemo] = useState(false);
-  const url = address ?? settings?.registryUrl ?? DEMO_REGISTRY_URL;
+  const saveDraft = useCallback(
+    async (draft: FirstRunDraft) => {
+      await update((current) => ({ ...current, draft }));
+    },
+    [update],
+  );
+  const pass = (field: 'keyShownAt' | 'publishPassedAt' | 'completedAt') =>
+    void update((current) => ({ ...current, [field]: new Date().toISOString() })).then(() => {
+      if (field === 'completedAt') navigate('home');
+    });
 
-  const explain = (e: unknown) =>
-    setError(
-      e instanceof SyncError || e instanceof RegistryError
-        ? syncErrorText(ts, e.code)
-        : syncErrorText(ts, 'unknown'),
-    );
-
-  const lookUp = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setInfo(null);
-    setConfirmed(false);
-    if (!isAllowedRegistryUrl(url)) return setError(t('insecureAddress'));
-    setBusy(true);
-    try {
-      setInfo(await fetchRegistryIdentity(controller.client(url)));
-    } catch (e) {
-      explain(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const enrol = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!info || !identity) return;
-    setError(null);
-    setBusy(true);
-    try {
-      const state = await enrolWithRegistry({
-        client: controller.client(url),
-        confirmed: info,
-        code,
-        ownPublicKey: identity.publicKeyArmored,
-      });
-      if (demoCount > 0) await removeTryOutDemo(session);
-      await controller.enrolled(state);
-    } catch (e) {
-      explain(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (status?.enrolled && status.state) {
-    const s = status.state;
-    return (
-      <section className="area enrolment" aria-labelledby="onboarding-title">
-        <h2 id="onboarding-title">{t('title')}</h2>
-        <p role="status">
-          {t('enrolled', { state: stateName(s.state, i18n.language), role: t(`roles.${s.role}`) })}
-        </p>
-        <p>
-          {t('registryAddress')}: {s.registryUrl}
-        </p>
-        <p>{t('pinned')}</p>
-        <p className="fingerprint">{groupFingerprint(s.registryFingerprint)}</p>
-        <div className="notice stack">
-          <p>{t('nextSteps')}</p>
-          <div>
-            <button type="button" className="primary" onClick={() => navigate('identity')}>
-              {t('openKeys')}
-            </button>
-          </div>
-        </div>
-      </section>
-    );
-  }
+  if (!status || !progress || identity.isPending) return <p role="status">{t('loading')}</p>;
+  const step = currentStep(status.enrolled, progress);
+  const own = identity.data ?? null;
 
   return (
-    <section className="area enrolment" aria-labelledby="onboarding-title">
-      <h2 id="onboarding-title">{t('title')}</h2>
-      <p>{t('intro')}</p>
-      {!isLoading && !identity ? <CreateKeyInline /> : null}
-      <form className="enrolment" onSubmit={(e) => void lookUp(e)}>
-        <label htmlFor="registry-address">
-          {t('registryAddress')}
-          <input
-            id="registry-address"
-            type="url"
-            required
-            value={url}
-            onChange={(e) => setAddress(e.target.value)}
-            dir="ltr"
-          />
-        </label>
-        <button type="submit" disabled={busy}>
-          {t('fetchFingerprint')}
-        </button>
-      </form>
-      {info ? (
-        <form className="enrolment" onSubmit={(e) => void enrol(e)}>
-          <p>{t('compare')}</p>
-          <p className="fingerprint" data-testid="registry-fingerprint">
-            {groupFingerprint(info.fingerprint)}
-          </p>
-          <label className="checkbox" htmlFor="fingerprint-confirmed">
-            <input
-              id="fingerprint-confirmed"
-              type="checkbox"
-              checked={confirmed}
-              onChange={(e) => setConfirmed(e.target.checked)}
-            />
-            {t('confirmFingerprint')}
-          </label>
-          <label htmlFor="enrolment-code">
-            {t('code')}
-            <input
-              id="enrolment-code"
-              type="text"
-              required
-              autoComplete="off"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              dir="ltr"
-            />
-          </label>
-          {demoCount > 0 && (
-            <label className="checkbox" htmlFor="remove-demo">
-              <input
-                id="remove-demo"
-                type="checkbox"
-                checked={removeDemo}
-                onChange={(e) => setRemoveDemo(e.target.checked)}
-              />
-              {t('removeDemo', { number: demoCount })}
-            </label>
-          )}
-          <button
-            type="submit"
-            disabled={
-              busy || !confirmed || !identity || code.trim().length < 8 || (demoCount > 0 && !removeDemo)
-            }
-          >
-            {t('enrol')}
-          </button>
-        </form>
+    <section className="area enrolment first-run stack" aria-labelledby="first-run-title">
+      <h2 id="first-run-title">{t('title')}</h2>
+      <FirstRunSteps current={step} />
+      {step === 'enrolment' ? <EnrolmentStep draft={progress.draft} onDraft={saveDraft} /> : null}
+      {step === 'ownKey' && status.state && own ? (
+        <OwnKeyStep identity={own} enrolment={status.state} onNext={() => pass('keyShownAt')} />
       ) : null}
-      {error ? (
-        <p className="sync-error" role="alert">
-          {error}
-        </p>
+      {step === 'publish' && own ? (
+        <PublishStep identity={own} onNext={() => pass('publishPassedAt')} />
+      ) : null}
+      {step === 'firstSync' ? <FirstSyncStep onFinish={() => pass('completedAt')} /> : null}
+      {step === 'done' && status.state ? <EnrolledSummary state={status.state} /> : null}
+      {step === 'enrolment' ? (
+        <SkipToDemo
+          onSkip={() => update((current) => ({ ...current, skippedAt: new Date().toISOString() }))}
+        />
       ) : null}
     </section>
+  );
+}
+
+function EnrolledSummary({ state }: { state: SyncState }) {
+  const { t, i18n } = useTranslation('onboarding');
+  const { t: tf } = useTranslation('firstrun');
+  return (
+    <div className="stack">
+      <p role="status">
+        {t('enrolled', { state: stateName(state.state, i18n.language), role: t(`roles.${state.role}`) })}
+      </p>
+      <p>
+        {t('registryAddress')}: <span dir="ltr">{state.registryUrl}</span>
+      </p>
+      <p>{t('pinned')}</p>
+      <p className="fingerprint" dir="ltr">
+        {groupFingerprint(state.registryFingerprint)}
+      </p>
+      <div className="row">
+        <button type="button" className="primary" onClick={() => navigate('home')}>
+          {tf('goToToday')}
+        </button>
+        <button type="button" onClick={() => navigate('identity')}>
+          {t('openKeys')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsPatchSchema } from '../../shared/host/contract';
 import { VaultSettings } from '../vault/VaultSettings';
-import { LanguageSelect } from './LanguageSelect';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 import { useSettings, useUpdateSettings } from '../host/useSettings';
 
 export function SettingsArea() {

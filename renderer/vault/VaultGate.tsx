@@ -4,6 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { VaultError } from '../../shared/vault/errors';
 import type { VaultHeader } from '../../shared/vault/header';
 import type { PocDatabase } from '../db/database';
+import { FirstRunSteps } from '../firstrun/FirstRunSteps';
+import { navigate } from '../navigation/navigation';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 import { useSettings } from '../host/useSettings';
 import { CreateVaultForm, vaultErrorKey } from './CreateVaultForm';
 import { RestoreBackupForm } from './RestoreBackupForm';
@@ -71,6 +74,15 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
     void migrateClearLookupIds(next).catch(() => undefined);
   }, []);
 
+  /** A new vault goes on with the guided first run (enrolment, own key, publication, first sync). */
+  const created = useCallback(
+    (next: VaultSession) => {
+      navigate('onboarding');
+      opened(next);
+    },
+    [opened],
+  );
+
   if (session) {
     return (
       <DatabaseContext.Provider value={db}>
@@ -98,7 +110,10 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
         <RestoreBackupForm db={db} onRestored={opened} onCancel={() => setRestoring(false)} />
       ) : (
         <>
-          <CreateVaultForm db={db} onReady={opened} />
+          {/* The very first screen: the language first, so that everything after it is understood. */}
+          <LanguageSelect />
+          <FirstRunSteps current="passphrase" />
+          <CreateVaultForm db={db} onReady={created} />
           <p className="gate-alt">
             <button type="button" onClick={() => setRestoring(true)}>
               {t('restore.fromFirstRun')}

@@ -11,6 +11,7 @@ export type CollectionName =
   | 'messages' // decrypted messages in and out (issue 4)
   | 'conversations' // conversations with a POC (issue 4)
   | 'sync' // registry URL, pinned fingerprint, last sequence (issue 5)
+  | 'firstRun' // guided first run: the step reached and what was typed so far (issue 11)
   | 'outbox' // own-entry edits and ping acknowledgements waiting for the registry (issue 5)
   | 'pings' // ping tests seen and answered (issue 5)
   | 'drafts' // inquiry/response drafts, saved on every change (issue 6)

@@ -1,5 +1,3 @@
-import type { PointOfContact } from './model';
-
 /**
  * Stale-data flags on an entry page. Annex A §8 asks for regular ping tests (« des tests de
  * vérification périodiques »), run every six months by default: an entry whose POC has not confirmed
@@ -14,10 +12,41 @@ function monthsLater(date: Date, months: number): Date {
   return later;
 }
 
-/** True when the entry has never confirmed a ping, or confirmed it more than six months ago. */
-export function isPingStale(entry: Pick<PointOfContact, 'lastPingConfirmedAt'>, now = new Date()): boolean {
-  if (!entry.lastPingConfirmedAt) return true;
-  return monthsLater(new Date(entry.lastPingConfirmedAt), PING_STALE_MONTHS).getTime() < now.getTime();
+/** This device's enrolment: the registry bound it to one State and role at `enrolledAt` (A §7 c). */
+export interface OwnEnrolment {
+  state: string;
+  role: string;
+  enrolledAt: string;
+}
+
+interface ConfirmationFacts {
+  state?: string;
+  role?: string;
+  lastPingConfirmedAt?: string | undefined;
+  updatedAt?: string | undefined;
+}
+
+/**
+ * When the entry was last confirmed as current: the later of its last ping answer and its last
+ * publication (every revision is published by the State's own POC, signed and bound to its State and
+ * role, or by the registry manager from what the State communicated, A §7 a). A just-published entry
+ * is confirmed at its publication time. This device's own entries also count as confirmed from its
+ * enrolment: the Permanent Mission has just named this POC for that State and role.
+ */
+export function confirmedAt(entry: ConfirmationFacts, own?: OwnEnrolment | null): string | undefined {
+  const candidates = [entry.lastPingConfirmedAt, entry.updatedAt];
+  if (own && entry.state !== undefined && own.state === entry.state && own.role === entry.role)
+    candidates.push(own.enrolledAt);
+  const times = candidates.filter((at): at is string => at !== undefined && !Number.isNaN(Date.parse(at)));
+  if (times.length === 0) return undefined;
+  return times.reduce((latest, at) => (Date.parse(at) > Date.parse(latest) ? at : latest));
+}
+
+/** True when the entry was never confirmed, or last confirmed more than six months ago. */
+export function isPingStale(entry: ConfirmationFacts, now = new Date(), own?: OwnEnrolment | null): boolean {
+  const at = confirmedAt(entry, own);
+  if (!at) return true;
+  return monthsLater(new Date(at), PING_STALE_MONTHS).getTime() < now.getTime();
 }
 
 /** True when the directory was never synced, or last synced more than `staleSyncDays` days ago. */

@@ -8,6 +8,10 @@ import {
   SignedFeedHeadSchema,
 } from './feed';
 import { exerciseOpenApiPaths } from './exerciseOpenApi';
+import { ENTRY_WITHDRAW_ROUTE, EntryWithdrawRequestSchema, EntryWithdrawResponseSchema } from './withdraw';
+
+/** Fastify's ":id" route parameters as OpenAPI's "{id}". */
+const openApiPath = (route: string) => route.replace(/:(\w+)/g, '{$1}');
 
 /**
  * The OpenAPI 3.1 document of protocol v1, generated from the same zod schemas the server
@@ -141,6 +145,24 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             '409': ok(protocol.EntryConflictSchema, 'conflict: the current version'),
             ...authed,
             '403': errorResponse('forbidden-state or account-revoked'),
+          },
+        },
+      },
+      [openApiPath(ENTRY_WITHDRAW_ROUTE)]: {
+        post: {
+          summary: "Withdraw one of the caller's own State's entries of its own role (A §7 d)",
+          description:
+            'Signed by the enrolled key, for this registry, based on the current revision; the entry leaves the feed as a ' +
+            'tombstone. A repeated idempotency key returns the first answer.',
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: body(EntryWithdrawRequestSchema),
+          responses: {
+            '200': ok(EntryWithdrawResponseSchema),
+            '404': errorResponse('not-found'),
+            '409': ok(protocol.EntryConflictSchema, 'conflict: the current version'),
+            ...authed,
+            '403': errorResponse('forbidden-state, forbidden-role or account-revoked'),
           },
         },
       },

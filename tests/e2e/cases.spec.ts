@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Download, type Page } from '@playwright/test';
+import { stateName } from '../../shared/directory/stateNames';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 import { newPocPage, setUpPoc, setUpPocPair, startDemoRegistry, type DemoRegistry } from './support/pocs';
 import { removeSaveDialog, stubSaveDialog } from './support/saveDialog';
@@ -244,7 +245,7 @@ test.describe('two points of contact', () => {
 
     // A: the four steps, identity prefilled from the enrolment and the own directory entry.
     await a.goto('/#/inquiry');
-    await expect(a.getByLabel('Mon État (code ISO)')).toHaveValue(pocA.state);
+    await expect(a.getByLabel('Mon État', { exact: true })).toHaveValue(stateName(pocA.state, 'fr'));
     await a.getByLabel('Chercher le destinataire dans le répertoire').fill('DEU');
     await a.getByRole('radio', { name: new RegExp(escapeRegExp(pocB.entryName)) }).check({ timeout: 15_000 });
     await expect(a.getByText('Je confirme l’envoi entre rôles')).toHaveCount(0);

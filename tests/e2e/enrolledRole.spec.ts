@@ -26,8 +26,8 @@ test('an enrolled technical POC sees State and role read-only, and must confirm 
 
   // Inquiry wizard: State and role shown, not editable.
   await page.goto('/#/inquiry');
-  const myState = page.getByLabel('My State (ISO code)');
-  await expect(myState).toHaveValue('FRA');
+  const myState = page.getByLabel('My State', { exact: true });
+  await expect(myState).toHaveValue('France');
   await expect(myState).not.toBeEditable();
   await expect(page.getByLabel('My role')).toHaveValue('Technical');
   await expect(page.getByLabel('My role')).not.toBeEditable();

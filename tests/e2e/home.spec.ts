@@ -24,14 +24,16 @@ const TEXT: Record<'en' | 'ar', { today: string; answer: string; queuedOrDone: R
   };
 
 for (const language of ['en', 'ar'] as const satisfies readonly UiLanguage[]) {
-  test(`first run lands on Today; a ping is answered from Today (${language})`, async ({ page }) => {
+  test(`first run offers the demo directory; a ping is answered from Today (${language})`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const registry: DemoRegistry = await startDemoRegistry();
     try {
       await openApp(page, { language: 'en' });
       await createVault(page);
-      await expect(page.getByRole('heading', { name: 'Today', level: 2 })).toBeVisible();
-      // The empty directory offers the demo directory from Today.
+      // A new vault goes on with the guided first run, which offers the demo directory as a way out.
+      await expect(page.getByRole('heading', { name: 'Setting up this desk', level: 2 })).toBeVisible();
       await expect(page.getByRole('button', { name: 'Load the fictional demo directory' })).toBeVisible();
 
       await page.goto('/#/onboarding');

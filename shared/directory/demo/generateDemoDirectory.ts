@@ -6,13 +6,8 @@ import type { UnLanguage } from '../../i18n/languages';
 import { PointOfContactSchema, type EntryText, type PointOfContact, type PocRole } from '../model';
 import { DIRECTORY_STATES, type DirectoryState, type RegionalGroup } from '../states';
 import { DemoKeyPoolSchema, type DemoKey } from './keyPool';
-import {
-  DEMO_LANGUAGE_OF_STATE,
-  DEMO_TIME_ZONES,
-  ENGLISH,
-  VOCABULARY,
-  type DemoVocabulary,
-} from './vocabulary';
+import { DEMO_LANGUAGE_OF_STATE, DEMO_TIME_ZONES, VOCABULARY, type DemoVocabulary } from './vocabulary';
+import { englishParallelTo } from './englishVocabulary';
 
 /**
  * A clearly FICTIONAL directory: every State of the directory (when size allows), 1–6 POCs each,
@@ -98,7 +93,7 @@ function entryFor(
   const text = textFor(VOCABULARY[language], role, picks, kind === 'representative');
   const english =
     language !== 'en' && random() < 0.6
-      ? textFor(ENGLISH, role, picks, kind === 'representative')
+      ? textFor(englishParallelTo(language), role, picks, kind === 'representative')
       : undefined;
   // A translation keeps the person: Latin-script names as written, other scripts left untranslated.
   if (english) {

@@ -156,9 +156,6 @@ export const VOCABULARY: Record<UnLanguage, DemoVocabulary> = {
   },
 };
 
-/** English versions, for the unofficial translation of non-English entries. */
-export const ENGLISH = VOCABULARY.en;
-
 /** The language a State's demo entries are mostly written in (other entries may use English). */
 const DEMO_LANGUAGES: Record<Exclude<UnLanguage, 'en'>, string> = {
   ar: 'DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM',

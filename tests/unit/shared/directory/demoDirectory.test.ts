@@ -1,6 +1,8 @@
 import * as openpgp from 'openpgp';
 import { describe, expect, it } from 'vitest';
 import { generateDemoDirectory } from '../../../../shared/directory/demo/generateDemoDirectory';
+import { englishParallelTo } from '../../../../shared/directory/demo/englishVocabulary';
+import { VOCABULARY } from '../../../../shared/directory/demo/vocabulary';
 import { PointOfContactSchema } from '../../../../shared/directory/model';
 import { DIRECTORY_STATES } from '../../../../shared/directory/states';
 
@@ -22,6 +24,57 @@ describe('fictional demo directory', () => {
     expect(new Set(demo.map((e) => e.language))).toEqual(new Set(['ar', 'zh', 'en', 'fr', 'ru', 'es']));
     expect(demo.filter((e) => e.english).length).toBeGreaterThan(20);
     expect(demo.some((e) => e.language !== 'en' && !e.english)).toBe(true);
+  });
+
+  it('translates each entry into English naming the same institution, title and hours (issue 11)', () => {
+    const pairs = new Map([
+      ['Agence de sécurité des systèmes numériques', 'Digital Systems Security Agency'],
+      [
+        'Centre national de réponse aux incidents informatiques',
+        'National Centre for Computer Incident Response',
+      ],
+      [
+        'Direction des affaires numériques et de la sécurité internationale',
+        'Directorate for Digital Affairs and International Security',
+      ],
+      ['Bureau de l’ambassadeur pour le numérique', 'Office of the Ambassador for Digital Affairs'],
+      [
+        'Национальный центр реагирования на компьютерные инциденты',
+        'National Computer Incident Response Centre',
+      ],
+      ['المركز الوطني للأمن السيبراني', 'National Cyber Security Centre'],
+      ['外交部网络事务办公室', 'Office of Cyber Affairs, Ministry of Foreign Affairs'],
+    ]);
+    const translated = demo.filter((e) => e.english);
+    let checked = 0;
+    for (const entry of translated) {
+      const vocabulary = VOCABULARY[entry.language];
+      const english = englishParallelTo(entry.language);
+      const original = entry.text.entity.replace(` ${vocabulary.marker}`, '');
+      const list = entry.role === 'technical' ? 'technical' : 'diplomatic';
+      const index = vocabulary[list].indexOf(original);
+      expect(index, entry.text.entity).toBeGreaterThanOrEqual(0);
+      expect(entry.english?.entity, entry.text.entity).toBe(`${english[list][index]} ${english.marker}`);
+      const hours = vocabulary.officeHours.indexOf(entry.text.officeHours ?? '');
+      expect(entry.english?.officeHours).toBe(english.officeHours[hours]);
+      const expected = pairs.get(original);
+      if (expected) {
+        expect(entry.english?.entity).toBe(`${expected} (fictional demo)`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+    for (const language of ['fr', 'es', 'ru', 'zh', 'ar'] as const) {
+      const english = englishParallelTo(language);
+      for (const list of [
+        'technical',
+        'diplomatic',
+        'technicalTitles',
+        'diplomaticTitles',
+        'officeHours',
+      ] as const)
+        expect(english[list].length, `${language} ${list}`).toBe(VOCABULARY[language][list].length);
+    }
   });
 
   it('is marked fictional and uses only example domains', () => {
