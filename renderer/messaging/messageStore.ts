@@ -150,6 +150,37 @@ export async function storeMessages(
   await session.writeBatch(ops);
 }
 
+/**
+ * The batch operations that delete messages and take them out of their conversations (a
+ * conversation left empty goes too), for callers that delete them with other records atomically.
+ */
+export async function deleteMessagesOps(
+  session: VaultSession,
+  messages: readonly StoredMessage[],
+): Promise<BatchOp[]> {
+  const conversations = session.collection('conversations', ConversationSchema);
+  const gone = new Set(messages.map((m) => m.id));
+  const ops: BatchOp[] = messages.map((m) => ({ collection: 'messages', id: m.id, delete: true }));
+  for (const id of new Set(messages.flatMap((m) => m.conversationIds))) {
+    const conversation = await conversations.get(id);
+    if (!conversation) continue;
+    const messageIds = conversation.messageIds.filter((m) => !gone.has(m));
+    if (messageIds.length === 0) ops.push({ collection: 'conversations', id, delete: true });
+    else
+      ops.push({
+        collection: 'conversations',
+        id,
+        value: { ...conversation, messageIds },
+        index: {
+          state: await session.lookupId('state', conversation.state),
+          role: await session.lookupId('role', conversation.role),
+          updatedAt: conversation.updatedAt,
+        },
+      });
+  }
+  return ops;
+}
+
 export async function getMessage(session: VaultSession, id: string): Promise<StoredMessage | undefined> {
   return session.collection('messages', StoredMessageSchema).get(id);
 }

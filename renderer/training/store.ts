@@ -13,6 +13,7 @@ import {
   type Scenario,
 } from '../../shared/training';
 import { CourseProgressSchema, type CourseProgress } from '../../shared/training';
+import { deleteMessagesOps, listMessages, type StoredMessage } from '../messaging/messageStore';
 import type { BatchOp, VaultSession } from '../vault/session';
 import type { CollectionName } from '../vault/collections';
 
@@ -126,23 +127,48 @@ export async function recordExerciseMessage(
   return { run: next, text };
 }
 
-/** Deletes every exercise run, case and draft in one transaction. Course progress is kept. */
+/**
+ * Group exercises also leave records outside the exercise collections: the exercise's own record in
+ * 'training' (`group-<id>`: feed, progress) and the exercise messages sealed through the outgoing
+ * pipeline (payload kind 'exercise'), which sit in 'messages' with their conversations.
+ */
+const isGroupRecord = (id: string) => id.startsWith('group-');
+const isExerciseMessage = (message: StoredMessage) =>
+  (message.payload as { kind?: unknown } | undefined)?.kind === 'exercise';
+
+async function groupExerciseOps(session: VaultSession): Promise<BatchOp[]> {
+  const ids = await session.db.records.where('collection').equals('training').primaryKeys();
+  const ops: BatchOp[] = ids
+    .filter(([, id]) => isGroupRecord(id))
+    .map(([, id]) => ({ collection: 'training', id, delete: true }));
+  const messages = (await listMessages(session)).filter(isExerciseMessage);
+  return [...ops, ...(await deleteMessagesOps(session, messages))];
+}
+
+/**
+ * Deletes every exercise item in one transaction: runs, exercise cases and drafts, and the records
+ * and messages of group exercises. Course progress and real messages are kept.
+ */
 export async function deleteExerciseWorkspace(session: VaultSession): Promise<number> {
   const ops: BatchOp[] = [];
   for (const collection of EXERCISE_COLLECTIONS) {
     const ids = await session.db.records.where('collection').equals(collection).primaryKeys();
     for (const [, id] of ids) ops.push({ collection, id, delete: true });
   }
-  if (ops.length) await session.writeBatch(ops);
+  const group = await groupExerciseOps(session);
+  const items = ops.length + group.filter((op) => op.collection !== 'conversations').length;
+  if (ops.length + group.length) await session.writeBatch([...ops, ...group]);
   notify();
-  return ops.length;
+  return items;
 }
 
 export async function countExerciseItems(session: VaultSession): Promise<number> {
   let total = 0;
   for (const collection of EXERCISE_COLLECTIONS)
     total += await session.db.records.where('collection').equals(collection).count();
-  return total;
+  const ids = await session.db.records.where('collection').equals('training').primaryKeys();
+  total += ids.filter(([, id]) => isGroupRecord(id)).length;
+  return total + (await listMessages(session)).filter(isExerciseMessage).length;
 }
 
 // ---- 'training': imported scenarios, pinned authors, course progress -------------------------------

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { openCase, casesOf, listCaseSummaries } from '../../../../renderer/cases/store';
 import { PocDatabase } from '../../../../renderer/db/database';
 import { exerciseTemplate } from '../../../../renderer/training/exerciseMessage';
@@ -14,6 +15,12 @@ import {
   saveCourseProgress,
   saveRun,
 } from '../../../../renderer/training/store';
+import {
+  ConversationSchema,
+  conversationId,
+  listMessages,
+  storeMessage,
+} from '../../../../renderer/messaging/messageStore';
 import { createVault } from '../../../../renderer/vault/vault';
 import type { VaultSession } from '../../../../renderer/vault/session';
 import { buildTemplate } from '../../../../shared/templates';
@@ -30,6 +37,7 @@ import {
  * their own collections, never in the real exchange log; nothing leaves for a party outside the
  * exercise or unmarked; one action deletes every exercise item and nothing else.
  */
+const GroupRecordSchema = z.object({ feed: z.string() });
 const FAST = { memoryKiB: 19 * 1024, iterations: 1, parallelism: 1 };
 const dbs: PocDatabase[] = [];
 let counter = 0;
@@ -125,10 +133,30 @@ describe('the exercise workspace in the vault', () => {
         exercise: false,
       },
     ]);
-    expect(await countExerciseItems(session)).toBe(3);
-    expect(await deleteExerciseWorkspace(session)).toBe(3);
+    // A group exercise: its record in 'training', and an exercise message sealed through the
+    // outgoing pipeline next to a real message in the same conversation.
+    await session.collection('training', GroupRecordSchema).put('group-exo-test01', { feed: 'fictional' });
+    const peer = { pocId: 'DEMO-XBB-TECH-0001', state: 'XBB', role: 'technical' };
+    const message = (id: string, kind: string) => ({
+      id,
+      direction: 'out' as const,
+      conversationIds: [],
+      at: '2026-01-05T09:00:00.000Z',
+      text: `${kind} (fictional)`,
+      payload: { kind, body: {} },
+    });
+    await storeMessage(session, message('msg-exercise-0001', 'exercise'), [peer]);
+    await storeMessage(session, message('msg-real-00000001', 'note'), [peer]);
+    expect(await countExerciseItems(session)).toBe(5);
+    expect(await deleteExerciseWorkspace(session)).toBe(5);
     expect(await countExerciseItems(session)).toBe(0);
     expect(await listRuns(session)).toEqual([]);
+    expect((await listMessages(session)).map((m) => m.id)).toEqual(['msg-real-00000001']);
+    const conversation = await session
+      .collection('conversations', ConversationSchema)
+      .get(await conversationId(session, peer.pocId));
+    expect(conversation?.messageIds).toEqual(['msg-real-00000001']);
+    expect(await session.collection('training', GroupRecordSchema).get('group-exo-test01')).toBeUndefined();
     expect(await casesOf(session).get(real.id)).toBeDefined();
     expect((await courseProgress(session)).modules.roles?.completedAt).toBe('2026-01-05T09:00:00.000Z');
   });
