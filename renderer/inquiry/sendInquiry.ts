@@ -1,4 +1,5 @@
 import type { PointOfContact } from '../../shared/directory/model';
+import { UNKNOWN_STATE } from '../../shared/directory/stateNames';
 import { entryLabel, handoverEvent, type CaseEventBody, type Party } from '../../shared/cases';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import type { InquiryTemplate } from '../../shared/templates';
@@ -46,7 +47,7 @@ export async function sendInquiry(options: {
   };
   const counterpart: Party = intended
     ? { state: intended.state, role: intended.role, pocId: intended.id, label: entryLabel(intended) }
-    : { state: draft.recipientState.trim().toUpperCase() || 'ZZZ', role: draft.recipientRole };
+    : { state: draft.recipientState.trim().toUpperCase() || UNKNOWN_STATE, role: draft.recipientRole };
   const at = template.createdAt;
   const identity = await loadOwnIdentity(session);
   const sealable = Boolean(identity && recipient?.openpgp);

@@ -26,9 +26,24 @@ function displayNamesFor(language: string): Intl.DisplayNames {
   return names;
 }
 
+/**
+ * The code a case carries when the user did not name the other State (ISO 3166-1 reserves "ZZZ" for
+ * user-assigned use; here it means "unknown"). It is never shown as a code.
+ */
+export const UNKNOWN_STATE = 'ZZZ';
+const UNKNOWN_STATE_NAMES: UnNames = {
+  ar: 'دولة غير محددة',
+  en: 'State not specified',
+  es: 'Estado no especificado',
+  fr: 'État non précisé',
+  ru: 'государство не указано',
+  zh: '未指明国家',
+};
+
 /** The UN short name of a State in a UI language ("fr", "fr-CH" and "fr_FR" read the same names). */
 export function stateName(code: string, language: string): string {
   const base = language.toLowerCase().split(/[-_]/)[0] ?? '';
+  if (code === UNKNOWN_STATE) return UNKNOWN_STATE_NAMES[isUnLanguage(base) ? base : 'en'];
   const unName = isUnLanguage(base) ? UN_NAMES[code]?.[base] : undefined;
   if (unName) return unName;
   const state = findState(code);

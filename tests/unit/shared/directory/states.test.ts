@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stateName, stateSearchText } from '../../../../shared/directory/stateNames';
+import { stateName, stateSearchText, UNKNOWN_STATE } from '../../../../shared/directory/stateNames';
 import { UN_LANGUAGES } from '../../../../shared/i18n/languages';
 import { DIRECTORY_STATES, findState } from '../../../../shared/directory/states';
 
@@ -39,6 +39,15 @@ describe('directory States', () => {
     for (const language of UN_LANGUAGES) {
       expect(new Set(DIRECTORY_STATES.map((s) => stateName(s.code, language))).size, language).toBe(195);
     }
+  });
+
+  it('names an unspecified State in words in every language, never by its placeholder code', () => {
+    for (const language of UN_LANGUAGES) {
+      const name = stateName(UNKNOWN_STATE, language);
+      expect(name).not.toContain(UNKNOWN_STATE);
+      expect(name.length).toBeGreaterThan(3);
+    }
+    expect(stateName(UNKNOWN_STATE, 'fr')).toBe('État non précisé');
   });
 
   it('uses the names the UN uses, not the everyday ones', () => {
