@@ -94,6 +94,7 @@ test('A checks the channel to B; B answers in one click; A sees channel verified
     /Round trip: \d+ s \(from hand-over to the answer's signature time\)|Round trip: \d+ min/,
   );
   await expect(a.getByText('Answered: 1 of 1. To follow up: 0.')).toBeVisible();
+  await a.screenshot({ path: 'tests/e2e/output/commcheck-report-en.png', fullPage: true });
 
   // The same answer read again changes nothing; B's directory entry says the channel is verified.
   await readMessage(a, answer);

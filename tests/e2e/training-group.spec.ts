@@ -150,6 +150,7 @@ test('group exercise: signed injects, an exchanged exercise message, the facilit
   await expect(france.getByRole('cell').last()).toHaveText('0');
   await expect(germany.getByRole('cell').last()).toHaveText('1');
   await expect(facilitator.getByText(SECRET_TEXT)).toHaveCount(0);
+  await facilitator.screenshot({ path: 'tests/e2e/output/exercise-facilitator-en.png', fullPage: true });
 
   await facilitator.getByRole('button', { name: 'Open the debrief' }).click();
   await expect(facilitator.getByRole('heading', { name: 'Debrief of the exercise' })).toBeVisible();
