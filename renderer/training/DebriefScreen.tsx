@@ -9,6 +9,7 @@ import {
   type Scenario,
 } from '../../shared/training';
 import { useHost } from '../host/HostContext';
+import { DebriefFacts } from './DebriefFacts';
 import { ExerciseBanner } from './ExerciseBanner';
 import { debriefLines } from './debriefText';
 import { scenarioClock, uiLanguage } from './language';
@@ -31,8 +32,6 @@ function DebriefView({
   const [notes, setNotes] = useState<Record<string, string>>(run.notes);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const minutes = (value: number | null) =>
-    value === null ? '—' : t('debrief.minutes', { count: Math.round(value) });
 
   const exportPdf = async () => {
     setBusy(true);
@@ -82,54 +81,7 @@ function DebriefView({
           <h4>
             {partyOf(scenario, p.participant)?.name} — {t(`roles.${p.role}`)}
           </h4>
-          <ul className="debrief-facts">
-            <li>{t('debrief.summary', { onTime: p.onTime, late: p.late, missed: p.missed })}</li>
-            <li>
-              {t('debrief.medianAck')}: {minutes(p.medianMinutesTo.acknowledge)} — {t('debrief.medianAnswer')}
-              : {minutes(p.medianMinutesTo.answer)}
-            </li>
-            <li>
-              {t('debrief.statement', {
-                withStatement: p.acknowledgements.withStatement,
-                total: p.acknowledgements.total,
-              })}
-            </li>
-            <li>
-              {t('debrief.pings', {
-                answered: p.pings.answered,
-                expected: p.pings.expected,
-                onTime: p.pings.onTime,
-              })}
-            </li>
-          </ul>
-          <table className="debrief-table" aria-label={t('debrief.actionsTitle')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('debrief.action')}</th>
-                <th scope="col">{t('debrief.opened')}</th>
-                <th scope="col">{t('debrief.deadline')}</th>
-                <th scope="col">{t('debrief.done')}</th>
-                <th scope="col">{t('debrief.took')}</th>
-                <th scope="col">{t('debrief.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.lines.map((line) => (
-                <tr key={line.expectedId} className={line.status}>
-                  <td>{line.label[language]}</td>
-                  <td>{line.opensAt === null ? '—' : scenarioClock(line.opensAt)}</td>
-                  <td>{line.dueAt === null ? '—' : scenarioClock(line.dueAt)}</td>
-                  <td>{line.doneAt === null ? '—' : scenarioClock(line.doneAt)}</td>
-                  <td>
-                    {line.tookMinutes === null
-                      ? '—'
-                      : t('debrief.minutes', { count: Math.round(line.tookMinutes) })}
-                  </td>
-                  <td>{t(`status.${line.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DebriefFacts p={p} language={language} />
           <h5>{t('debrief.roleTitle')}</h5>
           {p.roleDecisions.length === 0 ? (
             <p>{t('debrief.none')}</p>

@@ -7,6 +7,7 @@ import { computeDebrief, progressByParticipant, runsFromProgress } from '../../.
 import { useHost } from '../../host/HostContext';
 import { useVaultSession } from '../../vault/session';
 import { debriefLines } from '../debriefText';
+import { DebriefFacts } from '../DebriefFacts';
 import { ExerciseBanner } from '../ExerciseBanner';
 import { scenarioClock, uiLanguage } from '../language';
 import { groupErrorText } from './groupErrors';
@@ -141,8 +142,6 @@ function GroupDebrief({
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const debrief = useMemo(() => computeDebrief(scenario, runs, endedAt), [scenario, runs, endedAt]);
-  const minutes = (value: number | null) =>
-    value === null ? '—' : t('debrief.minutes', { count: Math.round(value) });
 
   const exportPdf = async () => {
     setBusy(true);
@@ -181,48 +180,7 @@ function GroupDebrief({
             <h5>
               {name} — {t(`roles.${p.role}`)}
             </h5>
-            <ul className="debrief-facts">
-              <li>{t('debrief.summary', { onTime: p.onTime, late: p.late, missed: p.missed })}</li>
-              <li>
-                {t('debrief.medianAck')}: {minutes(p.medianMinutesTo.acknowledge)} —{' '}
-                {t('debrief.medianAnswer')}: {minutes(p.medianMinutesTo.answer)}
-              </li>
-              <li>
-                {t('debrief.statement', {
-                  withStatement: p.acknowledgements.withStatement,
-                  total: p.acknowledgements.total,
-                })}
-              </li>
-              <li>
-                {t('debrief.pings', {
-                  answered: p.pings.answered,
-                  expected: p.pings.expected,
-                  onTime: p.pings.onTime,
-                })}
-              </li>
-            </ul>
-            <table className="debrief-table" aria-label={t('debrief.actionsTitle')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('debrief.action')}</th>
-                  <th scope="col">{t('debrief.opened')}</th>
-                  <th scope="col">{t('debrief.deadline')}</th>
-                  <th scope="col">{t('debrief.done')}</th>
-                  <th scope="col">{t('debrief.result')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.lines.map((line) => (
-                  <tr key={line.expectedId} className={line.status}>
-                    <td>{line.label[language]}</td>
-                    <td>{line.opensAt === null ? '—' : scenarioClock(line.opensAt)}</td>
-                    <td>{line.dueAt === null ? '—' : scenarioClock(line.dueAt)}</td>
-                    <td>{line.doneAt === null ? '—' : scenarioClock(line.doneAt)}</td>
-                    <td>{t(`status.${line.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DebriefFacts p={p} language={language} />
           </section>
         );
       })}
