@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bytesToBase64 } from '../../shared/encoding/base64';
 import {
   computeDebrief,
   partyOf,
@@ -11,7 +10,7 @@ import {
 import { useHost } from '../host/HostContext';
 import { DebriefFacts } from './DebriefFacts';
 import { ExerciseBanner } from './ExerciseBanner';
-import { debriefLines } from './debriefText';
+import { saveDebriefPdf } from './debriefPdf';
 import { scenarioClock, uiLanguage } from './language';
 import { useRun } from './useRun';
 
@@ -37,24 +36,14 @@ function DebriefView({
     setBusy(true);
     setSaved(null);
     try {
-      const [{ buildTrainingPdf }, { fontsFor }] = await Promise.all([
-        import('./trainingPdf'),
-        import('../cases/pdfFonts'),
-      ]);
-      const title = t('debrief.pdfTitle');
-      const lines = debriefLines(scenario, debrief.participants, t, language);
-      const bytes = await buildTrainingPdf({
-        title,
-        lines,
-        exerciseMark: t('exercise.banner'),
-        fonts: await fontsFor([title, ...lines, t('exercise.banner')].join('\n')),
+      const saved = await saveDebriefPdf(host, {
+        scenario,
+        participants: debrief.participants,
+        t,
+        language,
+        fileStem: 'exercise-debrief',
       });
-      const result = await host.call('files.save', {
-        suggestedName: `exercise-debrief-${new Date().toISOString().slice(0, 10)}.pdf`,
-        mimeType: 'application/pdf',
-        bytes: bytesToBase64(bytes),
-      });
-      if (result.saved) setSaved(t('debrief.pdfSaved'));
+      if (saved) setSaved(t('debrief.pdfSaved'));
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stateName } from '../../../shared/directory/stateNames';
-import { bytesToBase64 } from '../../../shared/encoding/base64';
 import { exerciseMinute, type ExerciseProgress } from '../../../shared/registry/exercise';
 import { computeDebrief, progressByParticipant, runsFromProgress } from '../../../shared/training';
 import { useHost } from '../../host/HostContext';
 import { useVaultSession } from '../../vault/session';
-import { debriefLines } from '../debriefText';
+import { saveDebriefPdf } from '../debriefPdf';
 import { DebriefFacts } from '../DebriefFacts';
 import { ExerciseBanner } from '../ExerciseBanner';
 import { scenarioClock, uiLanguage } from '../language';
@@ -147,24 +146,14 @@ function GroupDebrief({
     setBusy(true);
     setSaved(null);
     try {
-      const [{ buildTrainingPdf }, { fontsFor }] = await Promise.all([
-        import('../trainingPdf'),
-        import('../../cases/pdfFonts'),
-      ]);
-      const title = t('debrief.pdfTitle');
-      const lines = debriefLines(scenario, debrief.participants, t, language);
-      const bytes = await buildTrainingPdf({
-        title,
-        lines,
-        exerciseMark: t('exercise.banner'),
-        fonts: await fontsFor([title, ...lines, t('exercise.banner')].join('\n')),
+      const saved = await saveDebriefPdf(host, {
+        scenario,
+        participants: debrief.participants,
+        t,
+        language,
+        fileStem: 'group-exercise-debrief',
       });
-      const result = await host.call('files.save', {
-        suggestedName: `group-exercise-debrief-${new Date().toISOString().slice(0, 10)}.pdf`,
-        mimeType: 'application/pdf',
-        bytes: bytesToBase64(bytes),
-      });
-      if (result.saved) setSaved(t('debrief.pdfSaved'));
+      if (saved) setSaved(t('debrief.pdfSaved'));
     } finally {
       setBusy(false);
     }
