@@ -41,8 +41,9 @@ test('A checks the channel to B; B answers in one click; A sees channel verified
   registry = await startDemoRegistry();
   const { a, b, pocA, pocB } = await setUpPocPair(browser, registry);
 
-  // A: a check to one hand-picked POC.
+  // A: a check to one hand-picked POC, of A's own role unless A chooses otherwise (A §9).
   await openMessages(a, 'Communication checks');
+  await expect(a.getByLabel('Role of the POCs')).toHaveValue('technical');
   await a.getByLabel('Find POCs to check in the directory').fill(pocB.pickerQuery);
   await a.getByRole('checkbox', { name: pocB.pickerName }).check();
   await expect(a.getByText('POCs with a key to check: 1')).toBeVisible();
