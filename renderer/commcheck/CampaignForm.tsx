@@ -2,8 +2,10 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import {
+  entriesOfList,
   entriesOfRegionalDirectory,
   entriesOfUnGroup,
+  fitsBatch,
   type BatchFilter,
   type CampaignScope,
 } from '../../shared/commcheck';
@@ -25,7 +27,8 @@ type Target = 'list' | 'regional' | 'un-group';
 
 /**
  * A new campaign: one POC or a hand-picked list, every POC of an imported regional directory, or
- * every POC of the States of a UN regional group; sealed with progress shown, then the report opens.
+ * every POC of the States of a UN regional group, of the chosen role whichever the target (A §9, see
+ * BatchFilter); sealed with progress shown, then the report opens.
  */
 export function CampaignForm({ onSent }: { onSent: (campaignId: string) => void }) {
   const { t, i18n } = useTranslation('commcheck');
@@ -45,7 +48,11 @@ export function CampaignForm({ onSent }: { onSent: (campaignId: string) => void 
   const [error, setError] = useState<string | null>(null);
 
   const chosenRole: PocRole | 'both' = role || enrolled?.role || 'both';
-  const filter: BatchFilter = { role: chosenRole, ownFingerprint: enrolled?.fingerprint };
+  const ownFingerprint = enrolled?.fingerprint;
+  const filter: BatchFilter = useMemo(
+    () => ({ role: chosenRole, ownFingerprint }),
+    [chosenRole, ownFingerprint],
+  );
   const entries = directory.data?.entries;
   const directories = regional.data?.directories ?? [];
   const regionalRecord = directories.find((d) => d.id === regionalId) ?? directories[0];
@@ -55,11 +62,21 @@ export function CampaignForm({ onSent }: { onSent: (campaignId: string) => void 
     if (target === 'un-group') return entriesOfUnGroup(entries, group, filter);
     if (target === 'regional')
       return regionalRecord ? entriesOfRegionalDirectory(entries, regionalRecord, filter) : [];
-    return picked.flatMap((id) => directory.data?.byId.get(id) ?? []);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- filter is rebuilt from these values
-  }, [entries, target, group, regionalRecord, picked, chosenRole, enrolled?.fingerprint]);
+    return directory.data ? entriesOfList(directory.data.byId, picked, filter) : [];
+  }, [entries, directory.data, target, group, regionalRecord, picked, filter]);
+  /** Picked under another role, then the role changed: shown, so nobody is dropped silently. */
+  const pickedOtherRole =
+    target === 'list' && chosenRole !== 'both'
+      ? picked.filter((id) => {
+          const entry = directory.data?.byId.get(id);
+          return entry !== undefined && entry.role !== chosenRole;
+        }).length
+      : 0;
 
-  const offered = useCallback((entry: PointOfContact) => Boolean(entry.openpgp), []);
+  const offered = useCallback(
+    (entry: PointOfContact) => Boolean(entry.openpgp) && fitsBatch(entry, filter),
+    [filter],
+  );
 
   const send = async () => {
     setError(null);
@@ -77,7 +94,9 @@ export function CampaignForm({ onSent }: { onSent: (campaignId: string) => void 
       // The hand-picked entries as the vault holds them now (the cached list can predate a sync).
       const current =
         target === 'list'
-          ? (await Promise.all(recipients.map((r) => getEntry(session, r.id)))).flatMap((e) => e ?? [])
+          ? (await Promise.all(recipients.map((r) => getEntry(session, r.id)))).flatMap((e) =>
+              e && fitsBatch(e, filter) ? [e] : [],
+            )
           : recipients;
       const scope: CampaignScope =
         target === 'regional' && regionalRecord
@@ -163,20 +182,26 @@ export function CampaignForm({ onSent }: { onSent: (campaignId: string) => void 
           </select>
         </label>
       )}
-      {target !== 'list' && (
-        <label>
-          {t('form.role')}
-          <select value={chosenRole} onChange={(e) => setRole(e.target.value as PocRole | 'both')}>
-            {POC_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {td(`role.${r}`)}
-              </option>
-            ))}
-            <option value="both">{t('form.bothRoles')}</option>
-          </select>
-        </label>
-      )}
-      <p role="status">{t('form.count', { count: recipients.length })}</p>
+      <label>
+        {t('form.role')}
+        <select value={chosenRole} onChange={(e) => setRole(e.target.value as PocRole | 'both')}>
+          {POC_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {td(`role.${r}`)}
+            </option>
+          ))}
+          <option value="both">{t('form.bothRoles')}</option>
+        </select>
+      </label>
+      <p role="status">
+        {t('form.count', { count: recipients.length })}
+        {pickedOtherRole > 0 && (
+          <>
+            <br />
+            {t('form.otherRole', { count: pickedOtherRole })}
+          </>
+        )}
+      </p>
       <div>
         <button
           type="button"

@@ -8,13 +8,14 @@ import './commcheck.css';
 
 /**
  * Communication checks (Annex B, CBM 1 c i; issue 13): send checks to one POC or a batch, and the
- * report of each campaign. Answering a check received happens where messages are read.
+ * report of each campaign (the one given, e.g. from a follow-up on Today, else the newest).
+ * Answering a check received happens where messages are read.
  */
-export function CommCheckPanel() {
+export function CommCheckPanel({ campaignId }: { campaignId?: string }) {
   const { t, i18n } = useTranslation('commcheck');
   const { t: td } = useTranslation('directory');
   const campaigns = useCampaigns();
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(campaignId ?? null);
   const list = campaigns.data ?? [];
   const shown = selected ?? list[0]?.id ?? null;
 

@@ -15,7 +15,7 @@ import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSyn
 import { FIRST_RUN_STEPS } from '../firstrun/FirstRunSteps';
 import { currentStep, useFirstRun } from '../onboarding/firstRunProgress';
 import { HomeView } from './HomeView';
-import { CheckFollowUps } from '../commcheck/CheckFollowUps';
+import { useUnansweredChecks } from '../commcheck/todayChecks';
 import './home.css';
 
 /** How often the countdowns and "synced 5 min ago" move on. */
@@ -34,6 +34,7 @@ export function HomeArea() {
   const cases = useCaseList();
   const directory = useDirectory();
   const peers = usePeerRecords();
+  const checks = useUnansweredChecks();
   const settings = useSettings();
   const { data: sync } = useQuery({
     queryKey: [...SYNC_QUERY_KEY, 'home'],
@@ -75,11 +76,12 @@ export function HomeArea() {
         queuedPingIds: sync?.queued ?? new Set(),
         cases: summaries,
         keyChanges,
+        checks: checks.data ?? [],
         ...(status?.state?.lastSyncAt ? { lastSyncAt: status.state.lastSyncAt } : {}),
         staleSyncDays: settings.data?.staleSyncDays ?? 14,
         outboxWaiting: status?.outboxWaiting ?? 0,
       }),
-    [now, sync, summaries, keyChanges, status, settings.data],
+    [now, sync, summaries, keyChanges, checks.data, status, settings.data],
   );
 
   // OS notifications for what changed since the last look (never for what was there at opening).
@@ -138,7 +140,6 @@ export function HomeArea() {
         onAnswerPing={answer}
         answering={answering}
       />
-      <CheckFollowUps />
     </section>
   );
 }

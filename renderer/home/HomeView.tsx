@@ -114,6 +114,27 @@ export function HomeView({ today, t, language, now, stateName, onAnswerPing, ans
         {more(today.overdue.length + today.dueToday.length, '#/cases')}
       </section>
 
+      {today.checkFollowUps.length > 0 ? (
+        <section aria-labelledby="today-commcheck" className="today-section">
+          <h3 id="today-commcheck">{t('checks.title', { count: today.checkFollowUps.length })}</h3>
+          <ul className="today-list">
+            {today.checkFollowUps.slice(0, TODAY_LIST_LIMIT).map((followUp) => (
+              <li key={followUp.checkId}>
+                <a href={`#/messages/checks/${encodeURIComponent(followUp.campaignId)}`}>
+                  {followUp.label} — {stateName(followUp.state)}
+                </a>{' '}
+                <span className="today-overdue">
+                  {t('checks.handedOver')} <When at={followUp.handedOverAt} language={language} />
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="#/messages/checks">{t('checks.open')}</a>
+          </p>
+        </section>
+      ) : null}
+
       <section aria-labelledby="today-us" className="today-section">
         <h3 id="today-us">{t('awaitingUs', { count: today.awaitingUs.length })}</h3>
         {caseList(today.awaitingUs)}

@@ -14,14 +14,15 @@ type Tab = 'compose' | 'receive' | 'history' | 'files' | 'checks';
 
 /**
  * Secure messages between POCs (A §7 b): compose, receive, and what was exchanged; communication
- * checks (#/messages/checks opens their tab).
+ * checks (#/messages/checks opens their tab, #/messages/checks/<campaign id> one campaign's report).
  */
 export function MessagesArea({ param }: AreaProps) {
   const { t } = useTranslation('messages');
   const { t: ts } = useTranslation('signatures');
   const { t: tc } = useTranslation('commcheck');
   const own = useOwnIdentity();
-  const [tab, setTab] = useState<Tab>(param === 'checks' ? 'checks' : 'compose');
+  const [section, campaignId] = (param ?? '').split('/');
+  const [tab, setTab] = useState<Tab>(section === 'checks' ? 'checks' : 'compose');
   return (
     <section className="area stack" aria-labelledby="messages-title">
       <h2 id="messages-title">{t('title')}</h2>
@@ -59,7 +60,7 @@ export function MessagesArea({ param }: AreaProps) {
       {tab === 'receive' && <ReceivePanel />}
       {tab === 'history' && <MessageHistory />}
       {tab === 'files' && <FilesPanel />}
-      {tab === 'checks' && <CommCheckPanel />}
+      {tab === 'checks' && <CommCheckPanel key={campaignId} {...(campaignId ? { campaignId } : {})} />}
     </section>
   );
 }

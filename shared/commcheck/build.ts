@@ -36,18 +36,38 @@ export function buildCheckReplyBody(checkId: string, receivedAt: string): CheckR
 }
 
 /**
- * Who a batch goes to. Every choice keeps only entries holding an OpenPGP key (a check is sealed)
- * and never the own entry; the role filter keeps the A §9 rule (POCs of one role talk to that role)
- * unless the user chose both.
+ * Who a batch goes to, whichever way it was chosen (hand-picked, regional directory, UN regional
+ * group). Every choice keeps only entries holding an OpenPGP key (a check is sealed) and never the
+ * own entry; the role filter keeps the A §9 rule, « Les interlocuteurs diplomatiques communiqueront
+ * ainsi avec d'autres interlocuteurs diplomatiques et les interlocuteurs techniques avec d'autres
+ * interlocuteurs techniques. » The user may still choose both roles: A §9 goes on « La coordination
+ * entre les interlocuteurs d'un même État est encouragée. »
  */
 export interface BatchFilter {
   role: PocRole | 'both';
   ownFingerprint?: string | undefined;
 }
 
-function keep(entry: PointOfContact, filter: BatchFilter): boolean {
+/** Whether an entry may be in a batch under the filter (its role; never the own entry). */
+export function fitsBatch(entry: PointOfContact, filter: BatchFilter): boolean {
   if (filter.role !== 'both' && entry.role !== filter.role) return false;
   return entry.openpgp?.fingerprint !== filter.ownFingerprint || !filter.ownFingerprint;
+}
+
+/**
+ * The hand-picked entries, in the order picked, under the same filter as the other targets: a POC
+ * picked under one role and left out after the role changed is not checked. Ids the directory no
+ * longer holds are dropped.
+ */
+export function entriesOfList(
+  byId: ReadonlyMap<string, PointOfContact>,
+  ids: readonly string[],
+  filter: BatchFilter,
+): PointOfContact[] {
+  return ids.flatMap((id) => {
+    const entry = byId.get(id);
+    return entry && fitsBatch(entry, filter) ? [entry] : [];
+  });
 }
 
 /** The global directory entries of every State in a UN regional group. */
@@ -56,7 +76,7 @@ export function entriesOfUnGroup(
   group: RegionalGroup,
   filter: BatchFilter,
 ): PointOfContact[] {
-  return entries.filter((e) => findState(e.state)?.group === group && keep(e, filter));
+  return entries.filter((e) => findState(e.state)?.group === group && fitsBatch(e, filter));
 }
 
 /**
@@ -73,7 +93,7 @@ export function entriesOfRegionalDirectory(
   const emails = new Set(directory.entries.flatMap((r) => r.emails.map((m) => m.toLowerCase())));
   return entries.filter(
     (e) =>
-      keep(e, filter) &&
+      fitsBatch(e, filter) &&
       ((e.openpgp && fingerprints.has(e.openpgp.fingerprint)) ||
         e.emails.some((m) => emails.has(m.toLowerCase()))),
   );

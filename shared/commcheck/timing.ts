@@ -23,11 +23,21 @@ export function firstHandover(delivery: Delivery | undefined): string | undefine
   return delivery?.handovers[0]?.at;
 }
 
+/**
+ * OpenPGP signature times are whole seconds (RFC 9580 §5.2.3.11, a four-octet count of seconds), so
+ * a reply signed within the same second as the hand-over reads up to 999 ms earlier than it: a round
+ * trip under a second, not a clock difference.
+ */
+const SIGNATURE_TIME_RESOLUTION_MS = 1000;
+
 export function roundTrip(check: CheckRecord, handedOverAt: string | undefined): RoundTrip | null {
   if (!check.reply) return null;
   const startAt = handedOverAt ?? check.sealedAt;
   const endAt = check.reply.signedAt ?? check.reply.receivedAt;
-  const ms = Date.parse(endAt) - Date.parse(startAt);
+  const elapsed = Date.parse(endAt) - Date.parse(startAt);
+  const withinSignatureSecond =
+    check.reply.signedAt !== null && elapsed < 0 && elapsed > -SIGNATURE_TIME_RESOLUTION_MS;
+  const ms = withinSignatureSecond ? 0 : elapsed;
   return {
     startAt,
     startBasis: handedOverAt ? 'handed-over' : 'sealed',

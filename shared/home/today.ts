@@ -1,12 +1,17 @@
 import { dueSoon, type CaseSummary, type DueItem } from '../cases';
+import type { CheckRecord } from '../commcheck/model';
+import { checkStatus, followUpAt } from '../commcheck/timing';
+import type { PocRole } from '../directory/model';
 import { isDirectorySyncStale } from '../directory/staleness';
 
 /**
  * "Today": what needs the POC now, in the order it is urgent. A §8: a ping must be answered within
  * 48 hours (« répondre dans un délai de 48 heures »); then the deadlines of cases (overdue, then due
- * within a day), cases awaiting our reply and awaiting theirs, keys that changed and must be verified
- * before trusting a message, the directory's freshness and what waits in the outbox. Pure, so the
- * bench and the tests build it without a browser.
+ * within a day); then the communication checks still unanswered 48 hours after their hand-over (the
+ * same 48 hours, already run out: a channel that may not work, to follow up by other means); cases
+ * awaiting our reply and awaiting theirs, keys that changed and must be verified before trusting a
+ * message, the directory's freshness and what waits in the outbox. Pure, so the bench and the tests
+ * build it without a browser.
  */
 export interface TodayPing {
   id: string;
@@ -20,6 +25,14 @@ export interface TodayKeyChange {
   label: string;
 }
 
+/** A communication check sent from this desk (issue 13), with its first hand-over if any. */
+export interface TodayCheck {
+  campaignId: string;
+  check: CheckRecord;
+  /** Never handed over: nothing left the app, so no answer is awaited. */
+  handedOverAt?: string | undefined;
+}
+
 export interface TodayInput {
   now: number;
   pings: readonly TodayPing[];
@@ -27,6 +40,8 @@ export interface TodayInput {
   queuedPingIds: ReadonlySet<string>;
   cases: readonly CaseSummary[];
   keyChanges: readonly TodayKeyChange[];
+  /** Checks sent from this desk; answered ones and those within their 48 hours are left out. */
+  checks: readonly TodayCheck[];
   lastSyncAt?: string;
   staleSyncDays: number;
   outboxWaiting: number;
@@ -40,6 +55,19 @@ export interface PendingPing {
   queued: boolean;
 }
 
+/** A check unanswered FOLLOW_UP_HOURS after its hand-over, one click from its campaign's report. */
+export interface CheckFollowUp {
+  campaignId: string;
+  checkId: string;
+  /** The POC's display label when the check was sent. */
+  label: string;
+  state: string;
+  role: PocRole;
+  handedOverAt: string;
+  /** When the 48 hours ran out. */
+  dueAt: string;
+}
+
 export interface Today {
   /** When it was built (ms since the epoch). */
   now: number;
@@ -48,6 +76,8 @@ export interface Today {
   dueToday: DueItem[];
   awaitingUs: CaseSummary[];
   awaitingThem: CaseSummary[];
+  /** Unanswered checks past their 48 hours, the longest unanswered first. */
+  checkFollowUps: CheckFollowUp[];
   keyChanges: readonly TodayKeyChange[];
   lastSyncAt?: string;
   syncStale: boolean;
@@ -81,6 +111,23 @@ export function buildToday(input: TodayInput): Today {
   const awaitingThem = open
     .filter((c) => c.status === 'awaiting-reply' || c.deadline?.owedBy === 'counterpart')
     .sort(byActivity);
+  const checkFollowUps = input.checks
+    .flatMap(({ campaignId, check, handedOverAt }): CheckFollowUp[] =>
+      handedOverAt && checkStatus(check, handedOverAt, new Date(input.now)) === 'follow-up'
+        ? [
+            {
+              campaignId,
+              checkId: check.id,
+              label: check.label,
+              state: check.state,
+              role: check.role,
+              handedOverAt,
+              dueAt: followUpAt(handedOverAt),
+            },
+          ]
+        : [],
+    )
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.label.localeCompare(b.label));
   const syncStale = isDirectorySyncStale(input.lastSyncAt, input.staleSyncDays, new Date(input.now));
   const today: Today = {
     now: input.now,
@@ -89,6 +136,7 @@ export function buildToday(input: TodayInput): Today {
     dueToday: due.filter((item) => !item.overdue),
     awaitingUs,
     awaitingThem,
+    checkFollowUps,
     keyChanges: input.keyChanges,
     syncStale,
     outboxWaiting: input.outboxWaiting,
@@ -100,6 +148,7 @@ export function buildToday(input: TodayInput): Today {
       due.length +
       awaitingUs.length +
       awaitingThem.length +
+      checkFollowUps.length +
       input.keyChanges.length +
       input.outboxWaiting ===
       0 && !syncStale;

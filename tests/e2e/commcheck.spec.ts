@@ -41,8 +41,9 @@ test('A checks the channel to B; B answers in one click; A sees channel verified
   registry = await startDemoRegistry();
   const { a, b, pocA, pocB } = await setUpPocPair(browser, registry);
 
-  // A: a check to one hand-picked POC.
+  // A: a check to one hand-picked POC, of A's own role unless A chooses otherwise (A §9).
   await openMessages(a, 'Communication checks');
+  await expect(a.getByLabel('Role of the POCs')).toHaveValue('technical');
   await a.getByLabel('Find POCs to check in the directory').fill(pocB.pickerQuery);
   await a.getByRole('checkbox', { name: pocB.pickerName }).check();
   await expect(a.getByText('POCs with a key to check: 1')).toBeVisible();
@@ -111,4 +112,31 @@ test('A checks the channel to B; B answers in one click; A sees channel verified
     .first()
     .click();
   await expect(a.getByText(/Channel verified on .+ \(by check\)/)).toBeVisible();
+
+  // A second check, handed over and left unanswered: 49 hours later it is on Today, one click from
+  // its own campaign's report. (A pointer move right after the clock jump, so the idle lock, which
+  // counts from the last activity, does not read the jump as 49 idle hours.)
+  await openMessages(a, 'Communication checks');
+  await a.getByLabel('Find POCs to check in the directory').fill(pocB.pickerQuery);
+  await a.getByRole('checkbox', { name: pocB.pickerName }).check();
+  await a.getByRole('button', { name: 'Sign, encrypt and prepare the checks (1)' }).click();
+  await expect(report.getByRole('row').filter({ hasText: 'Prepared, not handed over yet' })).toHaveCount(1);
+  await download(a, () =>
+    report.getByRole('button', { name: 'Save all checks as .eml files (.zip)' }).click(),
+  );
+  await expect(report.getByRole('row').filter({ hasText: 'Handed over, awaiting the answer' })).toHaveCount(
+    1,
+  );
+  await a.mouse.move(5, 5);
+  await a.clock.setFixedTime(Date.now() + 49 * 3_600_000);
+  await a.mouse.move(10, 10);
+  await a.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Today' }).click();
+  const followUps = a.getByRole('region', { name: 'Communication checks unanswered after 48 hours: 1' });
+  await expect(followUps).toBeVisible();
+  await expect(a.getByText('Nothing needs you right now.')).toHaveCount(0);
+  await followUps.getByRole('link', { name: new RegExp(` — ${pocB.stateLabel}$`) }).click();
+  await expect(
+    report.getByRole('row').filter({ hasText: 'No answer after 48 hours: follow up' }),
+  ).toHaveCount(1);
+  await expect(a.getByText('Answered: 0 of 1. To follow up: 1.')).toBeVisible();
 });

@@ -232,6 +232,15 @@ describe('round-trip time and follow-up', () => {
     expect(roundTrip(check('x0000000fictional'), HANDED)).toBeNull();
   });
 
+  it('reads a reply signed within the second of the hand-over as under a second, not as clock skew', () => {
+    // OpenPGP signature times are whole seconds: handed over at .700, signed at .900 of that second.
+    const handed = '2026-11-02T08:10:00.700Z';
+    const sameSecond = { ...answered, reply: { ...answered.reply!, signedAt: '2026-11-02T08:10:00.000Z' } };
+    expect(roundTrip(sameSecond, handed)?.ms).toBe(0);
+    const secondBefore = { ...answered, reply: { ...answered.reply!, signedAt: '2026-11-02T08:09:59.000Z' } };
+    expect(roundTrip(secondBefore, handed)?.ms).toBeNull();
+  });
+
   it('flags an unanswered check 48 hours after its hand-over, not before, and never one not handed over', () => {
     const open = check('check000fictional02');
     const just = new Date(Date.parse(HANDED) + 48 * 3_600_000 - 1);

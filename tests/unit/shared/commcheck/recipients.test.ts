@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { entriesOfRegionalDirectory, entriesOfUnGroup } from '../../../../shared/commcheck';
+import {
+  entriesOfList,
+  entriesOfRegionalDirectory,
+  entriesOfUnGroup,
+  fitsBatch,
+} from '../../../../shared/commcheck';
 import type { PointOfContact } from '../../../../shared/directory/model';
 import type { RegionalDirectoryRecord } from '../../../../shared/regional/model';
 
@@ -78,5 +83,21 @@ describe('batch recipients', () => {
     };
     const found = entriesOfRegionalDirectory(ENTRIES, directory, { role: 'technical' });
     expect(found.map((e) => e.id)).toEqual(['pol-tech-1', 'cze-tech-2']);
+  });
+
+  it('keeps hand-picked POCs of the chosen role only, in the order picked, never the own entry', () => {
+    const byId = new Map(ENTRIES.map((e) => [e.id, e]));
+    const picked = ['cze-tech-2', 'pol-dipl-1', 'pol-tech-1', 'gone-from-directory'];
+    const ids = (list: PointOfContact[]) => list.map((e) => e.id);
+    expect(ids(entriesOfList(byId, picked, { role: 'technical' }))).toEqual(['cze-tech-2', 'pol-tech-1']);
+    expect(ids(entriesOfList(byId, picked, { role: 'diplomatic' }))).toEqual(['pol-dipl-1']);
+    expect(ids(entriesOfList(byId, picked, { role: 'both', ownFingerprint: 'A'.repeat(40) }))).toEqual([
+      'cze-tech-2',
+      'pol-dipl-1',
+    ]);
+    // The picker offers what the list would keep: a diplomatic POC is not offered for a technical check.
+    expect(ENTRIES.filter((e) => fitsBatch(e, { role: 'technical' })).map((e) => e.id)).not.toContain(
+      'pol-dipl-1',
+    );
   });
 });

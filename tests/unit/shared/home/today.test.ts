@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseSummary } from '../../../../shared/cases';
-import { buildToday, noticesBetween, type TodayInput } from '../../../../shared/home/today';
+import type { CheckRecord } from '../../../../shared/commcheck';
+import { buildToday, noticesBetween, type TodayCheck, type TodayInput } from '../../../../shared/home/today';
 
 const NOW = Date.parse('2026-12-01T09:00:00.000Z');
 const hours = (h: number) => new Date(NOW + h * 3_600_000).toISOString();
@@ -22,12 +23,31 @@ function summary(id: string, patch: Partial<CaseSummary>): CaseSummary {
   };
 }
 
+/** A check to a fictional POC, sealed an hour before its hand-over (`handedOver` hours from NOW). */
+function check(id: string, handedOver: number | undefined, patch: Partial<CheckRecord> = {}): TodayCheck {
+  return {
+    campaignId: 'campaign-today001',
+    check: {
+      id: `check-${id}`,
+      pocId: `poc-${id}`,
+      state: 'DEU',
+      role: 'technical',
+      label: `CERT ${id} (fictional)`,
+      fingerprint: 'B'.repeat(40),
+      sealedAt: hours((handedOver ?? -100) - 1),
+      ...patch,
+    },
+    ...(handedOver === undefined ? {} : { handedOverAt: hours(handedOver) }),
+  };
+}
+
 const input = (patch: Partial<TodayInput>): TodayInput => ({
   now: NOW,
   pings: [],
   queuedPingIds: new Set(),
   cases: [],
   keyChanges: [],
+  checks: [],
   staleSyncDays: 14,
   outboxWaiting: 0,
   ...patch,
@@ -78,6 +98,45 @@ describe('Today', () => {
   it('says the directory may be out of date, and is quiet when nothing needs the user', () => {
     expect(buildToday(input({ lastSyncAt: hours(-24 * 20) })).syncStale).toBe(true);
     expect(buildToday(input({ lastSyncAt: hours(-1) })).quiet).toBe(true);
+  });
+
+  it('lists the checks unanswered 48 hours after their hand-over, the longest unanswered first, and is not quiet', () => {
+    const checks = [
+      check('recent', -10),
+      check('late', -50),
+      check('later', -60),
+      check('never-handed-over', undefined),
+      check('answered', -70, {
+        reply: {
+          messageId: 'reply-answered',
+          signedAt: hours(-69),
+          receivedAt: hours(-68),
+          signerFingerprint: 'B'.repeat(40),
+        },
+      }),
+    ];
+    const today = buildToday(input({ checks, lastSyncAt: hours(-1) }));
+    expect(today.quiet).toBe(false);
+    expect(today.checkFollowUps.map((f) => [f.checkId, f.dueAt])).toEqual([
+      ['check-later', hours(-12)],
+      ['check-late', hours(-2)],
+    ]);
+    expect(today.checkFollowUps[0]).toMatchObject({
+      campaignId: 'campaign-today001',
+      label: 'CERT later (fictional)',
+      state: 'DEU',
+      handedOverAt: hours(-60),
+    });
+  });
+
+  it('lists a check once its 48 hours run out, as the page ticks on', () => {
+    const checks = [check('edge', -47)];
+    const before = buildToday(input({ checks, lastSyncAt: hours(-1) }));
+    expect(before.checkFollowUps).toEqual([]);
+    expect(before.quiet).toBe(true);
+    const after = buildToday(input({ now: NOW + 3_600_000, checks, lastSyncAt: hours(-1) }));
+    expect(after.checkFollowUps.map((f) => f.checkId)).toEqual(['check-edge']);
+    expect(after.quiet).toBe(false);
   });
 
   it('notifies a new ping, a deadline entering its last 2 hours and a reply received, once each', () => {
