@@ -78,18 +78,3 @@ export function channelVerifiedAt(
   }
   return latest;
 }
-
-/** Unanswered checks handed over more than 48 hours ago, over every campaign (for Today). */
-export function followUpCount(
-  campaigns: readonly Campaign[],
-  deliveries: ReadonlyMap<string, Delivery | undefined>,
-  now: Date,
-): number {
-  let count = 0;
-  for (const campaign of campaigns) {
-    for (const check of campaign.checks) {
-      if (checkStatus(check, firstHandover(deliveries.get(check.id)), now) === 'follow-up') count++;
-    }
-  }
-  return count;
-}

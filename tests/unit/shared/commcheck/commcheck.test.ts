@@ -8,7 +8,6 @@ import {
   campaignReport,
   channelVerifiedAt,
   checkStatus,
-  followUpCount,
   matchReply,
   recogniseCheck,
   roundTrip,
@@ -249,11 +248,6 @@ describe('round-trip time and follow-up', () => {
     expect(checkStatus(open, HANDED, after)).toBe('follow-up');
     expect(checkStatus(open, undefined, new Date('2027-01-01T00:00:00Z'))).toBe('prepared');
     expect(checkStatus(answered, HANDED, after)).toBe('answered');
-    const deliveries = new Map([
-      ['check000fictional01', delivered(HANDED)],
-      ['check000fictional02', delivered(HANDED)],
-    ]);
-    expect(followUpCount([campaign(answered, open)], deliveries, after)).toBe(1);
   });
 });
 
