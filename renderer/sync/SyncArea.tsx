@@ -79,7 +79,7 @@ export function SyncArea() {
         {t('syncNow')}
       </button>
       <OutboxList />
-      {state ? <OwnEntries ownState={state.state} ownRole={state.role} /> : null}
+      {state ? <OwnEntries ownState={state.state} ownRole={state.role} rights={state.rights} /> : null}
       <SyncByFile />
       {state ? <SyncSettingsForm state={state} /> : null}
     </section>
