@@ -1,0 +1,111 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../shared/i18n/formats';
+import type { LegacyOutboxItem, LegacyReview } from '../../shared/sync/legacyOutbox';
+import { SYNC_QUERY_KEY, useSyncController } from './useSync';
+
+/** The entity an item names, read without trusting its shape (it is checked only on "Check"). */
+function entityOf(item: LegacyOutboxItem): string {
+  const entry = item.request.statement.entry;
+  const text = typeof entry === 'object' && entry !== null && 'text' in entry ? entry.text : undefined;
+  const entity = typeof text === 'object' && text !== null && 'entity' in text ? text.entity : undefined;
+  return typeof entity === 'string' ? entity.slice(0, 200) : '';
+}
+
+/**
+ * Outbox items signed under protocol v1 (shared/sync/legacyOutbox.ts): kept, never sent as they are.
+ * "Check and send again" verifies the old signature, shows what the item says and, only when the
+ * user confirms, signs it again in the current form with the user's key and queues it.
+ */
+export function LegacyOutbox() {
+  const { t } = useTranslation('sync');
+  const controller = useSyncController();
+  const { data: items = [] } = useQuery({
+    queryKey: [...SYNC_QUERY_KEY, 'legacyOutbox'],
+    queryFn: () => controller.store.listLegacyOutbox(),
+  });
+  if (items.length === 0) return null;
+  return (
+    <section className="warning stack" aria-labelledby="legacy-outbox-title">
+      <h3 id="legacy-outbox-title">{t('legacy.title')}</h3>
+      <p>{t('legacy.explain')}</p>
+      <ul className="sync-list">
+        {items.map((item) => (
+          <LegacyOutboxRow key={item.id} item={item} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function LegacyOutboxRow({ item }: { item: LegacyOutboxItem }) {
+  const { t, i18n } = useTranslation('sync');
+  const controller = useSyncController();
+  const [review, setReview] = useState<LegacyReview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const entity = entityOf(item);
+
+  const check = async () => {
+    setBusy(true);
+    try {
+      setReview(await controller.reviewLegacy(item));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      const result = await controller.resignLegacy(item);
+      // A refusal now (the item changed since it was shown) is shown in place of the preview.
+      setReview(result.ok ? null : result);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li>
+      <p>
+        <strong>{t('item.entry', { entity })}</strong> —{' '}
+        {t('legacy.signedOn', { time: formatDateTime(item.createdAt, i18n.language) })}
+      </p>
+      {review === null ? (
+        <div className="sync-actions">
+          <button type="button" onClick={() => void check()} disabled={busy}>
+            {t('legacy.check')}
+          </button>
+        </div>
+      ) : review.ok ? (
+        <>
+          <figure>
+            <figcaption>{t('legacy.says')}</figcaption>
+            <pre>{JSON.stringify(review.entry, null, 2)}</pre>
+          </figure>
+          <p>{t('legacy.confirmExplain', { revision: review.statement.baseRevision })}</p>
+          <div className="sync-actions">
+            <button type="button" className="primary" onClick={() => void confirm()} disabled={busy}>
+              {t('legacy.confirm')}
+            </button>
+            <button type="button" onClick={() => setReview(null)} disabled={busy}>
+              {t('legacy.cancel')}
+            </button>
+            <button type="button" onClick={() => void controller.discardLegacy(item)} disabled={busy}>
+              {t('discard')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p role="alert">{t(`legacy.refused.${review.reason}`)}</p>
+          <div className="sync-actions">
+            <button type="button" onClick={() => void controller.discardLegacy(item)} disabled={busy}>
+              {t('discard')}
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
