@@ -40,40 +40,67 @@ export function LegacyOutbox() {
 }
 
 function LegacyOutboxRow({ item }: { item: LegacyOutboxItem }) {
-  const { t, i18n } = useTranslation('sync');
   const controller = useSyncController();
   const [review, setReview] = useState<LegacyReview | null>(null);
   const [busy, setBusy] = useState(false);
-  const entity = entityOf(item);
-
-  const check = async () => {
+  const run = async (action: () => Promise<void>) => {
     setBusy(true);
     try {
-      setReview(await controller.reviewLegacy(item));
+      await action();
     } finally {
       setBusy(false);
     }
   };
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      const result = await controller.resignLegacy(item);
-      // A refusal now (the item changed since it was shown) is shown in place of the preview.
-      setReview(result.ok ? null : result);
-    } finally {
-      setBusy(false);
-    }
-  };
+  return (
+    <LegacyItemView
+      item={item}
+      review={review}
+      busy={busy}
+      onCheck={() => void run(async () => setReview(await controller.reviewLegacy(item)))}
+      onConfirm={() =>
+        void run(async () => {
+          const result = await controller.resignLegacy(item);
+          // A refusal now (the item changed since it was shown) replaces the preview.
+          setReview(result.ok ? null : result);
+        })
+      }
+      onCancel={() => setReview(null)}
+      onDiscard={() => void run(() => controller.discardLegacy(item))}
+    />
+  );
+}
 
+/**
+ * One v1 item: before the check, only "Check and send again"; after a good check, what it says and
+ * the confirmation; after a refused check, why, and no way to send it.
+ */
+export function LegacyItemView({
+  item,
+  review,
+  busy,
+  onCheck,
+  onConfirm,
+  onCancel,
+  onDiscard,
+}: {
+  item: LegacyOutboxItem;
+  review: LegacyReview | null;
+  busy: boolean;
+  onCheck: () => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+  onDiscard: () => void;
+}) {
+  const { t, i18n } = useTranslation('sync');
   return (
     <li>
       <p>
-        <strong>{t('item.entry', { entity })}</strong> —{' '}
+        <strong>{t('item.entry', { entity: entityOf(item) })}</strong> —{' '}
         {t('legacy.signedOn', { time: formatDateTime(item.createdAt, i18n.language) })}
       </p>
       {review === null ? (
         <div className="sync-actions">
-          <button type="button" onClick={() => void check()} disabled={busy}>
+          <button type="button" onClick={onCheck} disabled={busy}>
             {t('legacy.check')}
           </button>
         </div>
@@ -85,13 +112,13 @@ function LegacyOutboxRow({ item }: { item: LegacyOutboxItem }) {
           </figure>
           <p>{t('legacy.confirmExplain', { revision: review.statement.baseRevision })}</p>
           <div className="sync-actions">
-            <button type="button" className="primary" onClick={() => void confirm()} disabled={busy}>
+            <button type="button" className="primary" onClick={onConfirm} disabled={busy}>
               {t('legacy.confirm')}
             </button>
-            <button type="button" onClick={() => setReview(null)} disabled={busy}>
+            <button type="button" onClick={onCancel} disabled={busy}>
               {t('legacy.cancel')}
             </button>
-            <button type="button" onClick={() => void controller.discardLegacy(item)} disabled={busy}>
+            <button type="button" onClick={onDiscard} disabled={busy}>
               {t('discard')}
             </button>
           </div>
@@ -100,7 +127,7 @@ function LegacyOutboxRow({ item }: { item: LegacyOutboxItem }) {
         <>
           <p role="alert">{t(`legacy.refused.${review.reason}`)}</p>
           <div className="sync-actions">
-            <button type="button" onClick={() => void controller.discardLegacy(item)} disabled={busy}>
+            <button type="button" onClick={onDiscard} disabled={busy}>
               {t('discard')}
             </button>
           </div>
