@@ -5,12 +5,21 @@ import {
   EnrolRequestSchema,
   ROUTES,
   SessionRequestSchema,
+  type AccountRights,
   type Challenge,
   type EnrolResponse,
   type Session,
 } from '../../shared/registry/protocol';
 import { fingerprintOf, readVerificationKey, verifyCanonical } from '../../shared/registry/signing';
-import { accountKey, bearerToken, parseOr400, rawStatement, type RegistryContext } from '../context';
+import { ExerciseRepository } from '../store/exerciseRepository';
+import {
+  accountKey,
+  bearerToken,
+  parseOr400,
+  rawStatement,
+  requireAccount,
+  type RegistryContext,
+} from '../context';
 
 /** Stricter limits where a guess could be tried: codes and challenges. */
 const STRICT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -82,6 +91,19 @@ export function registerAccessRoutes(app: FastifyInstance, context: RegistryCont
     }
     const session = context.accounts.createSession(account.id, context.now(), context.sessionTtlMs);
     return { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() };
+  });
+
+  // The caller's own rights, so the app offers "Add an entry" only when creating one will be accepted.
+  // `mayCreate` is what remains: each entry created uses one (AccountRepository.useCreateRight).
+  const exercises = new ExerciseRepository(context.db);
+  app.get(ROUTES.account, (request): AccountRights => {
+    const account = requireAccount(context, request);
+    return {
+      state: account.state,
+      role: account.role,
+      mayCreate: account.mayCreate,
+      facilitator: exercises.isFacilitator(account.id),
+    };
   });
 
   // Issue 9 §1: ends the session at once (the app calls it on lock and on quit). Idempotent: an

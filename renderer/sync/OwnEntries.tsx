@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PocRole, PointOfContact } from '../../shared/directory/model';
+import type { SyncState } from '../../shared/sync/model';
+import { AddEntry, entriesStillAllowed } from './AddEntry';
 import { stateName } from '../../shared/directory/stateNames';
 import { randomKey } from '../../shared/sync/outbox';
 import { listEntriesOfState } from '../directory/store';
@@ -13,8 +15,17 @@ import { WithdrawEntry } from './WithdrawEntry';
 /**
  * A §7 d: the own State's entries of the own role, editable; edits go through the signed outbox.
  * Issue 9 §1: the registry binds the account to its State AND role, so only those entries are offered.
+ * Creating an entry is a right granted with the enrolment code: "Add an entry" is offered only with it.
  */
-export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: PocRole }) {
+export function OwnEntries({
+  ownState,
+  ownRole,
+  rights,
+}: {
+  ownState: string;
+  ownRole: PocRole;
+  rights: SyncState['rights'];
+}) {
   const { t, i18n } = useTranslation('sync');
   const session = useVaultSession();
   const controller = useSyncController();
@@ -36,8 +47,11 @@ export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: P
           i.kind === 'entry-withdraw' && i.status !== 'rejected' ? [i.request.statement.entryId] : [],
         ),
       );
+      const creations = outbox.filter(
+        (i) => i.kind === 'entry-update' && i.status !== 'rejected' && i.request.statement.baseRevision === 0,
+      ).length;
       const own = entries.filter((e) => e.role === ownRole).sort((a, b) => a.id.localeCompare(b.id));
-      return { entries: own, pending, withdrawing };
+      return { entries: own, pending, withdrawing, creations };
     },
   });
 
@@ -100,9 +114,7 @@ export function OwnEntries({ ownState, ownRole }: { ownState: string; ownRole: P
             ))}
           </ul>
           {data && data.entries.length === 0 ? <p>{t('own.none')}</p> : null}
-          <button type="button" onClick={startNew}>
-            {t('own.add')}
-          </button>
+          {data ? <AddEntry allowed={entriesStillAllowed(rights, data.creations)} onAdd={startNew} /> : null}
         </>
       )}
     </section>

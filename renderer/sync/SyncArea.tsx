@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/i18n/formats';
 import type { OutboxItem } from '../../shared/sync/model';
 import { DamagedRecordsNotice } from '../components/DamagedRecordsNotice';
 import { navigate } from '../navigation/navigation';
+import { LegacyOutbox } from './LegacyOutbox';
 import { OwnEntries } from './OwnEntries';
 import { syncErrorText } from './syncErrors';
 import { FeedFreshness, SyncByFile, SyncSettingsForm } from './SyncTools';
@@ -79,7 +80,7 @@ export function SyncArea() {
         {t('syncNow')}
       </button>
       <OutboxList />
-      {state ? <OwnEntries ownState={state.state} ownRole={state.role} /> : null}
+      {state ? <OwnEntries ownState={state.state} ownRole={state.role} rights={state.rights} /> : null}
       <SyncByFile />
       {state ? <SyncSettingsForm state={state} /> : null}
     </section>
@@ -94,11 +95,19 @@ function OutboxList() {
     queryFn: () => controller.store.listOutbox(),
   });
   // Damaged outbox items are never dropped silently: they are reported here (own-entry edits and
-  // withdrawals) as in Pings (ping answers), copied to quarantine first.
-  if (items.length === 0) return <DamagedRecordsNotice collections={['outbox']} />;
+  // withdrawals) as in Pings (ping answers), copied to quarantine first. Items signed under protocol
+  // v1 are readable, not damaged: they wait here for the user to check them and sign them again.
+  if (items.length === 0)
+    return (
+      <>
+        <DamagedRecordsNotice collections={['outbox']} />
+        <LegacyOutbox />
+      </>
+    );
   return (
     <section aria-labelledby="outbox-title">
       <DamagedRecordsNotice collections={['outbox']} />
+      <LegacyOutbox />
       <h3 id="outbox-title">{t('outboxTitle')}</h3>
       <ul className="sync-list">
         {items.map((item) => (

@@ -1,5 +1,16 @@
 import type { PointOfContact } from '../../shared/directory/model';
-import { signCanonical, type SigningKey } from '../../shared/registry/signing';
+import {
+  readVerificationKey,
+  signCanonical,
+  verifyCanonical,
+  type SigningKey,
+} from '../../shared/registry/signing';
+import {
+  resignLegacyItem,
+  reviewLegacyItem,
+  type LegacyOutboxItem,
+  type LegacyReview,
+} from '../../shared/sync/legacyOutbox';
 import { SyncError } from '../../shared/sync/errors';
 import { SyncStateSchema, type OutboxItem, type SyncState } from '../../shared/sync/model';
 import { exportOutboxFile } from '../../shared/sync/syncByFile';
@@ -16,7 +27,7 @@ import {
   type SyncProgress,
   type SyncReport,
 } from '../../shared/sync/syncEngine';
-import { loadOwnSigningKey } from '../messaging/ownIdentity';
+import { loadOwnIdentity, loadOwnSigningKey } from '../messaging/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { VaultSyncStore, type PingRecord } from './vaultSyncStore';
 
@@ -76,6 +87,14 @@ export class SyncController {
     this.#key ??= await loadOwnSigningKey(this.session);
     if (!this.#key) throw new SyncError('not-enrolled', 'no own OpenPGP key in this vault');
     return signCanonical(statement, this.#key);
+  };
+
+  /** True when `signature` is the enrolled key's signature over the statement (the key the registry knows). */
+  readonly verifyOwn = async (statement: unknown, signature: string): Promise<boolean> => {
+    const [state, identity] = await Promise.all([this.store.loadState(), loadOwnIdentity(this.session)]);
+    if (!state || !identity) return false;
+    const key = await readVerificationKey(identity.publicKeyArmored).catch(() => null);
+    return key ? verifyCanonical(statement, signature, key, state.ownFingerprint) : false;
   };
 
   client(url: string): RegistryClient {
@@ -206,6 +225,28 @@ export class SyncController {
     await resolveOutboxItem({ store: this.store, sign: this.sign }, item, choice);
     this.#changed();
     if (choice === 'mine') void this.syncNow();
+  }
+
+  /** What a protocol v1 outbox item says, once its signature is checked (nothing is signed here). */
+  reviewLegacy(item: LegacyOutboxItem): Promise<LegacyReview> {
+    return reviewLegacyItem(item, this.verifyOwn);
+  }
+
+  /** On the user's confirmation only: signs a v1 item again in the current form and sends it. */
+  async resignLegacy(item: LegacyOutboxItem): ReturnType<typeof resignLegacyItem> {
+    const result = await resignLegacyItem(
+      { store: this.store, sign: this.sign, verify: this.verifyOwn },
+      item,
+      { confirmed: true },
+    );
+    this.#changed();
+    if (result.ok) void this.syncNow({ force: true });
+    return result;
+  }
+
+  async discardLegacy(item: LegacyOutboxItem): Promise<void> {
+    await this.store.discardOutbox(item.id);
+    this.#changed();
   }
 
   /** Issue 12: a registry call on the sync session (the exercise screens poll through it). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PingSchema, type EntryChange, type Ping } from '../../shared/registry/protocol';
 import { OutboxItemSchema, type OutboxItem, type SyncState } from '../../shared/sync/model';
 import type { OutboxEffect, SyncStore } from '../../shared/sync/store';
+import { LegacyOutboxItemSchema, type LegacyOutboxItem } from '../../shared/sync/legacyOutbox';
 import { writeDirectory } from '../directory/store';
 import { SYNC_STATE_RECORD_ID, syncStateRecords } from '../enrolment/enrolmentRecord';
 import type { BatchOp, VaultSession } from '../vault/session';
@@ -14,6 +15,16 @@ export const PingRecordSchema = PingSchema.extend({
 export type PingRecord = z.infer<typeof PingRecordSchema>;
 
 const STATE_ID = SYNC_STATE_RECORD_ID;
+
+/**
+ * An outbox record as read: a current item, or an item signed under protocol v1 that is kept, never
+ * sent, until the user checks it and signs it again (shared/sync/legacyOutbox.ts). A v1 item is
+ * readable, so it is not reported as damaged; a record that is neither still is.
+ */
+const StoredOutboxSchema = z.union([
+  OutboxItemSchema.transform((item) => ({ current: item })),
+  LegacyOutboxItemSchema.transform((item) => ({ legacy: item })),
+]);
 
 /**
  * The sync engine's store over the encrypted vault: directory entries through the directory store
@@ -51,8 +62,22 @@ export class VaultSyncStore implements SyncStore {
     ]);
   }
 
+  async #storedOutbox() {
+    return (await this.session.collection('outbox', StoredOutboxSchema).list()).items.map((i) => i.value);
+  }
+
   async listOutbox(): Promise<OutboxItem[]> {
-    return (await this.outbox().list()).items.map((item) => item.value);
+    return (await this.#storedOutbox()).flatMap((v) => ('current' in v ? [v.current] : []));
+  }
+
+  /** Items signed under protocol v1: never sent as they are (see shared/sync/legacyOutbox.ts). */
+  async listLegacyOutbox(): Promise<LegacyOutboxItem[]> {
+    return (await this.#storedOutbox()).flatMap((v) => ('legacy' in v ? [v.legacy] : []));
+  }
+
+  /** Drops an item the user chose not to send again (a v1 item; nothing else changes). */
+  discardOutbox(id: string): Promise<void> {
+    return this.outbox().delete(id);
   }
 
   putOutbox(item: OutboxItem): Promise<void> {

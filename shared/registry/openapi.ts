@@ -105,6 +105,17 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           responses: { '204': { description: 'Session ended' }, ...authed },
         },
       },
+      [protocol.ROUTES.account]: {
+        get: {
+          summary: "The caller's account and rights: State, role, entries it may still create, facilitator",
+          description:
+            'Rights are granted by the registry manager with the enrolment code (issue-code --may-create N, --facilitator). ' +
+            'mayCreate is what remains: each entry the account creates uses one. Added to protocol v2; a registry that ' +
+            'predates it answers 404.',
+          security: bearer,
+          responses: { '200': ok(protocol.AccountRightsSchema), ...authed },
+        },
+      },
       [protocol.ROUTES.enrol]: {
         post: {
           summary: "Register a POC's public key with a one-time enrolment code",

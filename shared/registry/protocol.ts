@@ -187,6 +187,25 @@ export const PingAckRequestSchema = z.strictObject({
 export type PingAckRequest = z.infer<typeof PingAckRequestSchema>;
 export const PingAckResponseSchema = z.object({ ping: PingSchema });
 
+// --- the account's own rights ----------------------------------------------------------------
+
+/**
+ * What the caller's account may do (GET /v1/account), so the app offers only what the registry will
+ * accept. Added to protocol v2 without a version change: a registry that predates it answers 404,
+ * and the app then keeps what it knew. The rights are granted by the registry manager with the
+ * enrolment code (A §7 c: « les États peuvent demander au Bureau des affaires de désarmement, par
+ * l'intermédiaire de leur mission permanente à New York, des identifiants de connexion »).
+ */
+export const AccountRightsSchema = z.object({
+  state: StateCodeSchema,
+  role: PocRoleSchema,
+  /** How many new entries of its State and role this account may still create (0: the manager creates them). */
+  mayCreate: z.number().int().nonnegative(),
+  /** May read the progress of group exercises (issue 12). */
+  facilitator: z.boolean(),
+});
+export type AccountRights = z.infer<typeof AccountRightsSchema>;
+
 /** Every route of the protocol (paths keep their /v1 prefix; the version is `PROTOCOL`), for the OpenAPI document and for the client's paths. */
 export const ROUTES = {
   info: '/v1/registry',
@@ -197,6 +216,8 @@ export const ROUTES = {
   session: '/v1/session',
   /** Ends the caller's session at once (the app calls it on lock and on quit). */
   logout: '/v1/session/logout',
+  /** The caller's own account and rights (AccountRightsSchema). */
+  account: '/v1/account',
   entry: '/v1/entries/:id',
   pings: '/v1/pings',
   pingAck: '/v1/pings/:id/ack',

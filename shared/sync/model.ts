@@ -30,6 +30,18 @@ export const SyncStateSchema = z.object({
     .max(24 * 90)
     .optional(),
   lastSyncAt: z.iso.datetime().optional(),
+  /**
+   * The account's rights as the registry last stated them (GET /v1/account), refreshed on every
+   * sync; offline, the app goes by these. Absent until the registry has said (or if it predates the route).
+   */
+  rights: z
+    .object({
+      /** New entries this account may still create (granted with the enrolment code). */
+      mayCreate: z.number().int().nonnegative(),
+      facilitator: z.boolean(),
+      checkedAt: z.iso.datetime(),
+    })
+    .optional(),
   /** Consecutive failed sync attempts, for the backoff. */
   failures: z.number().int().nonnegative().default(0),
   lastError: z

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isRegistryErrorCode, RegistryError } from '../registry/errors';
 import {
+  AccountRightsSchema,
   ChallengeSchema,
   EnrolResponseSchema,
   EntryConflictSchema,
@@ -152,6 +153,11 @@ export class RegistryClient {
   withdrawEntry(request: EntryWithdrawRequest, token: string) {
     const path = ENTRY_WITHDRAW_ROUTE.replace(':id', encodeURIComponent(request.statement.entryId));
     return this.#call('POST', path, EntryWithdrawResponseSchema, { body: request, token });
+  }
+
+  /** The account's own rights (what it may still create; facilitator); 404 from a registry that predates the route. */
+  account(token: string) {
+    return this.#call('GET', ROUTES.account, AccountRightsSchema, { token });
   }
 
   pings(token: string) {

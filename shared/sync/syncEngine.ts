@@ -1,5 +1,5 @@
 import { RegistryError } from '../registry/errors';
-import type { Ping, SessionStatement } from '../registry/protocol';
+import type { AccountRights, Ping, SessionStatement } from '../registry/protocol';
 import { readVerificationKey, type VerificationKey } from '../registry/signing';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { SyncError, type SyncFailureCode } from './errors';
@@ -48,6 +48,8 @@ export interface SyncReport {
   push: PushResult;
   pull: PullResult;
   pings: Ping[];
+  /** The account's rights as the registry stated them in this round (null: it predates the route). */
+  rights: AccountRights | null;
 }
 
 /**
@@ -87,6 +89,8 @@ export class SyncEngine {
       const push = await pushOutbox({ ...this.#pushContext(), force: options.force ?? false });
       const pull = await this.pull();
       const pings = await this.refreshPings();
+      // After the push: an entry created in this round has already used one of the rights.
+      const rights = await this.refreshRights();
       const state = await this.requireState();
       await this.#options.store.saveState({
         ...state,
@@ -101,7 +105,7 @@ export class SyncEngine {
         lastSeq: pull.lastSeq,
         head: pull.head,
       });
-      return { push, pull, pings };
+      return { push, pull, pings, rights };
     } catch (error) {
       await this.#recordFailure(error);
       throw error;
@@ -224,6 +228,31 @@ export class SyncEngine {
     const { pings } = await this.#authed((token) => this.#options.client.pings(token));
     await this.#options.store.savePings(pings);
     return pings;
+  }
+
+  /**
+   * Asks the registry what this account may do and keeps it in the synced state, so the app offers
+   * "Add an entry" only with the right, also offline. A registry that predates GET /v1/account
+   * answers not-found: what was known is kept, and null is returned.
+   */
+  async refreshRights(): Promise<AccountRights | null> {
+    let rights: AccountRights;
+    try {
+      rights = await this.#authed((token) => this.#options.client.account(token));
+    } catch (error) {
+      if (error instanceof RegistryError && error.code === 'not-found') return null;
+      throw error;
+    }
+    const state = await this.requireState();
+    await this.#options.store.saveState({
+      ...state,
+      rights: {
+        mayCreate: rights.mayCreate,
+        facilitator: rights.facilitator,
+        checkedAt: new Date(this.#now()).toISOString(),
+      },
+    });
+    return rights;
   }
 
   /** When the next automatic attempt is due, from the recorded failures (null: no failure). */

@@ -43,6 +43,11 @@ test('enrol, sync, answer pings and edit the own entry across a registry outage'
     const head = new DirectoryRepository(headDb).head();
     headDb.close();
     await expect(page.getByTestId('last-seq')).toHaveText(String(head), { timeout: 60_000 });
+    // The demo code grants no right to create entries: the app says so, and whom to ask, instead of
+    // offering a form the registry would refuse once filled.
+    const noRight = page.getByText(/This account may not add new entries/);
+    await expect(noRight).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add an entry' })).toHaveCount(0);
 
     // A ping arrives and is answered online.
     runAdminCommand('start-campaign', { data: dataDir });
@@ -79,6 +84,8 @@ test('enrol, sync, answer pings and edit the own entry across a registry outage'
     await expect(page.getByRole('status', { name: 'Registry synchronisation status' })).toContainText(
       'Registry unreachable',
     );
+    // Offline, the last known rights hold.
+    await expect(noRight).toBeVisible();
 
     // The registry comes back on the same address: "Sync now" drains the outbox.
     registry = await spawnRegistry({ dataDir, port });
