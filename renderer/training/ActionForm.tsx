@@ -81,15 +81,30 @@ export function ActionForm(props: {
       const target = handover ? ownOther : kind === 'ping-reply' ? undefined : recipient;
       const roleDecision: RoleDecision =
         actualKind === 'handover' ? 'handover' : crossRole ? 'cross-role-confirmed' : 'same-role';
-      let next = run;
-      let statement: boolean | undefined;
-      let messageId: string | undefined;
-      if (target) {
-        const template = exerciseTemplate(actualKind, self, text, language);
+      const template = target ? exerciseTemplate(actualKind, self, text, language) : undefined;
+      // The action enters the run before anything is written, so that the message and the action it
+      // is are saved in one batch, and "sent" shows only once both are: a restart right after it
+      // never finds a message the scenario did not see (and so never answers).
+      const acted = recordAction(
+        scenario,
+        run,
+        {
+          id: `action-${newTemplateId()}`,
+          kind: actualKind,
+          to: target?.id ?? '',
+          ...(target ? { roleDecision, toRole: target.role } : {}),
+          ...(template && actualKind === 'acknowledge' ? { statement: carriesStatement(template) } : {}),
+          ...(template ? { messageId: template.id } : {}),
+        },
+        Date.now(),
+      );
+      let next = acted;
+      let sentText = t('action.pingAnswered');
+      if (target && template) {
         const result = await recordExerciseMessage(
           session,
           scenario,
-          run,
+          acted,
           target,
           template,
           language,
@@ -105,26 +120,10 @@ export function ActionForm(props: {
             : [],
         );
         next = result.run;
-        messageId = template.id;
-        if (actualKind === 'acknowledge') statement = carriesStatement(template);
-        setSent(result.text);
-      } else {
-        setSent(t('action.pingAnswered'));
+        sentText = result.text;
       }
-      next = recordAction(
-        scenario,
-        next,
-        {
-          id: `action-${newTemplateId()}`,
-          kind: actualKind,
-          to: target?.id ?? '',
-          ...(target ? { roleDecision, toRole: target.role } : {}),
-          ...(statement !== undefined ? { statement } : {}),
-          ...(messageId ? { messageId } : {}),
-        },
-        Date.now(),
-      );
       await onDone(next);
+      setSent(sentText);
       setText('');
       setDecision('');
       await exerciseDraftsOf(session).delete(draftId);

@@ -7,10 +7,9 @@ import {
   type RunState,
   type Scenario,
 } from '../../shared/training';
-import { useHost } from '../host/HostContext';
 import { DebriefFacts } from './DebriefFacts';
+import { DebriefPdfExport } from './DebriefPdfExport';
 import { ExerciseBanner } from './ExerciseBanner';
-import { saveDebriefPdf } from './debriefPdf';
 import { scenarioClock, uiLanguage } from './language';
 import { useRun } from './useRun';
 
@@ -24,30 +23,10 @@ function DebriefView({
   update: (run: RunState) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation('training');
-  const host = useHost();
   const language = uiLanguage(i18n.language);
   const end = scenarioMinutes(scenario, run, run.savedAt);
   const debrief = useMemo(() => computeDebrief(scenario, [run], end), [scenario, run, end]);
   const [notes, setNotes] = useState<Record<string, string>>(run.notes);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const exportPdf = async () => {
-    setBusy(true);
-    setSaved(null);
-    try {
-      const saved = await saveDebriefPdf(host, {
-        scenario,
-        participants: debrief.participants,
-        t,
-        language,
-        fileStem: 'exercise-debrief',
-      });
-      if (saved) setSaved(t('debrief.pdfSaved'));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const saveNote = async (id: string, value: string) => {
     const next = { ...notes, [id]: value };
@@ -98,10 +77,7 @@ function DebriefView({
           ))}
         </section>
       ))}
-      <button type="button" disabled={busy} onClick={() => void exportPdf()}>
-        {t('debrief.exportPdf')}
-      </button>
-      {saved && <p role="status">{saved}</p>}
+      <DebriefPdfExport scenario={scenario} participants={debrief.participants} fileStem="exercise-debrief" />
     </section>
   );
 }

@@ -32,12 +32,17 @@ export function useRun(runId: string) {
     };
   }, [session, runId]);
 
+  // Saves land in the order they were asked for: a checkpoint begun before an action's save never
+  // finishes after it (and so never writes the run back without that action).
+  const saving = useRef<Promise<void>>(Promise.resolve());
   const update = useCallback(
     async (next: RunState) => {
       if (!latest.current) return;
       latest.current = { ...latest.current, run: next };
       setState(latest.current);
-      await saveRun(session, next);
+      const saved = saving.current.then(() => saveRun(session, next));
+      saving.current = saved.catch(() => undefined);
+      await saved;
     },
     [session],
   );

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createVault, openApp } from './support/app';
@@ -9,12 +10,15 @@ import { newPocPage, setUpPoc, startDemoRegistry, syncToHead, type DemoRegistry 
  * Germany) and one diplomatic POC (France) — each in its own browser context, enrolled with a real
  * registry. The manager starts the exercise with the command line; injects arrive through the
  * registry's signed exercise feed, marked EXERCISE; Germany acknowledges one; France's technical POC
- * sends Germany's a real signed and encrypted exercise message, which Germany opens; the
- * facilitator's progress view shows the acknowledgement (never the contents) and the debrief opens.
+ * sends Germany's a real signed and encrypted exercise message, which Germany opens, and Germany's
+ * answer goes back the other way; the facilitator's progress view shows the acknowledgement and the
+ * messages counted (never the contents), and the debrief opens and is exported as a PDF, read back
+ * with pdftotext: the exercise's facts, no message text.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const TITLE = 'Ransomware at the Port Authority of Aldoria (fictional)';
 const SECRET_TEXT = 'Fictional exercise: are 198.51.100.23 and .24 known to your CSIRT?';
+const REPLY_TEXT = 'Fictional answer: .23 is a sinkhole of ours since 06:40 UTC; .24 is unknown here.';
 
 function admin(registry: DemoRegistry, ...args: string[]): string {
   const result = spawnSync(
@@ -46,7 +50,7 @@ test.afterEach(async () => {
   registry = null;
 });
 
-test('group exercise: signed injects, an exchanged exercise message, the facilitator’s progress and debrief', async ({
+test('group exercise: signed injects, exercise messages both ways, the facilitator’s progress and debrief PDF', async ({
   browser,
 }) => {
   test.setTimeout(600_000);
@@ -117,7 +121,9 @@ test('group exercise: signed injects, an exchanged exercise message, the facilit
   await expect(indicators).toContainText('EXERCISE');
   await expect(indicators.getByRole('list', { name: 'Indicators' })).toContainText('198.51.100.23');
   await indicators.getByRole('button', { name: 'Acknowledge' }).click();
-  await expect(indicators.getByRole('status')).toContainText('Acknowledged, recorded by the registry at');
+  await expect(indicators.getByRole('status')).toHaveText(
+    /^Acknowledged, recorded by the registry at \d{1,2}:\d{2}\s[AP]M [A-Z][\w+:-]*\.$/,
+  );
 
   // France (technical) writes to Germany (technical): signed and encrypted, marked EXERCISE.
   await fraTech.getByLabel('Participant', { exact: true }).selectOption({
@@ -139,17 +145,48 @@ test('group exercise: signed injects, an exchanged exercise message, the facilit
   await expect(received).toContainText('EXERCISE');
   await expect(received).toContainText('France, technical — plays CERT-AL (Aldoria, fictional)');
 
+  // Germany answers France the same way: sealed on Germany's side, opened on France's.
+  await deuTech.getByLabel('Participant', { exact: true }).selectOption({
+    label: 'France, technical — plays CERT-AL (Aldoria, fictional)',
+  });
+  await deuTech.getByLabel('Kind of message').selectOption({ label: 'Answer' });
+  await deuTech.getByLabel('Exercise message text').fill(REPLY_TEXT);
+  await deuTech.getByRole('button', { name: 'Sign and encrypt the exercise message' }).click();
+  const replyBox = deuTech.getByLabel('Sealed exercise message (hand it to the participant)');
+  await expect(replyBox).toBeVisible({ timeout: 30_000 });
+  const reply = await replyBox.inputValue();
+  expect(reply).toContain('BEGIN PGP MESSAGE');
+  expect(reply).not.toContain('sinkhole');
+
+  await fraTech.getByLabel('Exercise message received').fill(reply);
+  await fraTech.getByRole('button', { name: 'Decrypt and check' }).click();
+  const answered = fraTech.getByRole('list', { name: 'Exercise messages received' });
+  await expect(answered).toContainText(REPLY_TEXT, { timeout: 30_000 });
+  await expect(answered).toContainText('EXERCISE');
+  await expect(answered).toContainText('Germany, technical — plays CSIRT-BO (Borealis, fictional)');
+  // Each side still sees what it received, and only that.
+  await expect(received).toContainText(SECRET_TEXT);
+  await expect(received).not.toContainText(REPLY_TEXT);
+  await expect(answered).not.toContainText(SECRET_TEXT);
+
   // The facilitator follows progress: Germany's acknowledgement, the messages counted, no contents.
   await openTraining(facilitator);
   await facilitator.getByRole('link', { name: `Follow progress: ${TITLE}` }).click();
   const table = facilitator.getByRole('table', { name: 'Progress per participant' });
   await expect(table).toBeVisible({ timeout: 30_000 });
   const germany = table.getByRole('row', { name: /Germany, technical/ });
-  await expect(germany).toContainText(/Acknowledged at T\+00:1\d/, { timeout: 30_000 });
+  // The registry's receipt time, in the device's zone and named, as every time in the app.
+  await expect(germany).toContainText(/Acknowledged at T\+00:1\d \(\d{1,2}:\d{2}\s[AP]M [A-Z][\w+:-]*\)/, {
+    timeout: 30_000,
+  });
   const france = table.getByRole('row', { name: /France, technical/ });
-  await expect(france.getByRole('cell').last()).toHaveText('0');
-  await expect(germany.getByRole('cell').last()).toHaveText('1');
+  // Messages sent, then received: one each way.
+  for (const row of [france, germany]) {
+    await expect(row.getByRole('cell').nth(-2)).toHaveText('1');
+    await expect(row.getByRole('cell').last()).toHaveText('1');
+  }
   await expect(facilitator.getByText(SECRET_TEXT)).toHaveCount(0);
+  await expect(facilitator.getByText(REPLY_TEXT)).toHaveCount(0);
   await facilitator.screenshot({ path: 'tests/e2e/output/exercise-facilitator-en.png', fullPage: true });
 
   await facilitator.getByRole('button', { name: 'Open the debrief' }).click();
@@ -157,4 +194,37 @@ test('group exercise: signed injects, an exchanged exercise message, the facilit
   const cert = facilitator.getByRole('region', { name: /CERT-AL \(Aldoria, fictional\)/ });
   await expect(cert.getByRole('table')).toContainText('done on time');
   await expect(facilitator.getByText(SECRET_TEXT)).toHaveCount(0);
+
+  // The group debrief as a PDF, read back as a reader's tool would: the facts, never a message.
+  mkdirSync('tests/e2e/output', { recursive: true });
+  const download = facilitator.waitForEvent('download');
+  await facilitator.getByRole('button', { name: 'Export the debrief as PDF' }).click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/^group-exercise-debrief-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdfPath = 'tests/e2e/output/training-group-debrief-en.pdf';
+  await pdf.saveAs(pdfPath);
+  await expect(facilitator.getByRole('status').filter({ hasText: 'Debrief PDF saved.' })).toBeVisible();
+  expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    ' ',
+  );
+  expect(text).toContain('EXERCISE');
+  expect(text).toContain(`Scenario: ${TITLE}`);
+  // Each party with its fictional State, what France's inquiry did against its deadline, and both
+  // messages as the role-rule decisions they were (a same-role exchange each way).
+  const sections: string[] = text.split('Participant: ');
+  const certPdf = sections[1] ?? '';
+  const csirtPdf = sections[2] ?? '';
+  expect(certPdf).toMatch(
+    /^CERT-AL \(Aldoria, fictional\) \(XAA, technical POC\) Expected actions: 1 on time/,
+  );
+  expect(certPdf).toMatch(
+    /Send an inquiry to the technical POC of Borealis — done on time — opened T\+00:10/,
+  );
+  expect(certPdf).toMatch(/T\+00:\d\d — CSIRT-BO \(Borealis, fictional\) — same role/);
+  expect(csirtPdf).toMatch(/^CSIRT-BO \(Borealis, fictional\) \(XBB, technical POC\)/);
+  expect(csirtPdf).toMatch(/T\+00:\d\d — CERT-AL \(Aldoria, fictional\) — same role/);
+  for (const secret of [SECRET_TEXT, REPLY_TEXT, 'sinkhole', 'known to your CSIRT'])
+    expect(text).not.toContain(secret);
 });

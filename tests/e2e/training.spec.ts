@@ -73,7 +73,9 @@ async function soloRun(page: Page, language: 'en' | 'ar') {
   await expect(sent).toContainText(labelsFor(language).exerciseWatermark);
 
   if (language === 'en') {
-    // The app restarts: the run comes back paused where it was saved, and resumes.
+    // The app restarts: the run comes back paused where it was saved, and resumes. "Sent" shows only
+    // once the message and its action are both in the vault, so restarting right after it keeps the
+    // inquiry (else the counterpart below would never acknowledge it).
     const minutesOn = async () => {
       const [, h = '0', m = '0'] = /T\+(\d+):(\d+)/.exec((await clock.textContent()) ?? '') ?? [];
       return Number(h) * 60 + Number(m);

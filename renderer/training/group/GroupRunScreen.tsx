@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stateName } from '../../../shared/directory/stateNames';
+import { formatTime } from '../../../shared/i18n/formats';
 import type { ExerciseFeed, ExerciseItem } from '../../../shared/registry/exercise';
 import { useVaultSession } from '../../vault/session';
 import { ExerciseBanner } from '../ExerciseBanner';
@@ -116,7 +117,7 @@ function GroupRunView({
                 {ack ? (
                   <p role="status">
                     {ack.reportedAt
-                      ? t('run.acknowledged', { at: new Date(ack.reportedAt).toLocaleTimeString(language) })
+                      ? t('run.acknowledged', { at: formatTime(ack.reportedAt, i18n.language) })
                       : t('run.acknowledgedPending')}
                   </p>
                 ) : (

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ExerciseFeed } from '../../../shared/registry/exercise';
 import { useVaultSession } from '../../vault/session';
+import { exerciseFeedQuery, groupRecordKey, groupRecordQuery, pendingReportsQuery } from './exercisePolling';
 import { flushProgress, loadExerciseFeed, loadGroupRecord, type GroupRecord } from './groupClient';
-
-/** How often an open exercise screen asks the registry for newly released injects. */
-export const POLL_MS = 5_000;
 
 export interface ExerciseFeedState {
   feed: ExerciseFeed | null;
@@ -15,31 +14,36 @@ export interface ExerciseFeedState {
 }
 
 /**
- * Polls the signed exercise feed while the screen is open and sends any progress report still
- * waiting. A feed that fails verification replaces nothing: the last verified one stays.
+ * Polls the signed exercise feed while the screen is open and the exercise runs, and sends any
+ * progress report still waiting. A feed that fails verification replaces nothing: the last verified
+ * one stays.
  */
 export function useExerciseFeed(exerciseId: string): ExerciseFeedState {
   const session = useVaultSession();
-  const [feed, setFeed] = useState<ExerciseFeed | null>(null);
-  const [record, setRecord] = useState<GroupRecord | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const client = useQueryClient();
+  const setRecord = useCallback(
+    (record: GroupRecord) => client.setQueryData<GroupRecord>(groupRecordKey(exerciseId), record),
+    [client, exerciseId],
+  );
 
-  const poll = useCallback(async () => {
-    try {
-      setRecord(await loadGroupRecord(session, exerciseId));
-      setFeed(await loadExerciseFeed(session, exerciseId));
-      setRecord(await flushProgress(session, exerciseId));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [session, exerciseId]);
+  const feed = useQuery(exerciseFeedQuery(exerciseId, () => loadExerciseFeed(session, exerciseId)));
+  const record = useQuery(groupRecordQuery(exerciseId, () => loadGroupRecord(session, exerciseId)));
+  const reports = useQuery(
+    pendingReportsQuery(
+      exerciseId,
+      async () => {
+        const sent = await flushProgress(session, exerciseId);
+        setRecord(sent);
+        return sent.reports.filter((r) => !r.reportedAt).length;
+      },
+      Boolean(feed.data?.stoppedAt),
+    ),
+  );
 
-  useEffect(() => {
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [poll]);
-
-  return { feed, record, error, setRecord };
+  return {
+    feed: feed.data ?? null,
+    record: record.data ?? null,
+    error: feed.error ?? reports.error ?? record.error,
+    setRecord,
+  };
 }
