@@ -34,6 +34,7 @@ export function DebriefFacts({ p, language }: { p: ParticipantDebrief; language:
           })}
         </li>
       </ul>
+      {!p.scripted && <p>{t('debrief.unscripted')}</p>}
       <table className="debrief-table" aria-label={t('debrief.actionsTitle')}>
         <thead>
           <tr>

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { stateName } from '../../shared/directory/stateNames';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import { partyOf, type ParticipantDebrief, type Scenario } from '../../shared/training';
 import { scenarioClock } from './language';
@@ -20,8 +21,11 @@ export function debriefLines(
   ];
   for (const p of participants) {
     const party = partyOf(scenario, p.participant);
+    const playedBy = p.playedBy
+      ? ` — ${t('debrief.playedBy', { state: stateName(p.playedBy.state, language), role: t(`roles.${p.playedBy.role}`) })}`
+      : '';
     lines.push(
-      `${t('debrief.participant')}: ${party?.name ?? p.participant} (${p.state}, ${t(`roles.${p.role}`)})`,
+      `${t('debrief.participant')}: ${party?.name ?? p.participant} (${p.state}, ${t(`roles.${p.role}`)})${playedBy}`,
     );
     lines.push(t('debrief.summary', { onTime: p.onTime, late: p.late, missed: p.missed }));
     lines.push(
@@ -38,6 +42,7 @@ export function debriefLines(
       '',
     );
     lines.push(t('debrief.actionsTitle'));
+    if (!p.scripted) lines.push(t('debrief.unscripted'));
     for (const line of p.lines) {
       const when = line.doneAt === null ? t('debrief.notDone') : scenarioClock(line.doneAt);
       lines.push(

@@ -27,6 +27,15 @@ export interface ParticipantDebrief {
   participant: string;
   state: string;
   role: PocRole;
+  /**
+   * Whether the scenario's expected actions are this party's: they are written for the part the
+   * solo player plays (`scenario.player`). Another party (a group exercise) is measured only on the
+   * ping tests (A §8 binds every POC) and shown with its role decisions and exchanges, never
+   * judged against actions written for somebody else.
+   */
+  scripted: boolean;
+  /** In a group exercise: the real State and role that played this party. */
+  playedBy?: { state: string; role: PocRole };
   lines: DebriefLine[];
   /** Median minutes to acknowledge / to answer, over the expected actions done. */
   medianMinutesTo: { acknowledge: number | null; answer: number | null };
@@ -55,7 +64,10 @@ function median(values: number[]): number | null {
 function participantDebrief(index: ScriptIndex, run: RunState, endedAt: number): ParticipantDebrief {
   const scenario = index.scenario;
   const party = scenario.parties.find((p) => p.id === run.participant);
-  const progress = expectedProgress(index, run.actions, endedAt);
+  const scripted = run.participant === scenario.player;
+  const progress = expectedProgress(index, run.actions, endedAt).filter(
+    (p) => scripted || p.action.kind === 'ping-reply',
+  );
   const lines: DebriefLine[] = progress.map((p) => ({
     expectedId: p.action.id,
     kind: p.action.kind,
@@ -77,6 +89,7 @@ function participantDebrief(index: ScriptIndex, run: RunState, endedAt: number):
     participant: run.participant,
     state: party?.state ?? '',
     role: party?.role ?? 'technical',
+    scripted,
     lines,
     medianMinutesTo: { acknowledge: median(took('acknowledge')), answer: median(took('answer')) },
     onTime: lines.filter((l) => l.status === 'done').length,

@@ -193,6 +193,10 @@ test('group exercise: signed injects, exercise messages both ways, the facilitat
   await expect(facilitator.getByRole('heading', { name: 'Debrief of the exercise' })).toBeVisible();
   const cert = facilitator.getByRole('region', { name: /CERT-AL \(Aldoria, fictional\)/ });
   await expect(cert.getByRole('table')).toContainText('done on time');
+  const csirt = facilitator.getByRole('region', { name: /CSIRT-BO \(Borealis, fictional\)/ });
+  await expect(csirt.getByRole('heading')).toContainText('played by Germany (technical POC)');
+  await expect(csirt).toContainText('measured on its ping tests only');
+  await expect(csirt.getByRole('table')).not.toContainText('Send an inquiry');
   await expect(facilitator.getByText(SECRET_TEXT)).toHaveCount(0);
 
   // The group debrief as a PDF, read back as a reader's tool would: the facts, never a message.
@@ -217,13 +221,18 @@ test('group exercise: signed injects, exercise messages both ways, the facilitat
   const certPdf = sections[1] ?? '';
   const csirtPdf = sections[2] ?? '';
   expect(certPdf).toMatch(
-    /^CERT-AL \(Aldoria, fictional\) \(XAA, technical POC\) Expected actions: 1 on time/,
+    /^CERT-AL \(Aldoria, fictional\) \(XAA, technical POC\) — played by France \(technical POC\) Expected actions: 1 on time/,
   );
   expect(certPdf).toMatch(
     /Send an inquiry to the technical POC of Borealis — done on time — opened T\+00:10/,
   );
   expect(certPdf).toMatch(/T\+00:\d\d — CSIRT-BO \(Borealis, fictional\) — same role/);
-  expect(csirtPdf).toMatch(/^CSIRT-BO \(Borealis, fictional\) \(XBB, technical POC\)/);
+  expect(csirtPdf).toMatch(
+    /^CSIRT-BO \(Borealis, fictional\) \(XBB, technical POC\) — played by Germany \(technical POC\)/,
+  );
+  // The scenario's expected actions are written for Aldoria's part: Borealis is not judged on them.
+  expect(csirtPdf).toContain('measured on its ping tests only');
+  expect(csirtPdf).not.toContain('Send an inquiry to the technical POC of Borealis');
   expect(csirtPdf).toMatch(/T\+00:\d\d — CERT-AL \(Aldoria, fictional\) — same role/);
   for (const secret of [SECRET_TEXT, REPLY_TEXT, 'sinkhole', 'known to your CSIRT'])
     expect(text).not.toContain(secret);

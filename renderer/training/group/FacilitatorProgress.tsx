@@ -86,7 +86,9 @@ export function ProgressView({ progress }: { progress: ExerciseProgress }) {
       <button type="button" aria-expanded={showDebrief} onClick={() => setShowDebrief((v) => !v)}>
         {t('facilitator.openDebrief')}
       </button>
-      {showDebrief && <GroupDebrief scenario={scenario} runs={runs} endedAt={minute} />}
+      {showDebrief && (
+        <GroupDebrief scenario={scenario} runs={runs} endedAt={minute} players={progress.participants} />
+      )}
     </>
   );
 }
@@ -95,11 +97,25 @@ function GroupDebrief({
   scenario,
   runs,
   endedAt,
-}: Pick<ReturnType<typeof runsFromProgress>, 'scenario' | 'runs'> & { endedAt: number }) {
+  players,
+}: Pick<ReturnType<typeof runsFromProgress>, 'scenario' | 'runs'> & {
+  endedAt: number;
+  players: ExerciseProgress['participants'];
+}) {
   const { t, i18n } = useTranslation('training');
   const { t: te } = useTranslation('exercise');
   const language = uiLanguage(i18n.language);
-  const debrief = useMemo(() => computeDebrief(scenario, runs, endedAt), [scenario, runs, endedAt]);
+  const debrief = useMemo(() => {
+    const computed = computeDebrief(scenario, runs, endedAt);
+    const byParty = new Map(players.map((p) => [p.party, { state: p.state, role: p.role }]));
+    return {
+      ...computed,
+      participants: computed.participants.map((p) => {
+        const playedBy = byParty.get(p.participant);
+        return playedBy ? { ...p, playedBy } : p;
+      }),
+    };
+  }, [scenario, runs, endedAt, players]);
 
   return (
     <section aria-labelledby="group-debrief-title">
@@ -110,6 +126,8 @@ function GroupDebrief({
           <section key={p.participant} aria-label={t('debrief.participantLabel', { name })}>
             <h5>
               {name} — {t(`roles.${p.role}`)}
+              {p.playedBy &&
+                ` — ${t('debrief.playedBy', { state: stateName(p.playedBy.state, language), role: t(`roles.${p.playedBy.role}`) })}`}
             </h5>
             <DebriefFacts p={p} language={language} />
           </section>

@@ -65,4 +65,24 @@ describe('the debrief', () => {
     // The ping's deadline is exactly the end of the scenario: still open, not yet missed.
     expect(b?.lines.find((l) => l.expectedId === 'e-ping')).toMatchObject({ status: 'open', dueAt: 240 });
   });
+
+  it('judges only the part the scenario was written for; another party is measured on its ping tests only', () => {
+    // A group exercise: a participant plays Borealis (xbb-tech), for whom the scenario sets no actions.
+    expect(scenario.player).toBe('xcc-tech');
+    const other = run('xbb-tech', [
+      { id: 'action-00000021', kind: 'answer', to: 'xcc-tech', at: 50, roleDecision: 'same-role' },
+      { id: 'action-00000022', kind: 'ping-reply', to: '', at: 185 },
+    ]);
+    const player = run('xcc-tech', []);
+    const [b, c] = computeDebrief(scenario, [other, player], 240).participants;
+    expect(b?.scripted).toBe(false);
+    expect(b?.lines.map((l) => l.kind)).toEqual(['ping-reply']);
+    expect(b).toMatchObject({ onTime: 1, late: 0, missed: 0 });
+    expect(b?.pings).toEqual({ expected: 1, answered: 1, onTime: 1 });
+    expect(b?.roleDecisions).toEqual([{ to: 'xcc-tech', toRole: undefined, decision: 'same-role', at: 50 }]);
+    // The player's part keeps every expected action, done or not.
+    expect(c?.scripted).toBe(true);
+    expect(c?.lines.length).toBeGreaterThan(1);
+    expect(c?.missed).toBeGreaterThan(0);
+  });
 });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createInstance } from 'i18next';
+import { bundledResources } from '../../../../renderer/i18n/i18n';
+import { debriefLines } from '../../../../renderer/training/debriefText';
+import { builtinScenario, computeDebrief, runsFromProgress } from '../../../../shared/training';
+import type { ExerciseProgress } from '../../../../shared/registry/exercise';
+
+/** A fictional group exercise: France plays the scenario's own part (Aldoria), Germany plays Borealis. */
+const progress: ExerciseProgress = {
+  exerciseId: 'exercise-fictional-0002',
+  scenario: builtinScenario('ransomware-port'),
+  speed: 60,
+  startedAt: '2026-12-01T06:00:00.000Z',
+  stoppedAt: '2026-12-01T06:04:00.000Z',
+  participants: [
+    { state: 'FRA', role: 'technical', party: 'xaa-tech' },
+    { state: 'DEU', role: 'technical', party: 'xbb-tech' },
+  ],
+  events: [],
+};
+
+async function lines(language: 'en' | 'ar'): Promise<string[]> {
+  const i18n = createInstance();
+  await i18n.init({ resources: bundledResources(), lng: language, fallbackLng: 'en', ns: ['training'] });
+  const { scenario, runs } = runsFromProgress(progress);
+  const debrief = computeDebrief(scenario, runs, 240);
+  const players = new Map(progress.participants.map((p) => [p.party, { state: p.state, role: p.role }]));
+  const participants = debrief.participants.map((p) => ({ ...p, playedBy: players.get(p.participant) }));
+  return debriefLines(scenario, participants, i18n.getFixedT(language, 'training'), language);
+}
+
+describe('the group debrief as text (the PDF)', () => {
+  it('names who played each part, and says when a part is not judged on the scenario actions', async () => {
+    const en = await lines('en');
+    const france = en.find((l) => l.startsWith('Participant: CERT-AL'));
+    const germany = en.find((l) => l.startsWith('Participant: CSIRT-BO'));
+    expect(france).toMatch(/— played by France \(technical POC\)$/);
+    expect(germany).toMatch(/— played by Germany \(technical POC\)$/);
+    expect(en.filter((l) => l.includes('measured on its ping tests only'))).toHaveLength(1);
+
+    const ar = await lines('ar');
+    expect(ar.some((l) => l.includes('يؤدي الدور: فرنسا'))).toBe(true);
+    expect(ar.filter((l) => l.includes('اختبارات الاتصال'))).toHaveLength(1);
+  });
+});
