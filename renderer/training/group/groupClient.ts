@@ -52,8 +52,30 @@ export async function loadGroupRecord(session: VaultSession, exerciseId: string)
   return (await records(session).get(recordId(exerciseId))) ?? { reports: [], received: [] };
 }
 
-async function saveGroupRecord(session: VaultSession, exerciseId: string, record: GroupRecord) {
-  await records(session).put(recordId(exerciseId), record);
+/** The last pending change of each exercise's record, per unlocked vault. */
+const changes = new WeakMap<VaultSession, Map<string, Promise<unknown>>>();
+
+/**
+ * Changes an exercise's record, one change at a time: read, change, write. A report queued while a
+ * flush waits on the network must not be overwritten by the flush's older copy (nor the other way
+ * round), so every writer goes through here and re-reads what the one before it wrote.
+ */
+export function updateGroupRecord(
+  session: VaultSession,
+  exerciseId: string,
+  change: (record: GroupRecord) => GroupRecord,
+): Promise<GroupRecord> {
+  let chains = changes.get(session);
+  if (!chains) changes.set(session, (chains = new Map<string, Promise<unknown>>()));
+  const next = (chains.get(exerciseId) ?? Promise.resolve())
+    .catch(() => undefined) // a failed change does not block the next one
+    .then(async () => {
+      const updated = change(await loadGroupRecord(session, exerciseId));
+      await records(session).put(recordId(exerciseId), updated);
+      return updated;
+    });
+  chains.set(exerciseId, next);
+  return next;
 }
 
 function newKey(): string {
@@ -93,12 +115,10 @@ export async function reportProgress(
   event: ProgressEvent,
   extra: Partial<Pick<GroupRecord, 'received'>> = {},
 ): Promise<GroupRecord> {
-  const record = await loadGroupRecord(session, exerciseId);
-  const next: GroupRecord = {
+  await updateGroupRecord(session, exerciseId, (record) => ({
     reports: [...record.reports, { key: newKey(), event, at: new Date().toISOString() }],
     received: [...record.received, ...(extra.received ?? [])],
-  };
-  await saveGroupRecord(session, exerciseId, next);
+  }));
   return flushProgress(session, exerciseId);
 }
 
@@ -120,13 +140,12 @@ export async function flushProgress(session: VaultSession, exerciseId: string): 
     const receipt = await controller.withRegistry((client, token) =>
       client.postProgress({ statement, signature }, token),
     );
-    record = {
-      ...record,
-      reports: record.reports.map((r) =>
+    record = await updateGroupRecord(session, exerciseId, (current) => ({
+      ...current,
+      reports: current.reports.map((r) =>
         r.key === report.key ? { ...r, reportedAt: receipt.receivedAt } : r,
       ),
-    };
-    await saveGroupRecord(session, exerciseId, record);
+    }));
   }
   return record;
 }
