@@ -1,8 +1,5 @@
+import { renderIn } from '../../../support/renderIn';
 import { describe, expect, it } from 'vitest';
-import { createInstance } from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { bundledResources } from '../../../../renderer/i18n/i18n';
 import { VerdictBanner } from '../../../../renderer/messages/VerdictBanner';
 import { decideVerdict, type DirectorySigner } from '../../../../shared/messages/verdict';
 
@@ -23,23 +20,12 @@ const beta: DirectorySigner = {
 };
 
 async function render(language: string, directory: DirectorySigner[]): Promise<string> {
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    resources: bundledResources(),
-    lng: language,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-  });
   const verdict = decideVerdict(
     [{ status: 'valid', keyId: '1', signerFingerprint: KEY, signedAt: null }],
     directory,
     [],
   );
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <VerdictBanner verdict={verdict} />
-    </I18nextProvider>,
-  );
+  return renderIn(language, <VerdictBanner verdict={verdict} />);
 }
 
 describe('VerdictBanner for a key two points of contact claim', () => {

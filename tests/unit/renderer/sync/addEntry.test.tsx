@@ -1,23 +1,9 @@
+import { renderIn } from '../../../support/renderIn';
 import { describe, expect, it } from 'vitest';
-import { createInstance } from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { bundledResources } from '../../../../renderer/i18n/i18n';
 import { AddEntry, entriesStillAllowed } from '../../../../renderer/sync/AddEntry';
 
 async function render(language: string, allowed: number | null): Promise<string> {
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    resources: bundledResources(),
-    lng: language,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-  });
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <AddEntry allowed={allowed} onAdd={() => undefined} />
-    </I18nextProvider>,
-  );
+  return renderIn(language, <AddEntry allowed={allowed} onAdd={() => undefined} />);
 }
 
 const rights = (mayCreate: number) => ({

@@ -1,9 +1,6 @@
+import { renderIn } from '../../../support/renderIn';
 import { describe, expect, it } from 'vitest';
-import { createInstance } from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { fictionalDirectory } from '../../../../registry/demo/fictionalDirectory';
-import { bundledResources } from '../../../../renderer/i18n/i18n';
 import { LegacyItemView } from '../../../../renderer/sync/LegacyOutbox';
 import type { LegacyOutboxItem, LegacyReview } from '../../../../shared/sync/legacyOutbox';
 
@@ -22,26 +19,18 @@ const item: LegacyOutboxItem = {
 };
 
 async function render(language: string, review: LegacyReview | null): Promise<string> {
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    resources: bundledResources(),
-    lng: language,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-  });
   const none = () => undefined;
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <LegacyItemView
-        item={item}
-        review={review}
-        busy={false}
-        onCheck={none}
-        onConfirm={none}
-        onCancel={none}
-        onDiscard={none}
-      />
-    </I18nextProvider>,
+  return renderIn(
+    language,
+    <LegacyItemView
+      item={item}
+      review={review}
+      busy={false}
+      onCheck={none}
+      onConfirm={none}
+      onCancel={none}
+      onDiscard={none}
+    />,
   );
 }
 

@@ -1,8 +1,5 @@
+import { renderIn } from '../../../support/renderIn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInstance } from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { bundledResources } from '../../../../renderer/i18n/i18n';
 import { ProgressView } from '../../../../renderer/training/group/FacilitatorProgress';
 import type { ExerciseProgress } from '../../../../shared/registry/exercise';
 import { builtinScenario } from '../../../../shared/training';
@@ -31,18 +28,7 @@ const progress: ExerciseProgress = {
 };
 
 async function render(language: string): Promise<string> {
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    resources: bundledResources(),
-    lng: language,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-  });
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <ProgressView progress={progress} />
-    </I18nextProvider>,
-  );
+  return renderIn(language, <ProgressView progress={progress} />);
 }
 
 describe("the facilitator's progress table", () => {
