@@ -1,6 +1,13 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage, type RGB } from 'pdf-lib';
-import { drawLine, layOutLine, pdfFonts, textWidth, wrapText, type PdfFonts as Fonts } from './pdfText';
+import {
+  drawLine,
+  layOutLine,
+  pdfFonts,
+  wrapText,
+  type LaidOutLine,
+  type PdfFonts as Fonts,
+} from './pdfText';
 import type { Tlp } from '../../shared/templates';
 
 /**
@@ -63,6 +70,32 @@ function drawText(
   drawLine(page, line, { x, y: at.y, size, color: at.color ?? rgb(0, 0, 0) });
 }
 
+export interface TlpLabelLayout {
+  /** The black box, its lower-left corner and size. */
+  box: { x: number; y: number; width: number; height: number };
+  /** Where the label's text starts (its baseline), in visual order. */
+  text: { x: number; y: number };
+  line: LaidOutLine;
+}
+
+const TLP_SIZE = 9;
+const TLP_PAD = 4;
+
+/**
+ * The TLP label's box and text, both sized from the one shaped line in visual order. The box was
+ * once sized from the letters measured one by one, which is wider than joined Arabic letters are:
+ * a right-to-left label, aligned right inside that wider box plus padding, ran out of it on the
+ * right (white on white, so its first letter vanished) and left a gap on the left.
+ */
+export function layOutTlpLabel(text: string, fonts: Fonts, x: number, y: number): TlpLabelLayout {
+  const line = layOutLine(text, fonts, TLP_SIZE);
+  return {
+    box: { x, y: y - 3, width: line.width + 2 * TLP_PAD, height: 13 },
+    text: { x: x + TLP_PAD, y },
+    line,
+  };
+}
+
 /** The TLP label as the standard prints it: coloured capitals on a black box. */
 function drawTlp(
   page: PDFPage,
@@ -72,9 +105,24 @@ function drawTlp(
   x: number,
   y: number,
 ): void {
-  const width = textWidth(text, fonts, 9) + 8;
-  page.drawRectangle({ x, y: y - 3, width, height: 13, color: rgb(0, 0, 0) });
-  drawText(page, text, fonts, { x: x + 4, y, width, size: 9, color: tlp ? TLP_COLOURS[tlp] : rgb(1, 1, 1) });
+  const label = layOutTlpLabel(text, fonts, x, y);
+  page.drawRectangle({ ...label.box, color: rgb(0, 0, 0) });
+  drawLine(page, label.line, {
+    ...label.text,
+    size: TLP_SIZE,
+    color: tlp ? TLP_COLOURS[tlp] : rgb(1, 1, 1),
+  });
+}
+
+/** One line ending at `right` (the page's header and footer), measured as drawn. */
+function drawEndingAt(
+  page: PDFPage,
+  text: string,
+  fonts: Fonts,
+  at: { right: number; y: number; size: number; color?: RGB },
+): void {
+  const line = layOutLine(text, fonts, at.size);
+  drawLine(page, line, { x: at.right - line.width, y: at.y, size: at.size, color: at.color ?? rgb(0, 0, 0) });
 }
 
 class Layout {
@@ -204,11 +252,9 @@ function decorate(input: CasePdfInput, layout: Layout): void {
   layout.pages.forEach((page, index) => {
     const top = PAGE.height - 36;
     drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, top);
-    const ref = input.reference;
-    drawText(page, ref, fonts, {
-      x: PAGE.width - PAGE.margin - textWidth(ref, fonts, 8.5),
+    drawEndingAt(page, input.reference, fonts, {
+      right: PAGE.width - PAGE.margin,
       y: top,
-      width: textWidth(ref, fonts, 8.5),
       size: 8.5,
       color: GREY,
     });
@@ -227,8 +273,7 @@ function decorate(input: CasePdfInput, layout: Layout): void {
     });
     drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, bottom);
     const number = input.pageLabel(index + 1, total);
-    const width = textWidth(number, fonts, 9);
-    drawText(page, number, fonts, { x: PAGE.width - PAGE.margin - width, y: bottom, width, size: 9 });
+    drawEndingAt(page, number, fonts, { right: PAGE.width - PAGE.margin, y: bottom, size: 9 });
     if (input.exerciseWatermark && fonts.list[0]) {
       page.drawText(input.exerciseWatermark, {
         x: 90,

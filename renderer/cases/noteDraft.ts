@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { useVaultSession, type VaultSession } from '../vault/session';
+import { useVaultSession, type SealedBatch, type VaultSession } from '../vault/session';
 
 /**
  * A case note being written is saved, encrypted, on every change (vault collection 'drafts', id
@@ -15,11 +15,14 @@ export async function loadNoteDraft(session: VaultSession, caseId: string): Prom
   return (await session.collection('drafts', NoteDraftSchema).get(draftId(caseId)))?.text ?? '';
 }
 
-export async function saveNoteDraft(session: VaultSession, caseId: string, text: string): Promise<void> {
-  const drafts = session.collection('drafts', NoteDraftSchema);
-  if (!text) return drafts.delete(draftId(caseId));
+/** The draft's write, encrypted now: run it in turn after the saves before it (see useCaseNoteDraft). */
+export function sealNoteDraft(session: VaultSession, caseId: string, text: string): Promise<SealedBatch> {
   const updatedAt = new Date().toISOString();
-  return drafts.put(draftId(caseId), { text, updatedAt }, { updatedAt });
+  return session.sealBatch([
+    text
+      ? { collection: 'drafts', id: draftId(caseId), value: { text, updatedAt }, index: { updatedAt } }
+      : { collection: 'drafts', id: draftId(caseId), delete: true },
+  ]);
 }
 
 /** The note field's state, restored from and saved to the vault in order. */
@@ -46,7 +49,14 @@ export function useCaseNoteDraft(caseId: string): [string, (text: string) => voi
     (text: string) => {
       typed.current = true;
       setNoteState(text);
-      saving.current = saving.current.then(() => saveNoteDraft(session, caseId, text)).catch(() => undefined);
+      // Sealed at once, written in order: a burst of typing queues writes, and a lock right after it
+      // (by hand, the OS going to sleep) once lost the queued ones, which had no key left to encrypt with.
+      const sealed = sealNoteDraft(session, caseId, text);
+      sealed.catch(() => undefined); // handled below, in turn; not an unhandled rejection meanwhile
+      saving.current = saving.current
+        .then(() => sealed)
+        .then((batch) => session.writeSealed(batch))
+        .catch(() => undefined);
     },
     [session, caseId],
   );

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/i18n/formats';
-import QRCode from 'qrcode';
-import { fingerprintGroups, fingerprintQrPayload } from '../../shared/openpgp/fingerprint';
 import { exportSecretKey, readSecretKey, renewKey } from '../../shared/openpgp/keys';
 import { textToBase64 } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
@@ -11,18 +9,7 @@ import { errorText } from '../components/errorText';
 import { RENEWAL_REMINDER_DAYS, daysUntilExpiry, identityRecord, keyFileName } from './identityActions';
 import { saveOwnIdentity, type OwnIdentity } from '../messaging/ownIdentity';
 import { useRefreshIdentity } from './useOwnIdentity';
-
-export function FingerprintGroups({ fingerprint, label }: { fingerprint: string; label: string }) {
-  return (
-    <p className="fingerprint" aria-label={label} dir="ltr">
-      {fingerprintGroups(fingerprint).map((group, i) => (
-        <span key={i} className="fingerprint-group">
-          {group}
-        </span>
-      ))}
-    </p>
-  );
-}
+import { OwnKeyFingerprint } from './OwnKeyFingerprint';
 
 export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
   const { t, i18n } = useTranslation('identity');
@@ -30,20 +17,9 @@ export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
   const host = useHost();
   const session = useVaultSession();
   const refresh = useRefreshIdentity();
-  const [qr, setQr] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [exportPassphrase, setExportPassphrase] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(fingerprintQrPayload(identity.fingerprint), { margin: 1, width: 192 })
-      .then((url) => live && setQr(url))
-      .catch(() => live && setQr(null));
-    return () => {
-      live = false;
-    };
-  }, [identity.fingerprint]);
 
   const days = daysUntilExpiry(identity);
 
@@ -119,8 +95,11 @@ export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
         <dd>{identity.expiresAt ? formatDate(identity.expiresAt, i18n.language) : t('own.never')}</dd>
       </dl>
       <h4>{t('own.fingerprint')}</h4>
-      <FingerprintGroups fingerprint={identity.fingerprint} label={t('own.fingerprint')} />
-      {qr && <img src={qr} alt={t('own.qrAlt')} width={192} height={192} />}
+      <OwnKeyFingerprint
+        fingerprint={identity.fingerprint}
+        label={t('own.fingerprint')}
+        qrAlt={t('own.qrAlt')}
+      />
       <div className="identity-actions">
         <button type="button" onClick={() => void save('public', identity.publicKeyArmored)}>
           {t('own.exportPublic')}

@@ -11,7 +11,7 @@ import { PocPicker } from '../directory/PocPicker';
 import { useDirectory } from '../directory/useDirectory';
 import { errorText } from '../components/errorText';
 import { entryDisplayName } from '../components/entryNames';
-import { FingerprintGroups } from './OwnKeyPanel';
+import { FingerprintGroups } from './OwnKeyFingerprint';
 import { changedKeys, recordVerification, saveImportedKey, type VerificationMethod } from './peerKeys';
 import { usePeerRecords, useRefreshIdentity } from './useOwnIdentity';
 import { LabelledTextArea } from '../components/LabelledTextArea';

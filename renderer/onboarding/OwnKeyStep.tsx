@@ -1,16 +1,12 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stateName } from '../../shared/directory/stateNames';
-import { fingerprintQrPayload } from '../../shared/openpgp/fingerprint';
 import type { SyncState } from '../../shared/sync/model';
-import { FingerprintGroups } from '../identity/OwnKeyPanel';
+import { OwnKeyFingerprint } from '../identity/OwnKeyFingerprint';
 import type { OwnIdentity } from '../messaging/ownIdentity';
 
 /**
- * The key the registry now holds for this POC: its fingerprint in groups of four (to read aloud to a
- * correspondent) and as a QR code (OPENPGP4FPR:, what OpenKeychain and other apps scan), so that
- * others can check it by a second channel before trusting a message (A §7 b).
+ * The key the registry now holds for this POC, shown as My keys shows it (OwnKeyFingerprint): its
+ * fingerprint in groups of four and as a QR code, for correspondents to check (A §7 b).
  */
 export function OwnKeyStep({
   identity,
@@ -23,18 +19,6 @@ export function OwnKeyStep({
 }) {
   const { t, i18n } = useTranslation('firstrun');
   const { t: to } = useTranslation('onboarding');
-  const [qr, setQr] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(fingerprintQrPayload(identity.fingerprint), { margin: 1, width: 192 })
-      .then((url) => live && setQr(url))
-      .catch(() => live && setQr(null));
-    return () => {
-      live = false;
-    };
-  }, [identity.fingerprint]);
-
   return (
     <section className="stack" aria-labelledby="own-key-step-title">
       <h3 id="own-key-step-title">{t('ownKey.title')}</h3>
@@ -45,8 +29,11 @@ export function OwnKeyStep({
         })}
       </p>
       <p>{t('ownKey.explain')}</p>
-      <FingerprintGroups fingerprint={identity.fingerprint} label={t('ownKey.fingerprint')} />
-      {qr ? <img className="first-run-qr" src={qr} width={192} height={192} alt={t('ownKey.qrAlt')} /> : null}
+      <OwnKeyFingerprint
+        fingerprint={identity.fingerprint}
+        label={t('ownKey.fingerprint')}
+        qrAlt={t('ownKey.qrAlt')}
+      />
       <p>{t('ownKey.compareLater')}</p>
       <div>
         <button type="button" className="primary" onClick={onNext}>

@@ -63,6 +63,10 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
     });
     // Decrypted data cached by react-query (the directory, messages…) must not outlive the key.
     queryClient.clear();
+    // Until the header is read again, say "working": the gate still remembers how this session began
+    // ('none' right after the first run), and showing that would flash the first-run screen, whose
+    // passphrase field a quick user (or test) types into just before the unlock form replaces it.
+    setGate({ kind: 'checking' });
     check();
   }, [queryClient, check]);
 

@@ -51,6 +51,31 @@ export interface EncryptedCollection<T> {
   count(): Promise<number>;
 }
 
+/** A batch encrypted and ready to be written (VaultSession.sealBatch). */
+export interface SealedBatch {
+  puts: StoredRecord[];
+  deletes: [string, string][];
+}
+
+/** The keys a seal was started with; null once locked (an id in clear or a delete needs none). */
+interface SealingKeys {
+  key: CryptoKey | null;
+  lookupKey: LookupKey | null;
+}
+
+async function sealedId(keys: SealingKeys, id: string | LookupRecordId): Promise<string> {
+  if (typeof id === 'string') return id;
+  if (!keys.lookupKey) throw new VaultError('locked');
+  return `${id.prefix}${await lookupHash(keys.lookupKey, id.kind, id.value)}`;
+}
+
+async function sealOp(keys: SealingKeys, op: Extract<BatchOp, { value: unknown }>): Promise<StoredRecord> {
+  if (!keys.key) throw new VaultError('locked');
+  const id = await sealedId(keys, op.id);
+  const blob = await encryptRecord(keys.key, op.collection, id, op.value, { compress: op.compress ?? false });
+  return { collection: op.collection, id, ...op.index, iv: blob.iv, ct: blob.ct };
+}
+
 /** A record that decryptManyWith could not read; `error` is what decryptStoredWith would have thrown. */
 export class RecordReadFailure {
   constructor(readonly error: VaultError) {}
@@ -114,13 +139,32 @@ export class VaultSession {
   }
 
   async encryptOp(op: Extract<BatchOp, { value: unknown }>): Promise<StoredRecord> {
-    const id = await this.recordId(op.id);
-    const blob = await encryptRecord(this.requireKey(), op.collection, id, op.value, {
-      compress: op.compress ?? false,
-    });
-    return { collection: op.collection, id, ...op.index, iv: blob.iv, ct: blob.ct };
+    return sealOp(this.#keysNow(), op);
   }
 
+  /** The keys as they are now, for work that goes on across awaits: a lock meanwhile does not stop it. */
+  #keysNow(): SealingKeys {
+    return { key: this.#key, lookupKey: this.#lookupKey };
+  }
+
+  /**
+   * Encrypts a batch with the keys of the moment it is called (taken before its first await) and
+   * returns it for writeSealed. A save queued behind others, like a draft saved on every keystroke,
+   * is sealed as it is typed and written in its turn: a lock a moment later no longer loses the last
+   * keystrokes (issue 9 §6).
+   */
+  async sealBatch(ops: readonly BatchOp[]): Promise<SealedBatch> {
+    const keys = this.#keysNow();
+    const puts: StoredRecord[] = [];
+    const deletes: [string, string][] = [];
+    for (const op of ops) {
+      if ('delete' in op) deletes.push([op.collection, await sealedId(keys, op.id)]);
+      else puts.push(await sealOp(keys, op));
+    }
+    return { puts, deletes };
+  }
+
+  /** Encrypts and writes a batch, whole or not at all; a lock while it encrypts stops it (nothing written). */
   async writeBatch(ops: readonly BatchOp[]): Promise<void> {
     const puts: StoredRecord[] = [];
     const deletes: [string, string][] = [];
@@ -128,6 +172,11 @@ export class VaultSession {
       if ('delete' in op) deletes.push([op.collection, await this.recordId(op.id)]);
       else puts.push(await this.encryptOp(op));
     }
+    return this.writeSealed({ puts, deletes });
+  }
+
+  /** Writes a sealed batch in one transaction; needs no key, so it lands even after a lock. */
+  async writeSealed({ puts, deletes }: SealedBatch): Promise<void> {
     // A damaged record about to be replaced or deleted is first copied aside, raw, into quarantine.
     const doomed = [...deletes, ...puts.map((p): [string, string] => [p.collection, p.id])].filter(
       ([c, id]) => this.damaged.has(c, id),

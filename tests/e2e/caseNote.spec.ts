@@ -18,8 +18,26 @@ test('a case note being written survives the vault locking and is there after un
   await page.getByRole('button', { name: 'Open the case' }).click();
   const caseUrl = page.url();
 
-  await page.getByLabel('New note').fill('Called the duty officer twice, no answer yet (fictional)');
+  // Typed key by key and locked at once: each keystroke queues a save, and the queued ones were once
+  // lost to the lock (the note came back cut short).
+  await page
+    .getByLabel('New note')
+    .pressSequentially('Called the duty officer twice, no answer yet (fictional)');
+  // Locking goes straight to the unlock form. It once flashed the first-run screen (its 'Passphrase'
+  // field too) while the vault header was read again: a passphrase typed there was lost when the
+  // unlock form replaced it, and the unlock failed. The flash lasts one frame, so a watcher counts it.
+  await page.evaluate(() => {
+    const flashes = { firstRun: 0 };
+    Object.assign(window, { lockFlashes: flashes });
+    new MutationObserver(() => {
+      if (document.querySelector('form[aria-labelledby="vault-create-title"]')) flashes.firstRun += 1;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
   await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock', exact: true })).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { lockFlashes: { firstRun: number } }).lockFlashes),
+  ).toEqual({ firstRun: 0 });
   await unlockVault(page);
   await page.goto(caseUrl);
   await expect(page.getByLabel('New note')).toHaveValue(

@@ -84,7 +84,9 @@ for (const language of ['en', 'ar'] as const) {
       await expectStep(page, language, 'ownKey', 3);
       const fingerprint = page.getByLabel(t('firstrun', 'ownKey.fingerprint'));
       await expect(fingerprint).toHaveText(/^([0-9A-F]{4}\s*){10}$/, { timeout: 30_000 });
-      await expect(page.getByRole('img', { name: t('firstrun', 'ownKey.qrAlt') })).toBeVisible();
+      const qr = page.getByRole('img', { name: t('firstrun', 'ownKey.qrAlt') });
+      await expect(qr).toBeVisible();
+      const shown = { fingerprint: await fingerprint.textContent(), qr: await qr.getAttribute('src') };
       await shot('3-own-key');
       await page.reload();
       await unlock(page, language);
@@ -109,6 +111,13 @@ for (const language of ['en', 'ar'] as const) {
       await finish.click();
       await expect(page.getByRole('heading', { name: t('home', 'title'), level: 2 })).toBeVisible();
       await expect(page.getByText(t('firstrun', 'resumeLink'))).toHaveCount(0);
+
+      // Step 3 said the fingerprint and its QR code are found again under My keys: the same ones.
+      await page.goto('/#/identity');
+      await expect(page.getByLabel(t('identity', 'own.fingerprint'))).toHaveText(shown.fingerprint ?? '-');
+      const keysQr = page.getByRole('img', { name: t('identity', 'own.qrAlt') });
+      await expect(keysQr).toBeVisible();
+      expect(await keysQr.getAttribute('src')).toBe(shown.qr);
 
       // The own, just-published entry is not flagged as unconfirmed in the directory.
       await page.goto('/#/directory');

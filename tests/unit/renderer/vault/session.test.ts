@@ -68,4 +68,25 @@ describe('VaultSession', () => {
     await session.writeBatch([{ collection: 'drafts', id: 'x', delete: true }]);
     expect(await db.records.count()).toBe(1);
   });
+
+  it('writes a batch sealed before a lock after it (the last keystrokes of a draft), and nothing sealed after', async () => {
+    const db = freshDb();
+    const session = await createVault(db, 'a long enough passphrase', FAST);
+    const typed = session.sealBatch([
+      { collection: 'drafts', id: 'note-1', value: { text: 'Called the duty officer (fictional)' } },
+    ]);
+    session.lock();
+    await session.writeSealed(await typed);
+    await expect(
+      session.sealBatch([{ collection: 'drafts', id: 'note-1', value: { text: 'after the lock' } }]),
+    ).rejects.toMatchObject({ code: 'locked' });
+    await expect(
+      session.writeBatch([{ collection: 'drafts', id: 'note-2', value: { text: 'after the lock' } }]),
+    ).rejects.toMatchObject({ code: 'locked' });
+    const again = await unlockVault(db, 'a long enough passphrase');
+    expect(await again.collection('drafts', Note).get('note-1')).toEqual({
+      text: 'Called the duty officer (fictional)',
+    });
+    expect(await db.records.count()).toBe(1);
+  });
 });
