@@ -30,7 +30,6 @@ export function useCaseNoteDraft(caseId: string): [string, (text: string) => voi
   const session = useVaultSession();
   const [note, setNoteState] = useState('');
   const typed = useRef(false);
-  const saving = useRef(Promise.resolve());
   useEffect(() => {
     let live = true;
     typed.current = false;
@@ -51,12 +50,7 @@ export function useCaseNoteDraft(caseId: string): [string, (text: string) => voi
       setNoteState(text);
       // Sealed at once, written in order: a burst of typing queues writes, and a lock right after it
       // (by hand, the OS going to sleep) once lost the queued ones, which had no key left to encrypt with.
-      const sealed = sealNoteDraft(session, caseId, text);
-      sealed.catch(() => undefined); // handled below, in turn; not an unhandled rejection meanwhile
-      saving.current = saving.current
-        .then(() => sealed)
-        .then((batch) => session.writeSealed(batch))
-        .catch(() => undefined);
+      session.writeInTurn(sealNoteDraft(session, caseId, text)).catch(() => undefined);
     },
     [session, caseId],
   );

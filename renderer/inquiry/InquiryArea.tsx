@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderTemplateTexts } from '../../shared/templates';
 import { navigate } from '../navigation/navigation';
@@ -8,7 +8,7 @@ import { newTemplateId } from '../../shared/templates';
 import { useVaultSession } from '../vault/session';
 import { loadEnrolledSelf, type EnrolledSelf } from '../identity/enrolledSelf';
 import { roleRuleAllows } from '../../shared/directory/roleRule';
-import { CURRENT_DRAFT_ID, draftsOf, InquiryDraftSchema, saveDraft, type InquiryDraft } from './draft';
+import { CURRENT_DRAFT_ID, draftsOf, InquiryDraftSchema, sealDraft, type InquiryDraft } from './draft';
 import { ChannelStep, IdentityStep, IncidentStep, RequestStep, type StepProps } from './InquirySteps';
 import { loadSenderProfile, saveProfile } from './profile';
 import { ReviewStep, useDraftTemplate } from './ReviewStep';
@@ -39,7 +39,6 @@ export function InquiryArea() {
   const [error, setError] = useState<string | null>(null);
   const [enrolled, setEnrolled] = useState<EnrolledSelf | null>(null);
   const [discarded, setDiscarded] = useState(false);
-  const saving = useRef(Promise.resolve());
 
   useEffect(() => {
     let live = true;
@@ -90,8 +89,9 @@ export function InquiryArea() {
     };
     setDraft(next);
     setSaveState('saving');
-    saving.current = saving.current
-      .then(() => saveDraft(session, next))
+    // Sealed at once, written in order (as case notes are): a lock right after typing loses nothing.
+    session
+      .writeInTurn(sealDraft(session, next))
       .then(() => setSaveState('saved'))
       .catch(() => setSaveState('failed'));
   };
@@ -114,7 +114,7 @@ export function InquiryArea() {
     setSending(true);
     setError(null);
     try {
-      await saving.current;
+      await session.settled();
       const languages = draft.languages.length ? draft.languages : [language];
       const text = renderTemplateTexts(template, languages);
       await saveProfile(session, {
@@ -165,7 +165,7 @@ export function InquiryArea() {
 
   /** Discarding (e.g. a cross-role draft the user will not send) deletes it from the vault. */
   const discard = async () => {
-    await saving.current;
+    await session.settled();
     await draftsOf(session).delete(CURRENT_DRAFT_ID);
     setError(null);
     setDraft(restart(draft));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UN_LANGUAGES } from '../../shared/i18n/languages';
 import { PocRoleSchema } from '../../shared/directory/model';
 import { newTemplateId } from '../../shared/templates';
-import type { VaultSession } from '../vault/session';
+import type { SealedBatch, VaultSession } from '../vault/session';
 
 /**
  * The wizard's state, saved encrypted (vault collection 'drafts') on every change, so a crash or a
@@ -63,6 +63,13 @@ export function draftsOf(session: VaultSession) {
   return session.collection('drafts', InquiryDraftSchema);
 }
 
-export async function saveDraft(session: VaultSession, draft: InquiryDraft): Promise<void> {
-  await draftsOf(session).put(draft.id, draft, { updatedAt: draft.updatedAt });
+/**
+ * The draft's write, encrypted now with the key of the moment: the wizard seals each change as it is
+ * made and writes them in turn, so a lock right after a burst of typing loses no keystroke (the
+ * queued writes need no key). Same record as draftsOf(session).put.
+ */
+export function sealDraft(session: VaultSession, draft: InquiryDraft): Promise<SealedBatch> {
+  return session.sealBatch([
+    { collection: 'drafts', id: draft.id, value: draft, index: { updatedAt: draft.updatedAt } },
+  ]);
 }

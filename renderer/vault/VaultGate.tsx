@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { VaultError } from '../../shared/vault/errors';
@@ -56,7 +56,14 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
 
   useEffect(check, [check]);
 
+  const live = useRef<VaultSession | null>(null);
+  useEffect(() => {
+    live.current = session;
+  }, [session]);
+
   const lock = useCallback(() => {
+    const closing = live.current;
+    closing?.lock();
     setSession((current) => {
       current?.lock();
       return null;
@@ -67,7 +74,9 @@ export function VaultGate({ db, children }: { db: PocDatabase; children: ReactNo
     // ('none' right after the first run), and showing that would flash the first-run screen, whose
     // passphrase field a quick user (or test) types into just before the unlock form replaces it.
     setGate({ kind: 'checking' });
-    check();
+    // Drafts typed just before the lock were sealed with the key; their writes land before the unlock
+    // form can open a session that would read the drafts without them (a stuck write keeps nobody out).
+    void Promise.race([closing?.settled(), new Promise((done) => setTimeout(done, 3_000))]).then(check);
   }, [queryClient, check]);
 
   useIdleLock(settings.data?.idleLockMinutes ?? 15, lock, session !== null);

@@ -175,6 +175,26 @@ export class VaultSession {
     return this.writeSealed({ puts, deletes });
   }
 
+  /** The writes queued with writeInTurn, one after another. */
+  #writes: Promise<void> = Promise.resolve();
+
+  /**
+   * Writes sealed batches one after another, in the order they were given: a draft saved on every
+   * keystroke seals each change at once (sealBatch) and queues it here. The vault gate waits for
+   * settled() after a lock, so the next unlock reads every keystroke typed before it.
+   */
+  writeInTurn(sealed: Promise<SealedBatch>): Promise<void> {
+    sealed.catch(() => undefined); // reported in turn, below; not an unhandled rejection meanwhile
+    const written = this.#writes.then(() => sealed).then((batch) => this.writeSealed(batch));
+    this.#writes = written.catch(() => undefined);
+    return written;
+  }
+
+  /** Resolves once every write queued with writeInTurn so far has landed (or failed). */
+  settled(): Promise<void> {
+    return this.#writes;
+  }
+
   /** Writes a sealed batch in one transaction; needs no key, so it lands even after a lock. */
   async writeSealed({ puts, deletes }: SealedBatch): Promise<void> {
     // A damaged record about to be replaced or deleted is first copied aside, raw, into quarantine.

@@ -59,3 +59,22 @@ test('a case note being written survives the vault locking and is there after un
   await expect(page.getByLabel('New note')).toHaveValue('');
   expect(errors).toEqual([]);
 });
+
+test('an inquiry draft typed key by key and locked at once is whole after unlocking', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await createVaultAndUnlock(page);
+  await page.goto('/#/inquiry');
+  await page.getByLabel('Sender', { exact: true }).fill('Dana Fictional');
+  await page.getByLabel('Affiliation', { exact: true }).fill('CERT-XA (fictional)');
+  await page.getByLabel('My State (ISO code)').fill('XAA');
+  await page.getByRole('button', { name: 'Next' }).click();
+  // Each keystroke is one save; the lock comes before the last ones have been written.
+  const typed = 'Phishing wave against two ministries since this morning (fictional)';
+  await page.getByLabel('What happened').pressSequentially(typed);
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock', exact: true })).toBeVisible();
+  await unlockVault(page);
+  await page.goto('/#/inquiry');
+  await expect(page.getByLabel('What happened')).toHaveValue(typed);
+  expect(errors).toEqual([]);
+});

@@ -89,4 +89,20 @@ describe('VaultSession', () => {
     });
     expect(await db.records.count()).toBe(1);
   });
+
+  it('writes drafts queued in turn in their order, and settled() waits for the last one sealed before a lock', async () => {
+    const db = freshDb();
+    const session = await createVault(db, 'a long enough passphrase', FAST);
+    const text = 'Phishing wave (fictional)';
+    const writes = [...text].map((_, i) =>
+      session.writeInTurn(
+        session.sealBatch([{ collection: 'drafts', id: 'note-1', value: { text: text.slice(0, i + 1) } }]),
+      ),
+    );
+    session.lock(); // right after the last keystroke: nothing written yet
+    await session.settled();
+    await Promise.all(writes);
+    const again = await unlockVault(db, 'a long enough passphrase');
+    expect(await again.collection('drafts', Note).get('note-1')).toEqual({ text });
+  });
 });
