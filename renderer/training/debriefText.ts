@@ -55,7 +55,7 @@ export function debriefLines(
       lines.push(
         `• ${scenarioClock(d.at)} — ${partyOf(scenario, d.to)?.name ?? d.to} — ${t(`decision.${d.decision}`)}`,
       );
-    lines.push('', t('debrief.questionsTitle'));
+    if (p.answers.length) lines.push('', t('debrief.questionsTitle'));
     for (const q of p.answers) lines.push(`• ${q.question[language]}`, `  ${q.note || t('debrief.noNote')}`);
     lines.push('');
   }

@@ -104,7 +104,8 @@ function participantDebrief(index: ScriptIndex, run: RunState, endedAt: number):
     roleDecisions: run.actions
       .filter(decided)
       .map((a) => ({ to: a.to, toRole: a.toRole, decision: a.roleDecision, at: a.at })),
-    answers: scenario.debrief.map((q) => ({
+    // The debrief questions are written for the scripted part too.
+    answers: (scripted ? scenario.debrief : []).map((q) => ({
       questionId: q.id,
       question: q.question,
       note: run.notes[q.id] ?? '',

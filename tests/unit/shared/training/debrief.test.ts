@@ -80,6 +80,7 @@ describe('the debrief', () => {
     expect(b).toMatchObject({ onTime: 1, late: 0, missed: 0 });
     expect(b?.pings).toEqual({ expected: 1, answered: 1, onTime: 1 });
     expect(b?.roleDecisions).toEqual([{ to: 'xcc-tech', toRole: undefined, decision: 'same-role', at: 50 }]);
+    expect(b?.answers).toEqual([]); // the questions, too, are written for the scripted part
     // The player's part keeps every expected action, done or not.
     expect(c?.scripted).toBe(true);
     expect(c?.lines.length).toBeGreaterThan(1);
