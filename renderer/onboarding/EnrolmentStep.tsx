@@ -20,9 +20,6 @@ export type DraftSaver = (draft: FirstRunDraft) => Promise<void>;
 /** The local demo registry (build/scripts/demo-registry.mjs) when no registry address is set. */
 export const DEMO_REGISTRY_URL = 'http://127.0.0.1:8787';
 
-/** How long typing pauses before the draft is written to the vault. */
-const SAVE_AFTER_MS = 300;
-
 /**
  * Enrolment (A §7 c): registry address → the registry's fingerprint, to compare with what the
  * Permanent Mission received → the one-time code → the POC's public key is registered. Enrolment
@@ -61,17 +58,16 @@ export function EnrolmentStep({ draft, onDraft }: { draft: FirstRunDraft; onDraf
   const [removeDemo, setRemoveDemo] = useState(false);
   const url = address ?? settings?.registryUrl ?? DEMO_REGISTRY_URL;
 
+  // Every change is sealed at once and written in turn (firstRunProgress.ts): no pause to wait for,
+  // so a lock or a crash right after a keystroke keeps it.
   useEffect(() => {
-    const timer = setTimeout(() => {
-      void onDraft({
-        keyName,
-        ...(address !== null ? { registryUrl: address } : {}),
-        ...(info ? { registry: info } : {}),
-        fingerprintCompared: confirmed,
-        code,
-      });
-    }, SAVE_AFTER_MS);
-    return () => clearTimeout(timer);
+    onDraft({
+      keyName,
+      ...(address !== null ? { registryUrl: address } : {}),
+      ...(info ? { registry: info } : {}),
+      fingerprintCompared: confirmed,
+      code,
+    }).catch(() => undefined);
   }, [keyName, address, info, confirmed, code, onDraft]);
 
   const explain = (e: unknown) =>

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { z } from 'zod';
 import { RegistryInfoSchema } from '../../shared/registry/protocol';
 import type { FirstRunStep } from '../firstrun/FirstRunSteps';
-import { useVaultSession, type VaultSession } from '../vault/session';
+import { useVaultSession, type SealedBatch, type VaultSession } from '../vault/session';
 
 /**
  * The guided first run, as the vault keeps it: which steps the user has passed and what was typed
@@ -43,13 +43,13 @@ export async function loadFirstRun(session: VaultSession): Promise<FirstRunProgr
   return (await records(session).get(RECORD_ID)) ?? { draft: {} };
 }
 
-export async function updateFirstRun(
-  session: VaultSession,
-  change: (current: FirstRunProgress) => FirstRunProgress,
-): Promise<FirstRunProgress> {
-  const next = change(await loadFirstRun(session));
-  await records(session).put(RECORD_ID, next);
-  return next;
+/**
+ * Seals the first-run record as it is now, for session.writeInTurn: every change (each keystroke of
+ * the enrolment form among them) is encrypted at once and written in order, so a lock right after
+ * typing loses nothing (the vault gate waits for session.settled() before reading again).
+ */
+export function sealFirstRun(session: VaultSession, progress: FirstRunProgress): Promise<SealedBatch> {
+  return session.sealBatch([{ collection: 'firstRun', id: RECORD_ID, value: progress }]);
 }
 
 export function useFirstRun() {
@@ -58,8 +58,13 @@ export function useFirstRun() {
   const query = useQuery({ queryKey: FIRST_RUN_QUERY_KEY, queryFn: () => loadFirstRun(session) });
   const update = useCallback(
     async (change: (current: FirstRunProgress) => FirstRunProgress) => {
-      const next = await updateFirstRun(session, change);
+      // Changes apply to the shared cached record, one after another, never to a stale read of the
+      // store: two quick changes (a draft save and a step passed) both survive.
+      const cached = client.getQueryData<FirstRunProgress>(FIRST_RUN_QUERY_KEY);
+      const loaded = cached ?? (await loadFirstRun(session));
+      const next = change(client.getQueryData<FirstRunProgress>(FIRST_RUN_QUERY_KEY) ?? loaded);
       client.setQueryData(FIRST_RUN_QUERY_KEY, next);
+      await session.writeInTurn(sealFirstRun(session, next));
       return next;
     },
     [session, client],

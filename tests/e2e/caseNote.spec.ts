@@ -78,3 +78,19 @@ test('an inquiry draft typed key by key and locked at once is whole after unlock
   await expect(page.getByLabel('What happened')).toHaveValue(typed);
   expect(errors).toEqual([]);
 });
+
+test('the enrolment form typed key by key and locked at once is whole after unlocking', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await createVaultAndUnlock(page);
+  await page.goto('/#/onboarding');
+  // The first run's enrolment step. Its draft was once written 300 ms after the last keystroke,
+  // so a lock within that pause lost what had just been typed.
+  const typed = 'Fictional CERT duty officer';
+  await page.getByLabel('Your name or the name of your office, for the key').pressSequentially(typed);
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock', exact: true })).toBeVisible();
+  await unlockVault(page);
+  await page.goto('/#/onboarding');
+  await expect(page.getByLabel('Your name or the name of your office, for the key')).toHaveValue(typed);
+  expect(errors).toEqual([]);
+});

@@ -69,7 +69,7 @@ for (const language of ['en', 'ar'] as const) {
       await page.getByLabel(t('onboarding', 'confirmFingerprint')).check();
       await page.getByLabel(t('onboarding', 'code')).fill('DEMO-FRA-TECH-0001');
       await shot('2-enrolment');
-      await page.waitForTimeout(600); // the draft is written 300 ms after the last keystroke
+      await page.waitForTimeout(300); // each change is sealed at once; let the last write land before the reload
       await page.reload();
       await unlock(page, language);
       await expectStep(page, language, 'enrolment', 2);
