@@ -11,14 +11,18 @@ export function DebriefFacts({ p, language }: { p: ParticipantDebrief; language:
   const { t } = useTranslation('training');
   const minutes = (value: number | null) =>
     value === null ? '—' : t('debrief.minutes', { count: Math.round(value) });
+  // A median of nothing is said in words: a dash here once read "Median …: — — Median …: —".
+  const median = (value: number | null) => (value === null ? t('debrief.noMedian') : minutes(value));
   const clock = (at: number | null) => (at === null ? '—' : scenarioClock(at));
   return (
     <>
       <ul className="debrief-facts">
         <li>{t('debrief.summary', { onTime: p.onTime, late: p.late, missed: p.missed })}</li>
         <li>
-          {t('debrief.medianAck')}: {minutes(p.medianMinutesTo.acknowledge)} — {t('debrief.medianAnswer')}:{' '}
-          {minutes(p.medianMinutesTo.answer)}
+          {t('debrief.medianAck')}: {median(p.medianMinutesTo.acknowledge)}
+        </li>
+        <li>
+          {t('debrief.medianAnswer')}: {median(p.medianMinutesTo.answer)}
         </li>
         <li>
           {t('debrief.statement', {

@@ -11,8 +11,8 @@ export function debriefLines(
   t: TFunction,
   language: UnLanguage,
 ): string[] {
-  const minutes = (value: number | null) =>
-    value === null ? '—' : t('debrief.minutes', { count: Math.round(value) });
+  const median = (value: number | null) =>
+    value === null ? t('debrief.noMedian') : t('debrief.minutes', { count: Math.round(value) });
   const lines: string[] = [
     t('exercise.banner'),
     '',
@@ -29,7 +29,8 @@ export function debriefLines(
     );
     lines.push(t('debrief.summary', { onTime: p.onTime, late: p.late, missed: p.missed }));
     lines.push(
-      `${t('debrief.medianAck')}: ${minutes(p.medianMinutesTo.acknowledge)} — ${t('debrief.medianAnswer')}: ${minutes(p.medianMinutesTo.answer)}`,
+      `${t('debrief.medianAck')}: ${median(p.medianMinutesTo.acknowledge)}`,
+      `${t('debrief.medianAnswer')}: ${median(p.medianMinutesTo.answer)}`,
     );
     lines.push(
       t('debrief.statement', {

@@ -42,4 +42,12 @@ describe('the group debrief as text (the PDF)', () => {
     expect(ar.some((l) => l.includes('يؤدي الدور: فرنسا'))).toBe(true);
     expect(ar.filter((l) => l.includes('اختبارات الاتصال'))).toHaveLength(1);
   });
+
+  it('says in words when there is no median yet, one figure per line', async () => {
+    const en = await lines('en');
+    // Nothing was done in this exercise: no time to take a median of.
+    expect(en.filter((l) => l === 'Median time to acknowledge: none done yet')).toHaveLength(2);
+    expect(en.filter((l) => l === 'Median time to answer: none done yet')).toHaveLength(2);
+    expect(en.some((l) => l.includes('— —'))).toBe(false);
+  });
 });
