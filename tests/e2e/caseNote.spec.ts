@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 
 /** Issue 9 §6: an unsaved case note survives a lock (idle or by hand) as inquiry drafts do. */
@@ -60,6 +60,20 @@ test('a case note being written survives the vault locking and is there after un
   expect(errors).toEqual([]);
 });
 
+/**
+ * Types `text` key by key into the field labelled `label` at `route`, locks at once, unlocks, and
+ * expects the whole text back: each keystroke is one save, and the lock comes before the last ones
+ * have been written.
+ */
+async function typeLockUnlock(page: Page, route: string, label: string, text: string): Promise<void> {
+  await page.getByLabel(label).pressSequentially(text);
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock', exact: true })).toBeVisible();
+  await unlockVault(page);
+  await page.goto(route);
+  await expect(page.getByLabel(label)).toHaveValue(text);
+}
+
 test('an inquiry draft typed key by key and locked at once is whole after unlocking', async ({ page }) => {
   const errors = collectConsoleErrors(page);
   await createVaultAndUnlock(page);
@@ -68,14 +82,8 @@ test('an inquiry draft typed key by key and locked at once is whole after unlock
   await page.getByLabel('Affiliation', { exact: true }).fill('CERT-XA (fictional)');
   await page.getByLabel('My State (ISO code)').fill('XAA');
   await page.getByRole('button', { name: 'Next' }).click();
-  // Each keystroke is one save; the lock comes before the last ones have been written.
   const typed = 'Phishing wave against two ministries since this morning (fictional)';
-  await page.getByLabel('What happened').pressSequentially(typed);
-  await page.getByRole('button', { name: 'Lock' }).click();
-  await expect(page.getByRole('heading', { name: 'Unlock', exact: true })).toBeVisible();
-  await unlockVault(page);
-  await page.goto('/#/inquiry');
-  await expect(page.getByLabel('What happened')).toHaveValue(typed);
+  await typeLockUnlock(page, '/#/inquiry', 'What happened', typed);
   expect(errors).toEqual([]);
 });
 
@@ -85,12 +93,7 @@ test('the enrolment form typed key by key and locked at once is whole after unlo
   await page.goto('/#/onboarding');
   // The first run's enrolment step. Its draft was once written 300 ms after the last keystroke,
   // so a lock within that pause lost what had just been typed.
-  const typed = 'Fictional CERT duty officer';
-  await page.getByLabel('Your name or the name of your office, for the key').pressSequentially(typed);
-  await page.getByRole('button', { name: 'Lock' }).click();
-  await expect(page.getByRole('heading', { name: 'Unlock', exact: true })).toBeVisible();
-  await unlockVault(page);
-  await page.goto('/#/onboarding');
-  await expect(page.getByLabel('Your name or the name of your office, for the key')).toHaveValue(typed);
+  const label = 'Your name or the name of your office, for the key';
+  await typeLockUnlock(page, '/#/onboarding', label, 'Fictional CERT duty officer');
   expect(errors).toEqual([]);
 });
