@@ -198,7 +198,13 @@ export function ActionForm(props: {
       {kind !== 'acknowledge' && kind !== 'ping-reply' && (
         <label className="field">
           {t('action.text')}
-          <textarea rows={4} value={text} autoComplete="off" onChange={(e) => changeText(e.target.value)} />
+          <textarea
+            rows={4}
+            dir="auto"
+            value={text}
+            autoComplete="off"
+            onChange={(e) => changeText(e.target.value)}
+          />
         </label>
       )}
       {kind === 'acknowledge' && <p className="hint">{t('action.ackHint')}</p>}

@@ -69,6 +69,7 @@ function DebriefView({
               {q.question[language]}
               <textarea
                 rows={3}
+                dir="auto"
                 autoComplete="off"
                 value={notes[q.questionId] ?? ''}
                 onChange={(e) => void saveNote(q.questionId, e.target.value)}

@@ -100,6 +100,7 @@ export function ScenarioImport() {
         {t('authors.keyLabel')}
         <textarea
           rows={3}
+          dir="ltr"
           value={keyText}
           autoComplete="off"
           spellCheck={false}

@@ -149,6 +149,14 @@ async function soloRun(page: Page, language: 'en' | 'ar') {
     .getByRole('textbox')
     .first()
     .fill('The request was political: the diplomatic POC answers it (fictional note).');
+  // A note in another script than the screen's reads in its own direction (in Arabic it once ran
+  // right to left, its full stop at the start).
+  expect(
+    await page
+      .getByRole('textbox')
+      .first()
+      .evaluate((el) => getComputedStyle(el).direction),
+  ).toBe('ltr');
   await page.screenshot({ path: `tests/e2e/output/training-debrief-${language}.png`, fullPage: true });
 
   const download = page.waitForEvent('download');

@@ -154,11 +154,11 @@ function InquiryTask({ onDone }: { onDone: () => void }) {
       </label>
       <label className="field">
         {t('practice.fields.summary')}
-        <textarea autoComplete="off" rows={2} value={fields.summary} onChange={set('summary')} />
+        <textarea dir="auto" autoComplete="off" rows={2} value={fields.summary} onChange={set('summary')} />
       </label>
       <label className="field">
         {t('practice.fields.request')}
-        <textarea autoComplete="off" rows={2} value={fields.request} onChange={set('request')} />
+        <textarea dir="auto" autoComplete="off" rows={2} value={fields.request} onChange={set('request')} />
       </label>
       <label className="field">
         {t('practice.fields.email')}

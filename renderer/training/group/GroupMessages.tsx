@@ -164,7 +164,13 @@ export function GroupCompose({
       </div>
       <label className="field">
         {t('compose.text')}
-        <textarea rows={4} autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          rows={4}
+          dir="auto"
+          autoComplete="off"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
       <label>
         <input
