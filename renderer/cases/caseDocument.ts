@@ -5,7 +5,7 @@ import {
   type ChainVerification,
 } from '../../shared/cases';
 import { stateName } from '../../shared/directory/stateNames';
-import type { UnLanguage } from '../../shared/i18n/languages';
+import { directionOf, type UnLanguage } from '../../shared/i18n/languages';
 import { groupFingerprint } from '../../shared/openpgp/fingerprint';
 import { labelsFor, templateFieldRows } from '../../shared/templates';
 import type { Party } from '../../shared/cases';
@@ -95,6 +95,7 @@ export function caseDocument(
     noTlpText: t('pdf.noTlp'),
     pageLabel: (n, total) => t('pdf.page', { n, total }),
     ...(summary?.exercise ? { exerciseWatermark: labels.exerciseWatermark } : {}),
+    direction: directionOf(language),
   };
 }
 

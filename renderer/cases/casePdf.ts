@@ -1,14 +1,10 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage, type RGB } from 'pdf-lib';
-import {
-  drawLine,
-  layOutLine,
-  pdfFonts,
-  wrapText,
-  type LaidOutLine,
-  type PdfFonts as Fonts,
-} from './pdfText';
+import { baseDirection } from '../../shared/cases/visualOrder';
+import type { TextDirection } from '../../shared/i18n/languages';
 import type { Tlp } from '../../shared/templates';
+import { drawPageFrames, GREY, PAGE, RULE } from './casePdfFrame';
+import { drawLine, layOutLine, lineStart, pdfFonts, wrapText, type PdfFonts as Fonts } from './pdfText';
 
 /**
  * A case laid out as a document a ministry would file (issue 10): a title block, then blocks —
@@ -17,7 +13,8 @@ import type { Tlp } from '../../shared/templates';
  * watermark on every page of an exercise. Fonts are embedded (subset): Noto Sans for Latin and
  * Cyrillic, Noto Sans Arabic, and the Noto Sans SC files covering the Chinese characters present
  * (pdfFonts.ts); each character is drawn with the first font that has it. Lines go through the
- * Unicode bidirectional algorithm (shared/cases/visualOrder.ts); right-to-left lines align right.
+ * Unicode bidirectional algorithm (shared/cases/visualOrder.ts); right-to-left lines align right,
+ * and a right-to-left document (Arabic) is mirrored as a whole (`direction`).
  * Known limits: pdf-lib writes no structure tree, so the PDF is not tagged (README); Arabic mark
  * positioning (GPOS) is not applied; characters no embedded font covers become "?" — the JSON
  * export keeps every character exactly.
@@ -40,89 +37,38 @@ export interface CasePdfInput {
   noTlpText: string;
   pageLabel: (page: number, total: number) => string;
   exerciseWatermark?: string;
+  /**
+   * The direction of the reader's language. A right-to-left document mirrors the page: tables put
+   * the label column on the right, list bullets stand on the right, every line hugs the right margin,
+   * the header and footer swap sides. Left to right when not given.
+   */
+  direction?: TextDirection;
   fonts: readonly Uint8Array[];
 }
 
-const PAGE = { width: 595.28, height: 841.89, margin: 56, top: 70, bottom: 64 };
 const SIZE = 10;
 const LEADING = 13.5;
 const CELL_PAD = 4;
-/** FIRST TLP 2.0 colours, printed on black as the standard asks. */
-const TLP_COLOURS: Record<Tlp, RGB> = {
-  RED: rgb(1, 0.169, 0.169),
-  AMBER: rgb(1, 0.753, 0),
-  'AMBER+STRICT': rgb(1, 0.753, 0),
-  GREEN: rgb(0.2, 1, 0),
-  CLEAR: rgb(1, 1, 1),
-};
-const GREY = rgb(0.45, 0.45, 0.45);
-const RULE = rgb(0.7, 0.7, 0.7);
+const BULLET_INDENT = 14;
 
 function drawText(
   page: PDFPage,
   text: string,
   fonts: Fonts,
-  at: { x: number; y: number; width: number; size?: number; color?: RGB },
+  at: {
+    x: number;
+    y: number;
+    width: number;
+    size?: number;
+    color?: RGB;
+    direction: TextDirection;
+    base?: TextDirection | undefined;
+  },
 ): void {
   const size = at.size ?? SIZE;
-  const line = layOutLine(text, fonts, size);
-  const x = line.rtl ? at.x + Math.max(0, at.width - line.width) : at.x;
+  const line = layOutLine(text, fonts, size, at.base);
+  const x = lineStart(line, at, at.direction);
   drawLine(page, line, { x, y: at.y, size, color: at.color ?? rgb(0, 0, 0) });
-}
-
-export interface TlpLabelLayout {
-  /** The black box, its lower-left corner and size. */
-  box: { x: number; y: number; width: number; height: number };
-  /** Where the label's text starts (its baseline), in visual order. */
-  text: { x: number; y: number };
-  line: LaidOutLine;
-}
-
-const TLP_SIZE = 9;
-const TLP_PAD = 4;
-
-/**
- * The TLP label's box and text, both sized from the one shaped line in visual order. The box was
- * once sized from the letters measured one by one, which is wider than joined Arabic letters are:
- * a right-to-left label, aligned right inside that wider box plus padding, ran out of it on the
- * right (white on white, so its first letter vanished) and left a gap on the left.
- */
-export function layOutTlpLabel(text: string, fonts: Fonts, x: number, y: number): TlpLabelLayout {
-  const line = layOutLine(text, fonts, TLP_SIZE);
-  return {
-    box: { x, y: y - 3, width: line.width + 2 * TLP_PAD, height: 13 },
-    text: { x: x + TLP_PAD, y },
-    line,
-  };
-}
-
-/** The TLP label as the standard prints it: coloured capitals on a black box. */
-function drawTlp(
-  page: PDFPage,
-  fonts: Fonts,
-  text: string,
-  tlp: Tlp | undefined,
-  x: number,
-  y: number,
-): void {
-  const label = layOutTlpLabel(text, fonts, x, y);
-  page.drawRectangle({ ...label.box, color: rgb(0, 0, 0) });
-  drawLine(page, label.line, {
-    ...label.text,
-    size: TLP_SIZE,
-    color: tlp ? TLP_COLOURS[tlp] : rgb(1, 1, 1),
-  });
-}
-
-/** One line ending at `right` (the page's header and footer), measured as drawn. */
-function drawEndingAt(
-  page: PDFPage,
-  text: string,
-  fonts: Fonts,
-  at: { right: number; y: number; size: number; color?: RGB },
-): void {
-  const line = layOutLine(text, fonts, at.size);
-  drawLine(page, line, { x: at.right - line.width, y: at.y, size: at.size, color: at.color ?? rgb(0, 0, 0) });
 }
 
 class Layout {
@@ -132,6 +78,7 @@ class Layout {
   constructor(
     private readonly doc: PDFDocument,
     readonly fonts: Fonts,
+    readonly direction: TextDirection,
   ) {
     this.newPage();
   }
@@ -146,16 +93,44 @@ class Layout {
   need(height: number): void {
     if (this.y - height < PAGE.bottom) this.newPage();
   }
-  line(text: string, options: { size?: number; color?: RGB; indent?: number } = {}): void {
+  /** The left edge of a box `offset` from the start margin (left, or right when right to left). */
+  private column(offset: number, width: number): number {
+    return this.direction === 'rtl' ? PAGE.width - PAGE.margin - offset - width : PAGE.margin + offset;
+  }
+  /** The base direction of the lines `text` wraps into. */
+  private base(text: string): TextDirection | undefined {
+    return baseDirection(text, this.direction);
+  }
+  line(
+    text: string,
+    options: {
+      size?: number;
+      color?: RGB;
+      indent?: number;
+      base?: TextDirection | undefined;
+      bullet?: boolean;
+    } = {},
+  ): void {
     const size = options.size ?? SIZE;
     const leading = Math.max(LEADING, size * 1.35);
+    const indent = options.indent ?? 0;
+    const { direction } = this;
     this.need(leading);
     this.y -= size;
+    if (options.bullet)
+      drawText(this.page, '•', this.fonts, {
+        x: this.column(0, indent),
+        y: this.y,
+        width: indent,
+        direction,
+      });
     drawText(this.page, text, this.fonts, {
-      x: PAGE.margin + (options.indent ?? 0),
+      x: this.column(indent, this.width - indent),
       y: this.y,
-      width: this.width - (options.indent ?? 0),
+      width: this.width - indent,
       size,
+      direction,
+      base: options.base,
       ...(options.color ? { color: options.color } : {}),
     });
     this.y -= leading - size;
@@ -164,9 +139,11 @@ class Layout {
     switch (block.kind) {
       case 'heading': {
         const size = block.level === 1 ? 14 : 11.5;
+        const base = this.base(block.text);
         this.need(size * 1.35 + 3 * LEADING);
         this.y -= block.level === 1 ? 10 : 6;
-        for (const piece of wrapText(block.text, this.fonts, this.width, size)) this.line(piece, { size });
+        for (const piece of wrapText(block.text, this.fonts, this.width, size))
+          this.line(piece, { size, base });
         if (block.level === 1)
           this.page.drawLine({
             start: { x: PAGE.margin, y: this.y },
@@ -176,16 +153,24 @@ class Layout {
         this.y -= 4;
         break;
       }
-      case 'paragraph':
+      case 'paragraph': {
+        const base = this.base(block.text);
         for (const piece of wrapText(block.text, this.fonts, this.width, block.small ? 8.5 : SIZE)) {
-          this.line(piece, block.small ? { size: 8.5, color: GREY } : {});
+          this.line(piece, block.small ? { size: 8.5, color: GREY, base } : { base });
         }
         this.y -= 4;
         break;
+      }
       case 'list':
         for (const item of block.items) {
-          wrapText(item, this.fonts, this.width - 14, SIZE).forEach((piece, i) =>
-            this.line(i === 0 ? `•  ${piece}` : piece, { indent: i === 0 ? 0 : 14 }),
+          const base = this.base(item);
+          // Left to right the bullet opens the first line, as it always has. Right to left it stands
+          // apart at the right margin: inside the text, an item that reads left to right (an
+          // address) would carry it on its left.
+          wrapText(item, this.fonts, this.width - BULLET_INDENT, SIZE).forEach((piece, i) =>
+            this.direction === 'rtl'
+              ? this.line(piece, { indent: BULLET_INDENT, base, bullet: i === 0 })
+              : this.line(i === 0 ? `•  ${piece}` : piece, { indent: i === 0 ? 0 : BULLET_INDENT, base }),
           );
         }
         this.y -= 4;
@@ -195,14 +180,24 @@ class Layout {
         break;
     }
   }
-  /** Two columns: the label (a third of the width), the value; rows ruled; a long row continues on the next page. */
+  /**
+   * Two columns: the label (a third of the width, at the start: left, or right when right to left),
+   * the value; rows ruled; a long row continues on the next page.
+   */
   private table(rows: readonly (readonly [string, string])[]): void {
     const labelWidth = this.width * 0.34;
     const valueWidth = this.width - labelWidth - 2 * CELL_PAD;
+    const { direction } = this;
+    const labelBox = {
+      x: this.column(CELL_PAD, labelWidth - 2 * CELL_PAD),
+      width: labelWidth - 2 * CELL_PAD,
+    };
+    const valueBox = { x: this.column(labelWidth + CELL_PAD, valueWidth), width: valueWidth };
     for (const [label, value] of rows) {
-      const left = wrapText(label, this.fonts, labelWidth - 2 * CELL_PAD, SIZE);
-      const right = wrapText(value, this.fonts, valueWidth, SIZE);
-      const count = Math.max(left.length, right.length);
+      const labelLines = wrapText(label, this.fonts, labelBox.width, SIZE);
+      const valueLines = wrapText(value, this.fonts, valueBox.width, SIZE);
+      const [labelBase, valueBase] = [this.base(label), this.base(value)];
+      const count = Math.max(labelLines.length, valueLines.length);
       this.need(Math.min(count, 3) * LEADING + 2 * CELL_PAD);
       this.page.drawLine({
         start: { x: PAGE.margin, y: this.y },
@@ -216,21 +211,17 @@ class Layout {
           this.newPage();
         }
         this.y -= SIZE;
-        const l = left[i];
-        const r = right[i];
+        const l = labelLines[i];
+        const v = valueLines[i];
         if (l)
           drawText(this.page, l, this.fonts, {
-            x: PAGE.margin + CELL_PAD,
+            ...labelBox,
             y: this.y,
-            width: labelWidth - 2 * CELL_PAD,
             color: GREY,
+            direction,
+            base: labelBase,
           });
-        if (r)
-          drawText(this.page, r, this.fonts, {
-            x: PAGE.margin + labelWidth + CELL_PAD,
-            y: this.y,
-            width: valueWidth,
-          });
+        if (v) drawText(this.page, v, this.fonts, { ...valueBox, y: this.y, direction, base: valueBase });
         this.y -= LEADING - SIZE;
       }
       this.y -= CELL_PAD;
@@ -245,49 +236,6 @@ class Layout {
   }
 }
 
-function decorate(input: CasePdfInput, layout: Layout): void {
-  const { fonts } = layout;
-  const total = layout.pages.length;
-  const tlpText = input.tlp ? `TLP:${input.tlp}` : input.noTlpText;
-  layout.pages.forEach((page, index) => {
-    const top = PAGE.height - 36;
-    drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, top);
-    drawEndingAt(page, input.reference, fonts, {
-      right: PAGE.width - PAGE.margin,
-      y: top,
-      size: 8.5,
-      color: GREY,
-    });
-    page.drawLine({
-      start: { x: PAGE.margin, y: top - 8 },
-      end: { x: PAGE.width - PAGE.margin, y: top - 8 },
-      thickness: 0.4,
-      color: RULE,
-    });
-    const bottom = 36;
-    page.drawLine({
-      start: { x: PAGE.margin, y: bottom + 14 },
-      end: { x: PAGE.width - PAGE.margin, y: bottom + 14 },
-      thickness: 0.4,
-      color: RULE,
-    });
-    drawTlp(page, fonts, tlpText, input.tlp, PAGE.margin, bottom);
-    const number = input.pageLabel(index + 1, total);
-    drawEndingAt(page, number, fonts, { right: PAGE.width - PAGE.margin, y: bottom, size: 9 });
-    if (input.exerciseWatermark && fonts.list[0]) {
-      page.drawText(input.exerciseWatermark, {
-        x: 90,
-        y: 250,
-        size: 40,
-        font: fonts.list[0],
-        color: rgb(0.85, 0.2, 0.2),
-        opacity: 0.18,
-        rotate: { type: 'degrees', angle: 45 } as never,
-      });
-    }
-  });
-}
-
 export async function buildCasePdf(input: CasePdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
@@ -296,11 +244,21 @@ export async function buildCasePdf(input: CasePdfInput): Promise<Uint8Array> {
   doc.setProducer('POC Directory Desk');
   const list = await Promise.all(input.fonts.map((bytes) => doc.embedFont(bytes, { subset: true })));
   const fonts = pdfFonts(list);
-  const layout = new Layout(doc, fonts);
-  for (const piece of wrapText(input.title, fonts, layout.width, 17)) layout.line(piece, { size: 17 });
-  for (const line of input.subtitle) layout.line(line, { color: GREY });
+  const direction = input.direction ?? 'ltr';
+  const layout = new Layout(doc, fonts, direction);
+  const titleBase = baseDirection(input.title, direction);
+  for (const piece of wrapText(input.title, fonts, layout.width, 17))
+    layout.line(piece, { size: 17, base: titleBase });
+  for (const line of input.subtitle) layout.line(line, { color: GREY, base: baseDirection(line, direction) });
   layout.y -= 6;
   for (const block of input.blocks) layout.block(block);
-  decorate(input, layout);
+  drawPageFrames(layout.pages, fonts, {
+    ...(input.tlp ? { tlp: input.tlp } : {}),
+    tlpText: input.tlp ? `TLP:${input.tlp}` : input.noTlpText,
+    reference: input.reference,
+    pageLabel: input.pageLabel,
+    ...(input.exerciseWatermark ? { exerciseWatermark: input.exerciseWatermark } : {}),
+    direction,
+  });
   return doc.save();
 }

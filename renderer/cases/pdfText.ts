@@ -1,5 +1,6 @@
 import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
 import { visualLine } from '../../shared/cases/visualOrder';
+import type { TextDirection } from '../../shared/i18n/languages';
 
 /**
  * Text on a PDF page with several embedded fonts (Latin/Cyrillic, Arabic, Chinese): measuring,
@@ -57,10 +58,14 @@ export interface LaidOutLine {
   rtl: boolean;
 }
 
-/** One line in visual order (bidi), split into runs of one font each, with its width. */
-export function layOutLine(text: string, fonts: PdfFonts, size: number): LaidOutLine {
+/**
+ * One line in visual order (bidi), split into runs of one font each, with its width. `base` is the
+ * line's base direction (shared/cases/visualOrder.ts `baseDirection`); without it, its first strong
+ * letter decides.
+ */
+export function layOutLine(text: string, fonts: PdfFonts, size: number, base?: TextDirection): LaidOutLine {
   const fallback = fonts.list[0] as PDFFont;
-  const { runs, rtl } = visualLine(text, (code) => fonts.sets.findIndex((set) => set.has(code)));
+  const { runs, rtl } = visualLine(text, (code) => fonts.sets.findIndex((set) => set.has(code)), base);
   const drawn = runs.map((run) =>
     run.font < 0
       ? { font: fallback, text: run.text.replace(/[^]/gu, '?') }
@@ -68,6 +73,18 @@ export function layOutLine(text: string, fonts: PdfFonts, size: number): LaidOut
   );
   const width = drawn.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
   return { runs: drawn, width, rtl };
+}
+
+/**
+ * Where a line starts in a box `width` wide from `x`: every line of a right-to-left document hugs the
+ * box's right edge; in a left-to-right document only a right-to-left line does.
+ */
+export function lineStart(
+  line: LaidOutLine,
+  box: { x: number; width: number },
+  document: TextDirection,
+): number {
+  return document === 'rtl' || line.rtl ? box.x + Math.max(0, box.width - line.width) : box.x;
 }
 
 export function drawLine(

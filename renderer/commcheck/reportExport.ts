@@ -3,6 +3,7 @@ import { campaignCsv, type CampaignReport } from '../../shared/commcheck';
 import { stateName } from '../../shared/directory/stateNames';
 import { bytesToBase64, textToBase64 } from '../../shared/encoding/base64';
 import type { HostClient } from '../../shared/host/client';
+import { directionOf, isUnLanguage } from '../../shared/i18n/languages';
 import type { PdfBlock } from '../cases/casePdf';
 import { formatDuration, formatRoundTrip, formatUtc, scopeText, statusText } from './format';
 
@@ -131,6 +132,7 @@ export async function saveCampaignPdf(
     reference: report.campaign.id,
     noTlpText: t('report.tlp'),
     pageLabel: (page, total) => t('report.page', { page, total }),
+    direction: isUnLanguage(language) ? directionOf(language) : 'ltr',
     fonts: await fontsFor(text),
   });
   const { saved } = await host.call('files.save', {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { bytesToBase64 } from '../../shared/encoding/base64';
 import type { HostClient } from '../../shared/host/client';
-import type { UnLanguage } from '../../shared/i18n/languages';
+import { directionOf, type UnLanguage } from '../../shared/i18n/languages';
 import type { ParticipantDebrief, Scenario } from '../../shared/training';
 import { debriefLines } from './debriefText';
 
@@ -31,6 +31,7 @@ export async function saveDebriefPdf(
     title,
     lines,
     exerciseMark: t('exercise.banner'),
+    direction: directionOf(language),
     fonts: await fontsFor([title, ...lines, t('exercise.banner')].join('\n')),
   });
   const result = await host.call('files.save', {

@@ -1,7 +1,15 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import { visualLine } from '../../shared/cases/visualOrder';
-import { drawLine, layOutLine, pdfFonts, wrapText, type PdfFonts as Fonts } from '../cases/pdfText';
+import { baseDirection, visualLine } from '../../shared/cases/visualOrder';
+import type { TextDirection } from '../../shared/i18n/languages';
+import {
+  drawLine,
+  layOutLine,
+  lineStart,
+  pdfFonts,
+  wrapText,
+  type PdfFonts as Fonts,
+} from '../cases/pdfText';
 
 /**
  * Training PDFs (exercise debrief, POC 101 completion record), A4 text pages. When `exerciseMark` is
@@ -9,12 +17,14 @@ import { drawLine, layOutLine, pdfFonts, wrapText, type PdfFonts as Fonts } from
  * reader's language, with whichever embedded font has its characters (Arabic and Chinese included).
  * Fonts come from the case export's font loader (renderer/cases/pdfFonts.ts, used as is); lines go
  * through the Unicode bidirectional algorithm (shared/cases/visualOrder.ts), right-to-left lines are
- * right-aligned.
+ * right-aligned; in a right-to-left document (Arabic) every line is.
  */
 export interface TrainingPdfInput {
   title: string;
   lines: readonly string[];
   exerciseMark?: string;
+  /** The direction of the reader's language; left to right when not given. */
+  direction?: TextDirection;
   fonts: readonly Uint8Array[];
 }
 
@@ -27,16 +37,20 @@ function draw(
   text: string,
   fonts: Fonts,
   y: number,
-  options: { size?: number; color?: ReturnType<typeof rgb>; center?: boolean } = {},
+  options: {
+    size?: number;
+    color?: ReturnType<typeof rgb>;
+    center?: boolean;
+    direction?: TextDirection;
+    base?: TextDirection | undefined;
+  } = {},
 ): void {
   const size = options.size ?? SIZE;
-  const line = layOutLine(text, fonts, size);
+  const line = layOutLine(text, fonts, size, options.base);
   const maxWidth = PAGE.width - 2 * PAGE.margin;
   const x = options.center
     ? (PAGE.width - line.width) / 2
-    : line.rtl
-      ? PAGE.margin + Math.max(0, maxWidth - line.width)
-      : PAGE.margin;
+    : lineStart(line, { x: PAGE.margin, width: maxWidth }, options.direction ?? 'ltr');
   drawLine(page, line, { x, y, size, ...(options.color ? { color: options.color } : {}) });
 }
 
@@ -75,19 +89,21 @@ export async function buildTrainingPdf(input: TrainingPdfInput): Promise<Uint8Ar
   const list = await Promise.all(input.fonts.map((bytes) => doc.embedFont(bytes, { subset: true })));
   const fonts = pdfFonts(list);
   const maxWidth = PAGE.width - 2 * PAGE.margin;
+  const direction = input.direction ?? 'ltr';
   const pages: PDFPage[] = [];
   let page = doc.addPage([PAGE.width, PAGE.height]);
   pages.push(page);
   let y = PAGE.height - PAGE.margin;
   const lines = [input.title, '', ...input.lines];
   for (const [i, line] of lines.entries()) {
+    const base = baseDirection(line, direction);
     for (const piece of wrapText(line, fonts, maxWidth, SIZE)) {
       if (y < PAGE.margin) {
         page = doc.addPage([PAGE.width, PAGE.height]);
         pages.push(page);
         y = PAGE.height - PAGE.margin;
       }
-      draw(page, piece, fonts, y, i === 0 ? { size: 14 } : {});
+      draw(page, piece, fonts, y, { direction, base, ...(i === 0 ? { size: 14 } : {}) });
       y -= i === 0 ? LEADING * 1.5 : LEADING;
     }
   }

@@ -1,4 +1,5 @@
 import bidiFactory from 'bidi-js';
+import type { TextDirection } from '../i18n/languages';
 
 /**
  * Lays one line of a case export out for a PDF, which draws glyphs left to right: the Unicode
@@ -45,11 +46,28 @@ function isolateTechnical(line: string): string {
   );
 }
 
-export function visualLine(input: string, fontOf: (codePoint: number) => number): VisualLine {
-  if (!input) return { runs: [], rtl: false };
+/**
+ * The base direction shared by the lines a block of text wraps into, in a document laid out in
+ * `document`'s direction. In a right-to-left document a block holding right-to-left letters reads
+ * right to left as a whole, also when it opens with a Latin name ("CERT-A, مصر") or its second line
+ * with a case reference; a block without such letters (an e-mail address, a hash, a message written
+ * in English) reads left to right. Undefined: each line takes the direction of its first strong
+ * letter, as in a left-to-right document.
+ */
+export function baseDirection(text: string, document: TextDirection): TextDirection | undefined {
+  return document === 'rtl' && SHAPED_RTL.test(text) ? 'rtl' : undefined;
+}
+
+/** `base` sets the line's base direction; without it the line's first strong letter decides. */
+export function visualLine(
+  input: string,
+  fontOf: (codePoint: number) => number,
+  base?: TextDirection,
+): VisualLine {
+  if (!input) return { runs: [], rtl: base === 'rtl' };
   const line = isolateTechnical(input);
   const b = engine();
-  const embedding = b.getEmbeddingLevels(line);
+  const embedding = b.getEmbeddingLevels(line, base);
   const order = Array.from({ length: line.length }, (_, i) => i);
   for (const [start = 0, end = -1] of b.getReorderSegments(line, embedding)) {
     const slice = order.slice(start, end + 1).reverse();

@@ -6,7 +6,10 @@ export function isUnLanguage(value: string): value is UnLanguage {
   return (UN_LANGUAGES as readonly string[]).includes(value);
 }
 
-export function directionOf(language: UnLanguage): 'rtl' | 'ltr' {
+/** The direction a language's documents and screens are laid out in. */
+export type TextDirection = 'ltr' | 'rtl';
+
+export function directionOf(language: UnLanguage): TextDirection {
   return language === 'ar' ? 'rtl' : 'ltr';
 }
 

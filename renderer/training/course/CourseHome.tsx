@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bytesToBase64 } from '../../../shared/encoding/base64';
+import { directionOf } from '../../../shared/i18n/languages';
 import { COURSE_MODULES } from '../../../shared/training';
 import { useHost } from '../../host/HostContext';
+import { uiLanguage } from '../language';
 import { courseProgress } from '../store';
 import { useTrainingData } from '../useTraining';
 
@@ -39,6 +41,7 @@ export function CourseHome() {
     const bytes = await buildTrainingPdf({
       title,
       lines,
+      direction: directionOf(uiLanguage(i18n.language)),
       fonts: await fontsFor([title, ...lines].join('\n')),
     });
     const result = await host.call('files.save', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visualLine } from '../../../../shared/cases/visualOrder';
+import { baseDirection, visualLine } from '../../../../shared/cases/visualOrder';
 
 /** Font 0: Latin and common punctuation; font 1: Arabic letters; font 2: Chinese; -1: nothing. */
 const fontOf = (code: number) =>
@@ -52,4 +52,18 @@ describe('technical values in a right-to-left line', () => {
       expect(drawn).not.toMatch(/[\u2066-\u2069]/);
     },
   );
+});
+
+describe('the base direction of a line in a right-to-left document', () => {
+  it('reads a line holding Arabic right to left, even when it opens with a Latin name', () => {
+    expect(baseDirection('CERT-A (fictional), مصر', 'rtl')).toBe('rtl');
+    // The Latin name comes first, at the right end of the line.
+    expect(texts('CERT-A, مصر').join('')).toBe('CERT-A, مصر');
+    expect(visualLine('CERT-A, مصر', fontOf, 'rtl').runs.map((r) => r.text)).toEqual(['مصر', ' ,', 'CERT-A']);
+  });
+
+  it('leaves Latin-only lines, and every line of a left-to-right document, to their first strong letter', () => {
+    expect(baseDirection('cert@example.org', 'rtl')).toBeUndefined();
+    expect(baseDirection('CERT-A (fictional), مصر', 'ltr')).toBeUndefined();
+  });
 });

@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildCasePdf, type PdfBlock } from '../../renderer/cases/casePdf';
+import type { TextDirection } from '../../shared/i18n/languages';
+
+/**
+ * An Arabic case PDF is a right-to-left document, not a left-to-right page with right-aligned lines.
+ * poppler's `pdftotext -bbox` says where each word ended up on the page, as a reader sees it: in
+ * Arabic the label of a table row stands to the right of its value, headings, paragraphs and list
+ * items hug the right margin, bullets stand right of their item, the TLP label is on the right and
+ * the reference and page number on the left; in English all of it stays as it was. Latin values
+ * (a case reference, an e-mail address, a fingerprint) still read left to right inside Arabic lines.
+ */
+const root = join(import.meta.dirname, '../..');
+const font = (path: string) => new Uint8Array(readFileSync(join(root, 'node_modules', path)));
+const FONTS = [
+  font('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'),
+  font('@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff'),
+  font('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf'),
+];
+/** A4 with 56 pt margins (renderer/cases/casePdfFrame.ts). */
+const LEFT = 56;
+const RIGHT = 595.28 - 56;
+
+const dir = mkdtempSync(join(tmpdir(), 'case-pdf-direction-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Word {
+  text: string;
+  xMin: number;
+  xMax: number;
+  /** Half way between the top and the bottom of its box: Arabic and Latin boxes differ in height. */
+  middle: number;
+}
+
+async function wordsOf(direction: TextDirection, labels: { email: string; received: string }) {
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', level: 1, text: 'case-2026-0042' },
+    {
+      kind: 'table',
+      rows: [
+        [labels.email, 'cert@example.org'],
+        [labels.received, 'المرجع case-2026-0042 والبصمة A1B2 C3D4'],
+      ],
+    },
+    { kind: 'paragraph', text: 'Received, we will reply within 24 hours.' },
+    { kind: 'list', items: ['soc@example.fr'] },
+  ];
+  const pdf = await buildCasePdf({
+    title: 'CASE-TITLE',
+    subtitle: [],
+    reference: 'REF-0042',
+    tlp: 'AMBER',
+    noTlpText: '',
+    pageLabel: (n, total) => `${n}/${total}`,
+    blocks,
+    direction,
+    fonts: FONTS,
+  });
+  const path = join(dir, `${direction}.pdf`);
+  writeFileSync(path, pdf);
+  const html = execFileSync('pdftotext', ['-bbox', path, '-']).toString();
+  const words: Word[] = [
+    ...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
+  ].map(([, xMin, yMin, xMax, yMax, text]) => ({
+    text: text ?? '',
+    xMin: Number(xMin),
+    xMax: Number(xMax),
+    middle: (Number(yMin) + Number(yMax)) / 2,
+  }));
+  const word = (text: string, nth = 0): Word => {
+    const found = words.filter((w) => w.text === text)[nth];
+    if (!found) throw new Error(`"${text}" not on the page: ${words.map((w) => w.text).join(' ')}`);
+    return found;
+  };
+  /** The other words on the line of `of` (its row: the label beside a value). */
+  const besides = (of: Word) => words.filter((w) => w !== of && Math.abs(w.middle - of.middle) < 3);
+  return { word, besides };
+}
+
+describe('the direction of a case PDF', () => {
+  it('lays an Arabic document out right to left', async () => {
+    const { word, besides } = await wordsOf('rtl', { email: 'البريد الإلكتروني', received: 'مرجع' });
+    const email = word('cert@example.org');
+    const label = besides(email);
+    expect(label.length).toBeGreaterThan(0);
+    expect(Math.min(...label.map((w) => w.xMin))).toBeGreaterThan(email.xMax);
+    expect(Math.max(...label.map((w) => w.xMax))).toBeCloseTo(RIGHT - 4, 0);
+    // Headings, the title and paragraphs hug the right margin, also when they are written in Latin.
+    for (const text of ['CASE-TITLE', 'case-2026-0042', 'hours.'])
+      expect(word(text).xMax, text).toBeGreaterThan(RIGHT - 1.5);
+    // The bullet stands at the right margin, right of its item.
+    const bullet = word('•');
+    expect(bullet.xMax).toBeGreaterThan(RIGHT - 1.5);
+    expect(bullet.xMin).toBeGreaterThan(word('soc@example.fr').xMax);
+    // Header and footer: the TLP label on the right, the reference and the page number on the left.
+    expect(word('TLP:AMBER').xMax).toBeGreaterThan(RIGHT - 6);
+    expect(word('REF-0042').xMin).toBeLessThan(LEFT + 1);
+    expect(word('1/1').xMin).toBeLessThan(LEFT + 1);
+    // Latin runs inside an Arabic value stay whole and read left to right.
+    expect(word('case-2026-0042', 1)).toBeDefined();
+    expect(word('A1B2').xMax).toBeLessThan(word('C3D4').xMin);
+  });
+
+  it('keeps an English document left to right', async () => {
+    const { word, besides } = await wordsOf('ltr', { email: 'E-mail', received: 'Reference' });
+    const email = word('cert@example.org');
+    expect(besides(email).map((w) => w.text)).toEqual(['E-mail']);
+    expect(word('E-mail').xMax).toBeLessThan(email.xMin);
+    expect(word('E-mail').xMin).toBeCloseTo(LEFT + 4, 0);
+    for (const text of ['CASE-TITLE', 'case-2026-0042', 'Received,'])
+      expect(word(text).xMin, text).toBeLessThan(LEFT + 1.5);
+    expect(word('•').xMin).toBeLessThan(LEFT + 1.5);
+    expect(word('•').xMax).toBeLessThan(word('soc@example.fr').xMin);
+    expect(word('TLP:AMBER').xMin).toBeLessThan(LEFT + 6);
+    expect(word('REF-0042').xMax).toBeGreaterThan(RIGHT - 1);
+    expect(word('1/1').xMax).toBeGreaterThan(RIGHT - 1);
+  });
+});
