@@ -40,10 +40,23 @@ const LRI = '\u2066';
 const PDI = '\u2069';
 const isIsolateMark = (char: string | undefined) => char === LRI || char === PDI;
 
+/** Defanged indicators (A §11 technical data as CERTs share it): 192.0.2[.]10, cert[@]example[.]org. */
+const DEFANGED = /\[[.:@]\]/;
+
+/**
+ * Technical values are isolated left to right inside a line: a defanged address, whose brackets
+ * would otherwise split it ("192.0.2[.]10" once read "10[.]192.0.2" in an Arabic PDF), and a value
+ * mixing digits, letters and "-" or ":" (fingerprints, IPv6, case references). A single "." or ":"
+ * ending the token is the sentence's, not the value's: it stays outside, on the line's side.
+ */
 function isolateTechnical(line: string): string {
-  return line.replace(TECHNICAL, (token) =>
-    /\d/.test(token) && /[A-Za-z]/.test(token) && /[-:]/.test(token) ? `${LRI}${token}${PDI}` : token,
-  );
+  return line.replace(TECHNICAL, (token) => {
+    const technical =
+      DEFANGED.test(token) || (/\d/.test(token) && /[A-Za-z]/.test(token) && /[-:]/.test(token));
+    if (!technical) return token;
+    const trailing = /(?<![.:])[.:]$/.test(token) ? token.slice(-1) : '';
+    return `${LRI}${token.slice(0, token.length - trailing.length)}${PDI}${trailing}`;
+  });
 }
 
 /**

@@ -27,6 +27,16 @@ describe('visual order of a case PDF line', () => {
     expect(texts('عنوان IP 192.0.2.10')).toEqual(['IP 192.0.2.10', ' ', 'عنوان']);
   });
 
+  it('keeps a defanged address whole, and a trailing colon on the sentence side, in an Arabic line', () => {
+    // "المؤشر IPv4: 192.0.2[.]10" — the brackets once split the address: it read "10[.]192.0.2".
+    const drawn = texts('المؤشر IPv4: 192.0.2[.]10').join('');
+    expect(drawn).toContain('192.0.2[.]10');
+    expect(drawn).not.toContain('10[.]192');
+    // Right to left, the colon that ends "IPv4:" is drawn on its left, before the address.
+    expect(drawn.indexOf('192.0.2[.]10')).toBeLessThan(drawn.indexOf(':IPv4'));
+    expect(texts('البريد cert[@]example[.]org').join('')).toContain('cert[@]example[.]org');
+  });
+
   it('reverses and mirrors neutral right-to-left runs the shaper would not reverse', () => {
     // "(تجريبي)" — brackets around an Arabic word in an Arabic line.
     expect(texts('نص (تجريبي)')).toEqual(['(', 'تجريبي', ') ', 'نص']);
