@@ -3,6 +3,7 @@
 import type { ChainedEvent, ChainVerification } from '../../shared/cases';
 import type { ReactNode } from 'react';
 import type { InquiryTemplate, TemplateLabels } from '../../shared/templates';
+import { BidiText } from '../components/BidiText';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -131,7 +132,7 @@ export function CaseTimeline({
                       : t('event.showText')}
                   </summary>
                   <pre dir="auto" lang={body.textLanguage}>
-                    {body.text}
+                    <BidiText text={body.text} />
                   </pre>
                   {body.rawStructured && <p className="notice">{t('templates:rawKept')}</p>}
                   {body.rawStructured && <pre dir="ltr">{body.rawStructured}</pre>}

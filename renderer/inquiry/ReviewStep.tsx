@@ -10,6 +10,7 @@ import {
 import type { StepProps } from './InquirySteps';
 import { draftToTemplate } from './toTemplate';
 import { useTemplateLabels } from '../components/useTemplateLabels';
+import { BidiText } from '../components/BidiText';
 
 export function useDraftTemplate(
   draft: StepProps['draft'],
@@ -71,7 +72,7 @@ export function ReviewStep({ draft, update }: StepProps) {
         </p>
       )}
       <pre className="rendered" aria-label={t('review.text')} dir="auto">
-        {renderTemplateTexts(template, languages)}
+        <BidiText text={renderTemplateTexts(template, languages)} />
       </pre>
     </>
   );

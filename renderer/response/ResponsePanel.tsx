@@ -15,6 +15,7 @@ import { useVaultSession } from '../vault/session';
 import { openSteps, previousAgreement } from '../../shared/cases';
 import { responseText, sendResponse } from './sendResponse';
 import './response.css';
+import { BidiText } from '../components/BidiText';
 
 type Mode = 'idle' | 'ack' | 'answer';
 
@@ -175,7 +176,7 @@ export function ResponsePanel({
       {preview && (
         <div className="form">
           <pre className="rendered" aria-label={t('previewLabel')} dir="auto">
-            {responseText(preview, language)}
+            <BidiText text={responseText(preview, language)} />
           </pre>
           <button type="button" className="primary" onClick={() => void send(preview)}>
             {t('signAndSeal')}

@@ -52,7 +52,7 @@ function EventItem({
         <ul aria-label={t('run.indicators')}>
           {event.inject.indicators.map((indicator) => (
             <li key={indicator}>
-              <code>{indicator}</code>
+              <code dir="ltr">{indicator}</code>
             </li>
           ))}
         </ul>

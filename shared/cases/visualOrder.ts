@@ -43,20 +43,47 @@ const isIsolateMark = (char: string | undefined) => char === LRI || char === PDI
 /** Defanged indicators (A §11 technical data as CERTs share it): 192.0.2[.]10, cert[@]example[.]org. */
 const DEFANGED = /\[[.:@]\]/;
 
+export interface TextSegment {
+  text: string;
+  /** A technical value, to be laid out left to right as one piece whatever the line's direction. */
+  technical: boolean;
+}
+
 /**
  * Technical values are isolated left to right inside a line: a defanged address, whose brackets
  * would otherwise split it ("192.0.2[.]10" once read "10[.]192.0.2" in an Arabic PDF), and a value
  * mixing digits, letters and "-" or ":" (fingerprints, IPv6, case references). A single "." or ":"
- * ending the token is the sentence's, not the value's: it stays outside, on the line's side.
+ * ending the token is the sentence's, not the value's: it stays outside, on the line's side. The PDF
+ * isolates them with LRI…PDI; the screen with dir="ltr" (renderer/components/BidiText.tsx).
  */
-function isolateTechnical(line: string): string {
-  return line.replace(TECHNICAL, (token) => {
+export function technicalSegments(line: string): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let plain = '';
+  let from = 0;
+  for (const match of line.matchAll(TECHNICAL)) {
+    const token = match[0];
+    plain += line.slice(from, match.index);
+    from = match.index + token.length;
     const technical =
       DEFANGED.test(token) || (/\d/.test(token) && /[A-Za-z]/.test(token) && /[-:]/.test(token));
-    if (!technical) return token;
+    if (!technical) {
+      plain += token;
+      continue;
+    }
     const trailing = /(?<![.:])[.:]$/.test(token) ? token.slice(-1) : '';
-    return `${LRI}${token.slice(0, token.length - trailing.length)}${PDI}${trailing}`;
-  });
+    if (plain) segments.push({ text: plain, technical: false });
+    segments.push({ text: token.slice(0, token.length - trailing.length), technical: true });
+    plain = trailing;
+  }
+  plain += line.slice(from);
+  if (plain) segments.push({ text: plain, technical: false });
+  return segments;
+}
+
+function isolateTechnical(line: string): string {
+  return technicalSegments(line)
+    .map(({ text, technical }) => (technical ? `${LRI}${text}${PDI}` : text))
+    .join('');
 }
 
 /**
