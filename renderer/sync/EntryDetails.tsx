@@ -109,9 +109,10 @@ export function EntryDetails({
       case 'language':
         return given.map(languageName);
       case 'workingLanguages':
-        return [new Intl.ListFormat(ui, { type: 'unit' }).format(given.map(languageName))];
+        // 'conjunction', not 'unit': a Chinese 'unit' list has no separator at all ("法语英语").
+        return [new Intl.ListFormat(ui, { type: 'conjunction' }).format(given.map(languageName))];
       case 'regionalDirectories':
-        return [new Intl.ListFormat(ui, { type: 'unit' }).format(given)];
+        return [new Intl.ListFormat(ui, { type: 'conjunction' }).format(given)];
       case 'fingerprint':
         return given.map((fingerprint) => (
           <code className="entry-details-fingerprint" aria-label={td('entry.fingerprintAria')}>

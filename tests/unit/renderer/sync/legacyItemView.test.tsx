@@ -58,7 +58,7 @@ describe('a protocol v1 outbox item in the Sync area', () => {
     expect(details.get('Telephone')).toEqual(entry.phones);
     expect(details.get('State')).toEqual(['France']);
     expect(details.get('Role')).toEqual(['Technical']);
-    expect(details.get('Working languages')).toEqual(['French, English']);
+    expect(details.get('Working languages')).toEqual(['French and English']);
     expect(details.get('OpenPGP key fingerprint')).toEqual(['No key published.']);
     expect(html).not.toContain('<pre');
     expect(html).not.toMatch(/[{}]|&quot;/);
