@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/i18n/formats';
 import type { LegacyOutboxItem, LegacyReview } from '../../shared/sync/legacyOutbox';
+import { EntryDetails } from './EntryDetails';
 import { SYNC_QUERY_KEY, useSyncController } from './useSync';
 
 /** The entity an item names, read without trusting its shape (it is checked only on "Check"). */
@@ -106,9 +107,9 @@ export function LegacyItemView({
         </div>
       ) : review.ok ? (
         <>
-          <figure>
+          <figure className="sync-review">
             <figcaption>{t('legacy.says')}</figcaption>
-            <pre>{JSON.stringify(review.entry, null, 2)}</pre>
+            <EntryDetails entry={review.entry} />
           </figure>
           <p>{t('legacy.confirmExplain', { revision: review.statement.baseRevision })}</p>
           <div className="sync-actions">

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/i18n/formats';
 import type { OutboxItem } from '../../shared/sync/model';
 import { DamagedRecordsNotice } from '../components/DamagedRecordsNotice';
 import { navigate } from '../navigation/navigation';
+import { ConflictVersions } from './ConflictVersions';
 import { LegacyOutbox } from './LegacyOutbox';
 import { OwnEntries } from './OwnEntries';
 import { syncErrorText } from './syncErrors';
@@ -141,17 +142,7 @@ function OutboxRow({ item }: { item: OutboxItem }) {
       ) : null}
       {item.kind === 'entry-update' && item.status === 'conflict' && item.theirs ? (
         <>
-          <p>{t('conflict.explain')}</p>
-          <div className="sync-versions">
-            <figure>
-              <figcaption>{t('conflict.mine')}</figcaption>
-              <pre>{JSON.stringify(item.request.statement.entry, null, 2)}</pre>
-            </figure>
-            <figure>
-              <figcaption>{t('conflict.theirs', { revision: item.theirs.revision })}</figcaption>
-              <pre>{JSON.stringify(item.theirs, null, 2)}</pre>
-            </figure>
-          </div>
+          <ConflictVersions mine={item.request.statement.entry} theirs={item.theirs} />
           <div className="sync-actions">
             <button type="button" onClick={() => void controller.resolve(item, 'mine')}>
               {t('conflict.keepMine')}

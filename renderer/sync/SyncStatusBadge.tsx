@@ -1,14 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../shared/i18n/formats';
+import type { SyncStatus } from './syncController';
 import { useSyncStatus } from './useSync';
 import { FeedFreshness } from './SyncTools';
 import './sync.css';
 
 /** The header's one-line sync state: "online" means the registry answered, not navigator.onLine. */
 export function SyncStatusBadge() {
-  const { t, i18n } = useTranslation('sync');
   const { data: status } = useSyncStatus();
   if (!status?.enrolled) return null;
+  return <SyncStatusBadgeView status={status} />;
+}
+
+export function SyncStatusBadgeView({ status }: { status: SyncStatus }) {
+  const { t, i18n } = useTranslation('sync');
   const { state } = status;
   let tone = 'ok';
   let text: string;
@@ -36,6 +41,13 @@ export function SyncStatusBadge() {
       {status.pingsToConfirm > 0 ? (
         <a className="sync-badge-pings" href="#/pings">
           {t('badge.pings', { count: status.pingsToConfirm })}
+        </a>
+      ) : null}
+      {/* Changes signed under protocol v1 are never sent until the user checks them in Sync: a user
+          who never opens Sync must still learn that they wait. */}
+      {status.legacyToCheck > 0 ? (
+        <a className="sync-badge-check" href="#/sync">
+          {t('badge.toCheck', { count: status.legacyToCheck })}
         </a>
       ) : null}
     </>

@@ -43,6 +43,8 @@ export interface SyncStatus {
   outboxWaiting: number;
   conflicts: number;
   rejected: number;
+  /** Items signed under protocol v1 that wait for the user to check them (shared/sync/legacyOutbox.ts). */
+  legacyToCheck: number;
   /** Pings not answered and not already queued: what the header link to the pings area counts. */
   pingsToConfirm: number;
   syncing: boolean;
@@ -119,7 +121,7 @@ export class SyncController {
 
   async status(): Promise<SyncStatus> {
     const state = await this.store.loadState();
-    const outbox = await this.store.listOutbox();
+    const { current: outbox, legacy } = await this.store.readOutbox();
     const count = (status: OutboxItem['status']) => outbox.filter((item) => item.status === status).length;
     const queued = new Set(
       outbox.flatMap((item) => (item.kind === 'ping-ack' ? [item.request.statement.pingId] : [])),
@@ -131,6 +133,7 @@ export class SyncController {
       outboxWaiting: count('waiting'),
       conflicts: count('conflict'),
       rejected: count('rejected'),
+      legacyToCheck: legacy.length,
       pingsToConfirm: pings.filter((ping) => !ping.answeredAt && !queued.has(ping.id)).length,
       syncing: this.#running !== null,
       progress: this.#running ? this.#progress : null,

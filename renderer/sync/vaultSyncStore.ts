@@ -67,12 +67,21 @@ export class VaultSyncStore implements SyncStore {
   }
 
   async listOutbox(): Promise<OutboxItem[]> {
-    return (await this.#storedOutbox()).flatMap((v) => ('current' in v ? [v.current] : []));
+    return (await this.readOutbox()).current;
   }
 
   /** Items signed under protocol v1: never sent as they are (see shared/sync/legacyOutbox.ts). */
   async listLegacyOutbox(): Promise<LegacyOutboxItem[]> {
-    return (await this.#storedOutbox()).flatMap((v) => ('legacy' in v ? [v.legacy] : []));
+    return (await this.readOutbox()).legacy;
+  }
+
+  /** The current and the v1 items from one read of the outbox (the sync status needs both, often). */
+  async readOutbox(): Promise<{ current: OutboxItem[]; legacy: LegacyOutboxItem[] }> {
+    const stored = await this.#storedOutbox();
+    return {
+      current: stored.flatMap((v) => ('current' in v ? [v.current] : [])),
+      legacy: stored.flatMap((v) => ('legacy' in v ? [v.legacy] : [])),
+    };
   }
 
   /** Drops an item the user chose not to send again (a v1 item; nothing else changes). */

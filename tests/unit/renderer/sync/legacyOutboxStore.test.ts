@@ -3,6 +3,7 @@ import * as openpgp from 'openpgp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fictionalDirectory } from '../../../../registry/demo/fictionalDirectory';
 import { PocDatabase } from '../../../../renderer/db/database';
+import { SyncController } from '../../../../renderer/sync/syncController';
 import { VaultSyncStore } from '../../../../renderer/sync/vaultSyncStore';
 import { createVault } from '../../../../renderer/vault/vault';
 import { fingerprintOf, signCanonical, verifyCanonical } from '../../../../shared/registry/signing';
@@ -67,6 +68,9 @@ describe('the vault outbox keeps protocol v1 items apart: readable, not damaged,
 
     expect((await store.listOutbox()).map((i) => i.kind)).toEqual(['ping-ack']);
     expect((await store.listLegacyOutbox()).map((i) => i.id)).toEqual([v1.id]);
+    // The sync status (the header badge) counts it apart: to check, not waiting to be sent.
+    const controller = new SyncController(session, () => Promise.reject(new Error('offline')));
+    expect(await controller.status()).toMatchObject({ outboxWaiting: 1, legacyToCheck: 1 });
     // Only the record that is neither current nor v1 is reported as damaged.
     expect(session.damaged.list(['outbox'])).toEqual([{ collection: 'outbox', id: 'outbox-broken-01' }]);
 
@@ -76,6 +80,7 @@ describe('the vault outbox keeps protocol v1 items apart: readable, not damaged,
     expect((await resignLegacyItem({ store, sign, verify }, legacy!, { confirmed: true })).ok).toBe(true);
 
     expect(await store.listLegacyOutbox()).toEqual([]);
+    expect(await controller.status()).toMatchObject({ outboxWaiting: 2, legacyToCheck: 0 });
     const outbox = await store.listOutbox();
     expect(outbox.map((i) => i.id).sort()).toContain(v1.id);
     const converted = outbox.find((i) => i.id === v1.id);
