@@ -179,6 +179,22 @@ export async function run(): Promise<Figure[]> {
       },
     );
 
+    // The same chunk from wrk (a load generator in C), where the machine has it: what the registry
+    // serves when the client does not take most of the two cores.
+    const byWrk = await wrkRun(chunkUrl, headers, 10);
+    if (byWrk)
+      figures.push(
+        {
+          name: 'registry.page.full.wrk.rps',
+          value: byWrk.rps,
+          unit: 'req/s',
+          better: 'higher',
+          note: `wrk, 2 threads, 16 connections, 10 s, same chunk and headers (${byWrk.transfer}/s of answers, all 2xx); registry CPU ${byWrk.serverCpuUs} µs per answer`,
+        },
+        { name: 'registry.page.full.wrk.p99_ms', value: byWrk.p99, unit: 'ms', better: 'lower' },
+      );
+    else console.log('  registry.page.full.wrk: skipped, wrk is not installed (apt-get install wrk)');
+
     // --- /v1/health while 50 clients make their initial sync at once ---
     const feedHead = registry.server.context.feed.head?.head;
     if (!feedHead) throw new Error('the registry has no feed head');
@@ -201,7 +217,9 @@ const LOAD_WORKERS = Math.min(2, availableParallelism());
  * registry uses a tenth of a core: the load generator, not the server, was the bound. So it fires
  * from one worker thread per core (`--workers`), still 16 connections in all. A warm-up run first.
  * Also the registry process's CPU time per answer (this process is the registry), which bounds
- * what one registry core can serve whatever the client.
+ * what one registry core can serve whatever the client. The figure the issue names stays
+ * autocannon's; wrk (wrkRun), where installed, measures the same chunk beside it with a client that
+ * leaves the registry its share of the two cores.
  */
 async function loadFromOutside(
   url: string,
@@ -415,4 +433,44 @@ async function degradedRun(run: {
   } finally {
     await registry.stop();
   }
+}
+
+/** wrk's own figures for `url`, or null when wrk is not on this machine. A warm-up run first. */
+async function wrkRun(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<{ rps: number; p99: number; serverCpuUs: number; transfer: string } | null> {
+  const args = (duration: number) => [
+    '--threads',
+    '2',
+    '--connections',
+    '16',
+    '--duration',
+    `${duration}s`,
+    '--latency',
+    ...Object.entries(headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`]),
+    url,
+  ];
+  try {
+    await execFileAsync('wrk', args(2));
+  } catch {
+    return null;
+  }
+  const cpu = process.cpuUsage();
+  const { stdout } = await execFileAsync('wrk', args(seconds));
+  const used = process.cpuUsage(cpu);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
+  const total = Number(/(\d+) requests in/.exec(stdout)?.[1]);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(stdout);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(stdout);
+  const transfer = /Transfer\/sec:\s+(\S+)/.exec(stdout)?.[1] ?? '?';
+  if (!Number.isFinite(rps) || !p99 || non2xx) throw new Error(`wrk: unexpected output\n${stdout}`);
+  const scale = p99[2] === 'us' ? 1e-3 : p99[2] === 's' ? 1e3 : 1;
+  return {
+    rps: Math.round(rps),
+    p99: Math.round(Number(p99[1]) * scale * 10) / 10,
+    serverCpuUs: Math.round((used.user + used.system) / Math.max(1, total)),
+    transfer,
+  };
 }
