@@ -114,6 +114,7 @@ export async function runDirectoryBenchInChromium(
       if (i === 0) continue; // warm-up: the browser's own first-use costs (disk cache, IndexedDB backend)
       result.freshLoads.push(load.app);
       result.blobLoads.push(load.blob);
+      result.blobReads.push(load.blobRead);
     }
     return result;
   } finally {
