@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BASE_PDF_FONTS } from '../support/pdfFonts';
 import { buildCasePdf, type PdfBlock } from '../../renderer/cases/casePdf';
 import type { TextDirection } from '../../shared/i18n/languages';
 
@@ -14,13 +15,6 @@ import type { TextDirection } from '../../shared/i18n/languages';
  * the reference and page number on the left; in English all of it stays as it was. Latin values
  * (a case reference, an e-mail address, a fingerprint) still read left to right inside Arabic lines.
  */
-const root = join(import.meta.dirname, '../..');
-const font = (path: string) => new Uint8Array(readFileSync(join(root, 'node_modules', path)));
-const FONTS = [
-  font('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'),
-  font('@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff'),
-  font('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf'),
-];
 /** A4 with 56 pt margins (renderer/cases/casePdfFrame.ts). */
 const LEFT = 56;
 const RIGHT = 595.28 - 56;
@@ -58,7 +52,7 @@ async function wordsOf(direction: TextDirection, labels: { email: string; receiv
     pageLabel: (n, total) => `${n}/${total}`,
     blocks,
     direction,
-    fonts: FONTS,
+    fonts: BASE_PDF_FONTS,
   });
   const path = join(dir, `${direction}.pdf`);
   writeFileSync(path, pdf);

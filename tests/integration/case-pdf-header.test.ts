@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BASE_PDF_FONTS, pdfTestFont } from '../support/pdfFonts';
 import { buildCasePdf } from '../../renderer/cases/casePdf';
 
 /**
@@ -12,13 +13,6 @@ import { buildCasePdf } from '../../renderer/cases/casePdf';
  * right (its first letter, white on white, vanished) and left a wide gap on the left.
  */
 const root = join(import.meta.dirname, '../..');
-const font = (path: string) => new Uint8Array(readFileSync(join(root, 'node_modules', path)));
-const BASE_FONTS = [
-  font('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'),
-  font('@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff'),
-  font('@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff'),
-  font('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf'),
-];
 
 /** The Noto Sans SC files covering `text`'s Han characters (as renderer/cases/pdfFonts.ts picks them). */
 function cjkFonts(text: string): Uint8Array[] {
@@ -34,7 +28,9 @@ function cjkFonts(text: string): Uint8Array[] {
         return han.some((cp) => cp >= a && cp <= b);
       }),
     )
-    .map(([key]) => font(`@fontsource/noto-sans-sc/files/noto-sans-sc-${key.slice(1, -1)}-400-normal.woff`));
+    .map(([key]) =>
+      pdfTestFont(`@fontsource/noto-sans-sc/files/noto-sans-sc-${key.slice(1, -1)}-400-normal.woff`),
+    );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'case-pdf-header-'));
@@ -108,7 +104,7 @@ describe('the TLP label in the case PDF header', () => {
         noTlpText,
         pageLabel: (n, total) => `${n} / ${total}`,
         blocks: [],
-        fonts: [...BASE_FONTS, ...cjkFonts(noTlpText)],
+        fonts: [...BASE_PDF_FONTS, ...cjkFonts(noTlpText)],
       });
       const margins = labelInBox(renderTopBand(pdf, lng));
       // 4 pt of padding each side, give or take the letters' side bearings and a pixel of rounding.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { BASE_PDF_FONTS } from '../support/pdfFonts';
 import { buildCasePdf } from '../../renderer/cases/casePdf';
 import { reportBlocks } from '../../renderer/commcheck/reportExport';
 import { campaignReport, type Campaign } from '../../shared/commcheck';
@@ -15,13 +16,6 @@ import { campaignReport, type Campaign } from '../../shared/commcheck';
 const root = join(import.meta.dirname, '../..');
 const json = (lng: string, ns: string) =>
   JSON.parse(readFileSync(join(root, 'resources/locales', lng, `${ns}.json`), 'utf8')) as object;
-const font = (path: string) => new Uint8Array(readFileSync(join(root, 'node_modules', path)));
-const FONTS = [
-  font('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'),
-  font('@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff'),
-  font('@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff'),
-  font('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf'),
-];
 
 const B = 'B'.repeat(40);
 const CAMPAIGN: Campaign = {
@@ -89,7 +83,7 @@ async function pdfFor(language: 'en' | 'ar'): Promise<Uint8Array> {
     reference: CAMPAIGN.id,
     noTlpText: t('report.tlp'),
     pageLabel: (page, total) => t('report.page', { page, total }),
-    fonts: FONTS,
+    fonts: BASE_PDF_FONTS,
   });
 }
 

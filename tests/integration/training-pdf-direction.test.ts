@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BASE_PDF_FONTS } from '../support/pdfFonts';
 import { buildTrainingPdf } from '../../renderer/training/trainingPdf';
 import type { TextDirection } from '../../shared/i18n/languages';
 
@@ -11,12 +12,6 @@ import type { TextDirection } from '../../shared/i18n/languages';
  * hugs the right margin, also a line written in Latin letters; in English every line starts at the
  * left margin. Word positions as poppler's `pdftotext -bbox` reads them from the page.
  */
-const root = join(import.meta.dirname, '../..');
-const font = (path: string) => new Uint8Array(readFileSync(join(root, 'node_modules', path)));
-const FONTS = [
-  font('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'),
-  font('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf'),
-];
 const [LEFT, RIGHT] = [56, 595.28 - 56];
 
 const dir = mkdtempSync(join(tmpdir(), 'training-pdf-direction-'));
@@ -27,7 +22,7 @@ async function edgesOf(direction: TextDirection): Promise<Map<string, { xMin: nu
     title: 'استخلاص دروس التمرين',
     lines: ['POC-101 cert@example.org', 'وحدات الدورة A/78/265'],
     direction,
-    fonts: FONTS,
+    fonts: BASE_PDF_FONTS,
   });
   const path = join(dir, `${direction}.pdf`);
   writeFileSync(path, pdf);
