@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fingerprintGroups } from '../../shared/directory/fingerprintGroups';
 import type { PointOfContact } from '../../shared/directory/model';
 import { isDirectorySyncStale, isPingStale } from '../../shared/directory/staleness';
-import { formatDate } from '../../shared/i18n/formats';
+import { formatDate, formatList, languageNamer } from '../../shared/i18n/formats';
 import { stateName } from '../../shared/directory/stateNames';
 import { navigate } from '../navigation/navigation';
 import { useOwnEnrolment } from '../enrolment/enrolmentRecord';
@@ -46,7 +46,7 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
   const directory = useDirectory();
   const { text, lang, dir } = shownText(entry, english);
   const ui = i18n.language;
-  const languageNames = new Intl.DisplayNames([ui], { type: 'language', fallback: 'code' });
+  const languageName = languageNamer(ui);
   const own = useOwnEnrolment();
   const pingStale = isPingStale(entry, undefined, own);
   const syncStale =
@@ -89,7 +89,7 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
         <div>
           <button type="button" aria-pressed={english} onClick={() => setEnglish((v) => !v)}>
             {english
-              ? t('entry.showOriginal', { language: languageNames.of(entry.language) })
+              ? t('entry.showOriginal', { language: languageName(entry.language) })
               : t('entry.showEnglish')}
           </button>
           {english && <p className="hint">{t('entry.unofficialTranslation')}</p>}
@@ -150,13 +150,9 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
           </dd>
         ))}
         <dt>{t('entry.workingLanguages')}</dt>
-        <dd>
-          {new Intl.ListFormat(ui, { type: 'unit' }).format(
-            entry.workingLanguages.map((code) => languageNames.of(code) ?? code),
-          )}
-        </dd>
+        <dd>{formatList(entry.workingLanguages.map(languageName), ui)}</dd>
         <dt>{t('entry.writtenIn')}</dt>
-        <dd>{languageNames.of(entry.language)}</dd>
+        <dd>{languageName(entry.language)}</dd>
         <dt>{t('entry.fingerprint')}</dt>
         <dd>
           {entry.openpgp ? (

@@ -4,6 +4,7 @@ import { ENTRY_FIELDS, entryFieldValues, type EntryField } from '../../shared/di
 import { fingerprintGroups } from '../../shared/directory/fingerprintGroups';
 import type { PointOfContact } from '../../shared/directory/model';
 import { stateName } from '../../shared/directory/stateNames';
+import { formatList, languageNamer } from '../../shared/i18n/formats';
 import { directionOf } from '../../shared/i18n/languages';
 import './sync.css';
 
@@ -19,18 +20,6 @@ const ALWAYS_SHOWN: ReadonlySet<EntryField> = new Set([
   'workingLanguages',
   'fingerprint',
 ]);
-
-/** A language's name in the UI language; the tag itself when the platform cannot name it. */
-function languageNamer(uiLanguage: string): (tag: string) => string {
-  const names = new Intl.DisplayNames([uiLanguage], { type: 'language', fallback: 'code' });
-  return (tag) => {
-    try {
-      return names.of(tag) ?? tag;
-    } catch {
-      return tag; // a tag the platform finds malformed is still shown, as written
-    }
-  };
-}
 
 /** The Directory screen's label of each entry field, in the UI language. */
 export function useEntryFieldLabel(): (field: EntryField) => string {
@@ -109,10 +98,9 @@ export function EntryDetails({
       case 'language':
         return given.map(languageName);
       case 'workingLanguages':
-        // 'conjunction', not 'unit': a Chinese 'unit' list has no separator at all ("法语英语").
-        return [new Intl.ListFormat(ui, { type: 'conjunction' }).format(given.map(languageName))];
+        return [formatList(given.map(languageName), ui)];
       case 'regionalDirectories':
-        return [new Intl.ListFormat(ui, { type: 'conjunction' }).format(given)];
+        return [formatList(given, ui)];
       case 'fingerprint':
         return given.map((fingerprint) => (
           <code className="entry-details-fingerprint" aria-label={td('entry.fingerprintAria')}>

@@ -156,3 +156,23 @@ export function formatCountdown(milliseconds: number, language: string): string 
   );
   return `${hours.format(Math.floor(totalMinutes / 60))} ${minutes.format(totalMinutes % 60)}`;
 }
+
+/** A language's name in the UI language; the tag itself when the platform cannot name it. */
+export function languageNamer(uiLanguage: string): (tag: string) => string {
+  const names = new Intl.DisplayNames([uiLanguage], { type: 'language', fallback: 'code' });
+  return (tag) => {
+    try {
+      return names.of(tag) ?? tag;
+    } catch {
+      return tag; // a tag the platform finds malformed is still shown, as written
+    }
+  };
+}
+
+/**
+ * A list in the UI language ("French, English and Arabic"). 'conjunction', not 'unit': a Chinese
+ * 'unit' list has no separator at all ("法语英语"), a Russian one only spaces.
+ */
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+}

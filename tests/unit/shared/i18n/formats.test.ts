@@ -6,6 +6,8 @@ import {
 } from '../../../../shared/i18n/dateInput';
 import {
   formatCountdown,
+  formatList,
+  languageNamer,
   formatDateTime,
   formatNumber,
   formatRelative,
@@ -92,5 +94,19 @@ describe('date fields in the UI language', () => {
     expect(parseDateTimeInput('31/02/2026 10:00', 'fr')).toBeNull();
     expect(parseDateTimeInput('01/01/2026 24:00', 'fr')).toBeNull();
     expect(parseDateTimeInput('01/01', 'fr')).toBeNull();
+  });
+});
+
+describe('lists of languages on an entry', () => {
+  it('separates the items in every UN language (a Chinese "unit" list once read 法语英语)', () => {
+    const name = languageNamer('zh');
+    expect(formatList(['fr', 'en'].map(name), 'zh')).toBe('法语和英语');
+    expect(formatList(['A', 'B', 'C'], 'ru')).toBe('A, B и C');
+    expect(formatList(['A', 'B'], 'ar')).toBe('A وB');
+  });
+
+  it('shows a tag the platform cannot name as written, instead of failing the page', () => {
+    expect(languageNamer('en')('fr')).toBe('French');
+    expect(languageNamer('en')('not a tag!')).toBe('not a tag!');
   });
 });
