@@ -80,6 +80,7 @@ export function HomeArea() {
         ...(status?.state?.lastSyncAt ? { lastSyncAt: status.state.lastSyncAt } : {}),
         staleSyncDays: settings.data?.staleSyncDays ?? 14,
         outboxWaiting: status?.outboxWaiting ?? 0,
+        legacyToCheck: status?.legacyToCheck ?? 0,
       }),
     [now, sync, summaries, keyChanges, checks.data, status, settings.data],
   );

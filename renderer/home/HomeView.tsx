@@ -177,6 +177,11 @@ export function HomeView({ today, t, language, now, stateName, onAnswerPing, ans
         <p>
           <a href="#/sync">{t('outbox', { count: today.outboxWaiting })}</a>
         </p>
+        {today.legacyToCheck > 0 ? (
+          <p className="warning">
+            <a href="#/sync">{t('legacyToCheck', { count: today.legacyToCheck })}</a>
+          </p>
+        ) : null}
       </section>
     </div>
   );

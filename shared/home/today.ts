@@ -45,6 +45,8 @@ export interface TodayInput {
   lastSyncAt?: string;
   staleSyncDays: number;
   outboxWaiting: number;
+  /** Outbox items signed under protocol v1, kept until the user checks them (shared/sync/legacyOutbox.ts). */
+  legacyToCheck: number;
 }
 
 export interface PendingPing {
@@ -82,6 +84,7 @@ export interface Today {
   lastSyncAt?: string;
   syncStale: boolean;
   outboxWaiting: number;
+  legacyToCheck: number;
   /** Nothing at all needs the user: the page says so instead of showing empty lists. */
   quiet: boolean;
 }
@@ -140,6 +143,7 @@ export function buildToday(input: TodayInput): Today {
     keyChanges: input.keyChanges,
     syncStale,
     outboxWaiting: input.outboxWaiting,
+    legacyToCheck: input.legacyToCheck,
     quiet: false,
     ...(input.lastSyncAt ? { lastSyncAt: input.lastSyncAt } : {}),
   };
@@ -150,7 +154,8 @@ export function buildToday(input: TodayInput): Today {
       awaitingThem.length +
       checkFollowUps.length +
       input.keyChanges.length +
-      input.outboxWaiting ===
+      input.outboxWaiting +
+      input.legacyToCheck ===
       0 && !syncStale;
   return today;
 }

@@ -80,6 +80,7 @@ export async function run(): Promise<Figure[]> {
       lastSyncAt: new Date(NOW - 300_000).toISOString(),
       staleSyncDays: 14,
       outboxWaiting: 2,
+      legacyToCheck: 0,
     });
     if (
       today.pings.length !== 20 ||

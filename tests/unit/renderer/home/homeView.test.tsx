@@ -24,7 +24,7 @@ const overdueCheck: TodayCheck = {
   handedOverAt: hours(-60),
 };
 
-async function render(language: string, checks: TodayCheck[]): Promise<string> {
+async function render(language: string, checks: TodayCheck[], legacyToCheck = 0): Promise<string> {
   const i18n = createInstance();
   await i18n.init({
     resources: bundledResources(),
@@ -44,6 +44,7 @@ async function render(language: string, checks: TodayCheck[]): Promise<string> {
     lastSyncAt: hours(-1),
     staleSyncDays: 14,
     outboxWaiting: 0,
+    legacyToCheck,
   });
   return renderToStaticMarkup(
     <HomeView
@@ -90,5 +91,26 @@ describe('Today with a communication check to follow up', () => {
       expect(html).not.toContain('Handed over on');
       expect(html).toContain(stateName('DEU', language));
     }
+  });
+});
+
+describe('Today with changes signed by an earlier version of the app', () => {
+  it('points to Sync to check them, in every language, and is not "quiet"', async () => {
+    const html = await render('en', [], 2);
+    expect(html).toContain(
+      '<a href="#/sync">Changes signed by an earlier version of the app, to check before they are sent again: 2</a>',
+    );
+    expect(html).not.toContain('Nothing needs you right now.');
+    for (const language of ['ar', 'zh', 'fr', 'ru', 'es']) {
+      const translated = await render(language, [], 2);
+      expect(translated, language).toMatch(/<a href="#\/sync">[^<]+[:：] ?2<\/a>/);
+      expect(translated, language).not.toContain('earlier version');
+    }
+  });
+
+  it('says nothing of them when there are none', async () => {
+    const html = await render('en', []);
+    expect(html).not.toContain('earlier version');
+    expect(html).toContain('Nothing needs you right now.');
   });
 });

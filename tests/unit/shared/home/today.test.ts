@@ -50,6 +50,7 @@ const input = (patch: Partial<TodayInput>): TodayInput => ({
   checks: [],
   staleSyncDays: 14,
   outboxWaiting: 0,
+  legacyToCheck: 0,
   ...patch,
 });
 
