@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { differingFields } from '../../shared/directory/entryFields';
 import type { PointOfContact } from '../../shared/directory/model';
+import { formatList } from '../../shared/i18n/formats';
 import { EntryDetails, useEntryFieldLabel } from './EntryDetails';
 
 /**
@@ -20,7 +21,7 @@ export function ConflictVersions({ mine, theirs }: { mine: PointOfContact; their
         <strong>
           {fields.length > 0
             ? t('conflict.differences', {
-                fields: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(fields.map(label)),
+                fields: formatList(fields.map(label), i18n.language),
               })
             : t('conflict.noDifference')}
         </strong>

@@ -1,3 +1,4 @@
+import { ENTRY_TEXT_FIELDS, type EntryTextField } from '../../shared/directory/entryFields';
 import {
   PointOfContactSchema,
   REGIONAL_DIRECTORIES,
@@ -17,9 +18,8 @@ import type { UnLanguage } from '../../shared/i18n/languages';
 
 type RegionalDirectory = (typeof REGIONAL_DIRECTORIES)[number];
 
-/** The translatable text fields (A §7 a), edited in the entry's language and in English. */
-export const ENTRY_TEXT_FIELDS = ['entity', 'personName', 'personTitle', 'officeHours', 'notes'] as const;
-export type EntryTextField = (typeof ENTRY_TEXT_FIELDS)[number];
+// The translatable text fields (A §7 a) are edited in the entry's language and in English.
+export { ENTRY_TEXT_FIELDS, type EntryTextField };
 
 /**
  * The own-entry form's fields, as typed (lists as text, one item per line or comma). Every field of

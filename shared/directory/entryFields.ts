@@ -1,6 +1,8 @@
 import type { PointOfContact } from './model';
 
-const TEXT_FIELDS = ['entity', 'personName', 'personTitle', 'officeHours', 'notes'] as const;
+/** The translatable text fields (A §7 a), given in the entry's language and optionally in English. */
+export const ENTRY_TEXT_FIELDS = ['entity', 'personName', 'personTitle', 'officeHours', 'notes'] as const;
+export type EntryTextField = (typeof ENTRY_TEXT_FIELDS)[number];
 
 /**
  * The fields of a directory entry a person reads and may change, in the order they are shown.
@@ -13,14 +15,14 @@ export const ENTRY_FIELDS = [
   'role',
   'kind',
   'language',
-  ...TEXT_FIELDS.map((field) => `text.${field}` as const),
+  ...ENTRY_TEXT_FIELDS.map((field) => `text.${field}` as const),
   'timeZone',
   'phones',
   'emails',
   'workingLanguages',
   'fingerprint',
   'regionalDirectories',
-  ...TEXT_FIELDS.map((field) => `english.${field}` as const),
+  ...ENTRY_TEXT_FIELDS.map((field) => `english.${field}` as const),
 ] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 
