@@ -10,7 +10,7 @@ import {
   putEntries,
   subscribeDirectory,
 } from '../../../../renderer/directory/store';
-import { CHUNK_COLLECTION, CHUNK_SIZE } from '../../../../renderer/directory/chunkedDirectory';
+import { CHUNK_COLLECTION, CHUNK_FORM, CHUNK_SIZE } from '../../../../renderer/directory/chunkedDirectory';
 import { loadDirectory } from '../../../../renderer/directory/useDirectory';
 import { createVault, unlockVault } from '../../../../renderer/vault/vault';
 import { searchEntries } from '../../../../shared/directory/loadedDirectory';
@@ -389,6 +389,45 @@ describe('migration of chunks of the first chunked form into compressed, stamped
       const again = await loadDirectory(await unlockVault(db, PASS));
       expect([...again.entries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(entries);
       expect(again.corrupted).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('rewrites once the compressed chunks of the form before ASCII escaping, and leaves current chunks alone', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const db = freshDb();
+      const session = await createVault(db, PASS, FAST);
+      const entries = Array.from({ length: 2 * CHUNK_SIZE }, (_, i) => canaryEntry(i));
+      await session.writeBatch([
+        // As the previous version wrote it: compressed and stamped, with no form marker.
+        {
+          collection: CHUNK_COLLECTION,
+          id: 'chunk-utf8',
+          value: { entries: entries.slice(0, CHUNK_SIZE), written: 1 },
+          compress: true,
+        },
+        {
+          collection: CHUNK_COLLECTION,
+          id: 'chunk-current',
+          value: { entries: entries.slice(CHUNK_SIZE), written: 1, form: CHUNK_FORM },
+          compress: true,
+        },
+      ]);
+      const before = await chunksOnDisk(db);
+      const loaded = await loadDirectory(await unlockVault(db, PASS));
+      expect(loaded.entries).toHaveLength(2 * CHUNK_SIZE);
+      await vi.advanceTimersByTimeAsync(COMPACT_AFTER_MS);
+      await vi.waitFor(async () =>
+        expect(changedRows(before, await chunksOnDisk(db)).map((r) => r.id)).toEqual(['chunk-utf8']),
+      );
+      // Rewritten once: the next load finds nothing of an earlier form and writes nothing.
+      const rewritten = await chunksOnDisk(db);
+      const again = await loadDirectory(await unlockVault(db, PASS));
+      await vi.advanceTimersByTimeAsync(COMPACT_AFTER_MS * 2);
+      expect(changedRows(rewritten, await chunksOnDisk(db))).toEqual([]);
+      expect([...again.entries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(entries);
     } finally {
       vi.useRealTimers();
     }
