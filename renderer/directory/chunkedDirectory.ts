@@ -1,7 +1,7 @@
 /**
  * The directory on disk as encrypted chunks of many entries (issue 14, "The real app loads and
- * syncs fast"): one IndexedDB record and one AES-256-GCM operation per ~1,000 entries instead of one
- * per entry, so that 10,000 entries read as 10 records. Each chunk is an ordinary vault record
+ * syncs fast"): one IndexedDB record and one AES-256-GCM operation per ~500 entries instead of one
+ * per entry, so that 10,000 entries read as 20 records. Each chunk is an ordinary vault record
  * (collection 'directoryChunks', a random opaque id, AES-GCM with the collection and id as
  * additional data, shared/vault/recordCipher.ts); nothing about the entries is stored in clear, not
  * even their State or role, and backup, restore and repair copy chunks like any other record.
@@ -41,14 +41,13 @@ export const CHUNK_COLLECTION = 'directoryChunks' satisfies CollectionName;
 /** Per-entry records of the first storage format, migrated into chunks on first load. */
 export const LEGACY_COLLECTION = 'directory' satisfies CollectionName;
 /**
- * Entries per chunk: 10,000 entries are 10 records (one read, 10 decryptions), and rewriting a
- * chunk writes ~220 KB of ciphertext. Fewer, larger records read faster: Chromium keeps an
- * IndexedDB value over 64 KB as a file of its own, so each record is one more file to open; a fresh
- * page loaded 10,000 entries in ~500 ms from 40 chunks of 250, ~440 ms from 20 of 500, ~390 ms
- * from 10 of 1,000 (issue 14, `directory.load10k.ms`). A small update does not rewrite its chunk
- * (STALE_LIMIT below), so the size barely shows in a delta sync.
+ * Entries per chunk: 10,000 entries are 20 records (one read, 20 decryptions), and rewriting a
+ * chunk writes ~110 KB of ciphertext. Fewer, larger records read faster up to a point: Chromium
+ * keeps an IndexedDB value over 64 KB as a file of its own, and a fresh page loaded 10,000 entries
+ * ~15 % slower from 40 chunks of 250 than from 20 of 500; 10 chunks of 1,000 were no faster within
+ * the machine's noise, and a sync that fills chunks page by page rewrites twice as much with them.
  */
-export const CHUNK_SIZE = 1000;
+export const CHUNK_SIZE = 500;
 /**
  * Superseded copies a chunk may hold before an update rewrites it instead of moving entries out:
  * a load reads at most this share of stale bytes, and a 1 % delta writes ~1 % of the directory.

@@ -9,6 +9,7 @@ import { listEntries, loadDirectory, putEntries } from '../../../renderer/direct
 import { createVault, unlockVault } from '../../../renderer/vault/vault';
 import { generateDemoDirectory } from '../../../shared/directory/demo/generateDemoDirectory';
 import { searchEntries, type LoadedDirectory } from '../../../shared/directory/loadedDirectory';
+import type { PointOfContact } from '../../../shared/directory/model';
 
 export interface BrowserBenchResult {
   /** loadDirectory in the setup page (warm JIT), each from a fresh unlock. */
@@ -21,8 +22,12 @@ export interface BrowserBenchResult {
   blobLoads: number[];
   /** Of blobLoads: the IndexedDB read alone (the rest is AES-GCM + inflate + JSON.parse). */
   blobReads: number[];
+  /** loadDirectory in the same fresh pages, of a directory where every entry has its own key. */
+  uniqueLoads: number[];
   /** Bytes of ciphertext the directory occupies (sum over chunks) and the baseline blob. */
   chunkBytes: number;
+  /** The same for the directory with a key of its own per entry. */
+  uniqueChunkBytes: number;
   blobBytes: number;
   rounds: number[][];
   misses: number;
@@ -31,6 +36,7 @@ export interface BrowserBenchResult {
 
 export interface FreshLoad {
   app: number;
+  unique: number;
   blob: number;
   blobRead: number;
 }
@@ -47,10 +53,36 @@ const PASSPHRASE = 'benchmark passphrase, fictional';
 const FAST_KDF = { memoryKiB: 19 * 1024, iterations: 1, parallelism: 1 };
 const APP_DB = 'bench-directory';
 const BLOB_DB = 'bench-directory-blob';
+const UNIQUE_DB = 'bench-directory-unique-keys';
+
+/**
+ * The demo directory draws its keys from a pool of 24, so its chunks compress far better than a
+ * real directory's, where every entry has a key of its own (random bytes, which do not compress).
+ * This copy gives each entry armour of the same length with a random body: what a load costs when
+ * the stored bytes are as incompressible as real keys make them. (The load does not parse keys.)
+ */
+function withUniqueKeys(entries: PointOfContact[]): PointOfContact[] {
+  return entries.map((entry) => {
+    if (!entry.openpgp) return entry;
+    const armour = entry.openpgp.publicKey;
+    const body = armour.slice(armour.indexOf('\n\n') + 2, armour.lastIndexOf('\n='));
+    const random = crypto.getRandomValues(
+      new Uint8Array(Math.ceil((body.replace(/\n/g, '').length * 3) / 4)),
+    );
+    let binary = '';
+    for (const byte of random) binary += String.fromCharCode(byte);
+    const lines =
+      btoa(binary)
+        .slice(0, body.replace(/\n/g, '').length)
+        .match(/.{1,60}/g) ?? [];
+    return { ...entry, openpgp: { ...entry.openpgp, publicKey: armour.replace(body, lines.join('\n')) } };
+  });
+}
 
 window.runDirectoryBench = async (queries, runs) => {
   await new PocDatabase(APP_DB).delete();
   await new PocDatabase(BLOB_DB).delete();
+  await new PocDatabase(UNIQUE_DB).delete();
   const db = new PocDatabase(APP_DB);
   const session = await createVault(db, PASSPHRASE, FAST_KDF);
   const entries = generateDemoDirectory({
@@ -69,13 +101,21 @@ window.runDirectoryBench = async (queries, runs) => {
     { collection: CHUNK_COLLECTION, id: 'all', value: { entries: listed.entries }, compress: true },
   ]);
   const blob = await blobDb.records.get([CHUNK_COLLECTION, 'all']);
+  const uniqueDb = new PocDatabase(UNIQUE_DB);
+  const uniqueSession = await createVault(uniqueDb, PASSPHRASE, FAST_KDF);
+  await putEntries(uniqueSession, withUniqueKeys(entries));
+  const uniqueChunks = await uniqueDb.records.where('collection').equals(CHUNK_COLLECTION).toArray();
+  uniqueSession.lock();
+  uniqueDb.close();
   const result: BrowserBenchResult = {
     loads: [],
     decrypts: [],
     freshLoads: [],
     blobLoads: [],
     blobReads: [],
+    uniqueLoads: [],
     chunkBytes: chunks.reduce((n, c) => n + c.ct.byteLength, 0),
+    uniqueChunkBytes: uniqueChunks.reduce((n, c) => n + c.ct.byteLength, 0),
     blobBytes: blob?.ct.byteLength ?? 0,
     rounds: [],
     misses: 0,
@@ -146,5 +186,14 @@ window.measureFreshLoad = async () => {
     throw new Error('the blob does not hold 10,000 entries');
   blobSession.lock();
   blobDb.close();
-  return { app, blob, blobRead };
+  const uniqueDb = new PocDatabase(UNIQUE_DB);
+  const uniqueSession = await unlockVault(uniqueDb, PASSPHRASE);
+  started = performance.now();
+  const uniqueDirectory = await loadDirectory(uniqueSession);
+  const unique = performance.now() - started;
+  if (uniqueDirectory.entries.length !== 10_000)
+    throw new Error('the directory with unique keys did not load 10,000 entries');
+  uniqueSession.lock();
+  uniqueDb.close();
+  return { app, unique, blob, blobRead };
 };

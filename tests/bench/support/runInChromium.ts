@@ -115,6 +115,7 @@ export async function runDirectoryBenchInChromium(
       result.freshLoads.push(load.app);
       result.blobLoads.push(load.blob);
       result.blobReads.push(load.blobRead);
+      result.uniqueLoads.push(load.unique);
     }
     return result;
   } finally {
