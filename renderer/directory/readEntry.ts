@@ -92,9 +92,15 @@ function onlyKeys(value: Plain, allowed: ReadonlySet<string>): boolean {
   return true;
 }
 
-/** A string zod's `.trim().max(max)` leaves as it is. */
+/**
+ * A string zod's `.trim().max(max)` leaves as it is: String#trim removes exactly what `\s` matches
+ * (white space and line terminators), so looking at both ends is enough, without trim's copy.
+ */
+const WHITE = /\s/;
 const isTrimmed = (value: unknown, max: number): value is string =>
-  typeof value === 'string' && value.length <= max && value.trim() === value;
+  typeof value === 'string' &&
+  value.length <= max &&
+  (value.length === 0 || (!WHITE.test(value.charAt(0)) && !WHITE.test(value.charAt(value.length - 1))));
 
 function isCanonicalText(value: unknown): boolean {
   if (!isPlain(value) || !onlyKeys(value, TEXT_KEY_SET)) return false;
@@ -130,7 +136,8 @@ export function isCanonicalEntry(value: unknown): value is PointOfContact {
   if ('openpgp' in v) {
     const key = v.openpgp;
     if (!isPlain(key) || !sameKeys(Object.keys(key), ['fingerprint', 'publicKey'])) return false;
-    if (!matches(FINGERPRINT)(key.fingerprint) || !matches(/[^]*/, 64 * 1024)(key.publicKey)) return false;
+    if (!matches(FINGERPRINT)(key.fingerprint)) return false;
+    if (typeof key.publicKey !== 'string' || key.publicKey.length > 64 * 1024) return false;
   }
   if ('timeZone' in v && !(typeof v.timeZone === 'string' && v.timeZone.length <= 64)) return false;
   // Missing regional directories: zod fills in the default [], so the value is not canonical.
