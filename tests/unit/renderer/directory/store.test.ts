@@ -363,13 +363,30 @@ describe('migration of per-entry records (version 1) into chunks', () => {
   });
 });
 
+/** Runs `run` with setTimeout faked (the background rewrite waits COMPACT_AFTER_MS). */
+async function withFakeTimeouts(run: () => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  try {
+    await run();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** A new vault and two chunks' worth of canary entries (not yet stored). */
+async function twoChunksOfEntries() {
+  const db = freshDb();
+  const session = await createVault(db, PASS, FAST);
+  const entries = Array.from({ length: 2 * CHUNK_SIZE }, (_, i) => canaryEntry(i));
+  return { db, session, entries };
+}
+
+const byId = (entries: readonly PointOfContact[]) => [...entries].sort((a, b) => a.id.localeCompare(b.id));
+
 describe('migration of chunks of the first chunked form into compressed, stamped chunks', () => {
   it('reads uncompressed chunks as they are, rewrites them once in the background, and reads the same back', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      const db = freshDb();
-      const session = await createVault(db, PASS, FAST);
-      const entries = Array.from({ length: 2 * CHUNK_SIZE }, (_, i) => canaryEntry(i));
+    await withFakeTimeouts(async () => {
+      const { db, session, entries } = await twoChunksOfEntries();
       // Two chunks as the first chunked version wrote them: plain JSON, no write stamp.
       await session.writeBatch([
         { collection: CHUNK_COLLECTION, id: 'chunk-old-1', value: { entries: entries.slice(0, CHUNK_SIZE) } },
@@ -378,7 +395,7 @@ describe('migration of chunks of the first chunked form into compressed, stamped
       const before = await chunksOnDisk(db);
       const opened = await unlockVault(db, PASS);
       const loaded = await loadDirectory(opened);
-      expect([...loaded.entries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(entries);
+      expect(byId(loaded.entries)).toEqual(entries);
       expect(changedRows(before, await chunksOnDisk(db))).toEqual([]); // nothing written by the load
       await vi.advanceTimersByTimeAsync(COMPACT_AFTER_MS);
       await vi.waitFor(async () => expect(changedRows(before, await chunksOnDisk(db))).toHaveLength(2));
@@ -387,19 +404,14 @@ describe('migration of chunks of the first chunked form into compressed, stamped
       expect(bytes(after)).toBeLessThan(bytes(before) / 2); // compressed before encryption
       expect(await rawDump(db)).not.toContain(CANARY_NAME);
       const again = await loadDirectory(await unlockVault(db, PASS));
-      expect([...again.entries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(entries);
+      expect(byId(again.entries)).toEqual(entries);
       expect(again.corrupted).toEqual([]);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('rewrites once the compressed chunks of the form before ASCII escaping, and leaves current chunks alone', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      const db = freshDb();
-      const session = await createVault(db, PASS, FAST);
-      const entries = Array.from({ length: 2 * CHUNK_SIZE }, (_, i) => canaryEntry(i));
+    await withFakeTimeouts(async () => {
+      const { db, session, entries } = await twoChunksOfEntries();
       await session.writeBatch([
         // As the previous version wrote it: compressed and stamped, with no form marker.
         {
@@ -427,9 +439,7 @@ describe('migration of chunks of the first chunked form into compressed, stamped
       const again = await loadDirectory(await unlockVault(db, PASS));
       await vi.advanceTimersByTimeAsync(COMPACT_AFTER_MS * 2);
       expect(changedRows(rewritten, await chunksOnDisk(db))).toEqual([]);
-      expect([...again.entries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(entries);
-    } finally {
-      vi.useRealTimers();
-    }
+      expect(byId(again.entries)).toEqual(entries);
+    });
   });
 });
