@@ -55,7 +55,10 @@ async function soloRun(page: Page, language: 'en' | 'ar') {
   const timeline = page.getByRole('list', { name: t('run.timeline') });
   const clock = page.getByRole('timer', { name: t('run.clock') });
   await expect(page.getByRole('note', { name: t('exercise.bannerLabel') })).toHaveText(t('exercise.banner'));
-  await expect(page.getByLabel(t('run.compression'), { exact: true })).toHaveValue('60');
+  // The run's own control: the list of scenarios has one per scenario under the same label, and
+  // may still be on screen for a moment after the click.
+  const run = page.getByRole('region', { name: scenario.title[language] ?? '' });
+  await expect(run.getByLabel(t('run.compression'), { exact: true })).toHaveValue('60');
   // At 60×, the indicators of T+10 arrive after ten real seconds.
   await expect(timeline).toContainText(injectText('i-indicators', language), { timeout: 20_000 });
   await expect(timeline).toContainText('198.51.100.23');
