@@ -164,13 +164,11 @@ class Layout {
       case 'list':
         for (const item of block.items) {
           const base = this.base(item);
-          // Left to right the bullet opens the first line, as it always has. Right to left it stands
-          // apart at the right margin: inside the text, an item that reads left to right (an
-          // address) would carry it on its left.
+          // The bullet stands apart in the indent, at the start margin (the right one when right to
+          // left: inside the text, an item that reads left to right, an address, would carry it on
+          // its left), and every line of the item starts at the same indent.
           wrapText(item, this.fonts, this.width - BULLET_INDENT, SIZE).forEach((piece, i) =>
-            this.direction === 'rtl'
-              ? this.line(piece, { indent: BULLET_INDENT, base, bullet: i === 0 })
-              : this.line(i === 0 ? `•  ${piece}` : piece, { indent: i === 0 ? 0 : BULLET_INDENT, base }),
+            this.line(piece, { indent: BULLET_INDENT, base, bullet: i === 0 }),
           );
         }
         this.y -= 4;

@@ -41,7 +41,13 @@ async function wordsOf(direction: TextDirection, labels: { email: string; receiv
       ],
     },
     { kind: 'paragraph', text: 'Received, we will reply within 24 hours.' },
-    { kind: 'list', items: ['soc@example.fr'] },
+    {
+      kind: 'list',
+      items: [
+        'soc@example.fr',
+        'FIRSTWORD of an item long enough to wrap onto a second line of the list, which then goes on and on until it reaches the CONTINUED word here',
+      ],
+    },
   ];
   const pdf = await buildCasePdf({
     title: 'CASE-TITLE',
@@ -109,6 +115,14 @@ describe('the direction of a case PDF', () => {
       expect(word(text).xMin, text).toBeLessThan(LEFT + 1.5);
     expect(word('•').xMin).toBeLessThan(LEFT + 1.5);
     expect(word('•').xMax).toBeLessThan(word('soc@example.fr').xMin);
+    // A hanging indent: the first line of an item and its continuation start at the same place.
+    expect(word('soc@example.fr').xMin).toBeCloseTo(LEFT + 14, 0);
+    expect(word('FIRSTWORD').xMin).toBeCloseTo(LEFT + 14, 0);
+    const continued = word('CONTINUED');
+    expect(continued.middle).not.toBeCloseTo(word('FIRSTWORD').middle, 0); // the item did wrap
+    const secondLine = [continued, ...besides(continued)];
+    expect(Math.min(...secondLine.map((w) => w.xMin))).toBeCloseTo(LEFT + 14, 0);
+    expect(word('•', 1).xMin).toBeLessThan(LEFT + 1.5);
     expect(word('TLP:AMBER').xMin).toBeLessThan(LEFT + 6);
     expect(word('REF-0042').xMax).toBeGreaterThan(RIGHT - 1);
     expect(word('1/1').xMax).toBeGreaterThan(RIGHT - 1);
