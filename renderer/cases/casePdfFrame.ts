@@ -1,7 +1,7 @@
 import { rgb, type PDFPage, type RGB } from 'pdf-lib';
 import type { TextDirection } from '../../shared/i18n/languages';
 import type { Tlp } from '../../shared/templates';
-import { drawLine, layOutLine, type LaidOutLine, type PdfFonts as Fonts } from './pdfText';
+import { drawDiagonal, drawLine, layOutLine, type LaidOutLine, type PdfFonts as Fonts } from './pdfText';
 
 /**
  * What every page of a case PDF carries around its text: the TLP label in its colour in the header
@@ -115,16 +115,11 @@ export function drawPageFrames(pages: readonly PDFPage[], fonts: Fonts, frame: P
     });
     drawTlp(page, fonts, frame, bottom);
     drawAtEnd(page, frame.pageLabel(index + 1, total), fonts, { direction, y: bottom, size: 9 });
-    if (frame.exerciseWatermark && fonts.list[0]) {
-      page.drawText(frame.exerciseWatermark, {
-        x: 90,
-        y: 250,
-        size: 40,
-        font: fonts.list[0],
+    if (frame.exerciseWatermark)
+      drawDiagonal(page, frame.exerciseWatermark, fonts, {
+        maxSize: 40,
         color: rgb(0.85, 0.2, 0.2),
         opacity: 0.18,
-        rotate: { type: 'degrees', angle: 45 } as never,
       });
-    }
   });
 }

@@ -1,4 +1,4 @@
-import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
+import { degrees, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { visualLine } from '../../shared/cases/visualOrder';
 import type { TextDirection } from '../../shared/i18n/languages';
 
@@ -90,17 +90,47 @@ export function lineStart(
 export function drawLine(
   page: PDFPage,
   line: LaidOutLine,
-  at: { x: number; y: number; size: number; color?: RGB },
+  at: { x: number; y: number; size: number; color?: RGB; opacity?: number; angle?: number },
 ): void {
-  let x = at.x;
+  // Along the baseline, turned by `angle` degrees about the line's start.
+  const radians = ((at.angle ?? 0) * Math.PI) / 180;
+  let advance = 0;
   for (const run of line.runs) {
     page.drawText(run.text, {
-      x,
-      y: at.y,
+      x: at.x + advance * Math.cos(radians),
+      y: at.y + advance * Math.sin(radians),
       size: at.size,
       font: run.font,
       ...(at.color ? { color: at.color } : {}),
+      ...(at.opacity !== undefined ? { opacity: at.opacity } : {}),
+      ...(at.angle ? { rotate: degrees(at.angle) } : {}),
     });
-    x += run.font.widthOfTextAtSize(run.text, at.size);
+    advance += run.font.widthOfTextAtSize(run.text, at.size);
   }
+}
+
+/**
+ * A watermark along the page's rising diagonal, centred on the page, as large as fits up to
+ * `maxSize`: laid out like any line (each script in its own font, Arabic shaped and in visual order).
+ */
+export function drawDiagonal(
+  page: PDFPage,
+  text: string,
+  fonts: PdfFonts,
+  style: { maxSize: number; color: RGB; opacity: number },
+): void {
+  const { width, height } = page.getSize();
+  const length = Math.hypot(width, height) * 0.6;
+  const size = Math.min(style.maxSize, length / Math.max(1, layOutLine(text, fonts, 1).width));
+  const line = layOutLine(text, fonts, size);
+  const half = line.width / 2 / Math.SQRT2; // half the line, along each axis at 45°
+  const lift = (size * 0.35) / Math.SQRT2; // half the letters' height, across the baseline
+  drawLine(page, line, {
+    x: width / 2 - half + lift,
+    y: height / 2 - half - lift,
+    size,
+    color: style.color,
+    opacity: style.opacity,
+    angle: 45,
+  });
 }

@@ -1,8 +1,9 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import { baseDirection, visualLine } from '../../shared/cases/visualOrder';
+import { baseDirection } from '../../shared/cases/visualOrder';
 import type { TextDirection } from '../../shared/i18n/languages';
 import {
+  drawDiagonal,
   drawLine,
   layOutLine,
   lineStart,
@@ -58,27 +59,7 @@ function markPage(page: PDFPage, mark: string, fonts: Fonts): void {
   const red = rgb(0.7, 0, 0.12);
   draw(page, mark, fonts, PAGE.height - 30, { size: 11, color: red, center: true });
   draw(page, mark, fonts, 20, { size: 11, color: red, center: true });
-  const index = Math.max(
-    0,
-    fonts.sets.findIndex((set) => [...mark].every((c) => set.has(c.codePointAt(0) ?? 0))),
-  );
-  const font = fonts.list[index] ?? fonts.list[0];
-  if (!font) return;
-  const shaped = visualLine(mark, () => index)
-    .runs.map((run) => run.text)
-    .join('');
-  // As large as fits along the page's diagonal.
-  const size = Math.min(44, 620 / Math.max(1, font.widthOfTextAtSize(shaped, 1)));
-  const along = (font.widthOfTextAtSize(shaped, size) * Math.SQRT1_2) / 2;
-  page.drawText(shaped, {
-    x: PAGE.width / 2 - along,
-    y: PAGE.height / 2 - along,
-    size,
-    font,
-    color: red,
-    opacity: 0.15,
-    rotate: { type: 'degrees', angle: 45 } as never,
-  });
+  drawDiagonal(page, mark, fonts, { maxSize: 44, color: red, opacity: 0.15 });
 }
 
 export async function buildTrainingPdf(input: TrainingPdfInput): Promise<Uint8Array> {

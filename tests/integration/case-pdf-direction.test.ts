@@ -127,4 +127,52 @@ describe('the direction of a case PDF', () => {
     expect(word('REF-0042').xMax).toBeGreaterThan(RIGHT - 1);
     expect(word('1/1').xMax).toBeGreaterThan(RIGHT - 1);
   });
+
+  it("draws the exercise watermark in the reader's script, shaped, across the middle of the page", async () => {
+    for (const [direction, watermark, letters] of [
+      ['rtl', 'تمرين — تمرين — تمرين', /[\u0600-\u06ff\ufb50-\ufeff]/u],
+      ['ltr', 'EXERCISE — EXERCISE — EXERCISE', /[A-Z]/],
+    ] as const) {
+      const pdf = await buildCasePdf({
+        title: 'CASE-TITLE',
+        subtitle: [],
+        reference: 'REF-0042',
+        tlp: 'AMBER',
+        noTlpText: '',
+        pageLabel: (n, total) => `${n}/${total}`,
+        blocks: [],
+        direction,
+        exerciseWatermark: watermark,
+        fonts: BASE_PDF_FONTS,
+      });
+      const path = join(dir, `watermark-${direction}.pdf`);
+      writeFileSync(path, pdf);
+      const html = execFileSync('pdftotext', ['-bbox', path, '-']).toString();
+      // A 45° line comes out of pdftotext in pieces of a glyph or a few.
+      const pieces = [
+        ...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
+      ]
+        .map(([, xMin, yMin, xMax, yMax, text]) => ({
+          text: text ?? '',
+          x: (Number(xMin) + Number(xMax)) / 2,
+          y: (Number(yMin) + Number(yMax)) / 2,
+        }))
+        .filter((g) => letters.test(g.text) && !['TLP:AMBER', 'REF-0042', 'CASE-TITLE'].includes(g.text));
+      // Every letter drawn, none replaced by a missing-glyph box.
+      const lettersIn = (text: string) => [...text].filter((c) => letters.test(c)).length;
+      expect(
+        pieces.reduce((n, g) => n + lettersIn(g.text), 0),
+        direction,
+      ).toBe(lettersIn(watermark));
+      const glyphs = pieces;
+      const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+      expect(mean(glyphs.map((g) => g.x))).toBeCloseTo(595.28 / 2, -1.5);
+      expect(mean(glyphs.map((g) => g.y))).toBeCloseTo(841.89 / 2, -1.5);
+      // Diagonal: from the lower left to the upper right (y grows downwards in pdftotext).
+      const first = glyphs.reduce((a, b) => (b.x < a.x ? b : a));
+      const last = glyphs.reduce((a, b) => (b.x > a.x ? b : a));
+      expect(last.x - first.x).toBeGreaterThan(250);
+      expect(first.y - last.y).toBeCloseTo(last.x - first.x, -1.5);
+    }
+  });
 });
