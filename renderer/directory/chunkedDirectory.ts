@@ -338,9 +338,7 @@ export class DirectoryVault {
 
   /** Chunks stored in an earlier form (uncompressed and unstamped, or not ASCII-escaped): rewrite(). */
   earlierChunks(): string[] {
-    return [...this.#chunks].flatMap(([chunkId, chunk]) =>
-      chunk.written === 0 || chunk.form !== CHUNK_FORM ? [chunkId] : [],
-    );
+    return [...this.#chunks].flatMap(([chunkId, chunk]) => (chunk.form !== CHUNK_FORM ? [chunkId] : []));
   }
 
   /** Rewrites chunks as they are in memory (compressed, stamped); drops their stale copies. */

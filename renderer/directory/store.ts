@@ -80,7 +80,8 @@ export const COMPACT_AFTER_MS = 2000;
 
 /**
  * Chunks stored in an earlier form (DirectoryVault.earlierChunks) are rewritten once, in one batch,
- * through the write queue, a moment after the load (the screens show the directory first). Until then they read as before.
+ * through the write queue, a moment after the load (the screens show the directory first). Until
+ * then they read as before.
  */
 function compactInBackground(session: VaultSession, vault: DirectoryVault): void {
   if (vault.earlierChunks().length === 0) return;

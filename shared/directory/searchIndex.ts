@@ -139,7 +139,8 @@ class InvertedIndex implements LiveDirectorySearchIndex {
   }
 
   indexPending(deadline = Infinity): boolean {
-    stateWords(); // with the first slice of indexing, not at load (~40 ms on a fresh page) nor at the first keystroke
+    // With the first slice of indexing: not at load (~40 ms of a fresh page), nor at the first keystroke.
+    stateWords();
     let n = 0;
     for (const [id, entry] of this.#queue) {
       this.#queue.delete(id);

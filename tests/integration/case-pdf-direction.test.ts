@@ -30,8 +30,40 @@ interface Word {
   middle: number;
 }
 
+/** A case PDF of `blocks`, written to disk, and every word pdftotext finds on it with its box. */
+async function pdfWords(
+  name: string,
+  direction: TextDirection,
+  blocks: PdfBlock[],
+  exerciseWatermark?: string,
+): Promise<Word[]> {
+  const pdf = await buildCasePdf({
+    title: 'CASE-TITLE',
+    subtitle: [],
+    reference: 'REF-0042',
+    tlp: 'AMBER',
+    noTlpText: '',
+    pageLabel: (n, total) => `${n}/${total}`,
+    blocks,
+    direction,
+    fonts: BASE_PDF_FONTS,
+    ...(exerciseWatermark ? { exerciseWatermark } : {}),
+  });
+  const path = join(dir, `${name}.pdf`);
+  writeFileSync(path, pdf);
+  const html = execFileSync('pdftotext', ['-bbox', path, '-']).toString();
+  return [...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map(
+    ([, xMin, yMin, xMax, yMax, text]) => ({
+      text: text ?? '',
+      xMin: Number(xMin),
+      xMax: Number(xMax),
+      middle: (Number(yMin) + Number(yMax)) / 2,
+    }),
+  );
+}
+
 async function wordsOf(direction: TextDirection, labels: { email: string; received: string }) {
-  const blocks: PdfBlock[] = [
+  const words = await pdfWords(direction, direction, [
     { kind: 'heading', level: 1, text: 'case-2026-0042' },
     {
       kind: 'table',
@@ -48,29 +80,7 @@ async function wordsOf(direction: TextDirection, labels: { email: string; receiv
         'FIRSTWORD of an item long enough to wrap onto a second line of the list, which then goes on and on until it reaches the CONTINUED word here',
       ],
     },
-  ];
-  const pdf = await buildCasePdf({
-    title: 'CASE-TITLE',
-    subtitle: [],
-    reference: 'REF-0042',
-    tlp: 'AMBER',
-    noTlpText: '',
-    pageLabel: (n, total) => `${n}/${total}`,
-    blocks,
-    direction,
-    fonts: BASE_PDF_FONTS,
-  });
-  const path = join(dir, `${direction}.pdf`);
-  writeFileSync(path, pdf);
-  const html = execFileSync('pdftotext', ['-bbox', path, '-']).toString();
-  const words: Word[] = [
-    ...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
-  ].map(([, xMin, yMin, xMax, yMax, text]) => ({
-    text: text ?? '',
-    xMin: Number(xMin),
-    xMax: Number(xMax),
-    middle: (Number(yMin) + Number(yMax)) / 2,
-  }));
+  ]);
   const word = (text: string, nth = 0): Word => {
     const found = words.filter((w) => w.text === text)[nth];
     if (!found) throw new Error(`"${text}" not on the page: ${words.map((w) => w.text).join(' ')}`);
@@ -133,38 +143,16 @@ describe('the direction of a case PDF', () => {
       ['rtl', 'تمرين — تمرين — تمرين', /[\u0600-\u06ff\ufb50-\ufeff]/u],
       ['ltr', 'EXERCISE — EXERCISE — EXERCISE', /[A-Z]/],
     ] as const) {
-      const pdf = await buildCasePdf({
-        title: 'CASE-TITLE',
-        subtitle: [],
-        reference: 'REF-0042',
-        tlp: 'AMBER',
-        noTlpText: '',
-        pageLabel: (n, total) => `${n}/${total}`,
-        blocks: [],
-        direction,
-        exerciseWatermark: watermark,
-        fonts: BASE_PDF_FONTS,
-      });
-      const path = join(dir, `watermark-${direction}.pdf`);
-      writeFileSync(path, pdf);
-      const html = execFileSync('pdftotext', ['-bbox', path, '-']).toString();
       // A 45° line comes out of pdftotext in pieces of a glyph or a few.
-      const pieces = [
-        ...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
-      ]
-        .map(([, xMin, yMin, xMax, yMax, text]) => ({
-          text: text ?? '',
-          x: (Number(xMin) + Number(xMax)) / 2,
-          y: (Number(yMin) + Number(yMax)) / 2,
-        }))
-        .filter((g) => letters.test(g.text) && !['TLP:AMBER', 'REF-0042', 'CASE-TITLE'].includes(g.text));
+      const glyphs = (await pdfWords(`watermark-${direction}`, direction, [], watermark))
+        .filter((w) => letters.test(w.text) && !['TLP:AMBER', 'REF-0042', 'CASE-TITLE'].includes(w.text))
+        .map((w) => ({ text: w.text, x: (w.xMin + w.xMax) / 2, y: w.middle }));
       // Every letter drawn, none replaced by a missing-glyph box.
       const lettersIn = (text: string) => [...text].filter((c) => letters.test(c)).length;
       expect(
-        pieces.reduce((n, g) => n + lettersIn(g.text), 0),
+        glyphs.reduce((n, g) => n + lettersIn(g.text), 0),
         direction,
       ).toBe(lettersIn(watermark));
-      const glyphs = pieces;
       const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
       expect(mean(glyphs.map((g) => g.x))).toBeCloseTo(595.28 / 2, -1.5);
       expect(mean(glyphs.map((g) => g.y))).toBeCloseTo(841.89 / 2, -1.5);

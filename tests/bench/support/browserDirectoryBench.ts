@@ -66,14 +66,13 @@ function withUniqueKeys(entries: PointOfContact[]): PointOfContact[] {
     if (!entry.openpgp) return entry;
     const armour = entry.openpgp.publicKey;
     const body = armour.slice(armour.indexOf('\n\n') + 2, armour.lastIndexOf('\n='));
-    const random = crypto.getRandomValues(
-      new Uint8Array(Math.ceil((body.replace(/\n/g, '').length * 3) / 4)),
-    );
+    const length = body.replace(/\n/g, '').length;
     let binary = '';
-    for (const byte of random) binary += String.fromCharCode(byte);
+    for (const byte of crypto.getRandomValues(new Uint8Array(Math.ceil((length * 3) / 4))))
+      binary += String.fromCharCode(byte);
     const lines =
       btoa(binary)
-        .slice(0, body.replace(/\n/g, '').length)
+        .slice(0, length)
         .match(/.{1,60}/g) ?? [];
     return { ...entry, openpgp: { ...entry.openpgp, publicKey: armour.replace(body, lines.join('\n')) } };
   });
