@@ -36,7 +36,12 @@ function encodings(text: string): Buffer[] {
   const le = Buffer.from(text, 'utf16le');
   const be = Buffer.from(le);
   be.swap16();
-  return [Buffer.from(text, 'utf8'), Buffer.from(text, 'latin1'), le, be];
+  // The directory's chunks hold their JSON with non-ASCII characters as \u escapes (under AES-GCM).
+  const escaped = text.replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return [Buffer.from(text, 'utf8'), Buffer.from(text, 'latin1'), le, be, Buffer.from(escaped, 'utf8')];
 }
 
 /** A DEU technical entry of the demo registry that carries a key: the counterpart of the test. */
@@ -145,6 +150,10 @@ test('real use leaves nothing readable in any file of a persistent Chromium prof
       emailLocalPart: 'zyqvorth.box',
       phoneDigits: '199004217',
       indicatorIp: '198.51.100.173',
+      // What the synced (encrypted) directory holds about the counterpart.
+      peerEntity: peer.text.entity,
+      ...(peer.text.personName ? { peerPerson: peer.text.personName } : {}),
+      ...(peer.emails[0] ? { peerEmail: peer.emails[0] } : {}),
       conversationWithPeer: `conv-${peer.id}`,
       pinOfPeer: `pin-${peer.id}`,
     };
