@@ -121,7 +121,13 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
             <dt>{t('entry.officeHours')}</dt>
             <dd lang={lang} dir={dir}>
               {text.officeHours}
-              {entry.timeZone && <span dir="ltr"> ({entry.timeZone})</span>}
+              {/* The space outside the left-to-right span: inside it, right to left, it fell on the far side. */}
+              {entry.timeZone && (
+                <>
+                  {' '}
+                  <span dir="ltr">({entry.timeZone})</span>
+                </>
+              )}
             </dd>
           </>
         )}
