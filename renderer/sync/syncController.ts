@@ -28,6 +28,7 @@ import {
   type SyncReport,
 } from '../../shared/sync/syncEngine';
 import { loadOwnIdentity, loadOwnSigningKey } from '../messaging/ownIdentity';
+import { serialRuns } from '../../shared/sync/serialRuns';
 import type { VaultSession } from '../vault/session';
 import { VaultSyncStore, type PingRecord } from './vaultSyncStore';
 
@@ -61,7 +62,15 @@ export class SyncController {
   readonly store: VaultSyncStore;
   readonly #fetch: FetchLike;
   readonly #listeners = new Set<() => void>();
-  #running: Promise<SyncReport | null> | null = null;
+  /** Sync rounds, one at a time; "Sync now" during a round gets a round of its own after it. */
+  readonly #rounds = serialRuns(
+    (options: { force: boolean }) => this.#run(options.force),
+    (a, b) => ({ force: a.force || b.force }),
+    () => {
+      this.#progress = null;
+      this.#changed();
+    },
+  );
   #progress: SyncProgress | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
   #key: SigningKey | null = null;
@@ -135,20 +144,19 @@ export class SyncController {
       rejected: count('rejected'),
       legacyToCheck: legacy.length,
       pingsToConfirm: pings.filter((ping) => !ping.answeredAt && !queued.has(ping.id)).length,
-      syncing: this.#running !== null,
-      progress: this.#running ? this.#progress : null,
+      syncing: this.#rounds.running,
+      progress: this.#rounds.running ? this.#progress : null,
     };
   }
 
-  /** Runs one sync round (joins the running one); failures are recorded in the state, not thrown. */
+  /**
+   * Runs one sync round, or one more after the round going on (never just joins it: what changed
+   * since that round started would be missed); failures are recorded in the state, not thrown.
+   */
   syncNow(options: { force?: boolean } = {}): Promise<SyncReport | null> {
-    this.#running ??= this.#run(options.force ?? false).finally(() => {
-      this.#running = null;
-      this.#progress = null;
-      this.#changed();
-    });
+    const round = this.#rounds.request({ force: options.force ?? false });
     this.#changed();
-    return this.#running;
+    return round;
   }
 
   async #run(force: boolean): Promise<SyncReport | null> {
@@ -295,7 +303,7 @@ export class SyncController {
   }
 
   async #tick(): Promise<void> {
-    if (this.#running || this.session.isLocked) return;
+    if (this.#rounds.running || this.session.isLocked) return;
     const state = await this.store.loadState();
     if (!state) return;
     const now = Date.now();
