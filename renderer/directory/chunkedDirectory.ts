@@ -19,7 +19,16 @@
  * Quarantine, as for per-entry records: a chunk that fails authentication is reported (its id in
  * `corrupted`), never rewritten or deleted, so a backup can still repair it; new and updated
  * entries go to other chunks. An entry inside a readable chunk that breaks the schema is reported
- * by its id and written back unchanged whenever its chunk is rewritten.
+ * by its id and written back unchanged (apart from the valid entries) whenever its chunk is
+ * rewritten.
+ *
+ * Validation at load: entries of a chunk of the current form (CHUNK_FORM) are taken as they are.
+ * This build writes into a chunk's `entries` only what passed PointOfContactSchema (validEntry, or
+ * the read of an earlier chunk), and AES-GCM with this vault's key authenticates that the chunk is
+ * one it wrote, so checking them again found nothing and cost ~50 ms of a 10,000-entry load. Chunks
+ * of any other form (written by an earlier build, under an earlier schema) are checked entry by
+ * entry (readEntry) and rewritten in the current form. A change to the entry schema must therefore
+ * bump CHUNK_FORM (tests/unit/renderer/directory/chunkForm.test.ts pins the schema to the form).
  *
  * Per-entry records of earlier versions (collection 'directory') are moved into chunks on the first
  * load with the key (the Dexie upgrade has no key): readable ones in one transaction with the new
@@ -68,17 +77,21 @@ interface Chunk {
 
 /** What a chunk's decrypted value holds. */
 interface ChunkValue {
+  /** In a chunk of the current form: entries that passed the schema when written. */
   entries: unknown[];
+  /** Values that broke the schema when read, kept as they were (current form only). */
+  quarantined: unknown[];
   written: number;
   form: number;
 }
 
 /**
  * The chunks' current stored form: compressed JSON with its non-ASCII characters escaped
- * (shared/vault/recordCipher.ts, asciiJson), which reads ~40 % faster at unlock. Chunks of an
- * earlier form read as well and are rewritten once, a moment after a load (earlierChunks).
+ * (shared/vault/recordCipher.ts, asciiJson; form 2), entries valid under this build's schema apart
+ * from the quarantined values (form 3). Chunks of an earlier form read as well (their entries
+ * checked one by one) and are rewritten once, a moment after a load (earlierChunks).
  */
-export const CHUNK_FORM = 2;
+export const CHUNK_FORM = 3;
 
 export interface DirectoryWrite {
   /** Batch operations that store the change (give them to one session.writeBatch). */
@@ -105,7 +118,15 @@ function chunkValues(value: unknown): ChunkValue | null {
   if (!Array.isArray(value.entries)) return null;
   const written = 'written' in value && Number.isSafeInteger(value.written) ? Number(value.written) : 0;
   const form = 'form' in value && Number.isSafeInteger(value.form) ? Number(value.form) : 0;
-  return { entries: value.entries as unknown[], written, form };
+  const quarantined = 'quarantined' in value && Array.isArray(value.quarantined) ? value.quarantined : [];
+  return { entries: value.entries as unknown[], quarantined: quarantined as unknown[], written, form };
+}
+
+/** An entry as a chunk of the current form holds it: valid when written (see the header). */
+function writtenEntry(value: unknown): PointOfContact | null {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
+    ? (value as PointOfContact)
+    : readEntry(value);
 }
 
 /**
@@ -197,14 +218,22 @@ export class DirectoryVault {
         form: read.form,
         stale: new Set(),
       };
+      const quarantine = (value: unknown) => {
+        chunk.quarantined.push(value);
+        const entryId = typeof value === 'object' && value !== null && 'id' in value ? value.id : null;
+        invalid.push(typeof entryId === 'string' ? entryId : `${id}#${chunk.quarantined.length}`);
+      };
+      const check = read.form === CHUNK_FORM ? writtenEntry : readEntry;
       for (const value of read.entries) {
+        const entry = check(value);
+        if (entry) chunk.entries.set(entry.id, entry);
+        else quarantine(value);
+      }
+      // Values that broke the schema when read before: checked again (a later build may accept them).
+      for (const value of read.quarantined) {
         const entry = readEntry(value);
         if (entry) chunk.entries.set(entry.id, entry);
-        else {
-          chunk.quarantined.push(value);
-          const entryId = typeof value === 'object' && value !== null && 'id' in value ? value.id : null;
-          invalid.push(typeof entryId === 'string' ? entryId : `${id}#${chunk.quarantined.length}`);
-        }
+        else quarantine(value);
       }
       chunks.set(id, chunk);
     });
@@ -308,7 +337,7 @@ export class DirectoryVault {
         ops.push({
           collection: CHUNK_COLLECTION,
           id: chunkId,
-          value: { entries: [...entries.values(), ...quarantined], written, form: CHUNK_FORM },
+          value: { entries: [...entries.values()], quarantined, written, form: CHUNK_FORM },
           compress: true,
         });
       }
@@ -351,7 +380,12 @@ export class DirectoryVault {
       ops.push({
         collection: CHUNK_COLLECTION,
         id: chunkId,
-        value: { entries: [...chunk.entries.values(), ...chunk.quarantined], written, form: CHUNK_FORM },
+        value: {
+          entries: [...chunk.entries.values()],
+          quarantined: chunk.quarantined,
+          written,
+          form: CHUNK_FORM,
+        },
         compress: true,
       });
     }

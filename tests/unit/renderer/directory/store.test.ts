@@ -409,6 +409,37 @@ describe('migration of chunks of the first chunked form into compressed, stamped
     });
   });
 
+  it('checks every entry of a chunk of an earlier form; its rewrite keeps the refused value apart, still reported', async () => {
+    await withFakeTimeouts(async () => {
+      const { db, session, entries } = await twoChunksOfEntries();
+      const broken = { ...canaryEntry(9_999), phones: ['not a phone'] };
+      await session.writeBatch([
+        {
+          collection: CHUNK_COLLECTION,
+          id: 'chunk-form-2',
+          // As the build before form 3 wrote it: valid entries and a refused value side by side.
+          value: { entries: [...entries.slice(0, 3), broken], written: 1, form: 2 },
+          compress: true,
+        },
+      ]);
+      const loaded = await loadDirectory(await unlockVault(db, PASS));
+      expect(loaded.corrupted).toEqual([broken.id]);
+      expect(byId(loaded.entries)).toEqual(entries.slice(0, 3));
+      await vi.advanceTimersByTimeAsync(COMPACT_AFTER_MS);
+      await vi.waitFor(async () => {
+        const opened = await unlockVault(db, PASS);
+        const row = (await chunksOnDisk(db))[0];
+        const value = (await opened.decryptStoredWith(row!, (v) => v)) as Record<string, unknown>;
+        expect(value).toMatchObject({ form: CHUNK_FORM, quarantined: [broken] });
+        expect(value.entries).toHaveLength(3);
+      });
+      // The next build's load takes the entries as written and still reports the refused value.
+      const again = await loadDirectory(await unlockVault(db, PASS));
+      expect(again.corrupted).toEqual([broken.id]);
+      expect(byId(again.entries)).toEqual(entries.slice(0, 3));
+    });
+  });
+
   it('rewrites once the compressed chunks of the form before ASCII escaping, and leaves current chunks alone', async () => {
     await withFakeTimeouts(async () => {
       const { db, session, entries } = await twoChunksOfEntries();
