@@ -22,6 +22,16 @@
  * by its id and written back unchanged (apart from the valid entries) whenever its chunk is
  * rewritten.
  *
+ * Keys after the list (form 4): the armoured public keys are ~60 % of the directory's text and
+ * nothing on the list or in search needs them, so a chunk stores them as a second part of its
+ * record (shared/vault/recordCipher.ts, under the same AES-GCM tag). A load inflates and parses the
+ * entries only and resolves (a 10,000-entry load in about half the time); once the list has had
+ * its turn, the keys are read and put back into the same entry objects (`keysReady`, ~200 ms
+ * later for 10,000 entries on a slow machine). Until then an entry's
+ * `openpgp` holds its fingerprint only: whatever uses a key waits for directoryKeysLoaded()
+ * (renderer/directory/store.ts), and every directory write waits for the keys, since it rewrites
+ * chunks from memory.
+ *
  * Validation at load: entries of a chunk of the current form (CHUNK_FORM) are taken as they are.
  * This build writes into a chunk's `entries` only what passed PointOfContactSchema (validEntry, or
  * the read of an earlier chunk), and AES-GCM with this vault's key authenticates that the chunk is
@@ -35,6 +45,7 @@
  * chunks, damaged ones left where they are and reported.
  */
 import Dexie from 'dexie';
+import { VaultError } from '../../shared/vault/errors';
 import { LiveDirectory } from '../../shared/directory/loadedDirectory';
 import {
   PointOfContactSchema,
@@ -73,6 +84,8 @@ interface Chunk {
   form: number;
   /** Ids whose copy in this chunk on disk is superseded by a copy in a chunk written later. */
   stale: Set<string>;
+  /** Reads the chunk's keys (its record's second part) until they are put back; null after. */
+  keys: (() => Promise<unknown>) | null;
 }
 
 /** What a chunk's decrypted value holds. */
@@ -88,10 +101,11 @@ interface ChunkValue {
 /**
  * The chunks' current stored form: compressed JSON with its non-ASCII characters escaped
  * (shared/vault/recordCipher.ts, asciiJson; form 2), entries valid under this build's schema apart
- * from the quarantined values (form 3). Chunks of an earlier form read as well (their entries
- * checked one by one) and are rewritten once, a moment after a load (earlierChunks).
+ * from the quarantined values (form 3), the entries' keys in a second part (form 4). Chunks of an
+ * earlier form read as well (their entries checked one by one) and are rewritten once, a moment
+ * after a load (earlierChunks).
  */
-export const CHUNK_FORM = 3;
+export const CHUNK_FORM = 4;
 
 export interface DirectoryWrite {
   /** Batch operations that store the change (give them to one session.writeBatch). */
@@ -129,6 +143,62 @@ function writtenEntry(value: unknown): PointOfContact | null {
     : readEntry(value);
 }
 
+/** The keys of a chunk's second part: [entry id, armoured key] pairs (anything else is skipped). */
+function keyPairs(value: unknown): [string, string][] {
+  const keys = typeof value === 'object' && value !== null && 'keys' in value ? value.keys : null;
+  if (!Array.isArray(keys)) throw new VaultError('record-corrupted', 'directory keys');
+  return keys.filter(
+    (pair): pair is [string, string] =>
+      Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string',
+  );
+}
+
+/** Puts each key back into its entry (same object), where the entry still states a fingerprint. */
+function putKeysBack(
+  entries: ReadonlyMap<string, PointOfContact> | Map<string, unknown>,
+  pairs: [string, string][],
+) {
+  for (const [id, publicKey] of pairs) {
+    const entry = entries.get(id) as { openpgp?: { publicKey?: string } } | undefined;
+    if (entry?.openpgp) entry.openpgp.publicKey = publicKey;
+  }
+}
+
+/**
+ * A chunk's record as written: the entries without their keys, and the keys as the second part.
+ * Every entry with `openpgp` must have its key by now (the writes wait for keysReady): a chunk
+ * written without one would lose it on disk, so that is refused.
+ */
+function chunkOp(
+  chunkId: string,
+  entries: Iterable<PointOfContact>,
+  quarantined: unknown[],
+  written: number,
+): BatchOp {
+  const stored: PointOfContact[] = [];
+  const keys: [string, string][] = [];
+  for (const entry of entries) {
+    if (!entry.openpgp) {
+      stored.push(entry);
+      continue;
+    }
+    if (typeof entry.openpgp.publicKey !== 'string')
+      throw new Error(`the key of ${entry.id} is not loaded yet`);
+    stored.push({
+      ...entry,
+      openpgp: { fingerprint: entry.openpgp.fingerprint } as PointOfContact['openpgp'],
+    });
+    keys.push([entry.id, entry.openpgp.publicKey]);
+  }
+  return {
+    collection: CHUNK_COLLECTION,
+    id: chunkId,
+    value: { entries: stored, quarantined, written, form: CHUNK_FORM },
+    later: { keys },
+    compress: true,
+  };
+}
+
 /**
  * True when copy `a` (in a chunk written at `aWritten`) wins over `b`: the later write, then (for
  * chunks of earlier versions, all written at 0) the higher revision, then the later update.
@@ -145,13 +215,19 @@ export class DirectoryVault {
   readonly #chunks: Map<string, Chunk>;
   readonly #chunkOf: Map<string, string>;
   /** Chunk and legacy record ids that failed authentication, then ids of entries that broke the schema. */
-  readonly #corrupted: readonly string[];
+  #corrupted: readonly string[];
+  /** Resolves once every entry has its key back (never rejects: a chunk whose keys fail is reported). */
+  readonly keysReady: Promise<void>;
   /** Chunks holding a stale copy of an entry, by entry id. */
   readonly #staleIn = new Map<string, Set<string>>();
   /** The stamp of the last write (chunks carry theirs). */
   #written = 0;
 
-  private constructor(chunks: Map<string, Chunk>, corrupted: string[]) {
+  private constructor(
+    chunks: Map<string, Chunk>,
+    corrupted: string[],
+    readonly session: Pick<VaultSession, 'isLocked'>,
+  ) {
     this.#chunks = chunks;
     this.#chunkOf = new Map();
     const entries = new Map<string, PointOfContact>();
@@ -172,6 +248,31 @@ export class DirectoryVault {
     }
     this.#corrupted = corrupted;
     this.live = new LiveDirectory(entries.values(), corrupted);
+    this.keysReady = this.#putKeysBack();
+  }
+
+  /**
+   * Reads every chunk's keys once the list has had its turn (after one task) and puts them back,
+   * chunk by chunk as each is read. Stops when the vault locks: no one reads this copy any more.
+   */
+  async #putKeysBack(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await Promise.all(
+      [...this.#chunks].map(async ([chunkId, chunk]) => {
+        const read = chunk.keys;
+        if (!read || this.session.isLocked) return;
+        try {
+          const pairs = keyPairs(await read());
+          if (!this.session.isLocked) putKeysBack(chunk.entries, pairs);
+        } catch {
+          // Authentic but unreadable (only a bug writes that): its entries cannot be sealed to, and
+          // the chunk is reported like a damaged one.
+          this.#corrupted = [...this.#corrupted, chunkId];
+          this.live.apply([], [], this.#corrupted);
+        }
+        chunk.keys = null;
+      }),
+    );
   }
 
   /** The copy of `id` in this chunk is superseded: out of the chunk's live entries, kept in mind. */
@@ -197,26 +298,47 @@ export class DirectoryVault {
     const [chunkRows, legacyRows] = await session.db.transaction('r', session.db.records, () =>
       Promise.all([chunkRecords(session, CHUNK_COLLECTION), chunkRecords(session, LEGACY_COLLECTION)]),
     );
-    const [values, legacy] = await Promise.all([
-      session.decryptManyWith(chunkRows, chunkValues),
+    const [parts, legacy] = await Promise.all([
+      session.decryptManyInParts(chunkRows, chunkValues),
       legacyRows.length ? session.decryptManyWith(legacyRows, readEntry) : [],
     ]);
+    // A chunk of another form with its keys apart (a later build's, were there one): keys back
+    // first, since its entries are checked one by one and an entry needs its key to pass.
+    const values = await Promise.all(
+      parts.map(async (read) => {
+        if (read instanceof RecordReadFailure || !read.later || read.value.form === CHUNK_FORM) return read;
+        try {
+          const pairs = keyPairs(await read.later());
+          putKeysBack(
+            new Map(read.value.entries.map((value) => [(value as { id?: string }).id ?? '', value])),
+            pairs,
+          );
+          return { value: read.value, later: null };
+        } catch (error) {
+          return new RecordReadFailure(
+            error instanceof VaultError ? error : new VaultError('record-corrupted'),
+          );
+        }
+      }),
+    );
     const chunks = new Map<string, Chunk>();
     const damaged: string[] = [];
     const invalid: string[] = [];
-    values.forEach((read, i) => {
+    values.forEach((parted, i) => {
       const id = chunkRows[i]?.id ?? '';
-      if (read instanceof RecordReadFailure) {
-        if (read.error.code !== 'record-corrupted') throw read.error;
+      if (parted instanceof RecordReadFailure) {
+        if (parted.error.code !== 'record-corrupted') throw parted.error;
         damaged.push(id);
         return;
       }
+      const read = parted.value;
       const chunk: Chunk = {
         entries: new Map(),
         quarantined: [],
         written: read.written,
         form: read.form,
         stale: new Set(),
+        keys: parted.later,
       };
       const quarantine = (value: unknown) => {
         chunk.quarantined.push(value);
@@ -247,8 +369,9 @@ export class DirectoryVault {
       } else if (read.error.code === 'record-corrupted') damaged.push(id);
       else throw read.error;
     });
-    const vault = new DirectoryVault(chunks, [...damaged, ...invalid]);
+    const vault = new DirectoryVault(chunks, [...damaged, ...invalid], session);
     if (migrated.length) {
+      await vault.keysReady; // the migration rewrites chunks from memory
       const write = vault.prepare(migrated, []);
       const moved: BatchOp[] = migratedIds.map((id) => ({ collection: LEGACY_COLLECTION, id, delete: true }));
       await session.writeBatch([...write.ops, ...moved]);
@@ -333,14 +456,7 @@ export class DirectoryVault {
       const quarantined = this.#chunks.get(chunkId)?.quarantined ?? [];
       if (entries.size === 0 && quarantined.length === 0) {
         if (this.#chunks.has(chunkId)) ops.push({ collection: CHUNK_COLLECTION, id: chunkId, delete: true });
-      } else {
-        ops.push({
-          collection: CHUNK_COLLECTION,
-          id: chunkId,
-          value: { entries: [...entries.values()], quarantined, written, form: CHUNK_FORM },
-          compress: true,
-        });
-      }
+      } else ops.push(chunkOp(chunkId, entries.values(), quarantined, written));
     }
     let committed = false;
     return {
@@ -355,7 +471,14 @@ export class DirectoryVault {
           const quarantined = before?.quarantined ?? [];
           if (entries.size === 0 && quarantined.length === 0) this.#chunks.delete(chunkId);
           else
-            this.#chunks.set(chunkId, { entries, quarantined, written, form: CHUNK_FORM, stale: new Set() });
+            this.#chunks.set(chunkId, {
+              entries,
+              quarantined,
+              written,
+              form: CHUNK_FORM,
+              stale: new Set(),
+              keys: null,
+            });
         }
         for (const [chunkId, id] of leftStale) this.#markStale(chunkId, id);
         for (const id of removed) this.#chunkOf.delete(id);
@@ -377,17 +500,7 @@ export class DirectoryVault {
     for (const chunkId of chunkIds) {
       const chunk = this.#chunks.get(chunkId);
       if (!chunk) continue;
-      ops.push({
-        collection: CHUNK_COLLECTION,
-        id: chunkId,
-        value: {
-          entries: [...chunk.entries.values()],
-          quarantined: chunk.quarantined,
-          written,
-          form: CHUNK_FORM,
-        },
-        compress: true,
-      });
+      ops.push(chunkOp(chunkId, chunk.entries.values(), chunk.quarantined, written));
     }
     return {
       ops,

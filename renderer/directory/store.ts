@@ -12,12 +12,20 @@
  *                                   → for a caller that must store entries together with its own
  *                                     records in one transaction (the registry sync)
  *   subscribeDirectory(listener)    → called after every change (useDirectory() refreshes on it)
+ *   directoryKeysLoaded(session)    → resolves once the loaded entries have their public keys back:
+ *                                     await it before reading entry.openpgp.publicKey
  *   reloadDirectory(session)        → after records were replaced behind the store (repair from backup)
  *
  * The first call after unlocking reads and decrypts the directory once; later reads come from
  * memory, and writes change the loaded directory and its search index in place (issue 14) instead
  * of having every reader load, decrypt and index 10,000 entries again. Writes are queued, one at a
  * time per vault, since each rewrites whole chunks from the in-memory copy.
+ *
+ * A load resolves before the entries' armoured public keys are back (chunkedDirectory.ts, "Keys
+ * after the list"): the list, search and entry pages need none, and the keys follow within a few
+ * hundred milliseconds. Until then `entry.openpgp` holds the fingerprint only; the code that seals
+ * to, verifies with or republishes a directory key awaits directoryKeysLoaded() first, and writes
+ * wait for the keys by themselves.
  */
 import type { LoadedDirectory } from '../../shared/directory/loadedDirectory';
 import type { PointOfContact, PointOfContactInput } from '../../shared/directory/model';
@@ -88,6 +96,8 @@ function compactInBackground(session: VaultSession, vault: DirectoryVault): void
   setTimeout(() => {
     if (session.isLocked || held.get(session)?.loaded !== vault) return;
     void queueWrite(session, async () => {
+      await vault.keysReady;
+      if (session.isLocked) return;
       const write = vault.rewrite(vault.earlierChunks());
       if (write.ops.length === 0) return;
       await session.writeBatch(write.ops);
@@ -130,6 +140,15 @@ function vaultOf(session: VaultSession): Promise<DirectoryVault> {
   return vault;
 }
 
+/**
+ * Resolves once this vault's directory (loaded now if it is not) has its public keys back: call it
+ * before reading `entry.openpgp.publicKey` of an entry from loadDirectory, getEntry or listEntries.
+ */
+export async function directoryKeysLoaded(session: VaultSession): Promise<void> {
+  await (
+    await vaultOf(session)
+  ).keysReady;
+}
 /** The directory already in memory for this vault, without waiting (null when not loaded yet). */
 export function loadedDirectoryNow(session: VaultSession): LoadedDirectory | null {
   const current = held.get(session);
@@ -164,6 +183,8 @@ export function writeDirectory(
     let puts = (change.puts ?? []).map(validEntry);
     const deletes = change.deletes ?? [];
     const vault = await vaultOf(session);
+    await vault.keysReady; // chunks are rewritten from memory, keys included
+    if (session.isLocked) throw new VaultError('locked'); // locked meanwhile: the keys stopped
     if (options.onlyNewer)
       puts = puts.filter((entry) => (vault.get(entry.id)?.revision ?? -1) <= entry.revision);
     const write = vault.prepare(puts, deletes);

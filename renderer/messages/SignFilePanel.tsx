@@ -7,7 +7,7 @@ import type { PointOfContact } from '../../shared/directory/model';
 import { useHost } from '../host/HostContext';
 import { useVaultSession } from '../vault/session';
 import { PocPicker } from '../directory/PocPicker';
-import { getEntry } from '../directory/store';
+import { directoryKeysLoaded, getEntry } from '../directory/store';
 import { loadOwnSigningKey } from '../messaging/ownIdentity';
 import { listPeerRecords } from '../identity/peerKeys';
 import { errorText } from '../components/errorText';
@@ -43,6 +43,7 @@ export function SignFilePanel() {
     // From the vault, not the cache; a key that changed since it was pinned is refused, as for messages.
     const entry = await getEntry(session, id);
     if (!entry?.openpgp) throw new MessageError('recipient-without-key');
+    await directoryKeysLoaded(session);
     const { pins } = await listPeerRecords(session);
     const pin = pins.find((p) => p.pocId === id);
     if (pin && pin.fingerprint !== entry.openpgp.fingerprint) throw new MessageError('recipient-key-changed');

@@ -6,6 +6,7 @@ import { loadOwnSigningKey } from '../messaging/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { DIRECTORY_QUERY_KEY, loadDirectory } from '../directory/useDirectory';
 import { directoryKeys, parseKeyCached } from '../messaging/keyring';
+import { directoryKeysLoaded } from '../directory/store';
 
 /**
  * What checking a signature needs, from the vault: directory keys, imported keys, pins, and the own
@@ -21,6 +22,7 @@ export async function buildSignatureContext(
     queryFn: () => loadDirectory(session),
     staleTime: 0,
   });
+  await directoryKeysLoaded(session); // the entries' keys follow a fresh load of the directory
   const { keys, signers } = await directoryKeys(current.entries);
   const peers = await listPeerRecords(session);
   const imported: openpgp.PublicKey[] = [];

@@ -6,6 +6,7 @@ import { loadOwnSigningKey } from '../messaging/ownIdentity';
 import type { VaultSession } from '../vault/session';
 import { MessageError } from '../../shared/messages/errors';
 import { directoryKeys, parseKeyCached } from '../messaging/keyring';
+import { directoryKeysLoaded } from '../directory/store';
 
 /** Everything readMessage needs, from the vault: own key, directory keys, imported keys, pins. */
 export async function buildReadContext(
@@ -14,6 +15,7 @@ export async function buildReadContext(
 ): Promise<ReadMessageContext> {
   const ownKey = await loadOwnSigningKey(session);
   if (!ownKey) throw new MessageError('no-identity');
+  await directoryKeysLoaded(session); // the entries' keys follow a fresh load of the directory
   const { keys, signers } = await directoryKeys(entries);
   const peers = await listPeerRecords(session);
   const imported: openpgp.PublicKey[] = [];

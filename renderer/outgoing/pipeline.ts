@@ -1,5 +1,6 @@
 import type * as openpgp from 'openpgp';
 import type { PointOfContact } from '../../shared/directory/model';
+import { directoryKeysLoaded } from '../directory/store';
 import type { UnLanguage } from '../../shared/i18n/languages';
 import { composeMessage, sealMessage } from '../../shared/messages/compose';
 import { MessageError } from '../../shared/messages/errors';
@@ -123,6 +124,7 @@ export async function sealOutgoing(
   log?: () => Promise<string | undefined>,
 ): Promise<SealedOutgoing> {
   const sender = await loadSender(session);
+  await directoryKeysLoaded(session); // the recipients' keys (they follow a fresh load of the directory)
   return sealOne(session, sender, await listPeerRecords(session), message, log);
 }
 
@@ -217,6 +219,7 @@ export async function sealOutgoingMany(
   onProgress?: (done: number, total: number) => void,
 ): Promise<BatchSealResult[]> {
   const sender = await loadSender(session);
+  await directoryKeysLoaded(session);
   const peerRecords = await listPeerRecords(session);
   const results: BatchSealResult[] = [];
   let chunk: SealedRecord[] = [];

@@ -6,7 +6,7 @@ import type { SyncState } from '../../shared/sync/model';
 import { AddEntry, entriesStillAllowed } from './AddEntry';
 import { stateName } from '../../shared/directory/stateNames';
 import { randomKey } from '../../shared/sync/outbox';
-import { listEntriesOfState } from '../directory/store';
+import { directoryKeysLoaded, listEntriesOfState } from '../directory/store';
 import { useVaultSession } from '../vault/session';
 import { OwnEntryForm } from './OwnEntryForm';
 import { SYNC_QUERY_KEY, useSyncController } from './useSync';
@@ -36,6 +36,7 @@ export function OwnEntries({
       const [{ entries }, outbox] = await Promise.all([
         listEntriesOfState(session, ownState),
         controller.store.listOutbox(),
+        directoryKeysLoaded(session), // an edit republishes the entry, key included
       ]);
       const pending = new Set(
         outbox.flatMap((i) =>

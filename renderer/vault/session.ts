@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { z } from 'zod';
-import { decryptRecord, encryptRecord } from '../../shared/vault/recordCipher';
+import { decryptRecord, decryptRecordParts, encryptRecord } from '../../shared/vault/recordCipher';
 import { VaultError } from '../../shared/vault/errors';
 import { deriveLookupKey, lookupHash, type LookupKey, type LookupKind } from '../../shared/vault/lookupKey';
 import type { PocDatabase, StoredRecord } from '../db/database';
@@ -33,6 +33,8 @@ export type BatchOp =
       index?: RecordIndex;
       /** Compressed before encryption (directory chunks only: see shared/vault/recordCipher.ts). */
       compress?: boolean;
+      /** A second part, compressed, that a reader takes after `value` (directory chunks only). */
+      later?: unknown;
     }
   | { collection: CollectionName; id: string | LookupRecordId; delete: true };
 
@@ -72,7 +74,10 @@ async function sealedId(keys: SealingKeys, id: string | LookupRecordId): Promise
 async function sealOp(keys: SealingKeys, op: Extract<BatchOp, { value: unknown }>): Promise<StoredRecord> {
   if (!keys.key) throw new VaultError('locked');
   const id = await sealedId(keys, op.id);
-  const blob = await encryptRecord(keys.key, op.collection, id, op.value, { compress: op.compress ?? false });
+  const blob = await encryptRecord(keys.key, op.collection, id, op.value, {
+    compress: op.compress ?? false,
+    ...(op.later === undefined ? {} : { later: op.later }),
+  });
   return { collection: op.collection, id, ...op.index, iv: blob.iv, ct: blob.ct };
 }
 
@@ -274,6 +279,42 @@ export class VaultSession {
                 ? error
                 : new VaultError('record-corrupted', `${stored.collection}/${stored.id}`),
             ),
+        ),
+      ),
+    );
+  }
+
+  /**
+   * decryptManyWith for records that may be stored in two parts (shared/vault/recordCipher.ts):
+   * `read` sees the first part; `later` reads the second when asked (null when there is none). A
+   * second part that fails to read rejects with 'record-corrupted'.
+   */
+  decryptManyInParts<T>(
+    rows: readonly StoredRecord[],
+    read: (value: unknown) => T | null,
+  ): Promise<({ value: T; later: (() => Promise<unknown>) | null } | RecordReadFailure)[]> {
+    const key = this.requireKey();
+    const corrupted = (stored: StoredRecord) =>
+      new RecordReadFailure(new VaultError('record-corrupted', `${stored.collection}/${stored.id}`));
+    return Promise.all(
+      rows.map((stored) =>
+        decryptRecordParts(key, stored.collection, stored.id, stored).then(
+          ({ value, later }) => {
+            const checked = read(value);
+            if (checked === null) return corrupted(stored);
+            const second = later;
+            return {
+              value: checked,
+              later: second
+                ? () =>
+                    second().catch(() => {
+                      throw new VaultError('record-corrupted', `${stored.collection}/${stored.id}`);
+                    })
+                : null,
+            };
+          },
+          (error: unknown) =>
+            error instanceof VaultError ? new RecordReadFailure(error) : corrupted(stored),
         ),
       ),
     );

@@ -53,6 +53,14 @@ export async function decryptBytes(
  * (messages, cases) are never compressed. The directory holds what every enrolled POC receives.
  */
 const DEFLATED = 0;
+/**
+ * A plaintext that starts with this byte holds two deflate-raw JSON parts, the second for what its
+ * reader can take after the first: [1][length of the first part, 4 bytes big-endian][first][second].
+ * The directory's chunks keep their entries' armoured public keys (~60 % of their text) in the
+ * second part, so that a load inflates, decodes and parses only the first before the list shows
+ * (renderer/directory/chunkedDirectory.ts). Both parts are under the one AES-GCM tag.
+ */
+const DEFLATED_PARTS = 1;
 
 /**
  * All of `bytes` through a (de)compression stream: written at once and read chunk by chunk, then
@@ -101,15 +109,25 @@ function asciiJson(value: unknown): string {
   );
 }
 
+const deflateJson = (value: unknown) =>
+  through(encoder.encode(asciiJson(value)), new CompressionStream('deflate-raw'));
+
 export async function encryptRecord(
   key: AesKey,
   collection: string,
   id: string,
   value: unknown,
-  options: { compress?: boolean } = {},
+  options: { compress?: boolean; later?: unknown } = {},
 ): Promise<EncryptedBlob> {
   let plain: Uint8Array<ArrayBuffer>;
-  if (options.compress) {
+  if (options.later !== undefined) {
+    const [first, second] = await Promise.all([deflateJson(value), deflateJson(options.later)]);
+    plain = new Uint8Array(5 + first.length + second.length);
+    plain[0] = DEFLATED_PARTS;
+    new DataView(plain.buffer).setUint32(1, first.length);
+    plain.set(first, 5);
+    plain.set(second, 5 + first.length);
+  } else if (options.compress) {
     const json = encoder.encode(asciiJson(value));
     const deflated = await through(json, new CompressionStream('deflate-raw'));
     plain = new Uint8Array(deflated.length + 1);
@@ -119,14 +137,41 @@ export async function encryptRecord(
   return encryptBytes(key, plain, additionalData(collection, id));
 }
 
+const inflateJson = async (deflated: Uint8Array<ArrayBuffer>): Promise<unknown> =>
+  JSON.parse(decoder.decode(await through(deflated, new DecompressionStream('deflate-raw'))));
+
+/** A record read in parts: `later` reads the second part of a record written with one, when asked. */
+export interface RecordParts {
+  value: unknown;
+  later: (() => Promise<unknown>) | null;
+}
+
+export async function decryptRecordParts(
+  key: AesKey,
+  collection: string,
+  id: string,
+  blob: EncryptedBlob,
+): Promise<RecordParts> {
+  const plain = await decryptBytes(key, blob, additionalData(collection, id));
+  if (plain[0] === DEFLATED_PARTS) {
+    const length = plain.length >= 5 ? new DataView(plain.buffer, plain.byteOffset).getUint32(1) : -1;
+    if (length < 0 || 5 + length > plain.length) throw new SyntaxError('The record parts are malformed.');
+    const second = plain.subarray(5 + length);
+    return { value: await inflateJson(plain.subarray(5, 5 + length)), later: () => inflateJson(second) };
+  }
+  const value: unknown =
+    plain[0] === DEFLATED ? await inflateJson(plain.subarray(1)) : JSON.parse(decoder.decode(plain));
+  return { value, later: null };
+}
+
+/** The record's value; a record in two parts is refused (read it with decryptRecordParts). */
 export async function decryptRecord(
   key: AesKey,
   collection: string,
   id: string,
   blob: EncryptedBlob,
 ): Promise<unknown> {
-  const plain = await decryptBytes(key, blob, additionalData(collection, id));
-  const json =
-    plain[0] === DEFLATED ? await through(plain.subarray(1), new DecompressionStream('deflate-raw')) : plain;
-  return JSON.parse(decoder.decode(json)) as unknown;
+  const { value, later } = await decryptRecordParts(key, collection, id, blob);
+  if (later) throw new TypeError(`${collection}/${id} is stored in parts: read it with decryptRecordParts.`);
+  return value;
 }

@@ -113,6 +113,7 @@ export async function runDirectoryBenchInChromium(
       await page.close();
       if (i === 0) continue; // warm-up: the browser's own first-use costs (disk cache, IndexedDB backend)
       result.freshLoads.push(load.app);
+      result.keysBack.push(load.keysBack);
       result.blobLoads.push(load.blob);
       result.blobReads.push(load.blobRead);
       result.uniqueLoads.push(load.unique);

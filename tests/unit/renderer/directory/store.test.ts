@@ -5,6 +5,7 @@ import { PocDatabase } from '../../../../renderer/db/database';
 import {
   COMPACT_AFTER_MS,
   deleteEntries,
+  directoryKeysLoaded,
   getEntry,
   listEntries,
   putEntries,
@@ -13,6 +14,8 @@ import {
 import { CHUNK_COLLECTION, CHUNK_FORM, CHUNK_SIZE } from '../../../../renderer/directory/chunkedDirectory';
 import { loadDirectory } from '../../../../renderer/directory/useDirectory';
 import { createVault, unlockVault } from '../../../../renderer/vault/vault';
+import { RecordReadFailure, type VaultSession } from '../../../../renderer/vault/session';
+import type { StoredRecord } from '../../../../renderer/db/database';
 import { searchEntries } from '../../../../shared/directory/loadedDirectory';
 import type { PointOfContact } from '../../../../shared/directory/model';
 
@@ -71,6 +74,13 @@ async function rawDump(db: PocDatabase): Promise<string> {
 /** The directory's chunk records on disk, by id. */
 async function chunksOnDisk(db: PocDatabase) {
   return db.records.where('collection').equals(CHUNK_COLLECTION).toArray();
+}
+
+/** A chunk record's two parts, decrypted: the entries (without keys) and the keys. */
+async function chunkParts(session: VaultSession, row: StoredRecord) {
+  const [read] = await session.decryptManyInParts([row], (value) => value as Record<string, unknown>);
+  if (!read || read instanceof RecordReadFailure) throw new Error(`chunk ${row.id} does not read`);
+  return { value: read.value, later: (await read.later?.()) as { keys: [string, string][] } | undefined };
 }
 
 async function damage(db: PocDatabase, collection: string, id: string): Promise<Uint8Array> {
@@ -429,7 +439,7 @@ describe('migration of chunks of the first chunked form into compressed, stamped
       await vi.waitFor(async () => {
         const opened = await unlockVault(db, PASS);
         const row = (await chunksOnDisk(db))[0];
-        const value = (await opened.decryptStoredWith(row!, (v) => v)) as Record<string, unknown>;
+        const { value } = await chunkParts(opened, row!);
         expect(value).toMatchObject({ form: CHUNK_FORM, quarantined: [broken] });
         expect(value.entries).toHaveLength(3);
       });
@@ -472,5 +482,103 @@ describe('migration of chunks of the first chunked form into compressed, stamped
       expect(changedRows(rewritten, await chunksOnDisk(db))).toEqual([]);
       expect(byId(again.entries)).toEqual(entries);
     });
+  });
+});
+
+describe('public keys stored after the entries (chunk form 4)', () => {
+  const keyOf = (n: number) =>
+    `-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nCANARYKEY${String(n).padStart(4, '0')}/fictional\n-----END PGP PUBLIC KEY BLOCK-----`;
+  const keyed = (n: number): PointOfContact => ({
+    ...canaryEntry(n),
+    openpgp: {
+      fingerprint: (n.toString(16).toUpperCase() + 'A'.repeat(40)).slice(0, 40),
+      publicKey: keyOf(n),
+    },
+  });
+
+  it('a load shows the entries first, then every key comes back; the first part of a chunk holds no key', async () => {
+    const db = freshDb();
+    const session = await createVault(db, PASS, FAST);
+    const entries = [...Array.from({ length: CHUNK_SIZE + 20 }, (_, i) => keyed(i)), canaryEntry(9_000)];
+    await putEntries(session, entries);
+    for (const row of await chunksOnDisk(db)) {
+      const { value, later } = await chunkParts(session, row);
+      expect(JSON.stringify(value)).not.toContain('CANARYKEY');
+      expect(value.form).toBe(CHUNK_FORM);
+      expect(later?.keys.length).toBe((value.entries as PointOfContact[]).filter((e) => e.openpgp).length);
+    }
+    const opened = await unlockVault(db, PASS);
+    const loaded = await loadDirectory(opened);
+    expect(loaded.entries).toHaveLength(entries.length);
+    // The fingerprint is there at once (lists, pins and labels use it); the key follows.
+    expect(loaded.byId.get('canary-entry-0007')?.openpgp?.fingerprint).toBe(keyed(7).openpgp?.fingerprint);
+    await directoryKeysLoaded(opened);
+    expect(byId((await loadDirectory(opened)).entries)).toEqual(byId(entries));
+    expect(loaded.byId.get('canary-entry-0007')?.openpgp?.publicKey).toBe(keyOf(7)); // the same objects
+  });
+
+  it('a write right after a load waits for the keys: none is lost on disk', async () => {
+    const db = freshDb();
+    const session = await createVault(db, PASS, FAST);
+    const entries = Array.from({ length: CHUNK_SIZE }, (_, i) => keyed(i));
+    await putEntries(session, entries);
+    const opened = await unlockVault(db, PASS);
+    await loadDirectory(opened);
+    // Deletes rewrite the chunk the entries sit in, from memory, keys included.
+    await deleteEntries(opened, ['canary-entry-0001']);
+    await putEntries(opened, [{ ...keyed(2), revision: 2 }]);
+    const reopened = await unlockVault(db, PASS);
+    const again = await listEntries(reopened);
+    await directoryKeysLoaded(reopened);
+    const expected = entries
+      .filter((e) => e.id !== 'canary-entry-0001')
+      .map((e) => (e.id === 'canary-entry-0002' ? { ...e, revision: 2 } : e));
+    expect(byId(again.entries)).toEqual(byId(expected));
+  });
+
+  it('reads a chunk of form 3 (keys inline) with its keys at once and rewrites it with its keys apart', async () => {
+    await withFakeTimeouts(async () => {
+      const db = freshDb();
+      const session = await createVault(db, PASS, FAST);
+      const entries = Array.from({ length: 10 }, (_, i) => keyed(i));
+      await session.writeBatch([
+        {
+          collection: CHUNK_COLLECTION,
+          id: 'chunk-form-3',
+          value: { entries, quarantined: [], written: 1, form: 3 },
+          compress: true,
+        },
+      ]);
+      const loaded = await loadDirectory(await unlockVault(db, PASS));
+      expect(byId(loaded.entries)).toEqual(entries);
+      await vi.advanceTimersByTimeAsync(COMPACT_AFTER_MS);
+      await vi.waitFor(async () => {
+        const { value, later } = await chunkParts(session, (await chunksOnDisk(db))[0]!);
+        expect(value.form).toBe(CHUNK_FORM);
+        expect(later?.keys).toEqual(entries.map((e) => [e.id, e.openpgp?.publicKey]));
+      });
+    });
+  });
+
+  it('a key part that does not read is reported; the entries still list, without a key to seal to', async () => {
+    const db = freshDb();
+    const session = await createVault(db, PASS, FAST);
+    const entries = Array.from({ length: 3 }, (_, i) => keyed(i));
+    const stripped = entries.map((e) => ({ ...e, openpgp: { fingerprint: e.openpgp!.fingerprint } }));
+    await session.writeBatch([
+      {
+        collection: CHUNK_COLLECTION,
+        id: 'chunk-bad-keys',
+        value: { entries: stripped, quarantined: [], written: 1, form: CHUNK_FORM },
+        later: { notKeys: true }, // authentic, but not what a chunk's second part holds
+        compress: true,
+      },
+    ]);
+    const opened = await unlockVault(db, PASS);
+    expect((await loadDirectory(opened)).entries).toHaveLength(3);
+    await directoryKeysLoaded(opened);
+    const loaded = await loadDirectory(opened);
+    expect(loaded.corrupted).toEqual(['chunk-bad-keys']);
+    expect(loaded.entries.every((e) => e.openpgp && e.openpgp.publicKey === undefined)).toBe(true);
   });
 });

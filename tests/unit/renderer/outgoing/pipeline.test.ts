@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PocDatabase } from '../../../../renderer/db/database';
 import { saveOwnIdentity } from '../../../../renderer/messaging/ownIdentity';
 import { getMessage } from '../../../../renderer/messaging/messageStore';
@@ -9,7 +9,8 @@ import {
   markAcknowledged,
   sealOutgoing,
 } from '../../../../renderer/outgoing/pipeline';
-import { createVault } from '../../../../renderer/vault/vault';
+import { createVault, unlockVault } from '../../../../renderer/vault/vault';
+import { loadDirectory, putEntries } from '../../../../renderer/directory/store';
 import type { VaultSession } from '../../../../renderer/vault/session';
 import type { PointOfContact } from '../../../../shared/directory/model';
 import { base64ToBytes } from '../../../../shared/encoding/base64';
@@ -172,6 +173,36 @@ describe('outgoing pipeline', () => {
     await sealOutgoing(session, { ...MESSAGE, recipients: [recipient()] });
     expect(await cancelOutgoing(session, MESSAGE.id)).toBe(true);
     expect(deliveryState((await getMessage(session, MESSAGE.id))?.delivery)).toBe('cancelled');
+  });
+
+  it('seals at once after an unlock to an entry taken from the list before its key is back', async () => {
+    const session = await vault();
+    await putEntries(session, [recipient()]);
+    const db = session.db;
+    session.lock();
+    // The list shows before the keys are put back (renderer/directory/chunkedDirectory.ts, after a
+    // timer); here they are held back until the message is on its way to be sealed.
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    let sealed: Awaited<ReturnType<typeof sealOutgoing>>;
+    try {
+      const opened = await unlockVault(db, 'fictional passphrase for outgoing tests');
+      const listed = (await loadDirectory(opened)).byId.get('deu-tech-b');
+      if (!listed) throw new Error('the recipient is not in the directory');
+      expect(listed.openpgp?.publicKey).toBeUndefined();
+      const sealing = sealOutgoing(opened, { ...MESSAGE, recipients: [listed] });
+      await new Promise((resolve) => setImmediate(resolve));
+      await vi.advanceTimersByTimeAsync(10);
+      sealed = await sealing;
+    } finally {
+      vi.useRealTimers();
+    }
+    const read = await readMessage(sealed.armored, {
+      ownKey: peer.privateKey,
+      verificationKeys: [await readPublicKey(own.publicKeyArmored)],
+      directory: [],
+      pins: [],
+    });
+    expect(read.payload?.id).toBe(MESSAGE.id);
   });
 
   it('refuses to seal for a recipient without a key, and stores nothing', async () => {

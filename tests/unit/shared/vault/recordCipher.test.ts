@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decryptBytes,
   decryptRecord,
+  decryptRecordParts,
   encryptBytes,
   encryptRecord,
   importDataKey,
@@ -67,5 +68,35 @@ describe('record cipher', () => {
       aad('directoryChunks', 'c3'),
     );
     await expect(decryptRecord(k, 'directoryChunks', 'c3', bogus)).rejects.toThrow();
+  });
+
+  it('a record in two parts gives its first part at once and its second when asked, both under one tag', async () => {
+    const k = await key();
+    const later = {
+      keys: [['e1', '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nfictional\n-----END PGP PUBLIC KEY BLOCK-----']],
+    };
+    const blob = await encryptRecord(k, 'directoryChunks', 'c1', VALUE, { compress: true, later });
+    const parts = await decryptRecordParts(k, 'directoryChunks', 'c1', blob);
+    expect(parts.value).toEqual(VALUE);
+    expect(await parts.later?.()).toEqual(later);
+    // Not silently half-read by a reader that expects one value.
+    await expect(decryptRecord(k, 'directoryChunks', 'c1', blob)).rejects.toThrow(/in parts/);
+    // One record, one tag: a flipped byte anywhere (here in the second part) refuses the whole record.
+    const ct = new Uint8Array(blob.ct);
+    ct[ct.length - 20] = (ct[ct.length - 20] ?? 0) ^ 1;
+    await expect(decryptRecordParts(k, 'directoryChunks', 'c1', { iv: blob.iv, ct })).rejects.toThrow();
+    // One-part records read as before, with nothing for later.
+    const single = await encryptRecord(k, 'directoryChunks', 'c2', VALUE, { compress: true });
+    expect(await decryptRecordParts(k, 'directoryChunks', 'c2', single)).toEqual({
+      value: VALUE,
+      later: null,
+    });
+  });
+
+  it('refuses an authentic two-part record whose first length runs past its end', async () => {
+    const k = await key();
+    const plain = new Uint8Array([1, 0, 0, 0x10, 0, 0xaa, 0xbb]);
+    const blob = await encryptBytes(k, plain, aad('directoryChunks', 'c4'));
+    await expect(decryptRecordParts(k, 'directoryChunks', 'c4', blob)).rejects.toThrow(/malformed/);
   });
 });
