@@ -25,12 +25,12 @@
  * Keys after the list (form 4): the armoured public keys are ~60 % of the directory's text and
  * nothing on the list or in search needs them, so a chunk stores them as a second part of its
  * record (shared/vault/recordCipher.ts, under the same AES-GCM tag). A load inflates and parses the
- * entries only and resolves (a 10,000-entry load in about half the time); once the list has had
- * its turn, the keys are read and put back into the same entry objects (`keysReady`, ~200 ms
- * later for 10,000 entries on a slow machine). Until then an entry's
- * `openpgp` holds its fingerprint only: whatever uses a key waits for directoryKeysLoaded()
- * (renderer/directory/store.ts), and every directory write waits for the keys, since it rewrites
- * chunks from memory.
+ * entries only and resolves (a 10,000-entry load in about half the time); once the list is on
+ * screen (the first idle moment), or as soon as something asks for them (loadKeys), the keys are
+ * read and put back into the same entry objects (~200 ms of work for 10,000 entries on a slow
+ * machine). Until then an entry's `openpgp` holds its fingerprint only: whatever uses a key waits
+ * for directoryKeysLoaded() (renderer/directory/store.ts), and every directory write waits for
+ * the keys, since it rewrites chunks from memory.
  *
  * Validation at load: entries of a chunk of the current form (CHUNK_FORM) are taken as they are.
  * This build writes into a chunk's `entries` only what passed PointOfContactSchema (validEntry, or
@@ -166,7 +166,7 @@ function putKeysBack(
 
 /**
  * A chunk's record as written: the entries without their keys, and the keys as the second part.
- * Every entry with `openpgp` must have its key by now (the writes wait for keysReady): a chunk
+ * Every entry with `openpgp` must have its key by now (the writes wait for loadKeys): a chunk
  * written without one would lose it on disk, so that is refused.
  */
 function chunkOp(
@@ -199,6 +199,12 @@ function chunkOp(
   };
 }
 
+/** Runs `run` at the first idle moment (after the list has rendered), or after a task where there is none. */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
+}
+
 /**
  * True when copy `a` (in a chunk written at `aWritten`) wins over `b`: the later write, then (for
  * chunks of earlier versions, all written at 0) the higher revision, then the later update.
@@ -217,7 +223,8 @@ export class DirectoryVault {
   /** Chunk and legacy record ids that failed authentication, then ids of entries that broke the schema. */
   #corrupted: readonly string[];
   /** Resolves once every entry has its key back (never rejects: a chunk whose keys fail is reported). */
-  readonly keysReady: Promise<void>;
+  readonly #keysReady: Promise<void>;
+  #startKeys: () => void = () => undefined;
   /** Chunks holding a stale copy of an entry, by entry id. */
   readonly #staleIn = new Map<string, Set<string>>();
   /** The stamp of the last write (chunks carry theirs). */
@@ -248,15 +255,26 @@ export class DirectoryVault {
     }
     this.#corrupted = corrupted;
     this.live = new LiveDirectory(entries.values(), corrupted);
-    this.keysReady = this.#putKeysBack();
+    this.#keysReady = new Promise<void>((resolve) => (this.#startKeys = resolve)).then(() =>
+      this.#putKeysBack(),
+    );
+    whenIdle(() => this.#startKeys());
   }
 
   /**
-   * Reads every chunk's keys once the list has had its turn (after one task) and puts them back,
-   * chunk by chunk as each is read. Stops when the vault locks: no one reads this copy any more.
+   * Reads the keys now if they are not back yet (they are read anyway at the first idle moment
+   * after the load) and resolves once every entry has its key. Never rejects.
+   */
+  loadKeys(): Promise<void> {
+    this.#startKeys();
+    return this.#keysReady;
+  }
+
+  /**
+   * Reads every chunk's keys and puts them back, chunk by chunk as each is read. Stops when the
+   * vault locks: no one reads this copy of the directory any more.
    */
   async #putKeysBack(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
     await Promise.all(
       [...this.#chunks].map(async ([chunkId, chunk]) => {
         const read = chunk.keys;
@@ -371,7 +389,7 @@ export class DirectoryVault {
     });
     const vault = new DirectoryVault(chunks, [...damaged, ...invalid], session);
     if (migrated.length) {
-      await vault.keysReady; // the migration rewrites chunks from memory
+      await vault.loadKeys(); // the migration rewrites chunks from memory
       const write = vault.prepare(migrated, []);
       const moved: BatchOp[] = migratedIds.map((id) => ({ collection: LEGACY_COLLECTION, id, delete: true }));
       await session.writeBatch([...write.ops, ...moved]);

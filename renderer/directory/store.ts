@@ -96,7 +96,7 @@ function compactInBackground(session: VaultSession, vault: DirectoryVault): void
   setTimeout(() => {
     if (session.isLocked || held.get(session)?.loaded !== vault) return;
     void queueWrite(session, async () => {
-      await vault.keysReady;
+      await vault.loadKeys();
       if (session.isLocked) return;
       const write = vault.rewrite(vault.earlierChunks());
       if (write.ops.length === 0) return;
@@ -145,10 +145,10 @@ function vaultOf(session: VaultSession): Promise<DirectoryVault> {
  * before reading `entry.openpgp.publicKey` of an entry from loadDirectory, getEntry or listEntries.
  */
 export async function directoryKeysLoaded(session: VaultSession): Promise<void> {
-  await (
-    await vaultOf(session)
-  ).keysReady;
+  const vault = await vaultOf(session);
+  await vault.loadKeys();
 }
+
 /** The directory already in memory for this vault, without waiting (null when not loaded yet). */
 export function loadedDirectoryNow(session: VaultSession): LoadedDirectory | null {
   const current = held.get(session);
@@ -183,7 +183,7 @@ export function writeDirectory(
     let puts = (change.puts ?? []).map(validEntry);
     const deletes = change.deletes ?? [];
     const vault = await vaultOf(session);
-    await vault.keysReady; // chunks are rewritten from memory, keys included
+    await vault.loadKeys(); // chunks are rewritten from memory, keys included
     if (session.isLocked) throw new VaultError('locked'); // locked meanwhile: the keys stopped
     if (options.onlyNewer)
       puts = puts.filter((entry) => (vault.get(entry.id)?.revision ?? -1) <= entry.revision);

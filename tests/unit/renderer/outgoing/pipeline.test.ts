@@ -75,6 +75,17 @@ function recipient(): PointOfContact {
   };
 }
 
+/** The message id the recipient reads from what was sealed (signed by the sender). */
+async function idReadByRecipient(armored: string): Promise<string | undefined> {
+  const read = await readMessage(armored, {
+    ownKey: peer.privateKey,
+    verificationKeys: [await readPublicKey(own.publicKeyArmored)],
+    directory: [],
+    pins: [],
+  });
+  return read.payload?.id;
+}
+
 /** A host whose save dialog answers as told, recording what it was asked to save. */
 function host(saved: boolean) {
   const files: { suggestedName: string; mimeType: string; text: string }[] = [];
@@ -113,13 +124,7 @@ describe('outgoing pipeline', () => {
     expect(deliveryState(stored?.delivery)).toBe('prepared');
     expect(stored?.caseId).toBe('case-fictional-1');
     // The recipient reads the very id the sender saw.
-    const read = await readMessage(sealed.armored, {
-      ownKey: peer.privateKey,
-      verificationKeys: [await readPublicKey(own.publicKeyArmored)],
-      directory: [],
-      pins: [],
-    });
-    expect(read.payload?.id).toBe(MESSAGE.id);
+    expect(await idReadByRecipient(sealed.armored)).toBe(MESSAGE.id);
   });
 
   it('a cancelled save leaves it prepared; a saved .eml is addressed to the directory e-mail and hides the content', async () => {
@@ -196,13 +201,7 @@ describe('outgoing pipeline', () => {
     } finally {
       vi.useRealTimers();
     }
-    const read = await readMessage(sealed.armored, {
-      ownKey: peer.privateKey,
-      verificationKeys: [await readPublicKey(own.publicKeyArmored)],
-      directory: [],
-      pins: [],
-    });
-    expect(read.payload?.id).toBe(MESSAGE.id);
+    expect(await idReadByRecipient(sealed.armored)).toBe(MESSAGE.id);
   });
 
   it('refuses to seal for a recipient without a key, and stores nothing', async () => {
