@@ -80,7 +80,8 @@ function indexInBackground(session: VaultSession, vault: DirectoryVault): void {
     if (session.isLocked || held.get(session)?.generation !== generation) return;
     if (!vault.live.index.indexPending(performance.now() + 8)) setTimeout(step, 0);
   };
-  setTimeout(step, 0);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 500 });
+  else setTimeout(step, 0);
 }
 
 /** How long after a load chunks of an earlier form wait to be rewritten (after the first paint). */
