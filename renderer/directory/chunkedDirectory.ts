@@ -22,30 +22,14 @@
  * by its id and written back unchanged (apart from the valid entries) whenever its chunk is
  * rewritten.
  *
- * Keys after the list (form 4): the armoured public keys are ~60 % of the directory's text and
- * nothing on the list or in search needs them, so a chunk stores them as a second part of its
- * record (shared/vault/recordCipher.ts, under the same AES-GCM tag). A load inflates and parses the
- * entries only and resolves (a 10,000-entry load in about half the time); once the list is on
- * screen (the first idle moment), or as soon as something asks for them (loadKeys), the keys are
- * read and put back into the same entry objects (~200 ms of work for 10,000 entries on a slow
- * machine). Until then an entry's `openpgp` holds its fingerprint only: whatever uses a key waits
- * for directoryKeysLoaded() (renderer/directory/store.ts), and every directory write waits for
- * the keys, since it rewrites chunks from memory.
- *
- * Validation at load: entries of a chunk of the current form (CHUNK_FORM) are taken as they are.
- * This build writes into a chunk's `entries` only what passed PointOfContactSchema (validEntry, or
- * the read of an earlier chunk), and AES-GCM with this vault's key authenticates that the chunk is
- * one it wrote, so checking them again found nothing and cost ~50 ms of a 10,000-entry load. Chunks
- * of any other form (written by an earlier build, under an earlier schema) are checked entry by
- * entry (readEntry) and rewritten in the current form. A change to the entry schema must therefore
- * bump CHUNK_FORM (tests/unit/renderer/directory/chunkForm.test.ts pins the schema to the form).
+ * The stored form of a chunk (keys in a second part, no second schema check of what this build
+ * wrote) is in ./chunkForm.ts.
  *
  * Per-entry records of earlier versions (collection 'directory') are moved into chunks on the first
  * load with the key (the Dexie upgrade has no key): readable ones in one transaction with the new
  * chunks, damaged ones left where they are and reported.
  */
 import Dexie from 'dexie';
-import { VaultError } from '../../shared/vault/errors';
 import { LiveDirectory } from '../../shared/directory/loadedDirectory';
 import {
   PointOfContactSchema,
@@ -55,9 +39,21 @@ import {
 import type { StoredRecord } from '../db/database';
 import type { CollectionName } from '../vault/collections';
 import { RecordReadFailure, type BatchOp, type VaultSession } from '../vault/session';
+import {
+  CHUNK_COLLECTION,
+  CHUNK_FORM,
+  chunkFromRead,
+  chunkOp,
+  chunkValues,
+  keyPairs,
+  keysInlineUnlessCurrent,
+  putKeysBack,
+  type Chunk,
+} from './chunkForm';
 import { isCanonicalEntry, readEntry } from './readEntry';
+import { whenIdle } from './whenIdle';
 
-export const CHUNK_COLLECTION = 'directoryChunks' satisfies CollectionName;
+export { CHUNK_COLLECTION, CHUNK_FORM } from './chunkForm';
 /** Per-entry records of the first storage format, migrated into chunks on first load. */
 export const LEGACY_COLLECTION = 'directory' satisfies CollectionName;
 /**
@@ -73,39 +69,6 @@ export const CHUNK_SIZE = 500;
  * a load reads at most this share of stale bytes, and a 1 % delta writes ~1 % of the directory.
  */
 export const STALE_LIMIT = CHUNK_SIZE / 5;
-
-interface Chunk {
-  entries: Map<string, PointOfContact>;
-  /** Values in the chunk that break the schema: kept as they are, reported, never dropped. */
-  quarantined: unknown[];
-  /** The stamp of the write that stored it (0 for chunks of earlier versions). */
-  written: number;
-  /** The stored form (CHUNK_FORM when current; 0 for chunks of earlier versions). */
-  form: number;
-  /** Ids whose copy in this chunk on disk is superseded by a copy in a chunk written later. */
-  stale: Set<string>;
-  /** Reads the chunk's keys (its record's second part) until they are put back; null after. */
-  keys: (() => Promise<unknown>) | null;
-}
-
-/** What a chunk's decrypted value holds. */
-interface ChunkValue {
-  /** In a chunk of the current form: entries that passed the schema when written. */
-  entries: unknown[];
-  /** Values that broke the schema when read, kept as they were (current form only). */
-  quarantined: unknown[];
-  written: number;
-  form: number;
-}
-
-/**
- * The chunks' current stored form: compressed JSON with its non-ASCII characters escaped
- * (shared/vault/recordCipher.ts, asciiJson; form 2), entries valid under this build's schema apart
- * from the quarantined values (form 3), the entries' keys in a second part (form 4). Chunks of an
- * earlier form read as well (their entries checked one by one) and are rewritten once, a moment
- * after a load (earlierChunks).
- */
-export const CHUNK_FORM = 4;
 
 export interface DirectoryWrite {
   /** Batch operations that store the change (give them to one session.writeBatch). */
@@ -124,85 +87,6 @@ function chunkRecords(session: VaultSession, collection: CollectionName): Promis
     .where('[collection+id]')
     .between([collection, Dexie.minKey], [collection, Dexie.maxKey], true, true)
     .toArray();
-}
-
-/** The decrypted chunk's values, or null when it is not a chunk at all (reported as damaged). */
-function chunkValues(value: unknown): ChunkValue | null {
-  if (typeof value !== 'object' || value === null || !('entries' in value)) return null;
-  if (!Array.isArray(value.entries)) return null;
-  const written = 'written' in value && Number.isSafeInteger(value.written) ? Number(value.written) : 0;
-  const form = 'form' in value && Number.isSafeInteger(value.form) ? Number(value.form) : 0;
-  const quarantined = 'quarantined' in value && Array.isArray(value.quarantined) ? value.quarantined : [];
-  return { entries: value.entries as unknown[], quarantined: quarantined as unknown[], written, form };
-}
-
-/** An entry as a chunk of the current form holds it: valid when written (see the header). */
-function writtenEntry(value: unknown): PointOfContact | null {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
-    ? (value as PointOfContact)
-    : readEntry(value);
-}
-
-/** The keys of a chunk's second part: [entry id, armoured key] pairs (anything else is skipped). */
-function keyPairs(value: unknown): [string, string][] {
-  const keys = typeof value === 'object' && value !== null && 'keys' in value ? value.keys : null;
-  if (!Array.isArray(keys)) throw new VaultError('record-corrupted', 'directory keys');
-  return keys.filter(
-    (pair): pair is [string, string] =>
-      Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string',
-  );
-}
-
-/** Puts each key back into its entry (same object), where the entry still states a fingerprint. */
-function putKeysBack(
-  entries: ReadonlyMap<string, PointOfContact> | Map<string, unknown>,
-  pairs: [string, string][],
-) {
-  for (const [id, publicKey] of pairs) {
-    const entry = entries.get(id) as { openpgp?: { publicKey?: string } } | undefined;
-    if (entry?.openpgp) entry.openpgp.publicKey = publicKey;
-  }
-}
-
-/**
- * A chunk's record as written: the entries without their keys, and the keys as the second part.
- * Every entry with `openpgp` must have its key by now (the writes wait for loadKeys): a chunk
- * written without one would lose it on disk, so that is refused.
- */
-function chunkOp(
-  chunkId: string,
-  entries: Iterable<PointOfContact>,
-  quarantined: unknown[],
-  written: number,
-): BatchOp {
-  const stored: PointOfContact[] = [];
-  const keys: [string, string][] = [];
-  for (const entry of entries) {
-    if (!entry.openpgp) {
-      stored.push(entry);
-      continue;
-    }
-    if (typeof entry.openpgp.publicKey !== 'string')
-      throw new Error(`the key of ${entry.id} is not loaded yet`);
-    stored.push({
-      ...entry,
-      openpgp: { fingerprint: entry.openpgp.fingerprint } as PointOfContact['openpgp'],
-    });
-    keys.push([entry.id, entry.openpgp.publicKey]);
-  }
-  return {
-    collection: CHUNK_COLLECTION,
-    id: chunkId,
-    value: { entries: stored, quarantined, written, form: CHUNK_FORM },
-    later: { keys },
-    compress: true,
-  };
-}
-
-/** Runs `run` at the first idle moment (after the list has rendered), or after a task where there is none. */
-function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
-  else setTimeout(run, 0);
 }
 
 /**
@@ -258,7 +142,7 @@ export class DirectoryVault {
     this.#keysReady = new Promise<void>((resolve) => (this.#startKeys = resolve)).then(() =>
       this.#putKeysBack(),
     );
-    whenIdle(() => this.#startKeys());
+    whenIdle(() => this.#startKeys(), 1000);
   }
 
   /**
@@ -320,25 +204,7 @@ export class DirectoryVault {
       session.decryptManyInParts(chunkRows, chunkValues),
       legacyRows.length ? session.decryptManyWith(legacyRows, readEntry) : [],
     ]);
-    // A chunk of another form with its keys apart (a later build's, were there one): keys back
-    // first, since its entries are checked one by one and an entry needs its key to pass.
-    const values = await Promise.all(
-      parts.map(async (read) => {
-        if (read instanceof RecordReadFailure || !read.later || read.value.form === CHUNK_FORM) return read;
-        try {
-          const pairs = keyPairs(await read.later());
-          putKeysBack(
-            new Map(read.value.entries.map((value) => [(value as { id?: string }).id ?? '', value])),
-            pairs,
-          );
-          return { value: read.value, later: null };
-        } catch (error) {
-          return new RecordReadFailure(
-            error instanceof VaultError ? error : new VaultError('record-corrupted'),
-          );
-        }
-      }),
-    );
+    const values = await Promise.all(parts.map(keysInlineUnlessCurrent));
     const chunks = new Map<string, Chunk>();
     const damaged: string[] = [];
     const invalid: string[] = [];
@@ -349,32 +215,7 @@ export class DirectoryVault {
         damaged.push(id);
         return;
       }
-      const read = parted.value;
-      const chunk: Chunk = {
-        entries: new Map(),
-        quarantined: [],
-        written: read.written,
-        form: read.form,
-        stale: new Set(),
-        keys: parted.later,
-      };
-      const quarantine = (value: unknown) => {
-        chunk.quarantined.push(value);
-        const entryId = typeof value === 'object' && value !== null && 'id' in value ? value.id : null;
-        invalid.push(typeof entryId === 'string' ? entryId : `${id}#${chunk.quarantined.length}`);
-      };
-      const check = read.form === CHUNK_FORM ? writtenEntry : readEntry;
-      for (const value of read.entries) {
-        const entry = check(value);
-        if (entry) chunk.entries.set(entry.id, entry);
-        else quarantine(value);
-      }
-      // Values that broke the schema when read before: checked again (a later build may accept them).
-      for (const value of read.quarantined) {
-        const entry = readEntry(value);
-        if (entry) chunk.entries.set(entry.id, entry);
-        else quarantine(value);
-      }
+      const chunk = chunkFromRead(id, parted.value, parted.later, invalid);
       chunks.set(id, chunk);
     });
     const migrated: PointOfContact[] = [];

@@ -4,8 +4,10 @@
  * Every record read from the vault is authenticated (AES-256-GCM with its collection and id as
  * additional data), and its schema is still checked: a record written by a buggy or older build must
  * be quarantined, not shown. (Directory chunks of the current form are the one exception: this
- * build validated their entries when it wrote them; renderer/directory/chunkedDirectory.ts.) zod's safeParse builds a fresh copy of every entry and of every nested
- * object; at 10,000 entries that copy and its garbage were about a tenth of the directory's load.
+ * build validated their entries when it wrote them; renderer/directory/chunkForm.ts.)
+ *
+ * zod's safeParse builds a fresh copy of every entry and of every nested object; at 10,000 entries
+ * that copy and its garbage were about a tenth of the directory's load.
  *
  * The fast path checks the same rules by hand on the parsed JSON and, when the value already is
  * exactly what PointOfContactSchema would return (no unknown keys, strings already trimmed, every

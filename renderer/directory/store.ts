@@ -21,8 +21,8 @@
  * of having every reader load, decrypt and index 10,000 entries again. Writes are queued, one at a
  * time per vault, since each rewrites whole chunks from the in-memory copy.
  *
- * A load resolves before the entries' armoured public keys are back (chunkedDirectory.ts, "Keys
- * after the list"): the list, search and entry pages need none, and the keys follow within a few
+ * A load resolves before the entries' armoured public keys are back (chunkForm.ts, "Keys after
+ * the list"): the list, search and entry pages need none, and the keys follow within a few
  * hundred milliseconds. Until then `entry.openpgp` holds the fingerprint only; the code that seals
  * to, verifies with or republishes a directory key awaits directoryKeysLoaded() first, and writes
  * wait for the keys by themselves.
@@ -32,6 +32,7 @@ import type { PointOfContact, PointOfContactInput } from '../../shared/directory
 import { VaultError } from '../../shared/vault/errors';
 import type { BatchOp, VaultSession } from '../vault/session';
 import { DirectoryVault, LEGACY_COLLECTION, validEntry } from './chunkedDirectory';
+import { whenIdle } from './whenIdle';
 
 export { CHUNK_COLLECTION as DIRECTORY_COLLECTION } from './chunkedDirectory';
 
@@ -80,8 +81,7 @@ function indexInBackground(session: VaultSession, vault: DirectoryVault): void {
     if (session.isLocked || held.get(session)?.generation !== generation) return;
     if (!vault.live.index.indexPending(performance.now() + 8)) setTimeout(step, 0);
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 500 });
-  else setTimeout(step, 0);
+  whenIdle(step, 500);
 }
 
 /** How long after a load chunks of an earlier form wait to be rewritten (after the first paint). */

@@ -86,6 +86,9 @@ export class RecordReadFailure {
   constructor(readonly error: VaultError) {}
 }
 
+const corruptedRead = (stored: StoredRecord | undefined) =>
+  new RecordReadFailure(new VaultError('record-corrupted', `${stored?.collection}/${stored?.id}`));
+
 /**
  * An unlocked vault: the data key lives only here, in memory, as a non-extractable CryptoKey.
  * Writes encrypt first and only then open one IndexedDB transaction (an await on WebCrypto inside a
@@ -261,27 +264,17 @@ export class VaultSession {
    * ('record-corrupted' for a failed authentication or a null from `read`). One promise per record
    * instead of an async function per record: at 10,000 directory entries the promise plumbing cost
    * about as much as the AES-GCM itself (renderer/directory/store.ts; tests/bench/directory.bench.ts).
+   * A record stored in two parts is refused here, as by decryptRecord: read it with decryptManyInParts.
    */
-  decryptManyWith<T>(
+  async decryptManyWith<T>(
     rows: readonly StoredRecord[],
     read: (value: unknown) => T | null,
   ): Promise<(T | RecordReadFailure)[]> {
-    const key = this.requireKey();
-    return Promise.all(
-      rows.map((stored) =>
-        decryptRecord(key, stored.collection, stored.id, stored).then(
-          (value) =>
-            read(value) ??
-            new RecordReadFailure(new VaultError('record-corrupted', `${stored.collection}/${stored.id}`)),
-          (error: unknown) =>
-            new RecordReadFailure(
-              error instanceof VaultError
-                ? error
-                : new VaultError('record-corrupted', `${stored.collection}/${stored.id}`),
-            ),
-        ),
-      ),
-    );
+    const reads = await this.decryptManyInParts(rows, read);
+    return reads.map((result, i) => {
+      if (result instanceof RecordReadFailure) return result;
+      return result.later ? corruptedRead(rows[i]) : result.value;
+    });
   }
 
   /**
@@ -294,27 +287,22 @@ export class VaultSession {
     read: (value: unknown) => T | null,
   ): Promise<({ value: T; later: (() => Promise<unknown>) | null } | RecordReadFailure)[]> {
     const key = this.requireKey();
-    const corrupted = (stored: StoredRecord) =>
-      new RecordReadFailure(new VaultError('record-corrupted', `${stored.collection}/${stored.id}`));
     return Promise.all(
       rows.map((stored) =>
         decryptRecordParts(key, stored.collection, stored.id, stored).then(
           ({ value, later }) => {
             const checked = read(value);
-            if (checked === null) return corrupted(stored);
-            const second = later;
-            return {
-              value: checked,
-              later: second
-                ? () =>
-                    second().catch(() => {
-                      throw new VaultError('record-corrupted', `${stored.collection}/${stored.id}`);
-                    })
-                : null,
-            };
+            if (checked === null) return corruptedRead(stored);
+            const second = later
+              ? () =>
+                  later().catch(() => {
+                    throw corruptedRead(stored).error;
+                  })
+              : null;
+            return { value: checked, later: second };
           },
           (error: unknown) =>
-            error instanceof VaultError ? new RecordReadFailure(error) : corrupted(stored),
+            error instanceof VaultError ? new RecordReadFailure(error) : corruptedRead(stored),
         ),
       ),
     );

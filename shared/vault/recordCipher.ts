@@ -58,7 +58,7 @@ const DEFLATED = 0;
  * reader can take after the first: [1][length of the first part, 4 bytes big-endian][first][second].
  * The directory's chunks keep their entries' armoured public keys (~60 % of their text) in the
  * second part, so that a load inflates, decodes and parses only the first before the list shows
- * (renderer/directory/chunkedDirectory.ts). Both parts are under the one AES-GCM tag.
+ * (renderer/directory/chunkForm.ts). Both parts are under the one AES-GCM tag.
  */
 const DEFLATED_PARTS = 1;
 
@@ -128,8 +128,7 @@ export async function encryptRecord(
     plain.set(first, 5);
     plain.set(second, 5 + first.length);
   } else if (options.compress) {
-    const json = encoder.encode(asciiJson(value));
-    const deflated = await through(json, new CompressionStream('deflate-raw'));
+    const deflated = await deflateJson(value);
     plain = new Uint8Array(deflated.length + 1);
     plain[0] = DEFLATED;
     plain.set(deflated, 1);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CHUNK_FORM } from '../../../../renderer/directory/chunkedDirectory';
+import { CHUNK_FORM } from '../../../../renderer/directory/chunkForm';
 import { PointOfContactSchema } from '../../../../shared/directory/model';
 
 /**
- * Entries in a chunk of the current form are not checked again at load (chunkedDirectory.ts): they
+ * Entries in a chunk of the current form are not checked again at load (chunkForm.ts): they
  * passed this schema when written. So the schema and CHUNK_FORM move together. When this test fails
  * after a change to PointOfContactSchema: bump CHUNK_FORM (chunks written under the old schema are
  * then checked entry by entry, and rewritten), then record the new digest and form here.
