@@ -2,7 +2,12 @@ import { canonicalBytes } from '../../shared/encoding/canonicalJson';
 import type { PointOfContact } from '../../shared/directory/model';
 import { RegistryError } from '../../shared/registry/errors';
 import { EntryUpdateRequestSchema, EntryUpdateResponseSchema } from '../../shared/registry/protocol';
-import { fingerprintOf, readVerificationKey, verifyDetached } from '../../shared/registry/signing';
+import {
+  fingerprintOf,
+  readVerificationKey,
+  verifyDetached,
+  type VerificationKey,
+} from '../../shared/registry/signing';
 import { accountKey, ConflictError, parseOr400, rawStatement, type RegistryContext } from '../context';
 import type { Account } from '../store/accountRepository';
 import { checkEntryTextPolicy, checkStatementBinding } from './statementChecks';
@@ -51,7 +56,14 @@ export async function applyEntryUpdate(
     published &&
     (published.fingerprint !== before?.openpgp?.fingerprint ||
       published.publicKey !== before.openpgp.publicKey);
-  if (published && keyChanged) await proveKeyPossession(published, account, signedBytes, request.keyProof);
+  const proven =
+    published && keyChanged
+      ? await proveKeyPossession(published, account, signedBytes, request.keyProof)
+      : null;
+  const renewedAccountKey =
+    proven && published?.fingerprint === account.fingerprint
+      ? await mergeRenewedAccountKey(key, proven)
+      : null;
 
   const run = context.db.transaction((): EntryUpdated => {
     const earlier = context.accounts.storedResponse(account.id, statement.idempotencyKey);
@@ -114,11 +126,13 @@ export async function applyEntryUpdate(
         Buffer.from(signedBytes),
         request.keyProof ?? null,
       );
+    if (renewedAccountKey) context.accounts.replaceKey(account.id, account.fingerprint, renewedAccountKey);
     const result = { entry, seq };
     context.accounts.storeResponse(account.id, statement.idempotencyKey, result);
     return result;
   });
   const result = run();
+  if (renewedAccountKey) context.accountKeys.delete(account.id);
   context.onDirectoryChanged?.();
   return result;
 }
@@ -133,7 +147,7 @@ async function proveKeyPossession(
   account: Account,
   signedBytes: Uint8Array,
   keyProof: string | undefined,
-): Promise<void> {
+): Promise<VerificationKey> {
   let key;
   try {
     key = await readVerificationKey(published.publicKey);
@@ -143,11 +157,34 @@ async function proveKeyPossession(
   if (fingerprintOf(key) !== published.fingerprint) {
     throw new RegistryError('key-proof-invalid', 'The published key is not the key its fingerprint names.');
   }
-  if (published.fingerprint === account.fingerprint) return;
+  if (published.fingerprint === account.fingerprint) return key;
   if (!keyProof || !(await verifyDetached(signedBytes, keyProof, key, published.fingerprint))) {
     throw new RegistryError(
       'key-proof-invalid',
       'Publishing this key needs a signature by it over the same update.',
     );
+  }
+  return key;
+}
+
+/**
+ * A POC renews its key (new self-signatures, new expiry, same fingerprint: renewKey in
+ * shared/openpgp/keys.ts) and publishes the renewed copy in its entry. The registry must learn it
+ * too: it verifies every later statement of the account (sessions, edits, ping answers) with its own
+ * copy, and the copy from the enrolment stops verifying on its old expiry date, which would shut out
+ * a POC who renewed in time. OpenPGP's merge keeps what the registry holds (a revocation stays) and
+ * takes only self-signatures that verify with the same primary key, which only its holder can make.
+ * Returns the merged armour, or null when it adds nothing.
+ */
+async function mergeRenewedAccountKey(
+  stored: VerificationKey,
+  renewed: VerificationKey,
+): Promise<string | null> {
+  try {
+    const merged = await stored.update(renewed);
+    const armour = merged.armor();
+    return armour === stored.armor() ? null : armour;
+  } catch {
+    return null; // not the same primary key (checked before) or unreadable: keep the stored copy
   }
 }

@@ -137,6 +137,16 @@ export class AccountRepository {
     return run();
   }
 
+  /**
+   * The account's key as the registry now knows it: the enrolled key merged with a renewed copy the
+   * account published (same fingerprint; see entryUpdates.ts `mergeRenewedAccountKey`).
+   */
+  replaceKey(accountId: string, fingerprint: string, publicKey: string): void {
+    this.db
+      .prepare('UPDATE accounts SET public_key = ? WHERE id = ? AND fingerprint = ?')
+      .run(publicKey, accountId, fingerprint);
+  }
+
   get(id: string): Account | undefined {
     const row = this.db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?').get(id);
     return row ? toAccount(row) : undefined;

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stateName } from '../../shared/directory/stateNames';
+import { formatDate } from '../../shared/i18n/formats';
 import { entryDisplayName } from '../components/entryNames';
 import { SYNC_QUERY_KEY, useSyncController } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';
@@ -22,14 +23,21 @@ export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const publication = useQuery({
-    queryKey: [...PUBLICATION_KEY, identity.fingerprint],
+    // A renewal keeps the fingerprint and changes the expiry: asked again, it reads "outdated".
+    queryKey: [...PUBLICATION_KEY, identity.fingerprint, identity.expiresAt],
     queryFn: () => ownKeyPublication(session, identity),
   });
   const data = publication.data;
 
   const publish = async (entryId: string) => {
-    if (!data || (data.kind !== 'ready' && data.kind !== 'rejected')) return;
-    const entry = data.entries.find((e) => e.id === entryId);
+    if (!data) return;
+    const offered =
+      data.kind === 'ready' || data.kind === 'rejected'
+        ? data.entries
+        : data.kind === 'outdated'
+          ? [data.entry]
+          : [];
+    const entry = offered.find((e) => e.id === entryId);
     if (!entry) return;
     setBusy(true);
     setFailed(false);
@@ -103,6 +111,28 @@ export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
               onClick={() => void publish(chosen ?? data.entries[0]?.id ?? '')}
             >
               {t('publish.action')}
+            </button>
+          </div>
+        </div>
+      )}
+      {data.kind === 'outdated' && (
+        <div className="stack">
+          <p role="alert" data-testid="key-publication">
+            {data.directoryExpiresAt
+              ? t('publish.outdated', {
+                  name: entryDisplayName(data.entry),
+                  date: formatDate(data.directoryExpiresAt, i18n.language),
+                })
+              : t('publish.outdatedNoDate', { name: entryDisplayName(data.entry) })}
+          </p>
+          <div>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void publish(data.entry.id)}
+            >
+              {t('publish.actionRenewed')}
             </button>
           </div>
         </div>

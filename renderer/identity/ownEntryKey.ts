@@ -1,6 +1,7 @@
 import type { PointOfContact } from '../../shared/directory/model';
 import type { SyncState } from '../../shared/sync/model';
-import { listEntriesOfState } from '../directory/store';
+import { directoryKeysLoaded, listEntriesOfState } from '../directory/store';
+import { parseKeyCached } from '../messaging/keyring';
 import { syncControllerFor } from '../sync/syncController';
 import type { VaultSession } from '../vault/session';
 import type { OwnIdentity } from '../messaging/ownIdentity';
@@ -20,6 +21,12 @@ export type OwnKeyPublication =
   | { kind: 'ready'; entries: PointOfContact[] }
   | { kind: 'queued'; entry: PointOfContact; conflict: boolean }
   | { kind: 'rejected'; entries: PointOfContact[] }
+  /**
+   * The entry carries this key, but an older copy of it: the key was renewed (new expiry, same
+   * fingerprint) after it was published. Peers encrypt to the copy in the directory, so they stop
+   * reaching this POC on its old expiry date; `directoryExpiresAt` is that date (null: none).
+   */
+  | { kind: 'outdated'; entry: PointOfContact; directoryExpiresAt: string | null }
   | { kind: 'published'; entry: PointOfContact };
 
 /** The own State's entries of the own role, oldest id first (a stable default choice). */
@@ -30,30 +37,61 @@ async function ownRoleEntries(session: VaultSession, state: SyncState): Promise<
 
 export async function ownKeyPublication(
   session: VaultSession,
-  identity: Pick<OwnIdentity, 'fingerprint'>,
+  identity: Pick<OwnIdentity, 'fingerprint' | 'publicKeyArmored'>,
 ): Promise<OwnKeyPublication> {
   const controller = syncControllerFor(session);
   const state = await controller.store.loadState();
   if (!state) return { kind: 'not-enrolled' };
   if (state.ownFingerprint !== identity.fingerprint)
     return { kind: 'other-key', state: state.state, role: state.role };
+  await directoryKeysLoaded(session); // the entries' keys follow the list (chunk form 4)
   const entries = await ownRoleEntries(session, state);
-  const published = entries.find((entry) => entry.openpgp?.fingerprint === identity.fingerprint);
-  if (published) return { kind: 'published', entry: published };
+  const carrying = entries.find((entry) => entry.openpgp?.fingerprint === identity.fingerprint);
+  const directoryCopy = carrying?.openpgp?.publicKey;
+  const sameCopy =
+    directoryCopy !== undefined && (await sameExpiry(directoryCopy, identity.publicKeyArmored));
+  if (carrying && sameCopy) return { kind: 'published', entry: carrying };
   const ownIds = new Set(entries.map((entry) => entry.id));
   const updates = (await controller.store.listOutbox()).flatMap((item) =>
     item.kind === 'entry-update' &&
     ownIds.has(item.request.statement.entry.id) &&
-    item.request.statement.entry.openpgp?.fingerprint === identity.fingerprint
+    item.request.statement.entry.openpgp?.fingerprint === identity.fingerprint &&
+    // An update that carries an earlier copy (sent before a renewal) does not publish this one.
+    item.request.statement.entry.openpgp.publicKey === identity.publicKeyArmored
       ? [item]
       : [],
   );
   const pending = updates.find((item) => item.status !== 'rejected');
   const entry = pending ? entries.find((e) => e.id === pending.request.statement.entry.id) : undefined;
   if (pending && entry) return { kind: 'queued', entry, conflict: pending.status === 'conflict' };
+  if (carrying)
+    return { kind: 'outdated', entry: carrying, directoryExpiresAt: await expiryOf(directoryCopy) };
   if (entries.length === 0) return { kind: 'no-entry', state: state.state, role: state.role };
   if (updates.length > 0) return { kind: 'rejected', entries };
   return { kind: 'ready', entries };
+}
+
+/** When a key stops being valid: ISO date, or null for never (or when the copy cannot be read). */
+async function expiryOf(armoured: string | undefined): Promise<string | null> {
+  const key = armoured ? await parseKeyCached(armoured) : null;
+  const expiry = key ? await key.getExpirationTime().catch(() => null) : null;
+  return expiry instanceof Date ? expiry.toISOString() : null;
+}
+
+/**
+ * Whether the directory's copy of the own key is the current one: the same text, or (armoured
+ * otherwise, e.g. by another tool) a copy that reads and expires when the own key does. A copy that
+ * does not read is not current: publishing replaces it.
+ */
+async function sameExpiry(directoryCopy: string, ownCopy: string): Promise<boolean> {
+  if (directoryCopy === ownCopy) return true;
+  const [theirs, ours] = await Promise.all([parseKeyCached(directoryCopy), parseKeyCached(ownCopy)]);
+  if (!theirs || !ours) return false;
+  const [a, b] = await Promise.all([
+    theirs.getExpirationTime().catch(() => null),
+    ours.getExpirationTime().catch(() => null),
+  ]);
+  return a !== null && b !== null && String(a) === String(b);
 }
 
 /** Queues a signed update of the entry that carries the own public key; the sync sends it at once. */

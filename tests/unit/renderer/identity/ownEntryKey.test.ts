@@ -8,7 +8,12 @@ import { syncControllerFor } from '../../../../renderer/sync/syncController';
 import { createVault } from '../../../../renderer/vault/vault';
 import type { VaultSession } from '../../../../renderer/vault/session';
 import type { PointOfContact } from '../../../../shared/directory/model';
-import { generateIdentity, type GeneratedIdentity } from '../../../../shared/openpgp/keys';
+import {
+  generateIdentity,
+  readPublicKey,
+  renewKey,
+  type GeneratedIdentity,
+} from '../../../../shared/openpgp/keys';
 import { readVerificationKey, verifyCanonical } from '../../../../shared/registry/signing';
 import type { SyncState } from '../../../../shared/sync/model';
 
@@ -232,5 +237,85 @@ describe('own key in the own directory entry', () => {
     const stale = { ...OWN_A, openpgp: { fingerprint: OTHER_FINGERPRINT, publicKey: 'old fictional key' } };
     const session = await vault({ enrolledAs: own.fingerprint, entries: [stale] });
     expect((await ownKeyPublication(session, ownIdentity())).kind).toBe('ready');
+  });
+});
+
+describe('after a renewal: same fingerprint, new expiry (My keys → Renew)', () => {
+  let aged: GeneratedIdentity;
+  let renewedArmour: string;
+  const DAY = 86_400_000;
+
+  beforeAll(async () => {
+    // Made a month ago (a renewal's self-signature must be newer than the first), renewed now.
+    aged = await generateIdentity({
+      name: 'Fictional POC (test)',
+      email: 'poc@cert.example',
+      date: new Date(Date.now() - 30 * DAY),
+    });
+    renewedArmour = (await renewKey(aged.privateKey)).toPublic().armor();
+  });
+
+  const renewedIdentity = (): OwnIdentity => ({
+    ...ownIdentity(),
+    fingerprint: aged.fingerprint,
+    publicKeyArmored: renewedArmour,
+  });
+  const carrying = (publicKey: string, revision = 3) => ({
+    ...OWN_A,
+    revision,
+    openpgp: { fingerprint: aged.fingerprint, publicKey },
+  });
+
+  it('the entry still carries the copy from before: outdated, with its expiry; publishing replaces it', async () => {
+    const session = await vault({ enrolledAs: aged.fingerprint, entries: [carrying(aged.publicKeyArmored)] });
+    const status = await ownKeyPublication(session, renewedIdentity());
+    const oldExpiry = (await (await readPublicKey(aged.publicKeyArmored)).getExpirationTime()) as Date;
+    // Two years from a month ago: the date peers stop reaching this POC if nothing is done.
+    expect(oldExpiry.getTime()).toBeGreaterThan(Date.now() + 600 * DAY);
+    expect(status).toEqual({
+      kind: 'outdated',
+      entry: carrying(aged.publicKeyArmored),
+      directoryExpiresAt: oldExpiry.toISOString(),
+    });
+
+    if (status.kind !== 'outdated') throw new Error('expected outdated');
+    await publishOwnKey(session, renewedIdentity(), status.entry);
+    await syncControllerFor(session).syncNow();
+    const [item] = await syncControllerFor(session).store.listOutbox();
+    if (item?.kind !== 'entry-update') throw new Error('expected an entry update in the outbox');
+    expect(item.request.statement.entry.openpgp).toEqual({
+      fingerprint: aged.fingerprint,
+      publicKey: renewedArmour,
+    });
+    expect(item.request.statement.baseRevision).toBe(3);
+    expect(await ownKeyPublication(session, renewedIdentity())).toMatchObject({ kind: 'queued' });
+
+    // The registry took it and the next sync brought the entry back with the renewed copy.
+    await putEntries(session, [carrying(renewedArmour, 4)]);
+    expect(await ownKeyPublication(session, renewedIdentity())).toMatchObject({
+      kind: 'published',
+      entry: { revision: 4 },
+    });
+  });
+
+  it('an update queued before the renewal (earlier copy) does not count as publishing the renewed one', async () => {
+    const session = await vault({ enrolledAs: aged.fingerprint, entries: [OWN_A] });
+    await publishOwnKey(
+      session,
+      { fingerprint: aged.fingerprint, publicKeyArmored: aged.publicKeyArmored },
+      OWN_A,
+    );
+    await syncControllerFor(session).syncNow();
+    expect((await ownKeyPublication(session, renewedIdentity())).kind).toBe('ready');
+  });
+
+  it('the renewed copy armoured by another tool (a Comment header) is the same copy: published', async () => {
+    const otherwise = renewedArmour.replace(
+      '-----BEGIN PGP PUBLIC KEY BLOCK-----\n',
+      '-----BEGIN PGP PUBLIC KEY BLOCK-----\nComment: fictional other tool\n',
+    );
+    expect(otherwise).not.toBe(renewedArmour);
+    const session = await vault({ enrolledAs: aged.fingerprint, entries: [carrying(otherwise)] });
+    expect((await ownKeyPublication(session, renewedIdentity())).kind).toBe('published');
   });
 });
