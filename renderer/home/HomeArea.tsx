@@ -8,7 +8,7 @@ import { LoadDemo } from '../directory/DirectoryArea';
 import { useDirectory } from '../directory/useDirectory';
 import { useHost } from '../host/HostContext';
 import { changedKeys } from '../identity/peerKeys';
-import { usePeerRecords } from '../identity/useOwnIdentity';
+import { useOwnIdentity, useOwnKeyPublication, usePeerRecords } from '../identity/useOwnIdentity';
 import { entryDisplayName } from '../components/entryNames';
 import { useSettings } from '../host/useSettings';
 import { SYNC_QUERY_KEY, useSyncController, useSyncStatus } from '../sync/useSync';
@@ -34,6 +34,8 @@ export function HomeArea() {
   const cases = useCaseList();
   const directory = useDirectory();
   const peers = usePeerRecords();
+  const identity = useOwnIdentity();
+  const publication = useOwnKeyPublication(status?.enrolled ? identity.data : null);
   const checks = useUnansweredChecks();
   const settings = useSettings();
   const { data: sync } = useQuery({
@@ -81,8 +83,16 @@ export function HomeArea() {
         staleSyncDays: settings.data?.staleSyncDays ?? 14,
         outboxWaiting: status?.outboxWaiting ?? 0,
         legacyToCheck: status?.legacyToCheck ?? 0,
+        ownKey: identity.data
+          ? {
+              expiresAt: identity.data.expiresAt,
+              ...(publication.data?.kind === 'outdated'
+                ? { directoryCopyExpiresAt: publication.data.directoryExpiresAt }
+                : {}),
+            }
+          : undefined,
       }),
-    [now, sync, summaries, keyChanges, checks.data, status, settings.data],
+    [now, sync, summaries, keyChanges, checks.data, status, settings.data, identity.data, publication.data],
   );
 
   // OS notifications for what changed since the last look (never for what was there at opening).

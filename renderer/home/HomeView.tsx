@@ -2,7 +2,13 @@
 // (pragma: tsx runs the bench without the web tsconfig; this keeps the automatic JSX runtime there too)
 import type { CaseSummary, DueItem } from '../../shared/cases';
 import { TODAY_LIST_LIMIT, type Today } from '../../shared/home/today';
-import { formatCountdown, formatDateTime, formatRelative, utcTitle } from '../../shared/i18n/formats';
+import {
+  formatCountdown,
+  formatDate,
+  formatDateTime,
+  formatRelative,
+  utcTitle,
+} from '../../shared/i18n/formats';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -131,6 +137,18 @@ export function HomeView({ today, t, language, now, stateName, onAnswerPing, ans
           </ul>
           <p>
             <a href="#/messages/checks">{t('checks.open')}</a>
+          </p>
+        </section>
+      ) : null}
+
+      {today.ownKey ? (
+        <section aria-labelledby="today-own-key" className="today-section">
+          <h3 id="today-own-key">{t('ownKey.title')}</h3>
+          <p className={today.ownKey.kind === 'expires-soon' ? 'notice' : 'warning'}>
+            {today.ownKey.at
+              ? t(`ownKey.${today.ownKey.kind}`, { date: formatDate(today.ownKey.at, language) })
+              : t('ownKey.directory-copy-outdated-undated')}{' '}
+            <a href="#/identity">{t('ownKey.open')}</a>
           </p>
         </section>
       ) : null}

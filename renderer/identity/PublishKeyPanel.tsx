@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stateName } from '../../shared/directory/stateNames';
@@ -7,11 +7,9 @@ import { entryDisplayName } from '../components/entryNames';
 import { SYNC_QUERY_KEY, useSyncController } from '../sync/useSync';
 import { useVaultSession } from '../vault/session';
 import { navigate } from '../navigation/navigation';
-import { ownKeyPublication, publishOwnKey } from './ownEntryKey';
+import { publishOwnKey } from './ownEntryKey';
+import { useOwnKeyPublication } from './useOwnIdentity';
 import type { OwnIdentity } from '../messaging/ownIdentity';
-
-/** Under ['sync', …] so every sync round (push, then pull) refreshes the state shown. */
-const PUBLICATION_KEY = [...SYNC_QUERY_KEY, 'ownKeyPublication'] as const;
 
 /** "Publish my key in my directory entry": queued → published once the registry's feed carries it. */
 export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
@@ -22,11 +20,7 @@ export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  const publication = useQuery({
-    // A renewal keeps the fingerprint and changes the expiry: asked again, it reads "outdated".
-    queryKey: [...PUBLICATION_KEY, identity.fingerprint, identity.expiresAt],
-    queryFn: () => ownKeyPublication(session, identity),
-  });
+  const publication = useOwnKeyPublication(identity);
   const data = publication.data;
 
   const publish = async (entryId: string) => {
@@ -47,7 +41,7 @@ export function PublishKeyPanel({ identity }: { identity: OwnIdentity }) {
       setFailed(true);
     } finally {
       setBusy(false);
-      void client.invalidateQueries({ queryKey: PUBLICATION_KEY });
+      void client.invalidateQueries({ queryKey: [...SYNC_QUERY_KEY, 'ownKeyPublication'] });
     }
   };
 

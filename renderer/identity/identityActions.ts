@@ -43,8 +43,7 @@ export function daysUntilExpiry(identity: Pick<OwnIdentity, 'expiresAt'>, now = 
   return Math.floor((Date.parse(identity.expiresAt) - now) / 86_400_000);
 }
 
-/** Renewal reminder window: 60 days before expiry. */
-export const RENEWAL_REMINDER_DAYS = 60;
+export { RENEWAL_REMINDER_DAYS } from '../../shared/home/today';
 
 /** A file name that says nothing about whose key it is. */
 export function keyFileName(kind: 'public' | 'revocation' | 'secret', fingerprint: string): string {

@@ -1,10 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ownKeyPublication } from '../identity/ownEntryKey';
+import { useOwnKeyPublication } from '../identity/useOwnIdentity';
 import type { OwnIdentity } from '../messaging/ownIdentity';
 import { PublishKeyPanel } from '../identity/PublishKeyPanel';
-import { SYNC_QUERY_KEY } from '../sync/useSync';
-import { useVaultSession } from '../vault/session';
 
 /**
  * Publishing the own key in the own directory entry (A §7 d), with the identity area's own panel.
@@ -13,11 +10,7 @@ import { useVaultSession } from '../vault/session';
  */
 export function PublishStep({ identity, onNext }: { identity: OwnIdentity; onNext: () => void }) {
   const { t } = useTranslation('firstrun');
-  const session = useVaultSession();
-  const publication = useQuery({
-    queryKey: [...SYNC_QUERY_KEY, 'firstRunPublication', identity.fingerprint],
-    queryFn: () => ownKeyPublication(session, identity),
-  });
+  const publication = useOwnKeyPublication(identity);
   const kind = publication.data?.kind;
   const done = kind === 'queued' || kind === 'published';
 

@@ -47,6 +47,41 @@ export interface TodayInput {
   outboxWaiting: number;
   /** Outbox items signed under protocol v1, kept until the user checks them (shared/sync/legacyOutbox.ts). */
   legacyToCheck: number;
+  /** The own key, when this vault has one (see OwnKeyNotice). */
+  ownKey?: TodayOwnKey | undefined;
+}
+
+export interface TodayOwnKey {
+  /** When the own key expires (null: never). */
+  expiresAt: string | null;
+  /**
+   * Set when the own directory entry carries an older copy of the key (from before a renewal): when
+   * that copy runs out (null: it does not say). Peers encrypt to that copy.
+   */
+  directoryCopyExpiresAt?: string | null | undefined;
+}
+
+/** Renewal reminder window: 60 days before the key expires. */
+export const RENEWAL_REMINDER_DAYS = 60;
+
+/**
+ * The own key needs the POC: it has expired (peers can no longer write to it), it expires within
+ * RENEWAL_REMINDER_DAYS, or it was renewed but the directory still hands peers the old copy.
+ */
+export type OwnKeyNotice =
+  | { kind: 'expired'; at: string }
+  | { kind: 'expires-soon'; at: string }
+  | { kind: 'directory-copy-outdated'; at: string | null };
+
+export function ownKeyNotice(ownKey: TodayOwnKey | undefined, now: number): OwnKeyNotice | null {
+  if (!ownKey) return null;
+  const { expiresAt, directoryCopyExpiresAt } = ownKey;
+  if (expiresAt && Date.parse(expiresAt) <= now) return { kind: 'expired', at: expiresAt };
+  if (expiresAt && Date.parse(expiresAt) - now <= RENEWAL_REMINDER_DAYS * 86_400_000)
+    return { kind: 'expires-soon', at: expiresAt };
+  if (directoryCopyExpiresAt !== undefined)
+    return { kind: 'directory-copy-outdated', at: directoryCopyExpiresAt };
+  return null;
 }
 
 export interface PendingPing {
@@ -85,6 +120,7 @@ export interface Today {
   syncStale: boolean;
   outboxWaiting: number;
   legacyToCheck: number;
+  ownKey: OwnKeyNotice | null;
   /** Nothing at all needs the user: the page says so instead of showing empty lists. */
   quiet: boolean;
 }
@@ -144,6 +180,7 @@ export function buildToday(input: TodayInput): Today {
     syncStale,
     outboxWaiting: input.outboxWaiting,
     legacyToCheck: input.legacyToCheck,
+    ownKey: ownKeyNotice(input.ownKey, input.now),
     quiet: false,
     ...(input.lastSyncAt ? { lastSyncAt: input.lastSyncAt } : {}),
   };
@@ -156,7 +193,9 @@ export function buildToday(input: TodayInput): Today {
       input.keyChanges.length +
       input.outboxWaiting +
       input.legacyToCheck ===
-      0 && !syncStale;
+      0 &&
+    !syncStale &&
+    !today.ownKey;
   return today;
 }
 

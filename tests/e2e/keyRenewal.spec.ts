@@ -32,11 +32,22 @@ test('after a renewal the directory copy is shown as outdated until the renewed 
   await expect(publication).toContainText(
     `Your directory entry ${poc.entryName} still carries the copy of your key from before its renewal, valid until `,
   );
+  // Today says it too (a POC rarely opens My keys), one click from the place to fix it.
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Today' }).click();
+  const ownKey = page.getByRole('region', { name: 'Your OpenPGP key' });
+  await expect(ownKey).toContainText(
+    'You renewed your key, but your directory entry still carries the old copy, which runs out on ',
+  );
+  await ownKey.getByRole('link', { name: 'Open My keys' }).click();
   await page.getByRole('button', { name: 'Publish my renewed key' }).click();
   await expect(publication).toHaveText(`Published: the directory entry ${poc.entryName} carries your key.`, {
     timeout: 90_000,
   });
   // The registry took a signed update (one more change in its feed) and this device pulled it back.
   expect(registry.head()).toBeGreaterThan(headBefore);
+  await nav.getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your OpenPGP key' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseSummary } from '../../../../shared/cases';
 import type { CheckRecord } from '../../../../shared/commcheck';
-import { buildToday, noticesBetween, type TodayCheck, type TodayInput } from '../../../../shared/home/today';
+import {
+  buildToday,
+  noticesBetween,
+  RENEWAL_REMINDER_DAYS,
+  type TodayCheck,
+  type TodayInput,
+} from '../../../../shared/home/today';
 
 const NOW = Date.parse('2026-12-01T09:00:00.000Z');
 const hours = (h: number) => new Date(NOW + h * 3_600_000).toISOString();
@@ -171,5 +177,40 @@ describe('Today', () => {
         .sort(),
     ).toEqual(['deadline', 'ping', 'reply']);
     expect(noticesBetween(after, after, [answered, due], later)).toEqual([]);
+  });
+});
+
+describe('Today: the own key', () => {
+  const days = (d: number) => hours(d * 24);
+  const quietlySynced = { lastSyncAt: hours(-1) };
+
+  it('says nothing of a key valid beyond the reminder window whose copy the directory carries', () => {
+    const today = buildToday(
+      input({ ...quietlySynced, ownKey: { expiresAt: days(RENEWAL_REMINDER_DAYS + 1) } }),
+    );
+    expect(today.ownKey).toBeNull();
+    expect(today.quiet).toBe(true);
+    expect(buildToday(input({ ...quietlySynced, ownKey: { expiresAt: null } })).ownKey).toBeNull();
+  });
+
+  it('reminds within the window, and says so louder once the key has expired', () => {
+    expect(buildToday(input({ ownKey: { expiresAt: days(RENEWAL_REMINDER_DAYS) } })).ownKey).toEqual({
+      kind: 'expires-soon',
+      at: days(RENEWAL_REMINDER_DAYS),
+    });
+    const expired = buildToday(input({ ...quietlySynced, ownKey: { expiresAt: days(-1) } }));
+    expect(expired.ownKey).toEqual({ kind: 'expired', at: days(-1) });
+    expect(expired.quiet).toBe(false);
+  });
+
+  it('after a renewal, names the date the old copy in the directory runs out until the renewed one is published', () => {
+    const renewed = buildToday(
+      input({ ...quietlySynced, ownKey: { expiresAt: days(730), directoryCopyExpiresAt: days(20) } }),
+    );
+    expect(renewed.ownKey).toEqual({ kind: 'directory-copy-outdated', at: days(20) });
+    expect(renewed.quiet).toBe(false);
+    expect(
+      buildToday(input({ ownKey: { expiresAt: days(730), directoryCopyExpiresAt: null } })).ownKey,
+    ).toEqual({ kind: 'directory-copy-outdated', at: null });
   });
 });
