@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { PointOfContact } from '../shared/directory/model';
 import { RegistryError } from '../shared/registry/errors';
-import { readVerificationKey, type VerificationKey } from '../shared/registry/signing';
+import { fingerprintOf, readVerificationKey, type VerificationKey } from '../shared/registry/signing';
 import type { Account, AccountRepository } from './store/accountRepository';
 import type { RegistryDatabase } from './store/database';
 import type { DirectoryRepository } from './store/directoryRepository';
@@ -105,6 +105,36 @@ export async function accountKey(context: RegistryContext, account: Account): Pr
   const key = await readVerificationKey(account.publicKey);
   context.accountKeys.set(account.id, key);
   return key;
+}
+
+/**
+ * A POC renews its key (new self-signatures, new expiry, same fingerprint: renewKey in
+ * shared/openpgp/keys.ts). The registry verifies every statement of the account (sessions, edits,
+ * ping answers) with its own copy, and the copy from the enrolment stops verifying on its old expiry
+ * date, which would shut out a POC who renewed. So a renewed copy is taken wherever the app sends
+ * one: published in the own entry (entryUpdates.ts), or along with a session request after the
+ * registry's copy failed (accessRoutes.ts). OpenPGP's merge keeps what the registry holds (a
+ * revocation stays) and takes only self-signatures that verify with the same primary key, which
+ * only its holder can make: whoever sends the copy, nothing else can be learnt from it.
+ * Returns the merged key, or null when the copy is not of this key or adds nothing.
+ */
+export async function mergeRenewedAccountKey(
+  stored: VerificationKey,
+  renewed: VerificationKey,
+): Promise<VerificationKey | null> {
+  if (fingerprintOf(stored) !== fingerprintOf(renewed)) return null;
+  try {
+    const merged = await stored.update(renewed);
+    return merged.armor() === stored.armor() ? null : merged;
+  } catch {
+    return null; // unreadable parts: keep the stored copy
+  }
+}
+
+/** Keeps a merged copy of the account's key (mergeRenewedAccountKey) for every later statement. */
+export function rememberAccountKey(context: RegistryContext, account: Account, key: VerificationKey): void {
+  context.accounts.replaceKey(account.id, account.fingerprint, key.armor());
+  context.accountKeys.set(account.id, key);
 }
 
 /** The raw `statement` member exactly as received: signatures cover its canonical JSON. */

@@ -15,8 +15,10 @@ import { ExerciseRepository } from '../store/exerciseRepository';
 import {
   accountKey,
   bearerToken,
+  mergeRenewedAccountKey,
   parseOr400,
   rawStatement,
+  rememberAccountKey,
   requireAccount,
   type RegistryContext,
 } from '../context';
@@ -82,13 +84,18 @@ export function registerAccessRoutes(app: FastifyInstance, context: RegistryCont
       throw new RegistryError('challenge-invalid', 'This challenge does not match.');
     if (account.revokedAt)
       throw new RegistryError('account-revoked', 'This account was revoked by the registry manager.');
-    const key = await accountKey(context, account);
+    const stored = await accountKey(context, account);
+    const renewed = body.renewedKey
+      ? await mergeRenewedAccountKey(stored, await readVerificationKey(body.renewedKey).catch(() => stored))
+      : null;
+    const key = renewed ?? stored;
     if (!(await verifyCanonical(rawStatement(request.body), body.signature, key, account.fingerprint))) {
       throw new RegistryError(
         'signature-invalid',
         'The challenge signature does not verify with the enrolled key.',
       );
     }
+    if (renewed) rememberAccountKey(context, account, renewed);
     const session = context.accounts.createSession(account.id, context.now(), context.sessionTtlMs);
     return { token: session.token, expiresAt: new Date(session.expiresAt).toISOString() };
   });

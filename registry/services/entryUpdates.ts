@@ -8,7 +8,15 @@ import {
   verifyDetached,
   type VerificationKey,
 } from '../../shared/registry/signing';
-import { accountKey, ConflictError, parseOr400, rawStatement, type RegistryContext } from '../context';
+import {
+  accountKey,
+  ConflictError,
+  mergeRenewedAccountKey,
+  parseOr400,
+  rawStatement,
+  rememberAccountKey,
+  type RegistryContext,
+} from '../context';
 import type { Account } from '../store/accountRepository';
 import { checkEntryTextPolicy, checkStatementBinding } from './statementChecks';
 
@@ -126,13 +134,12 @@ export async function applyEntryUpdate(
         Buffer.from(signedBytes),
         request.keyProof ?? null,
       );
-    if (renewedAccountKey) context.accounts.replaceKey(account.id, account.fingerprint, renewedAccountKey);
     const result = { entry, seq };
     context.accounts.storeResponse(account.id, statement.idempotencyKey, result);
     return result;
   });
   const result = run();
-  if (renewedAccountKey) context.accountKeys.delete(account.id);
+  if (renewedAccountKey) rememberAccountKey(context, account, renewedAccountKey);
   context.onDirectoryChanged?.();
   return result;
 }
@@ -165,26 +172,4 @@ async function proveKeyPossession(
     );
   }
   return key;
-}
-
-/**
- * A POC renews its key (new self-signatures, new expiry, same fingerprint: renewKey in
- * shared/openpgp/keys.ts) and publishes the renewed copy in its entry. The registry must learn it
- * too: it verifies every later statement of the account (sessions, edits, ping answers) with its own
- * copy, and the copy from the enrolment stops verifying on its old expiry date, which would shut out
- * a POC who renewed in time. OpenPGP's merge keeps what the registry holds (a revocation stays) and
- * takes only self-signatures that verify with the same primary key, which only its holder can make.
- * Returns the merged armour, or null when it adds nothing.
- */
-async function mergeRenewedAccountKey(
-  stored: VerificationKey,
-  renewed: VerificationKey,
-): Promise<string | null> {
-  try {
-    const merged = await stored.update(renewed);
-    const armour = merged.armor();
-    return armour === stored.armor() ? null : armour;
-  } catch {
-    return null; // not the same primary key (checked before) or unreadable: keep the stored copy
-  }
 }

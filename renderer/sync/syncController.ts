@@ -1,10 +1,5 @@
 import type { PointOfContact } from '../../shared/directory/model';
-import {
-  readVerificationKey,
-  signCanonical,
-  verifyCanonical,
-  type SigningKey,
-} from '../../shared/registry/signing';
+import { readVerificationKey, signCanonical, verifyCanonical } from '../../shared/registry/signing';
 import {
   resignLegacyItem,
   reviewLegacyItem,
@@ -73,7 +68,6 @@ export class SyncController {
   );
   #progress: SyncProgress | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
-  #key: SigningKey | null = null;
   #engine: { url: string; engine: SyncEngine } | null = null;
   notifier: PingNotifier | null = null;
 
@@ -94,11 +88,16 @@ export class SyncController {
     for (const listener of this.#listeners) listener();
   }
 
+  /** Signs with the own key as it is now (loadOwnSigningKey parses it once per key: a renewal is seen). */
   readonly sign = async (statement: unknown): Promise<string> => {
-    this.#key ??= await loadOwnSigningKey(this.session);
-    if (!this.#key) throw new SyncError('not-enrolled', 'no own OpenPGP key in this vault');
-    return signCanonical(statement, this.#key);
+    const key = await loadOwnSigningKey(this.session);
+    if (!key) throw new SyncError('not-enrolled', 'no own OpenPGP key in this vault');
+    return signCanonical(statement, key);
   };
+
+  /** The own public key as it is now, for a registry whose copy of it expired (SyncEngine). */
+  readonly ownPublicKey = async (): Promise<string | null> =>
+    (await loadOwnIdentity(this.session))?.publicKeyArmored ?? null;
 
   /** True when `signature` is the enrolled key's signature over the statement (the key the registry knows). */
   readonly verifyOwn = async (statement: unknown, signature: string): Promise<boolean> => {
@@ -118,6 +117,7 @@ export class SyncController {
         store: this.store,
         client: this.client(state.registryUrl),
         sign: this.sign,
+        ownPublicKey: this.ownPublicKey,
         onProgress: (progress) => {
           this.#progress = progress;
           this.#changed();

@@ -115,6 +115,12 @@ export type SessionStatement = z.infer<typeof SessionStatementSchema>;
 export const SessionRequestSchema = z.strictObject({
   statement: SessionStatementSchema,
   signature: Base64Schema,
+  /**
+   * The signer's key as it is now, sent only after the registry refused the signature: a key renewed
+   * after the registry's copy expired. The registry merges it into its copy (registry/context.ts
+   * mergeRenewedAccountKey) and verifies with that.
+   */
+  renewedKey: ArmoredPublicKeySchema.optional(),
 });
 export const SessionSchema = z.object({ token: TokenSchema, expiresAt: z.iso.datetime() });
 export type Session = z.infer<typeof SessionSchema>;

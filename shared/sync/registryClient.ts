@@ -141,8 +141,10 @@ export class RegistryClient {
     return this.#call('POST', ROUTES.challenge, ChallengeSchema, { body: { accountId } });
   }
 
-  session(statement: SessionStatement, signature: string) {
-    return this.#call('POST', ROUTES.session, SessionSchema, { body: { statement, signature } });
+  /** `renewedKey`: the own key as it is now, after the registry refused a signature (protocol.ts). */
+  session(statement: SessionStatement, signature: string, renewedKey?: string) {
+    const body = renewedKey ? { statement, signature, renewedKey } : { statement, signature };
+    return this.#call('POST', ROUTES.session, SessionSchema, { body });
   }
 
   async putEntry(request: EntryUpdateRequest, token: string) {

@@ -30,6 +30,11 @@ export interface SyncEngineOptions {
   store: SyncStore;
   client: RegistryClient;
   sign: StatementSigner;
+  /**
+   * The own public key as it is now (armoured). When the registry refuses the session signature,
+   * the engine asks once more with it: a key renewed after the registry's copy expired.
+   */
+  ownPublicKey?: () => Promise<string | null>;
   now?: () => number;
   random?: () => number;
   backoff?: BackoffPolicy;
@@ -287,6 +292,23 @@ export class SyncEngine {
     if (this.#token && this.#token.expiresAt - 30_000 > this.#now()) return this.#token.value;
     const state = await this.requireState();
     this.#progress({ phase: 'session', pages: 0, applied: 0, lastSeq: state.lastSeq, head: state.knownHead });
+    let session;
+    try {
+      session = await this.#openSession(state);
+    } catch (error) {
+      const renewedKey =
+        error instanceof RegistryError && error.code === 'signature-invalid'
+          ? await this.#options.ownPublicKey?.()
+          : null;
+      if (!renewedKey) throw error;
+      // A challenge is good for one attempt: a new one, this time with the key as it is now.
+      session = await this.#openSession(state, renewedKey);
+    }
+    this.#token = { value: session.token, expiresAt: Date.parse(session.expiresAt) };
+    return session.token;
+  }
+
+  async #openSession(state: SyncState, renewedKey?: string) {
     const challenge = await this.#options.client.challenge(state.accountId);
     const statement: SessionStatement = {
       purpose: 'session',
@@ -294,9 +316,7 @@ export class SyncEngine {
       challengeId: challenge.challengeId,
       nonce: challenge.nonce,
     };
-    const session = await this.#options.client.session(statement, await this.#options.sign(statement));
-    this.#token = { value: session.token, expiresAt: Date.parse(session.expiresAt) };
-    return session.token;
+    return this.#options.client.session(statement, await this.#options.sign(statement), renewedKey);
   }
 
   async #registry(state: SyncState): Promise<{ fingerprint: string; key: VerificationKey }> {

@@ -11,6 +11,8 @@ import {
 import { fetchRegistryIdentity, enrolWithRegistry } from '../../shared/sync/enrolment';
 import { RegistryClient } from '../../shared/sync/registryClient';
 import type { SyncState } from '../../shared/sync/model';
+import { MemorySyncStore } from '../../shared/sync/store';
+import { SyncEngine } from '../../shared/sync/syncEngine';
 import { nodeFetch, startRegistry, type RunningRegistry } from '../support/registry-harness';
 
 const HOUR = 3_600_000;
@@ -24,7 +26,7 @@ const HOUR = 3_600_000;
  * and lives one hour, it is renewed now, and the clock is then moved two hours on (Date only: openpgp
  * and the registry read it, sockets are untouched).
  */
-describe('a renewed key keeps the POC in (the registry learns it from the published entry)', () => {
+describe('a renewed key keeps the POC in (the registry learns it from the entry or the session)', () => {
   let registry: RunningRegistry;
   const entries = fictionalDirectory({ size: 60 });
   const fraTech = entries.find((e) => e.state === 'FRA' && e.role === 'technical')!;
@@ -115,5 +117,67 @@ describe('a renewed key keeps the POC in (the registry learns it from the publis
 
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2 * HOUR });
     await expect(openSession(state, renewed)).rejects.toMatchObject({ code: 'signature-invalid' });
+  });
+
+  it('renewed only after the registry copy expired: the app sends the renewed copy with its session and is let in', async () => {
+    const key = await shortLivedKey('Fictional FRA diplomatic POC (test)');
+    const client = new RegistryClient({ baseUrl: registry.url, fetch: nodeFetch });
+    const state = await enrolWithRegistry({
+      client,
+      confirmed: await fetchRegistryIdentity(client),
+      code: registry.issueCode('FRA', 'diplomatic'),
+      ownPublicKey: key.publicKeyArmored,
+    });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2 * HOUR });
+    const renewed = await renewKey(key.privateKey); // today, after the old expiry
+    const store = new MemorySyncStore();
+    await store.saveState(state);
+    const engine = (ownPublicKey?: () => Promise<string | null>) =>
+      new SyncEngine({
+        store,
+        client,
+        sign: (statement) => signCanonical(statement, renewed),
+        ...(ownPublicKey ? { ownPublicKey } : {}),
+      });
+
+    // Without the renewed copy, refused (the registry's copy has expired)…
+    await expect(engine().withSession((token) => client.account(token))).rejects.toMatchObject({
+      code: 'signature-invalid',
+    });
+    // …with it, the engine's second attempt is let in, and the registry keeps the merged copy.
+    const rights = await engine(() => Promise.resolve(renewed.toPublic().armor())).withSession((token) =>
+      client.account(token),
+    );
+    expect(rights).toMatchObject({ state: 'FRA', role: 'diplomatic' });
+    const kept = await readVerificationKey(registry.server.context.accounts.get(state.accountId)!.publicKey);
+    expect(await kept.getExpirationTime()).toEqual(await renewed.getExpirationTime());
+    expect(await engine().withSession((token) => client.account(token))).toMatchObject({ state: 'FRA' });
+  });
+
+  it("another key sent as the 'renewed' copy opens nothing and changes nothing", async () => {
+    const victim = await shortLivedKey('Fictional DEU diplomatic POC (test)');
+    const client = new RegistryClient({ baseUrl: registry.url, fetch: nodeFetch });
+    const state = await enrolWithRegistry({
+      client,
+      confirmed: await fetchRegistryIdentity(client),
+      code: registry.issueCode('DEU', 'diplomatic'),
+      ownPublicKey: victim.publicKeyArmored,
+    });
+    const attacker = await generateIdentity({ name: 'Fictional attacker (test)' });
+    const challenge = await client.challenge(state.accountId);
+    const statement = {
+      purpose: 'session' as const,
+      registry: state.registryFingerprint,
+      challengeId: challenge.challengeId,
+      nonce: challenge.nonce,
+    };
+    await expect(
+      client.session(
+        statement,
+        await signCanonical(statement, attacker.privateKey),
+        attacker.publicKeyArmored,
+      ),
+    ).rejects.toMatchObject({ code: 'signature-invalid' });
+    expect(registry.server.context.accounts.get(state.accountId)!.publicKey).toBe(victim.publicKeyArmored);
   });
 });
