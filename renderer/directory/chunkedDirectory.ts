@@ -154,6 +154,11 @@ export class DirectoryVault {
     return this.#keysReady;
   }
 
+  /** Resolves once every entry has its key, without hurrying them (for what can wait a moment). */
+  keysBack(): Promise<void> {
+    return this.#keysReady;
+  }
+
   /**
    * Reads every chunk's keys and puts them back, chunk by chunk as each is read. Stops when the
    * vault locks: no one reads this copy of the directory any more.

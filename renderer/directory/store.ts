@@ -150,6 +150,16 @@ export async function directoryKeysLoaded(session: VaultSession): Promise<void> 
   await vault.loadKeys();
 }
 
+/**
+ * Resolves once the directory's keys are back, without reading them ahead of the first idle moment
+ * after the load (directoryKeysLoaded reads them at once): for a status line that can wait a second
+ * rather than hold up the list being drawn.
+ */
+export async function directoryKeysBack(session: VaultSession): Promise<void> {
+  const vault = await vaultOf(session);
+  await vault.keysBack();
+}
+
 /** The directory already in memory for this vault, without waiting (null when not loaded yet). */
 export function loadedDirectoryNow(session: VaultSession): LoadedDirectory | null {
   const current = held.get(session);

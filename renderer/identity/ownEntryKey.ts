@@ -1,6 +1,6 @@
 import type { PointOfContact } from '../../shared/directory/model';
 import type { SyncState } from '../../shared/sync/model';
-import { directoryKeysLoaded, listEntriesOfState } from '../directory/store';
+import { directoryKeysBack, listEntriesOfState } from '../directory/store';
 import { parseKeyCached } from '../messaging/keyring';
 import { syncControllerFor } from '../sync/syncController';
 import type { VaultSession } from '../vault/session';
@@ -44,7 +44,8 @@ export async function ownKeyPublication(
   if (!state) return { kind: 'not-enrolled' };
   if (state.ownFingerprint !== identity.fingerprint)
     return { kind: 'other-key', state: state.state, role: state.role };
-  await directoryKeysLoaded(session); // the entries' keys follow the list (chunk form 4)
+  // The entries' keys follow the list (chunk form 4); this status can wait for them, not hurry them.
+  await directoryKeysBack(session);
   const entries = await ownRoleEntries(session, state);
   const carrying = entries.find((entry) => entry.openpgp?.fingerprint === identity.fingerprint);
   const directoryCopy = carrying?.openpgp?.publicKey;
