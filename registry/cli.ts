@@ -1,4 +1,5 @@
 import { runAdminCommand } from './admin/commands';
+import { runAccountsCommand } from './admin/accountCommands';
 import { FEED_COMMANDS, runFeedCommand, type FeedCommand } from './admin/feedCommands';
 
 const isFeedCommand = (name: string): name is FeedCommand =>
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   if (command.kind === 'admin') {
     const { command: name, args } = command;
     if (isFeedCommand(name)) return void console.log(await runFeedCommand(name, args));
+    if (name === 'accounts') return void console.log(await runAccountsCommand(args));
     return void console.log(runAdminCommand(name, args));
   }
   await serve(command.options);

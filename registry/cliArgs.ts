@@ -14,7 +14,7 @@ export const USAGE = `Usage:
   npm run registry -- --data DIR --port N [--host ADDR] [--demo] [--demo-size N] [--rate-limit N] [--ping-interval-days N]
   npm run registry -- admin issue-code --data DIR --state FRA --role technical [--days 30] [--may-create N]
   npm run registry -- admin revoke --data DIR --account ID
-  npm run registry -- admin accounts --data DIR
+  npm run registry -- admin accounts --data DIR [--days N]
   npm run registry -- admin start-campaign --data DIR
   npm run registry -- admin ping-report --data DIR [--campaign ID] [--csv]
   npm run registry -- admin export --data DIR [--out FILE]
@@ -29,6 +29,7 @@ export const USAGE = `Usage:
   npm run registry -- admin exercise list --data DIR
   npm run registry -- admin exercise stop --data DIR --exercise ID
 
+  --days N (accounts)     only active accounts whose key, as the registry holds it, expires within N days
   --may-create N          the enrolled account may create N new entries of its State and role (default 0)
   --facilitator           the enrolled account may watch exercise progress (never message contents)
   --participants LIST     STATE:ROLE per participant; a party of the scenario by order of role, or =PARTY

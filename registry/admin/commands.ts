@@ -77,14 +77,6 @@ export function runAdminCommand(command: string, args: AdminArgs, now = new Date
           ? `Account ${id} revoked; its sessions are closed.`
           : `No active account ${id}.`;
       }
-      case 'accounts':
-        return accounts
-          .list()
-          .map(
-            (a) =>
-              `${a.id}\t${a.state}\t${a.role}\t${a.fingerprint}\t${a.enrolledAt}\t${a.revokedAt ?? 'active'}`,
-          )
-          .join('\n');
       case 'start-campaign': {
         const result = pings.startCampaign(now);
         return `Ping campaign ${result.campaignId} started: ${result.pings} points of contact pinged, answers due by ${result.deadline}.`;
