@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fictionalDirectory } from '../../registry/demo/fictionalDirectory';
-import type { PointOfContact } from '../../shared/directory/model';
+import type { PocRole, PointOfContact } from '../../shared/directory/model';
 import { generateIdentity, renewKey, type GeneratedIdentity } from '../../shared/openpgp/keys';
 import {
   readVerificationKey,
@@ -43,18 +43,25 @@ describe('a renewed key keeps the POC in (the registry learns it from the entry 
   const shortLivedKey = (name: string) =>
     generateIdentity({ name, expiresInSeconds: 3_600, date: new Date(Date.now() - HOUR / 2) });
 
-  async function enrol(state: string, key: GeneratedIdentity): Promise<SyncState> {
-    const client = new RegistryClient({ baseUrl: registry.url, fetch: nodeFetch });
+  const newClient = () => new RegistryClient({ baseUrl: registry.url, fetch: nodeFetch });
+
+  async function enrol(
+    state: string,
+    key: GeneratedIdentity,
+    role: PocRole = 'technical',
+  ): Promise<SyncState> {
+    const client = newClient();
     return enrolWithRegistry({
       client,
       confirmed: await fetchRegistryIdentity(client),
-      code: registry.issueCode(state, 'technical'),
+      code: registry.issueCode(state, role),
       ownPublicKey: key.publicKeyArmored,
     });
   }
 
-  async function openSession(state: SyncState, key: SigningKey): Promise<string> {
-    const client = new RegistryClient({ baseUrl: registry.url, fetch: nodeFetch });
+  /** Signs a fresh challenge with `key`, optionally sending `renewedKey` along (as the app's retry does). */
+  async function openSession(state: SyncState, key: SigningKey, renewedKey?: string): Promise<string> {
+    const client = newClient();
     const challenge = await client.challenge(state.accountId);
     const statement = {
       purpose: 'session' as const,
@@ -62,7 +69,7 @@ describe('a renewed key keeps the POC in (the registry learns it from the entry 
       challengeId: challenge.challengeId,
       nonce: challenge.nonce,
     };
-    return (await client.session(statement, await signCanonical(statement, key))).token;
+    return (await client.session(statement, await signCanonical(statement, key), renewedKey)).token;
   }
 
   async function publishKey(state: SyncState, token: string, entry: PointOfContact, key: SigningKey) {
@@ -121,13 +128,8 @@ describe('a renewed key keeps the POC in (the registry learns it from the entry 
 
   it('renewed only after the registry copy expired: the app sends the renewed copy with its session and is let in', async () => {
     const key = await shortLivedKey('Fictional FRA diplomatic POC (test)');
-    const client = new RegistryClient({ baseUrl: registry.url, fetch: nodeFetch });
-    const state = await enrolWithRegistry({
-      client,
-      confirmed: await fetchRegistryIdentity(client),
-      code: registry.issueCode('FRA', 'diplomatic'),
-      ownPublicKey: key.publicKeyArmored,
-    });
+    const state = await enrol('FRA', key, 'diplomatic');
+    const client = newClient();
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2 * HOUR });
     const renewed = await renewKey(key.privateKey); // today, after the old expiry
     const store = new MemorySyncStore();
@@ -156,28 +158,11 @@ describe('a renewed key keeps the POC in (the registry learns it from the entry 
 
   it("another key sent as the 'renewed' copy opens nothing and changes nothing", async () => {
     const victim = await shortLivedKey('Fictional DEU diplomatic POC (test)');
-    const client = new RegistryClient({ baseUrl: registry.url, fetch: nodeFetch });
-    const state = await enrolWithRegistry({
-      client,
-      confirmed: await fetchRegistryIdentity(client),
-      code: registry.issueCode('DEU', 'diplomatic'),
-      ownPublicKey: victim.publicKeyArmored,
-    });
+    const state = await enrol('DEU', victim, 'diplomatic');
     const attacker = await generateIdentity({ name: 'Fictional attacker (test)' });
-    const challenge = await client.challenge(state.accountId);
-    const statement = {
-      purpose: 'session' as const,
-      registry: state.registryFingerprint,
-      challengeId: challenge.challengeId,
-      nonce: challenge.nonce,
-    };
-    await expect(
-      client.session(
-        statement,
-        await signCanonical(statement, attacker.privateKey),
-        attacker.publicKeyArmored,
-      ),
-    ).rejects.toMatchObject({ code: 'signature-invalid' });
+    await expect(openSession(state, attacker.privateKey, attacker.publicKeyArmored)).rejects.toMatchObject({
+      code: 'signature-invalid',
+    });
     expect(registry.server.context.accounts.get(state.accountId)!.publicKey).toBe(victim.publicKeyArmored);
   });
 });
