@@ -139,7 +139,7 @@ export class AccountRepository {
 
   /**
    * The account's key as the registry now knows it: the enrolled key merged with a renewed copy the
-   * account published (same fingerprint; see entryUpdates.ts `mergeRenewedAccountKey`).
+   * account sent (same fingerprint; see context.ts `mergeRenewedAccountKey`).
    */
   replaceKey(accountId: string, fingerprint: string, publicKey: string): void {
     this.db

@@ -74,9 +74,14 @@ export async function ownKeyPublication(
 
 /** When a key stops being valid: ISO date, or null for never (or when the copy cannot be read). */
 async function expiryOf(armoured: string | undefined): Promise<string | null> {
-  const key = armoured ? await parseKeyCached(armoured) : null;
-  const expiry = key ? await key.getExpirationTime().catch(() => null) : null;
+  const expiry = await readExpiry(armoured);
   return expiry instanceof Date ? expiry.toISOString() : null;
+}
+
+/** A key's expiry as openpgp gives it (a Date, or Infinity for never); null when it does not read. */
+async function readExpiry(armoured: string | undefined): Promise<Date | number | null> {
+  const key = armoured ? await parseKeyCached(armoured) : null;
+  return key ? await key.getExpirationTime().catch(() => null) : null;
 }
 
 /**
@@ -86,12 +91,7 @@ async function expiryOf(armoured: string | undefined): Promise<string | null> {
  */
 async function sameExpiry(directoryCopy: string, ownCopy: string): Promise<boolean> {
   if (directoryCopy === ownCopy) return true;
-  const [theirs, ours] = await Promise.all([parseKeyCached(directoryCopy), parseKeyCached(ownCopy)]);
-  if (!theirs || !ours) return false;
-  const [a, b] = await Promise.all([
-    theirs.getExpirationTime().catch(() => null),
-    ours.getExpirationTime().catch(() => null),
-  ]);
+  const [a, b] = await Promise.all([readExpiry(directoryCopy), readExpiry(ownCopy)]);
   return a !== null && b !== null && String(a) === String(b);
 }
 
