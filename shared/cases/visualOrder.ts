@@ -38,7 +38,8 @@ const SHAPED_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Scrip
 const TECHNICAL = /[0-9A-Za-z][0-9A-Za-z.:+\-_/@#[\]]*/g;
 const LRI = '\u2066';
 const PDI = '\u2069';
-const isIsolateMark = (char: string | undefined) => char === LRI || char === PDI;
+/** LRI, RLI, FSI, PDI: ours around technical values, i18next's around inserted names (i18n/bidi.ts). */
+const isIsolateMark = (char: string | undefined) => char !== undefined && char >= '\u2066' && char <= PDI;
 
 /** Defanged indicators (A §11 technical data as CERTs share it): 192.0.2[.]10, cert[@]example[.]org. */
 const DEFANGED = /\[[.:@]\]/;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE_PDF_FONTS } from '../support/pdfFonts';
 import { buildCasePdf } from '../../renderer/cases/casePdf';
 import { reportBlocks } from '../../renderer/commcheck/reportExport';
+import { isolatingFormatter } from '../../renderer/i18n/i18n';
 import { campaignReport, type Campaign } from '../../shared/commcheck';
 
 /**
@@ -53,7 +54,8 @@ const CAMPAIGN: Campaign = {
 
 async function pdfFor(language: 'en' | 'ar'): Promise<Uint8Array> {
   const i18n = i18next.createInstance();
-  await i18n.init({
+  // The app's formatter: names in the sentences arrive isolated (FSI…PDI), as on screen.
+  await i18n.use(isolatingFormatter).init({
     lng: language,
     resources: {
       [language]: {
@@ -62,7 +64,7 @@ async function pdfFor(language: 'en' | 'ar'): Promise<Uint8Array> {
         messages: json(language, 'messages'),
       },
     },
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, alwaysFormat: true },
   });
   const t: TFunction<'commcheck'> = i18n.getFixedT(language, 'commcheck');
   const td: TFunction<'directory'> = i18n.getFixedT(language, 'directory');
@@ -100,6 +102,10 @@ describe('communication check report PDF', () => {
       const ar = await pdfFor('ar');
       writeFileSync(join(dir, 'ar.pdf'), ar);
       expect(execFileSync('pdfinfo', [join(dir, 'ar.pdf')]).toString()).toMatch(/Pages:\s+1/);
+      // The names inserted into the Arabic sentences carry isolate marks; the PDF draws none of
+      // them (a character no font has would be drawn as "?").
+      const arText = execFileSync('pdftotext', [join(dir, 'ar.pdf'), '-']).toString();
+      expect(arText).not.toContain('?');
       if (process.env.COMMCHECK_PDF_OUT) {
         writeFileSync(join(process.env.COMMCHECK_PDF_OUT, 'en.pdf'), await pdfFor('en'));
         writeFileSync(join(process.env.COMMCHECK_PDF_OUT, 'ar.pdf'), ar);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInstance } from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { bundledResources } from '../../../../renderer/i18n/i18n';
+import { i18nOptions, isolatingFormatter } from '../../../../renderer/i18n/i18n';
 import { HomeView } from '../../../../renderer/home/HomeView';
 import { stateName } from '../../../../shared/directory/stateNames';
 import { buildToday, type TodayCheck } from '../../../../shared/home/today';
@@ -26,14 +26,7 @@ const overdueCheck: TodayCheck = {
 
 async function render(language: string, checks: TodayCheck[], legacyToCheck = 0): Promise<string> {
   const i18n = createInstance();
-  await i18n.init({
-    resources: bundledResources(),
-    lng: language,
-    fallbackLng: 'en',
-    ns: ['home'],
-    defaultNS: 'home',
-    interpolation: { escapeValue: false },
-  });
+  await i18n.use(isolatingFormatter).init({ ...i18nOptions(language), defaultNS: 'home' });
   const today = buildToday({
     now: NOW,
     pings: [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInstance } from 'i18next';
-import { bundledResources } from '../../../../renderer/i18n/i18n';
+import { i18nOptions, isolatingFormatter } from '../../../../renderer/i18n/i18n';
+import { FSI, PDI } from '../../../../shared/i18n/bidi';
 import { debriefLines } from '../../../../renderer/training/debriefText';
 import { builtinScenario, computeDebrief, runsFromProgress } from '../../../../shared/training';
 import type { ExerciseProgress } from '../../../../shared/registry/exercise';
@@ -21,7 +22,7 @@ const progress: ExerciseProgress = {
 
 async function lines(language: 'en' | 'ar'): Promise<string[]> {
   const i18n = createInstance();
-  await i18n.init({ resources: bundledResources(), lng: language, fallbackLng: 'en', ns: ['training'] });
+  await i18n.use(isolatingFormatter).init(i18nOptions(language));
   const { scenario, runs } = runsFromProgress(progress);
   const debrief = computeDebrief(scenario, runs, 240);
   const players = new Map(progress.participants.map((p) => [p.party, { state: p.state, role: p.role }]));
@@ -39,7 +40,7 @@ describe('the group debrief as text (the PDF)', () => {
     expect(en.filter((l) => l.includes('measured on its ping tests only'))).toHaveLength(1);
 
     const ar = await lines('ar');
-    expect(ar.some((l) => l.includes('يؤدي الدور: فرنسا'))).toBe(true);
+    expect(ar.some((l) => l.includes(`يؤدي الدور: ${FSI}فرنسا${PDI}`))).toBe(true);
     expect(ar.filter((l) => l.includes('اختبارات الاتصال'))).toHaveLength(1);
   });
 
