@@ -1,5 +1,6 @@
 import { degrees, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { visualLine } from '../../shared/cases/visualOrder';
+import { isIsolateMark } from '../../shared/i18n/bidi';
 import type { TextDirection } from '../../shared/i18n/languages';
 
 /**
@@ -21,7 +22,7 @@ export function textWidth(text: string, fonts: PdfFonts, size: number): number {
   const fallback = fonts.list[0] as PDFFont;
   let width = 0;
   for (const char of text) {
-    if (char >= '\u2066' && char <= '\u2069') continue; // isolate marks: invisible, never drawn
+    if (isIsolateMark(char)) continue;
     const index = fonts.sets.findIndex((set) => set.has(char.codePointAt(0) ?? 63));
     width += (fonts.list[index] ?? fallback).widthOfTextAtSize(index < 0 ? '?' : char, size);
   }

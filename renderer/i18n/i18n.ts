@@ -30,8 +30,8 @@ export function applyDocumentLanguage(language: UnLanguage): void {
 
 /**
  * Every value interpolated into a sentence ({{name}}) passes here (alwaysFormat): it is isolated
- * from the sentence's direction (shared/i18n/bidi.ts), so a Latin team name ending in ")" or a digit
- * stays whole in an Arabic sentence. The locales use no named formats ({{x, number}}); dates and
+ * from the sentence's direction (shared/i18n/bidi.ts), so a phone number or a Latin name starting
+ * with a number or ending in a full stop stays whole in an Arabic sentence. The locales use no named formats ({{x, number}}); dates and
  * numbers are formatted by shared/i18n/formats.ts before they reach a sentence.
  */
 export const isolatingFormatter: FormatterModule = {

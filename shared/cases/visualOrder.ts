@@ -1,4 +1,5 @@
 import bidiFactory from 'bidi-js';
+import { isIsolateMark, PDI, RTL_LETTER } from '../i18n/bidi';
 import type { TextDirection } from '../i18n/languages';
 
 /**
@@ -27,7 +28,7 @@ export interface VisualLine {
 }
 
 /** Letters a shaper reverses on its own (scripts written right to left). */
-const SHAPED_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
+const SHAPED_RTL = RTL_LETTER;
 
 /**
  * Technical values that mix Latin letters, digits and '-' or ':' (UTC timestamps, CVE ids,
@@ -37,9 +38,6 @@ const SHAPED_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Scrip
  */
 const TECHNICAL = /[0-9A-Za-z][0-9A-Za-z.:+\-_/@#[\]]*/g;
 const LRI = '\u2066';
-const PDI = '\u2069';
-/** LRI, RLI, FSI, PDI: ours around technical values, i18next's around inserted names (i18n/bidi.ts). */
-const isIsolateMark = (char: string | undefined) => char !== undefined && char >= '\u2066' && char <= PDI;
 
 /** Defanged indicators (A §11 technical data as CERTs share it): 192.0.2[.]10, cert[@]example[.]org. */
 const DEFANGED = /\[[.:@]\]/;

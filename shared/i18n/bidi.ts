@@ -17,7 +17,12 @@ export const FSI = '\u2068';
 export const PDI = '\u2069';
 
 /** Letters of the scripts written right to left (strong R and AL characters). */
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+export const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
+
+/** LRI, RLI, FSI or PDI: invisible, never drawn, never measured. */
+export function isIsolateMark(char: string | undefined): boolean {
+  return char !== undefined && char >= '\u2066' && char <= PDI;
+}
 
 export function isolateValue(value: unknown, sentence: TextDirection): unknown {
   if (typeof value !== 'string' || value === '' || value.startsWith(FSI)) return value;
