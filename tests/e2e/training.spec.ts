@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 import { labelsFor } from '../../shared/templates';
+import { tr } from './support/locales';
 
 /**
  * Issue 12 in Chromium. A full solo run of the built-in ransomware scenario at 60× (a scenario minute
@@ -10,16 +11,10 @@ import { labelsFor } from '../../shared/templates';
  * English and in Arabic: its pages are rendered to PNG with pdftoppm (tests/e2e/output) to be looked
  * at. Then one POC 101 module (A §10), practice task included, completed end to end in French.
  */
-type Tree = { [key: string]: string | Tree };
-function translations(language: string): (key: string, values?: Record<string, string | number>) => string {
-  const tree = JSON.parse(readFileSync(`resources/locales/${language}/training.json`, 'utf8')) as Tree;
-  return (key, values = {}) => {
-    let node: string | Tree | undefined = tree;
-    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    if (typeof node !== 'string') throw new Error(`no translation ${language}:${key}`);
-    return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
-  };
-}
+const translations =
+  (language: string) =>
+  (key: string, values?: Record<string, string | number>): string =>
+    tr(language, 'training', key, values);
 const scenario = JSON.parse(readFileSync('resources/scenarios/ransomware-port.json', 'utf8')) as {
   title: Record<string, string>;
   injects: { id: string; text: Record<string, string> }[];
