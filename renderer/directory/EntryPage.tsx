@@ -162,9 +162,9 @@ export function EntryPage({ entry }: { entry: PointOfContact }) {
         <dt>{t('entry.fingerprint')}</dt>
         <dd>
           {entry.openpgp ? (
-            <code className="fingerprint" aria-label={t('entry.fingerprintAria')}>
+            <code className="entry-fingerprint" aria-label={t('entry.fingerprintAria')}>
               {fingerprintGroups(entry.openpgp.fingerprint).map((line, i) => (
-                <span key={i} className="fingerprint-line" dir="ltr">
+                <span key={i} className="entry-fingerprint-line" dir="ltr">
                   {line.join(' ')}
                 </span>
               ))}

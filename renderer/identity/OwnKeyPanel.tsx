@@ -26,12 +26,13 @@ export function OwnKeyPanel({ identity }: { identity: OwnIdentity }) {
   const save = async (kind: 'public' | 'revocation', text: string) => {
     setError(null);
     try {
-      await host.call('files.save', {
+      const { saved } = await host.call('files.save', {
         suggestedName: keyFileName(kind, identity.fingerprint),
         mimeType: 'application/pgp-keys',
         bytes: textToBase64(text),
       });
-      if (kind === 'revocation') {
+      // The reminder goes away only when the certificate was written, not when the dialog was cancelled.
+      if (saved && kind === 'revocation') {
         await saveOwnIdentity(session, {
           ...identity,
           revocationSavedAt: new Date().toISOString(),

@@ -78,7 +78,7 @@ export function OwnEntries({
   };
 
   return (
-    <section aria-labelledby="own-entries-title">
+    <section className="sync-section" aria-labelledby="own-entries-title">
       <h3 id="own-entries-title">{t('own.title', { state: stateName(ownState, i18n.language) })}</h3>
       <p>{t('own.explain')}</p>
       {editing ? (

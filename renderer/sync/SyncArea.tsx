@@ -106,7 +106,7 @@ function OutboxList() {
       </>
     );
   return (
-    <section aria-labelledby="outbox-title">
+    <section className="sync-section" aria-labelledby="outbox-title">
       <DamagedRecordsNotice collections={['outbox']} />
       <LegacyOutbox />
       <h3 id="outbox-title">{t('outboxTitle')}</h3>

@@ -2,10 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodedError } from '../../shared/errors';
 import type { SyncState } from '../../shared/sync/model';
+import { base64ToText, textToBase64 } from '../../shared/encoding/base64';
+import { HostError } from '../../shared/host/dispatch';
+import { useHost } from '../host/HostContext';
 import { outOfDateSince, syncErrorText } from './syncErrors';
 import { useSyncController } from './useSync';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
+
+/** A 10,000-entry bundle with keys is a few MB; the host's own ceiling for any file is 64 MB. */
+const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 
 /** Issue 9 §3: "Directory may be out of date since DATE", wherever sync status shows. */
 export function FeedFreshness({
@@ -55,12 +61,13 @@ export function SyncSettingsForm({ state }: { state: SyncState }) {
   };
 
   return (
-    <form className="stack" onSubmit={submit} aria-labelledby="sync-settings-title">
+    <form className="stack sync-section" onSubmit={submit} aria-labelledby="sync-settings-title">
       <h3 id="sync-settings-title">{t('settings.title')}</h3>
-      <label>
+      <label className="field">
         {t('settings.mirror')}
         <input
           type="url"
+          dir="ltr"
           value={mirror}
           onChange={(e) => setMirror(e.target.value)}
           placeholder="https://mirror.example.org/poc"
@@ -69,7 +76,7 @@ export function SyncSettingsForm({ state }: { state: SyncState }) {
         />
       </label>
       <p className="hint">{t('settings.mirrorHint')}</p>
-      <label>
+      <label className="field">
         {t('settings.maxAge')}
         <input
           type="number"
@@ -88,56 +95,69 @@ export function SyncSettingsForm({ state }: { state: SyncState }) {
   );
 }
 
-/** Issue 14, sync without a network: update from a bundle file; export the outbox to a file. */
+/**
+ * Issue 14, sync without a network: update from a bundle file; save the outbox to a file. Both go
+ * through the host's file dialogs (files.open / files.save), as every other file of the app: the
+ * desktop shell refuses browser downloads, and a native file input would speak the OS language, not
+ * the app's. "Saved" is said only when the host reports the file written (not when it was cancelled).
+ */
 export function SyncByFile() {
   const { t } = useTranslation('sync');
+  const host = useHost();
   const controller = useSyncController();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
+  const importFile = async () => {
     setMessage(null);
     try {
-      const result = await controller.importBundle(await file.text());
+      const file = await host.call('files.open', {
+        title: t('file.update'),
+        filters: [{ name: t('file.bundleFilter'), extensions: ['json', 'bundle'] }],
+        maxBytes: MAX_BUNDLE_BYTES,
+      });
+      if (!file) return;
+      setBusy(true);
+      const result = await controller.importBundle(base64ToText(file.bytes));
       setMessage({ ok: true, text: t('file.imported', { count: result.applied, seq: result.lastSeq }) });
     } catch (error) {
-      setMessage({
-        ok: false,
-        text: syncErrorText(t, error instanceof CodedError ? String(error.code) : 'bad-file'),
-      });
+      const code =
+        error instanceof HostError && error.code === 'too-large'
+          ? 'file-too-large'
+          : error instanceof CodedError
+            ? String(error.code)
+            : 'bad-file';
+      setMessage({ ok: false, text: syncErrorText(t, code) });
     } finally {
       setBusy(false);
     }
   };
 
   const exportOutbox = async () => {
-    const { text, count } = await controller.exportOutbox();
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `poc-outbox-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    URL.revokeObjectURL(url);
-    setMessage({ ok: true, text: t('file.exported', { count }) });
+    setMessage(null);
+    try {
+      const { text, count } = await controller.exportOutbox();
+      if (count === 0) return setMessage({ ok: true, text: t('file.nothingWaiting') });
+      const { saved } = await host.call('files.save', {
+        suggestedName: `poc-outbox-${new Date().toISOString().slice(0, 10)}.json`,
+        mimeType: 'application/json',
+        bytes: textToBase64(text),
+      });
+      if (saved) setMessage({ ok: true, text: t('file.exported', { count }) });
+    } catch {
+      setMessage({ ok: false, text: t('file.exportFailed') });
+    }
   };
 
   return (
-    <section className="stack" aria-labelledby="sync-file-title">
+    <section className="stack sync-section" aria-labelledby="sync-file-title">
       <h3 id="sync-file-title">{t('file.title')}</h3>
-      <p>{t('file.explain')}</p>
-      <label>
-        {t('file.update')}
-        <input
-          type="file"
-          accept=".json,.bundle,application/json"
-          disabled={busy}
-          onChange={(e) => void importFile(e.target.files?.[0])}
-        />
-      </label>
-      <div>
-        <button type="button" onClick={() => void exportOutbox()}>
+      <p className="hint">{t('file.explain')}</p>
+      <div className="sync-actions">
+        <button type="button" disabled={busy} onClick={() => void importFile()}>
+          {t('file.update')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void exportOutbox()}>
           {t('file.exportOutbox')}
         </button>
       </div>

@@ -60,7 +60,12 @@ test('enrol, sync, answer pings and edit the own entry across a registry outage'
     runAdminCommand('start-campaign', { data: dataDir });
     await page.goto('/#/sync');
     // "Sync now" works from the keyboard; the header then offers the way to the pings area.
-    await page.getByRole('button', { name: 'Sync now' }).focus();
+    // (A sync still running from the answer above disables the button: wait for it, or the key
+    // press would go nowhere and no sync would look for the new ping.)
+    const syncNow = page.getByRole('button', { name: 'Sync now' });
+    await expect(syncNow).toBeEnabled({ timeout: 30_000 });
+    await syncNow.focus();
+    await expect(syncNow).toBeFocused();
     await page.keyboard.press('Enter');
     const toPings = page.getByRole('link', { name: 'Ping tests to confirm: 1' });
     await expect(toPings).toBeVisible({ timeout: 30_000 });
