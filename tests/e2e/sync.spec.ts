@@ -7,6 +7,7 @@ import { DirectoryRepository } from '../../registry/store/directoryRepository';
 import { openRegistryDatabase } from '../../registry/store/database';
 import { killHard, spawnRegistry, type RegistryProcess } from '../support/registry-process';
 import { createVaultAndUnlock } from './support/app';
+import { editOwnEntryTitle } from './support/pocs';
 
 /**
  * Enrol with the fictional demo code against the real registry, sync, answer a ping; then stop the
@@ -79,12 +80,7 @@ test('enrol, sync, answer pings and edit the own entry across a registry outage'
     await expect(page.getByText(/the signed confirmation is waiting to be sent/)).toBeVisible();
 
     await page.goto('/#/sync');
-    await page
-      .getByRole('button', { name: /^Edit / })
-      .first()
-      .click();
-    await page.getByLabel('Title of the person (optional)').fill('Duty officer (edited offline, fictional)');
-    await page.getByRole('button', { name: 'Sign and send' }).click();
+    await editOwnEntryTitle(page, 'Duty officer (edited offline, fictional)');
     await expect(page.getByTestId('outbox-count')).toHaveText('Waiting to send: 2', { timeout: 30_000 });
     await expect(page.getByRole('status', { name: 'Registry synchronisation status' })).toContainText(
       'Registry unreachable',

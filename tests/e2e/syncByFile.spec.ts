@@ -7,7 +7,14 @@ import { runFeedCommand } from '../../registry/admin/feedCommands';
 import type { PointOfContact } from '../../shared/directory/model';
 import { collectConsoleErrors, createVaultAndUnlock, unlockVault } from './support/app';
 import { escapeRegExp, tr } from './support/locales';
-import { newPocPage, setUpPoc, startDemoRegistry, switchLanguage, syncToHead } from './support/pocs';
+import {
+  editOwnEntryTitle,
+  newPocPage,
+  setUpPoc,
+  startDemoRegistry,
+  switchLanguage,
+  syncToHead,
+} from './support/pocs';
 import { savedByDialog, stubSaveDialog } from './support/saveDialog';
 
 /**
@@ -70,12 +77,7 @@ test('sync by file: save the outbox, refuse a tampered update, apply the real on
     ).toBeVisible();
 
     // Offline, an edit of the own entry waits in the outbox.
-    await page
-      .getByRole('button', { name: /^Edit / })
-      .first()
-      .click();
-    await page.getByLabel('Title of the person (optional)').fill('Duty officer (edited offline, fictional)');
-    await page.getByRole('button', { name: 'Sign and send' }).click();
+    await editOwnEntryTitle(page, 'Duty officer (edited offline, fictional)');
     await expect(page.getByTestId('outbox-count')).toHaveText('Waiting to send: 1', { timeout: 30_000 });
 
     // The save dialog cancelled: nothing is said to be saved.

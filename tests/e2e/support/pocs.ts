@@ -211,3 +211,13 @@ export async function setUpPocPair(
   if (options.b?.language && options.b.language !== 'en') await switchLanguage(b, options.b.language);
   return { a, b, pocA, pocB };
 }
+
+/** In Sync → own entries (English UI): edits the first own entry's person title and signs it for sending. */
+export async function editOwnEntryTitle(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('button', { name: /^Edit / })
+    .first()
+    .click();
+  await page.getByLabel('Title of the person (optional)').fill(title);
+  await page.getByRole('button', { name: 'Sign and send' }).click();
+}
