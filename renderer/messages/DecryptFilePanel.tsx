@@ -26,9 +26,12 @@ export function DecryptFilePanel() {
   const [opened, setOpened] = useState<{ name: string; data: Uint8Array; verdict: Verdict } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Said only when the host reports the file written (a cancelled dialog says nothing). */
+  const [saved, setSaved] = useState(false);
 
   const open = async () => {
     setError(null);
+    setSaved(false);
     setOpened(null);
     try {
       const ownKey = await loadOwnSigningKey(session);
@@ -60,12 +63,14 @@ export function DecryptFilePanel() {
 
   const save = async () => {
     if (!opened) return;
+    setSaved(false);
     try {
-      await host.call('files.save', {
+      const result = await host.call('files.save', {
         suggestedName: opened.name,
         mimeType: 'application/octet-stream',
         bytes: bytesToBase64(opened.data),
       });
+      setSaved(result.saved);
     } catch (e) {
       setError(errorText(tm, e));
     }
@@ -95,6 +100,7 @@ export function DecryptFilePanel() {
               {t('decrypt.save')}
             </button>
           </div>
+          {saved && <p role="status">{t('fileSaved')}</p>}
         </div>
       )}
     </section>

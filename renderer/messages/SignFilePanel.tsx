@@ -36,6 +36,8 @@ export function SignFilePanel() {
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Said only when the host reports the file written (a cancelled dialog says nothing). */
+  const [saved, setSaved] = useState(false);
 
   const recipientKey = async () => {
     const id = recipient[0];
@@ -55,6 +57,7 @@ export function SignFilePanel() {
 
   const pickAndSign = async () => {
     setError(null);
+    setSaved(false);
     setPrepared(null);
     try {
       const signer = await loadOwnSigningKey(session);
@@ -79,20 +82,23 @@ export function SignFilePanel() {
 
   const save = async (what: 'signature' | 'encrypted') => {
     if (!prepared) return;
+    setSaved(false);
     try {
+      let result = { saved: false };
       if (what === 'signature') {
-        await host.call('files.save', {
+        result = await host.call('files.save', {
           suggestedName: safeFileName(`${prepared.name}.asc`, 'file.asc'),
           mimeType: 'application/pgp-signature',
           bytes: textToBase64(prepared.signature),
         });
       } else if (prepared.encrypted) {
-        await host.call('files.save', {
+        result = await host.call('files.save', {
           suggestedName: safeFileName(`${prepared.name}.gpg`, 'file.gpg'),
           mimeType: 'application/octet-stream',
           bytes: bytesToBase64(prepared.encrypted),
         });
       }
+      setSaved(result.saved);
     } catch (e) {
       setError(errorText(tm, e));
     }
@@ -148,6 +154,7 @@ export function SignFilePanel() {
               </button>
             )}
           </div>
+          {saved && <p role="status">{t('fileSaved')}</p>}
         </div>
       )}
     </section>

@@ -24,6 +24,8 @@ export function SignedContentPanel({ input }: { input: string | Uint8Array }) {
   const host = useHost();
   const [result, setResult] = useState<SignedContentResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Said only when the host reports the file written (a cancelled dialog says nothing). */
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -40,12 +42,14 @@ export function SignedContentPanel({ input }: { input: string | Uint8Array }) {
 
   const save = async () => {
     if (!result) return;
+    setSaved(false);
     try {
-      await host.call('files.save', {
+      const written = await host.call('files.save', {
         suggestedName: safeFileName(result.filename, 'signed-content.bin'),
         mimeType: 'application/octet-stream',
         bytes: bytesToBase64(result.data),
       });
+      setSaved(written.saved);
     } catch (e) {
       setError(errorText(tm, e));
     }
@@ -75,6 +79,7 @@ export function SignedContentPanel({ input }: { input: string | Uint8Array }) {
           {t('signed.save')}
         </button>
       </div>
+      {saved && <p role="status">{t('fileSaved')}</p>}
     </article>
   );
 }

@@ -18,12 +18,14 @@ import {
 import { savedByDialog, stubSaveDialog } from './support/saveDialog';
 
 /**
+ * Files written and read through the app's own dialogs, and "saved" said only when true.
+ *
  * Issue 14, sync by file, through the app's own file dialogs (the desktop shell refuses browser
  * downloads, so a download link would save nothing there while the app said "saved"): an offline
  * desk saves its waiting changes to a file (cancelled: nothing is said; saved: the file holds them),
  * refuses a tampered directory update file with a translated error, and applies the registry
- * manager's real one. And under My keys, the revocation reminder goes away only when the
- * certificate was really saved.
+ * manager's real one. Under My keys, the revocation reminder goes away only when the certificate
+ * was really saved; under Messages → Files and signatures, "File saved." appears only then too.
  */
 async function chooseFile(page: Page, buttonName: string, file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
@@ -150,4 +152,39 @@ test('the revocation reminder goes away only when the certificate was saved', as
   const [certificate] = await savedByDialog(page);
   expect(certificate).toContain('-----BEGIN PGP PUBLIC KEY BLOCK-----');
   expect(errors).toEqual([]);
+});
+
+test('a signed file\'s signature: "File saved." only when the dialog wrote it', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  const file = join(mkdtempSync(join(tmpdir(), 'poc-e2e-sign-')), 'fictional-report.txt');
+  writeFileSync(file, 'Fictional incident report for a test (example.org).\n');
+  try {
+    await createVaultAndUnlock(page);
+    await page.goto('/#/onboarding');
+    await page.getByLabel('Your name or the name of your office, for the key').fill('Fictional signer');
+    await page.getByRole('button', { name: 'Create my key' }).click();
+    // The key exists once the first run moves on to enrolment.
+    await expect(page.getByLabel('Registry address')).toBeVisible({ timeout: 30_000 });
+    await page.goto('/#/messages');
+    await page.getByRole('tab', { name: 'Files and signatures' }).click();
+    await chooseFile(page, 'Choose a file to sign', file);
+    await expect(page.getByText('fictional-report.txt is signed.', { exact: false })).toBeVisible({
+      timeout: 30_000,
+    });
+    const saved = page.getByRole('status').filter({ hasText: 'File saved.' });
+
+    await stubSaveDialog(page, 'cancels');
+    await page.getByRole('button', { name: 'Save the signature (.asc)' }).click();
+    await expect(page.getByRole('button', { name: 'Save the signature (.asc)' })).toBeEnabled();
+    await expect(saved).toHaveCount(0);
+
+    await stubSaveDialog(page, 'saves');
+    await page.getByRole('button', { name: 'Save the signature (.asc)' }).click();
+    await expect(saved).toBeVisible();
+    const [signature] = await savedByDialog(page);
+    expect(signature).toContain('-----BEGIN PGP SIGNATURE-----');
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(join(file, '..'), { recursive: true, force: true });
+  }
 });
