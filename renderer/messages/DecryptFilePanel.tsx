@@ -6,6 +6,7 @@ import { decideVerdict, type Verdict } from '../../shared/messages/verdict';
 import { MessageError } from '../../shared/messages/errors';
 import { base64ToBytes, bytesToBase64 } from '../../shared/encoding/base64';
 import { useHost } from '../host/HostContext';
+import { useSaveFile } from '../components/useSaveFile';
 import { useVaultSession } from '../vault/session';
 import { loadOwnSigningKey } from '../messaging/ownIdentity';
 import { errorText } from '../components/errorText';
@@ -26,12 +27,11 @@ export function DecryptFilePanel() {
   const [opened, setOpened] = useState<{ name: string; data: Uint8Array; verdict: Verdict } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  /** Said only when the host reports the file written (a cancelled dialog says nothing). */
-  const [saved, setSaved] = useState(false);
+  const { saved, save: saveFile, forget: forgetSaved } = useSaveFile();
 
   const open = async () => {
     setError(null);
-    setSaved(false);
+    forgetSaved();
     setOpened(null);
     try {
       const ownKey = await loadOwnSigningKey(session);
@@ -63,14 +63,12 @@ export function DecryptFilePanel() {
 
   const save = async () => {
     if (!opened) return;
-    setSaved(false);
     try {
-      const result = await host.call('files.save', {
+      await saveFile({
         suggestedName: opened.name,
         mimeType: 'application/octet-stream',
         bytes: bytesToBase64(opened.data),
       });
-      setSaved(result.saved);
     } catch (e) {
       setError(errorText(tm, e));
     }

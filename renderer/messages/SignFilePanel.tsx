@@ -5,6 +5,7 @@ import { MessageError } from '../../shared/messages/errors';
 import { base64ToBytes, bytesToBase64, textToBase64 } from '../../shared/encoding/base64';
 import type { PointOfContact } from '../../shared/directory/model';
 import { useHost } from '../host/HostContext';
+import { useSaveFile } from '../components/useSaveFile';
 import { useVaultSession } from '../vault/session';
 import { PocPicker } from '../directory/PocPicker';
 import { directoryKeysLoaded, getEntry } from '../directory/store';
@@ -36,8 +37,7 @@ export function SignFilePanel() {
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  /** Said only when the host reports the file written (a cancelled dialog says nothing). */
-  const [saved, setSaved] = useState(false);
+  const { saved, save: saveFile, forget: forgetSaved } = useSaveFile();
 
   const recipientKey = async () => {
     const id = recipient[0];
@@ -57,7 +57,7 @@ export function SignFilePanel() {
 
   const pickAndSign = async () => {
     setError(null);
-    setSaved(false);
+    forgetSaved();
     setPrepared(null);
     try {
       const signer = await loadOwnSigningKey(session);
@@ -82,23 +82,20 @@ export function SignFilePanel() {
 
   const save = async (what: 'signature' | 'encrypted') => {
     if (!prepared) return;
-    setSaved(false);
     try {
-      let result = { saved: false };
       if (what === 'signature') {
-        result = await host.call('files.save', {
+        await saveFile({
           suggestedName: safeFileName(`${prepared.name}.asc`, 'file.asc'),
           mimeType: 'application/pgp-signature',
           bytes: textToBase64(prepared.signature),
         });
       } else if (prepared.encrypted) {
-        result = await host.call('files.save', {
+        await saveFile({
           suggestedName: safeFileName(`${prepared.name}.gpg`, 'file.gpg'),
           mimeType: 'application/octet-stream',
           bytes: bytesToBase64(prepared.encrypted),
         });
       }
-      setSaved(result.saved);
     } catch (e) {
       setError(errorText(tm, e));
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { readSignedContent, type SignedContentResult } from '../../shared/messages/readSigned';
 import { bytesToBase64 } from '../../shared/encoding/base64';
-import { useHost } from '../host/HostContext';
+import { useSaveFile } from '../components/useSaveFile';
 import { useVaultSession } from '../vault/session';
 import { errorText } from '../components/errorText';
 import { VerdictBanner } from './VerdictBanner';
@@ -21,11 +21,9 @@ export function SignedContentPanel({ input }: { input: string | Uint8Array }) {
   const { t: tm } = useTranslation('messages');
   const session = useVaultSession();
   const client = useQueryClient();
-  const host = useHost();
   const [result, setResult] = useState<SignedContentResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  /** Said only when the host reports the file written (a cancelled dialog says nothing). */
-  const [saved, setSaved] = useState(false);
+  const { saved, save: saveFile } = useSaveFile();
 
   useEffect(() => {
     let live = true;
@@ -42,14 +40,12 @@ export function SignedContentPanel({ input }: { input: string | Uint8Array }) {
 
   const save = async () => {
     if (!result) return;
-    setSaved(false);
     try {
-      const written = await host.call('files.save', {
+      await saveFile({
         suggestedName: safeFileName(result.filename, 'signed-content.bin'),
         mimeType: 'application/octet-stream',
         bytes: bytesToBase64(result.data),
       });
-      setSaved(written.saved);
     } catch (e) {
       setError(errorText(tm, e));
     }

@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { CodedError } from '../../shared/errors';
 import type { SyncState } from '../../shared/sync/model';
 import { base64ToText, textToBase64 } from '../../shared/encoding/base64';
+import { MAX_FILE_BYTES } from '../../shared/host/contract';
 import { HostError } from '../../shared/host/dispatch';
 import { useHost } from '../host/HostContext';
 import { outOfDateSince, syncErrorText } from './syncErrors';
 import { useSyncController } from './useSync';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
-
-/** A 10,000-entry bundle with keys is a few MB; the host's own ceiling for any file is 64 MB. */
-const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 
 /** Issue 9 §3: "Directory may be out of date since DATE", wherever sync status shows. */
 export function FeedFreshness({
@@ -114,7 +112,8 @@ export function SyncByFile() {
       const file = await host.call('files.open', {
         title: t('file.update'),
         filters: [{ name: t('file.bundleFilter'), extensions: ['json', 'bundle'] }],
-        maxBytes: MAX_BUNDLE_BYTES,
+        // A 10,000-entry bundle is about 15 MB; the host's ceiling for any file is the limit.
+        maxBytes: MAX_FILE_BYTES,
       });
       if (!file) return;
       setBusy(true);

@@ -27,9 +27,6 @@ export interface VisualLine {
   rtl: boolean;
 }
 
-/** Letters a shaper reverses on its own (scripts written right to left). */
-const SHAPED_RTL = RTL_LETTER;
-
 /**
  * Technical values that mix Latin letters, digits and '-' or ':' (UTC timestamps, CVE ids,
  * "sha256:…") become left-to-right isolates: inside an Arabic sentence "2026-11-24T06:12:50Z" must
@@ -94,7 +91,7 @@ function isolateTechnical(line: string): string {
  * letter, as in a left-to-right document.
  */
 export function baseDirection(text: string, document: TextDirection): TextDirection | undefined {
-  return document === 'rtl' && SHAPED_RTL.test(text) ? 'rtl' : undefined;
+  return document === 'rtl' && RTL_LETTER.test(text) ? 'rtl' : undefined;
 }
 
 /** `base` sets the line's base direction; without it the line's first strong letter decides. */
@@ -132,7 +129,8 @@ export function visualLine(
       .sort((x, y) => x - y)
       .map((i) => line[i] ?? '')
       .join('');
-    if (!odd || SHAPED_RTL.test(logical)) return { text: logical, font };
+    // A shaper reverses right-to-left letters on its own.
+    if (!odd || RTL_LETTER.test(logical)) return { text: logical, font };
     const mirrored = [...logical].map((char) => b.getMirroredCharacter(char) ?? char);
     return { text: mirrored.reverse().join(''), font };
   });

@@ -8,7 +8,8 @@ import { UN_LANGUAGES } from '../i18n/languages';
  * schema for it and for its result; both sides validate at run time.
  */
 
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** The largest file the host reads or writes for the app (files.open's maxBytes ceiling). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const base64 = z
   .string()
   .max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4)

@@ -29,8 +29,3 @@ export function isolateValue(value: unknown, sentence: TextDirection): unknown {
   if (sentence === 'ltr' && !RTL_LETTER.test(value)) return value;
   return `${FSI}${value}${PDI}`;
 }
-
-/** The text without isolate marks (for places that compare or draw characters one by one). */
-export function withoutIsolates(text: string): string {
-  return text.replace(/[\u2066-\u2069]/g, '');
-}

@@ -2,7 +2,9 @@ import bidiFactory from 'bidi-js';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { i18nOptions, isolatingFormatter } from '../../../../renderer/i18n/i18n';
-import { FSI, isolateValue, PDI, withoutIsolates } from '../../../../shared/i18n/bidi';
+import { FSI, isolateValue, PDI } from '../../../../shared/i18n/bidi';
+
+const withoutIsolates = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
 
 const bidi = bidiFactory();
 
